@@ -1,0 +1,82 @@
+// The command line (yargs): `run` (default) and `check`; options as in CONTRACT.md.
+
+import yargs, { type Argv } from 'yargs';
+import type { CliOptions } from '../config/load-config.ts';
+import { VERSION } from '../version.ts';
+
+export interface CliActions {
+  run(options: CliOptions): Promise<number>;
+  check(options: CliOptions): Promise<number>;
+}
+
+function connectionOptions(y: Argv): Argv {
+  return y
+    .option('config', { alias: 'c', type: 'string', describe: 'INI file (default ./ocpp-2w-proxy.ini if it exists)' })
+    .option('listen-host', { type: 'string', describe: 'charger listener address [host] addr (default 0.0.0.0)' })
+    .option('listen-port', { type: 'string', describe: 'charger listener port [host] port (default 8888)' })
+    .option('target-host', { type: 'string', describe: 'primary at ws://HOST:PORT (Wallbox-EVCC-Proxy style)' })
+    .option('target-port', { type: 'string', describe: 'port for --target-host (default 8887)' })
+    .option('primary', { type: 'string', describe: 'primary upstream base URL [ext-server] server' })
+    .option('secondary', { type: 'string', describe: 'secondary upstream base URL, repeatable [ext-server] secondary_server' })
+    .option('web-host', { type: 'string', describe: 'web monitor address [web] host (default 127.0.0.1)' })
+    .option('web-port', { type: 'string', describe: 'web monitor port, 0 = off [web] port (default 8889)' })
+    .option('log-file', { type: 'string', describe: 'message log file [messages] file (default ./ocpp_messages.log)' })
+    .option('log-level', { type: 'string', describe: 'DEBUG, INFO, WARNING or ERROR [logging] proxy (default INFO)' })
+    .option('state', { type: 'string', describe: 'SQLite state file [store] path (default ./ocpp-proxy.db)' })
+    .option('debug', { type: 'boolean', describe: 'same as --log-level DEBUG' });
+}
+
+/** yargs hands repeated options over as arrays; a single-valued option keeps its last value. */
+function toCliOptions(argv: Record<string, unknown>): CliOptions {
+  const last = (value: unknown): string | undefined => {
+    if (value === undefined) return undefined;
+    return Array.isArray(value) ? (value.length > 0 ? String(value.at(-1)) : undefined) : String(value);
+  };
+  const secondary = argv.secondary;
+  return {
+    config: last(argv.config),
+    listenHost: last(argv.listenHost),
+    listenPort: last(argv.listenPort),
+    targetHost: last(argv.targetHost),
+    targetPort: last(argv.targetPort),
+    primary: last(argv.primary),
+    secondary: secondary === undefined ? undefined : (Array.isArray(secondary) ? secondary : [secondary]).map(String),
+    webHost: last(argv.webHost),
+    webPort: last(argv.webPort),
+    logFile: last(argv.logFile),
+    logLevel: last(argv.logLevel),
+    state: last(argv.state),
+    debug: argv.debug === true,
+  };
+}
+
+/** Parses `args` and runs the chosen command; resolves with the process exit code. */
+export async function runCli(args: string[], actions: CliActions): Promise<number> {
+  let exitCode = 0;
+  let usageError: string | null = null;
+  await yargs(args)
+    .scriptName('ocpp-proxy')
+    .usage('$0 [run] [options]\n\nOCPP-J proxy: one charger, one primary CSMS and any number of secondaries.')
+    .command(['run', '$0'], 'run the proxy (default command)', connectionOptions, async (argv) => {
+      exitCode = await actions.run(toCliOptions(argv));
+    })
+    .command('check', 'validate a configuration: exit 0 when usable, 1 with one problem per line', connectionOptions, async (argv) => {
+      exitCode = await actions.check(toCliOptions(argv));
+    })
+    .strict()
+    .version(VERSION)
+    .alias('version', 'V')
+    .help()
+    .alias('help', 'h')
+    .wrap(null)
+    .exitProcess(false)
+    .fail((message: string | undefined, error: Error | undefined) => {
+      usageError = message ?? error?.message ?? 'invalid command line';
+    })
+    .parseAsync();
+  if (usageError !== null) {
+    process.stderr.write(`ocpp-proxy: ${usageError} (see ocpp-proxy --help)\n`);
+    return 2;
+  }
+  return exitCode;
+}

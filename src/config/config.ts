@@ -1,0 +1,93 @@
+// The one typed configuration object, with every default in one place.
+// Built by load-config.ts from CLI > INI > DEFAULTS and validated once at start.
+
+export type LogLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
+export type UpstreamRole = 'primary' | 'secondary' | 'observer';
+
+export interface UpstreamConfig {
+  /** Name used in logs and the API: `primary`, `secondary`, `secondary2`… or NAME of `[upstream.NAME]`. */
+  name: string;
+  /** Base URL (ws:// or wss://); the charger id is appended as one path segment. */
+  url: string;
+  role: UpstreamRole;
+  /** RFID tags owned by this upstream, upper-cased for case-insensitive matching. */
+  rfid: string[];
+  /** Actions this upstream may send to the charger (empty: all). */
+  allowActions: string[];
+  /** Actions this upstream may never send to the charger. */
+  denyActions: string[];
+}
+
+export interface Config {
+  /** The INI file read, or null when none was. */
+  configFile: string | null;
+  listen: {
+    host: string;
+    port: number;
+    /** Both set: the listener speaks wss. */
+    certChain: string | null;
+    certKey: string | null;
+  };
+  /** All durations in seconds. */
+  timeouts: {
+    pingInterval: number;
+    pingTimeout: number;
+    watchdogStale: number;
+    watchdogInterval: number;
+    callTimeout: number;
+    primaryGrace: number;
+  };
+  /** Largest accepted frame in bytes, on every link. */
+  maxMessageSize: number;
+  /** Primary first, then the others in configuration order. */
+  upstreams: UpstreamConfig[];
+  web: {
+    host: string;
+    /** 0 turns the web server off. */
+    port: number;
+    username: string | null;
+    password: string | null;
+    buffer: number;
+    showIdTags: boolean;
+  };
+  messageLogFile: string;
+  logLevels: {
+    proxy: LogLevel;
+    client: LogLevel;
+    server: LogLevel;
+  };
+  fixups: {
+    url: boolean;
+    timestamps: boolean;
+  };
+  /** `[autoconfig]` in file order: key and value exactly as written. */
+  autoconfig: Array<[string, string]>;
+  statePath: string;
+  sharing: {
+    enabled: boolean;
+    sharedControl: boolean;
+  };
+}
+
+export const DEFAULT_CONFIG_FILE = './ocpp-2w-proxy.ini';
+export const DEFAULT_TARGET_PORT = 8887;
+
+export const DEFAULTS: Omit<Config, 'configFile' | 'upstreams'> = {
+  listen: { host: '0.0.0.0', port: 8888, certChain: null, certKey: null },
+  timeouts: {
+    pingInterval: 30,
+    pingTimeout: 60,
+    watchdogStale: 500,
+    watchdogInterval: 100,
+    callTimeout: 30,
+    primaryGrace: 0,
+  },
+  maxMessageSize: 1024 * 1024,
+  web: { host: '127.0.0.1', port: 8889, username: null, password: null, buffer: 500, showIdTags: false },
+  messageLogFile: './ocpp_messages.log',
+  logLevels: { proxy: 'INFO', client: 'INFO', server: 'INFO' },
+  fixups: { url: true, timestamps: true },
+  autoconfig: [],
+  statePath: './ocpp-proxy.db',
+  sharing: { enabled: false, sharedControl: false },
+};

@@ -1,0 +1,9 @@
+// Human-readable summary of the configured upstreams, for the start-up log and `check`.
+
+import type { Config } from './config.ts';
+
+export function describeUpstreams(config: Config): string[] {
+  const lines = config.upstreams.map((u) => `upstream ${u.name} (${u.role}): ${u.url}/<charger id>`);
+  if (config.upstreams.length === 1) lines.push('1-way mode: no secondary configured');
+  return lines;
+}

@@ -1,0 +1,141 @@
+// What each INI key may hold. The `ini` package hands us strings and booleans with the key's
+// case kept; these coercers turn them into typed values or throw a message for the user.
+
+import type { LogLevel, UpstreamRole } from './config.ts';
+
+export type IniValue = string | boolean | undefined;
+export type Coerce<T> = (value: IniValue) => T;
+
+export class ValueError extends Error {}
+
+function text(value: IniValue): string {
+  if (value === undefined) throw new ValueError('missing value');
+  return typeof value === 'boolean' ? String(value) : value.trim();
+}
+
+export const coerce = {
+  string(value: IniValue): string {
+    return text(value);
+  },
+  nonEmpty(value: IniValue): string {
+    const s = text(value);
+    if (s === '') throw new ValueError('must not be empty');
+    return s;
+  },
+  host(value: IniValue): string {
+    const s = text(value);
+    if (s === '' || /[\s/]/.test(s)) throw new ValueError(`'${s}' is not a host name or address`);
+    return s;
+  },
+  port(value: IniValue): number {
+    return integer(value, 1, 65535, 'a port (1-65535)');
+  },
+  portOrOff(value: IniValue): number {
+    return integer(value, 0, 65535, 'a port (1-65535, or 0 for off)');
+  },
+  count(value: IniValue): number {
+    return integer(value, 1, 1_000_000_000, 'a positive whole number');
+  },
+  seconds(value: IniValue): number {
+    const s = text(value);
+    const n = Number(s);
+    if (s === '' || !Number.isFinite(n) || n < 0) throw new ValueError(`'${s}' is not a number of seconds (>= 0)`);
+    return n;
+  },
+  bool(value: IniValue): boolean {
+    if (typeof value === 'boolean') return value;
+    const s = text(value).toLowerCase();
+    if (['true', 'yes', 'on', '1'].includes(s)) return true;
+    if (['false', 'no', 'off', '0'].includes(s)) return false;
+    throw new ValueError(`'${s}' is not true or false`);
+  },
+  url(value: IniValue): string {
+    const s = text(value);
+    let url: URL;
+    try {
+      url = new URL(s);
+    } catch {
+      throw new ValueError(`'${s}' is not a URL (expected ws://HOST[:PORT][/PATH] or wss://…)`);
+    }
+    if (url.protocol !== 'ws:' && url.protocol !== 'wss:') {
+      throw new ValueError(`'${s}' must start with ws:// or wss://`);
+    }
+    if (url.hash !== '') throw new ValueError(`'${s}' must not have a #fragment`);
+    return s;
+  },
+  list(value: IniValue): string[] {
+    return text(value)
+      .split(',')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
+  },
+  level(value: IniValue): LogLevel {
+    const s = text(value).toUpperCase();
+    if (s === 'DEBUG' || s === 'INFO' || s === 'ERROR') return s;
+    if (s === 'WARNING' || s === 'WARN') return 'WARNING';
+    if (s === 'CRITICAL' || s === 'FATAL') return 'ERROR';
+    throw new ValueError(`'${text(value)}' is not a log level (DEBUG, INFO, WARNING, ERROR)`);
+  },
+  role(value: IniValue): UpstreamRole {
+    const s = text(value).toLowerCase();
+    if (s === 'primary' || s === 'secondary' || s === 'observer') return s;
+    throw new ValueError(`'${text(value)}' is not a role (primary, secondary, observer)`);
+  },
+};
+
+function integer(value: IniValue, min: number, max: number, what: string): number {
+  const s = text(value);
+  if (!/^\d+$/.test(s)) throw new ValueError(`'${s}' is not ${what}`);
+  const n = Number(s);
+  if (n < min || n > max) throw new ValueError(`'${s}' is not ${what}`);
+  return n;
+}
+
+type KeyTable = Record<string, Coerce<unknown>>;
+
+/** Every fixed section and its keys. `[logging]` and `[autoconfig]` are free-form. */
+export const SECTION_KEYS: Record<string, KeyTable> = {
+  host: {
+    addr: coerce.host,
+    port: coerce.port,
+    ping_interval: coerce.seconds,
+    ping_timeout: coerce.seconds,
+    watchdog_stale: coerce.seconds,
+    watchdog_interval: coerce.seconds,
+    call_timeout: coerce.seconds,
+    primary_grace: coerce.seconds,
+    max_message_size: coerce.count,
+    cert_chain: coerce.nonEmpty,
+    cert_key: coerce.nonEmpty,
+  },
+  'ext-server': {
+    server: coerce.url,
+    secondary_server: coerce.string, // empty means 1-way mode; checked as a URL when set
+    primary_rfid: coerce.list,
+    secondary_rfid: coerce.list,
+    secondary_deny_actions: coerce.list,
+  },
+  web: {
+    host: coerce.host,
+    port: coerce.portOrOff,
+    username: coerce.string,
+    password: coerce.string,
+    buffer: coerce.count,
+    show_idtags: coerce.bool,
+  },
+  messages: { file: coerce.nonEmpty },
+  fixups: { url: coerce.bool, timestamps: coerce.bool },
+  store: { path: coerce.nonEmpty },
+  sharing: { enabled: coerce.bool, shared_control: coerce.bool },
+};
+
+/** Keys of each `[upstream.NAME]` section. */
+export const UPSTREAM_KEYS: KeyTable = {
+  url: coerce.url,
+  role: coerce.role,
+  rfid: coerce.list,
+  allow_actions: coerce.list,
+  deny_actions: coerce.list,
+};
+
+export const FREE_FORM_SECTIONS = new Set(['logging', 'autoconfig']);

@@ -1,0 +1,352 @@
+// Builds the Config from command-line options > INI file > DEFAULTS, collecting every problem
+// as `FILE: [section] key: message` so `check` can list them all and `run` can stop on the first.
+
+import { existsSync, readFileSync } from 'node:fs';
+import ini from 'ini';
+import {
+  DEFAULTS,
+  DEFAULT_CONFIG_FILE,
+  DEFAULT_TARGET_PORT,
+  type Config,
+  type LogLevel,
+  type UpstreamConfig,
+} from './config.ts';
+import {
+  FREE_FORM_SECTIONS,
+  SECTION_KEYS,
+  UPSTREAM_KEYS,
+  ValueError,
+  coerce,
+  type Coerce,
+  type IniValue,
+} from './ini-schema.ts';
+
+/** Options as yargs hands them over: strings, validated here like INI values. */
+export interface CliOptions {
+  config?: string;
+  listenHost?: string;
+  listenPort?: string;
+  targetHost?: string;
+  targetPort?: string;
+  primary?: string;
+  secondary?: string[];
+  webHost?: string;
+  webPort?: string;
+  logFile?: string;
+  logLevel?: string;
+  state?: string;
+  debug?: boolean;
+}
+
+export interface ConfigProblem {
+  /** The INI file, or `command line`. */
+  file: string;
+  section: string | null;
+  key: string | null;
+  message: string;
+}
+
+export interface LoadResult {
+  config: Config | null;
+  problems: ConfigProblem[];
+  /** True when the configuration could not be read at all (missing explicit file). */
+  unreadable: boolean;
+}
+
+export const CLI = 'command line';
+
+export function formatProblem(p: ConfigProblem): string {
+  if (p.file === CLI) return `${CLI}: ${p.key ?? ''}: ${p.message}`;
+  const where = [p.section === null ? '' : `[${p.section}]`, p.key ?? ''].filter((s) => s !== '').join(' ');
+  return where === '' ? `${p.file}: ${p.message}` : `${p.file}: ${where}: ${p.message}`;
+}
+
+interface Section {
+  [key: string]: IniValue | Section;
+}
+
+export function loadConfig(cli: CliOptions): LoadResult {
+  const problems: ConfigProblem[] = [];
+  let configFile: string | null = null;
+  let sections: Section = {};
+
+  if (cli.config !== undefined) {
+    configFile = cli.config;
+    if (!existsSync(configFile)) {
+      problems.push({ file: configFile, section: null, key: null, message: 'configuration file not found' });
+      return { config: null, problems, unreadable: true };
+    }
+  } else if (existsSync(DEFAULT_CONFIG_FILE)) {
+    configFile = DEFAULT_CONFIG_FILE;
+  }
+  if (configFile !== null) {
+    try {
+      sections = ini.parse(readFileSync(configFile, 'utf8')) as Section;
+    } catch (error) {
+      problems.push({ file: configFile, section: null, key: null, message: `cannot be read: ${(error as Error).message}` });
+      return { config: null, problems, unreadable: true };
+    }
+  }
+
+  const file = configFile ?? CLI;
+  const reader = new IniReader(file, sections, problems);
+  const fromCli = new CliReader(problems);
+
+  const upstreamSections = reader.upstreamSections();
+  for (const name of Object.keys(sections)) {
+    if (name === 'upstream' || SECTION_KEYS[name] !== undefined || FREE_FORM_SECTIONS.has(name)) continue;
+    problems.push({ file, section: name, key: null, message: 'unknown section' });
+  }
+  for (const [name, table] of Object.entries(SECTION_KEYS)) reader.checkKeys(name, table);
+
+  const levels = reader.logLevels();
+  const cliLevel = cli.debug === true ? 'DEBUG' : fromCli.value('--log-level', cli.logLevel, coerce.level);
+  if (cliLevel !== undefined) levels.proxy = cliLevel;
+
+  const config: Config = {
+    configFile,
+    listen: {
+      host: fromCli.value('--listen-host', cli.listenHost, coerce.host) ?? reader.get('host', 'addr', coerce.host) ?? DEFAULTS.listen.host,
+      port: fromCli.value('--listen-port', cli.listenPort, coerce.port) ?? reader.get('host', 'port', coerce.port) ?? DEFAULTS.listen.port,
+      certChain: reader.get('host', 'cert_chain', coerce.nonEmpty) ?? null,
+      certKey: reader.get('host', 'cert_key', coerce.nonEmpty) ?? null,
+    },
+    timeouts: {
+      pingInterval: reader.get('host', 'ping_interval', coerce.seconds) ?? DEFAULTS.timeouts.pingInterval,
+      pingTimeout: reader.get('host', 'ping_timeout', coerce.seconds) ?? DEFAULTS.timeouts.pingTimeout,
+      watchdogStale: reader.get('host', 'watchdog_stale', coerce.seconds) ?? DEFAULTS.timeouts.watchdogStale,
+      watchdogInterval: reader.get('host', 'watchdog_interval', coerce.seconds) ?? DEFAULTS.timeouts.watchdogInterval,
+      callTimeout: reader.get('host', 'call_timeout', coerce.seconds) ?? DEFAULTS.timeouts.callTimeout,
+      primaryGrace: reader.get('host', 'primary_grace', coerce.seconds) ?? DEFAULTS.timeouts.primaryGrace,
+    },
+    maxMessageSize: reader.get('host', 'max_message_size', coerce.count) ?? DEFAULTS.maxMessageSize,
+    upstreams: [],
+    web: {
+      host: fromCli.value('--web-host', cli.webHost, coerce.host) ?? reader.get('web', 'host', coerce.host) ?? DEFAULTS.web.host,
+      port: fromCli.value('--web-port', cli.webPort, coerce.portOrOff) ?? reader.get('web', 'port', coerce.portOrOff) ?? DEFAULTS.web.port,
+      username: reader.get('web', 'username', coerce.string) ?? DEFAULTS.web.username,
+      password: reader.get('web', 'password', coerce.string) ?? DEFAULTS.web.password,
+      buffer: reader.get('web', 'buffer', coerce.count) ?? DEFAULTS.web.buffer,
+      showIdTags: reader.get('web', 'show_idtags', coerce.bool) ?? DEFAULTS.web.showIdTags,
+    },
+    messageLogFile: fromCli.value('--log-file', cli.logFile, coerce.nonEmpty) ?? reader.get('messages', 'file', coerce.nonEmpty) ?? DEFAULTS.messageLogFile,
+    logLevels: levels,
+    fixups: {
+      url: reader.get('fixups', 'url', coerce.bool) ?? DEFAULTS.fixups.url,
+      timestamps: reader.get('fixups', 'timestamps', coerce.bool) ?? DEFAULTS.fixups.timestamps,
+    },
+    autoconfig: reader.autoconfig(),
+    statePath: fromCli.value('--state', cli.state, coerce.nonEmpty) ?? reader.get('store', 'path', coerce.nonEmpty) ?? DEFAULTS.statePath,
+    sharing: {
+      enabled: reader.get('sharing', 'enabled', coerce.bool) ?? DEFAULTS.sharing.enabled,
+      sharedControl: reader.get('sharing', 'shared_control', coerce.bool) ?? DEFAULTS.sharing.sharedControl,
+    },
+  };
+
+  if ((config.listen.certChain === null) !== (config.listen.certKey === null)) {
+    const missing = config.listen.certChain === null ? 'cert_chain' : 'cert_key';
+    problems.push({ file, section: 'host', key: missing, message: 'cert_chain and cert_key must be set together' });
+  }
+
+  config.upstreams = resolveUpstreams(cli, reader, fromCli, upstreamSections, problems);
+  return { config: problems.length === 0 ? config : null, problems, unreadable: false };
+}
+
+function resolveUpstreams(
+  cli: CliOptions,
+  reader: IniReader,
+  fromCli: CliReader,
+  upstreamSections: Array<[string, Section]>,
+  problems: ConfigProblem[],
+): UpstreamConfig[] {
+  const file = reader.file;
+  const upstreams: UpstreamConfig[] = [];
+  const extRfid = (key: string) => (reader.get('ext-server', key, coerce.list) ?? []).map((t) => t.toUpperCase());
+  const add = (name: string, url: string, role: UpstreamConfig['role'], rfid: string[] = [], deny: string[] = [], allow: string[] = []) =>
+    upstreams.push({ name, url, role, rfid, allowActions: allow, denyActions: deny });
+
+  // The primary: --primary, or --target-host/--target-port, or [ext-server] server.
+  if (cli.primary !== undefined && (cli.targetHost !== undefined || cli.targetPort !== undefined)) {
+    problems.push({ file: CLI, section: null, key: '--primary', message: 'cannot be combined with --target-host/--target-port' });
+  }
+  let primaryUrl = fromCli.value('--primary', cli.primary, coerce.url);
+  if (primaryUrl === undefined && (cli.targetHost !== undefined || cli.targetPort !== undefined)) {
+    const host = fromCli.value('--target-host', cli.targetHost, coerce.host) ?? '127.0.0.1';
+    const port = fromCli.value('--target-port', cli.targetPort, coerce.port) ?? DEFAULT_TARGET_PORT;
+    primaryUrl = `ws://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  }
+  const primaryFromCli = primaryUrl !== undefined;
+  primaryUrl ??= reader.get('ext-server', 'server', coerce.url);
+  if (primaryUrl !== undefined) add('primary', primaryUrl, 'primary', extRfid('primary_rfid'));
+
+  // Secondaries: --secondary (repeatable) replaces [ext-server] secondary_server.
+  const secondaryUrls: string[] = [];
+  if (cli.secondary !== undefined && cli.secondary.length > 0) {
+    for (const url of cli.secondary) {
+      const checked = fromCli.value('--secondary', url, coerce.url);
+      if (checked !== undefined) secondaryUrls.push(checked);
+    }
+  } else {
+    const configured = reader.get('ext-server', 'secondary_server', coerce.string);
+    if (configured !== undefined && configured !== '') {
+      try {
+        secondaryUrls.push(coerce.url(configured));
+      } catch (error) {
+        problems.push({ file, section: 'ext-server', key: 'secondary_server', message: (error as Error).message });
+      }
+    }
+  }
+  const secondaryDeny = reader.get('ext-server', 'secondary_deny_actions', coerce.list) ?? [];
+  secondaryUrls.forEach((url, i) =>
+    add(i === 0 ? 'secondary' : `secondary${i + 1}`, url, 'secondary', i === 0 ? extRfid('secondary_rfid') : [], secondaryDeny),
+  );
+
+  for (const [name, section] of upstreamSections) {
+    const where = `upstream.${name}`;
+    if (['primary', 'proxy', 'charger'].includes(name) || upstreams.some((u) => u.name === name)) {
+      problems.push({ file, section: where, key: null, message: `upstream name '${name}' is reserved or already used` });
+      continue;
+    }
+    const url = reader.get(where, 'url', coerce.url, section);
+    if (url === undefined) {
+      if (section.url === undefined) problems.push({ file, section: where, key: 'url', message: 'missing (every upstream needs a url)' });
+      continue;
+    }
+    const role = reader.get(where, 'role', coerce.role, section) ?? 'secondary';
+    if (role === 'primary' && upstreams.some((u) => u.role === 'primary')) {
+      if (primaryFromCli) continue; // the command line's primary replaces the file's
+      problems.push({ file, section: where, key: 'role', message: 'there is already a primary; exactly one upstream is primary' });
+      continue;
+    }
+    const rfid = (reader.get(where, 'rfid', coerce.list, section) ?? []).map((t) => t.toUpperCase());
+    const allow = reader.get(where, 'allow_actions', coerce.list, section) ?? [];
+    const deny = reader.get(where, 'deny_actions', coerce.list, section) ?? [];
+    add(name, url, role, rfid, deny, allow);
+  }
+
+  if (!upstreams.some((u) => u.role === 'primary')) {
+    problems.push({
+      file,
+      section: 'ext-server',
+      key: 'server',
+      message: 'no primary upstream: set [ext-server] server, --primary URL or --target-host HOST',
+    });
+  }
+  // Primary first: its replies are the ones the charger gets.
+  upstreams.sort((a, b) => Number(b.role === 'primary') - Number(a.role === 'primary'));
+  return upstreams;
+}
+
+class IniReader {
+  readonly file: string;
+  private readonly sections: Section;
+  private readonly problems: ConfigProblem[];
+
+  constructor(file: string, sections: Section, problems: ConfigProblem[]) {
+    this.file = file;
+    this.sections = sections;
+    this.problems = problems;
+  }
+
+  private section(name: string): Section | undefined {
+    const section = this.sections[name];
+    return typeof section === 'object' ? section : undefined;
+  }
+
+  /** A key's typed value, undefined when absent or invalid (then a problem is recorded). */
+  get<T>(sectionName: string, key: string, convert: Coerce<T>, section = this.section(sectionName)): T | undefined {
+    const value = section?.[key];
+    if (value === undefined) return undefined;
+    if (typeof value === 'object') {
+      this.problems.push({ file: this.file, section: sectionName, key, message: 'is not a plain value' });
+      return undefined;
+    }
+    try {
+      return convert(value);
+    } catch (error) {
+      if (!(error instanceof ValueError)) throw error;
+      this.problems.push({ file: this.file, section: sectionName, key, message: error.message });
+      return undefined;
+    }
+  }
+
+  checkKeys(sectionName: string, table: Record<string, unknown>, section = this.section(sectionName), shownName = sectionName): void {
+    if (section === undefined) {
+      if (this.sections[sectionName] !== undefined) {
+        this.problems.push({ file: this.file, section: null, key: sectionName, message: 'is a key outside any section' });
+      }
+      return;
+    }
+    for (const key of Object.keys(section)) {
+      if (table[key] === undefined) this.problems.push({ file: this.file, section: shownName, key, message: 'unknown key' });
+    }
+  }
+
+  /** `[upstream.NAME]` sections; `ini` nests dotted section names, so flatten them back. */
+  upstreamSections(): Array<[string, Section]> {
+    const found: Array<[string, Section]> = [];
+    const walk = (prefix: string, node: Section) => {
+      const values = Object.entries(node).filter(([, v]) => typeof v !== 'object');
+      if (values.length > 0 || Object.keys(node).length === 0) {
+        found.push([prefix, node]);
+        this.checkKeys(`upstream.${prefix}`, UPSTREAM_KEYS, node);
+      }
+      for (const [key, child] of Object.entries(node)) {
+        if (typeof child === 'object') walk(prefix === '' ? key : `${prefix}.${key}`, child);
+      }
+    };
+    const root = this.section('upstream');
+    if (root !== undefined) {
+      if (Object.values(root).some((v) => typeof v !== 'object')) {
+        this.problems.push({ file: this.file, section: 'upstream', key: null, message: 'must be named: [upstream.NAME]' });
+      }
+      for (const [key, child] of Object.entries(root)) if (typeof child === 'object') walk(key, child);
+    }
+    return found;
+  }
+
+  logLevels(): Config['logLevels'] {
+    const levels = { ...DEFAULTS.logLevels };
+    const names: Record<string, keyof Config['logLevels']> = {
+      proxy: 'proxy',
+      'websockets.client': 'client',
+      'websockets.server': 'server',
+    };
+    const section = this.section('logging');
+    for (const key of Object.keys(section ?? {})) {
+      const level: LogLevel | undefined = this.get('logging', key, coerce.level);
+      const target = names[key];
+      if (level !== undefined && target !== undefined) levels[target] = level;
+    }
+    return levels;
+  }
+
+  autoconfig(): Array<[string, string]> {
+    const section = this.section('autoconfig') ?? {};
+    const pairs: Array<[string, string]> = [];
+    for (const key of Object.keys(section)) {
+      const value = this.get('autoconfig', key, coerce.string);
+      if (value !== undefined) pairs.push([key, value]);
+    }
+    return pairs;
+  }
+}
+
+class CliReader {
+  private readonly problems: ConfigProblem[];
+
+  constructor(problems: ConfigProblem[]) {
+    this.problems = problems;
+  }
+
+  value<T>(flag: string, value: string | undefined, convert: Coerce<T>): T | undefined {
+    if (value === undefined) return undefined;
+    try {
+      return convert(String(value));
+    } catch (error) {
+      if (!(error instanceof ValueError)) throw error;
+      this.problems.push({ file: CLI, section: null, key: flag, message: error.message });
+      return undefined;
+    }
+  }
+}

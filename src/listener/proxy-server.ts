@@ -1,0 +1,159 @@
+// The charger-facing listener: takes each upgrade request, negotiates upstream-first, and keeps
+// the registry of live charger sessions (one per charger id).
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { AddressInfo } from 'node:net';
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { Config } from '../config/config.ts';
+import type { Loggers } from '../log/console-log.ts';
+import type { MessageLog } from '../log/message-log.ts';
+import { isSupportedProtocol } from '../ocpp/versions.ts';
+import { ChargerSession, type SessionContext } from '../session/charger-session.ts';
+import { closeWithin } from '../upstream/close-codes.ts';
+import { chargerIdFromPath } from './charger-path.ts';
+import { abortHandshake, offeredSubprotocols } from './handshake.ts';
+
+/** Headers of the charger's request that go to the primary (and only to the primary). */
+const FORWARDED_HEADERS = ['authorization', 'user-agent'] as const;
+
+export class ProxyServer {
+  readonly sessions = new Map<string, ChargerSession>();
+  private readonly config: Config;
+  private readonly loggers: Loggers;
+  private readonly http: Server;
+  private readonly wss: WebSocketServer;
+  /** The subprotocol to answer each pending upgrade with (chosen by the primary). */
+  private readonly chosenProtocol = new WeakMap<IncomingMessage, string | false>();
+  private readonly context: SessionContext;
+  private stopping = false;
+
+  constructor(config: Config, loggers: Loggers, messageLog: MessageLog) {
+    this.config = config;
+    this.loggers = loggers;
+    this.context = {
+      config,
+      loggers,
+      messageLog,
+      sessionEnded: (session) => {
+        if (this.sessions.get(session.chargerId) === session) this.sessions.delete(session.chargerId);
+      },
+    };
+    this.http = createServer(respondToPlainHttp);
+    this.http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => void this.onUpgrade(request, socket, head));
+    this.http.on('clientError', (error: Error, socket: Duplex) => abortHandshake(socket, 400, {}, `Bad request: ${error.message}`));
+    this.wss = new WebSocketServer({
+      noServer: true,
+      clientTracking: false,
+      perMessageDeflate: false,
+      maxPayload: config.maxMessageSize,
+      handleProtocols: (_offered: Set<string>, request: IncomingMessage) => this.chosenProtocol.get(request) ?? false,
+    });
+  }
+
+  /** Starts listening; resolves with the bound port (useful with port 0). */
+  listen(): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.http.once('error', reject);
+      this.http.listen(this.config.listen.port, this.config.listen.host, () => {
+        this.http.off('error', reject);
+        const port = (this.http.address() as AddressInfo).port;
+        this.loggers.server.info(`listening for chargers on ws://${this.config.listen.host}:${port}/<charger id>`);
+        resolve(port);
+      });
+    });
+  }
+
+  /** Closes every charger with 1001 (going away) and stops listening. */
+  async close(): Promise<void> {
+    this.stopping = true;
+    const closing = new Promise<void>((resolve) => this.http.close(() => resolve()));
+    await Promise.all([...this.sessions.values()].map((session) => session.shutdown(1001, 1001, 'proxy shutting down')));
+    this.http.closeAllConnections();
+    await closing;
+  }
+
+  private async onUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
+    socket.on('error', (error) => this.loggers.server.debug(`charger socket error before upgrade: ${error.message}`));
+    const remote = `${request.socket.remoteAddress ?? '?'}`;
+    if (this.stopping) return abortHandshake(socket, 503);
+
+    const path = chargerIdFromPath(request.url ?? '/', this.config.fixups.url);
+    if (!path.ok) {
+      this.loggers.server.warn(`refused ${remote} ${sanitize(request.url)}: ${path.reason} (404)`);
+      return abortHandshake(socket, 404, {}, `${path.reason}\n`);
+    }
+    const { chargerId } = path;
+    const offered = offeredSubprotocols(request.headers['sec-websocket-protocol']).filter(isSupportedProtocol);
+    if (offered.length === 0) {
+      // OCPP-J: no version we know offered → complete the handshake without one, then close.
+      this.loggers.server.warn(`${chargerId}: offered no OCPP subprotocol (${sanitize(request.headers['sec-websocket-protocol'])}), closing`);
+      return this.acceptAndClose(request, socket, head, false, 'no supported OCPP subprotocol offered');
+    }
+
+    const previous = this.sessions.get(chargerId);
+    const session = new ChargerSession(chargerId, this.context);
+    this.sessions.set(chargerId, session);
+    if (previous !== undefined) {
+      this.loggers.server.info(`${chargerId}: new connection from ${remote} replaces the previous one`);
+      await previous.shutdown(1000, 1000, 'replaced by a new connection');
+    }
+
+    // While the primary is being reached, the charger may give up: then so do we.
+    const onChargerGone = () => void session.shutdown(1001, 1001, 'charger went away during the handshake');
+    socket.once('close', onChargerGone);
+    const failure = session.isEnded ? null : await session.connectPrimary(offered, forwardedHeaders(request));
+    socket.off('close', onChargerGone);
+
+    if (session.isEnded || socket.destroyed) {
+      void session.shutdown(1001, 1001, 'handshake abandoned');
+      socket.destroy();
+      return;
+    }
+    if (failure !== null) {
+      void session.shutdown(1011, 1000, 'primary refused');
+      if (failure.kind === 'http') {
+        this.loggers.server.warn(`${chargerId}: primary refused the handshake with HTTP ${failure.status}; passed on to the charger`);
+        return abortHandshake(socket, failure.status, failure.headers);
+      }
+      if (failure.kind === 'no-subprotocol') {
+        this.loggers.server.warn(`${chargerId}: primary accepted none of ${offered.join(', ')}, closing`);
+        return this.acceptAndClose(request, socket, head, false, 'the backend supports none of the offered OCPP versions');
+      }
+      this.loggers.server.warn(`${chargerId}: primary unreachable (${failure.message}), refusing with 502`);
+      return abortHandshake(socket, 502, {}, 'primary upstream unreachable\n');
+    }
+
+    this.chosenProtocol.set(request, session.primary.protocol);
+    this.wss.handleUpgrade(request, socket, head, (charger: WebSocket) => {
+      this.loggers.server.info(`${chargerId} connected from ${remote} (${charger.protocol})`);
+      session.attachCharger(charger);
+    });
+  }
+
+  private acceptAndClose(request: IncomingMessage, socket: Duplex, head: Buffer, protocol: string | false, reason: string): void {
+    this.chosenProtocol.set(request, protocol);
+    this.wss.handleUpgrade(request, socket, head, (ws: WebSocket) => closeWithin(ws, 1002, reason, 1000));
+  }
+}
+
+function forwardedHeaders(request: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const name of FORWARDED_HEADERS) {
+    const value = request.headers[name];
+    if (typeof value === 'string') headers[name] = value;
+  }
+  return headers;
+}
+
+/** The charger port speaks WebSocket only. */
+function respondToPlainHttp(_request: IncomingMessage, response: ServerResponse): void {
+  response.writeHead(426, { 'Content-Type': 'text/plain; charset=utf-8', Upgrade: 'websocket', Connection: 'close' });
+  response.end('This port accepts OCPP WebSocket connections only: ws://HOST:PORT/<charger id>\n');
+}
+
+/** Untrusted text for the console: printable and short. */
+function sanitize(value: string | undefined): string {
+  if (value === undefined) return '(none)';
+  return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}…` : value);
+}

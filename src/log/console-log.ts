@@ -1,0 +1,63 @@
+// Console log on stdout: `TIME LEVEL logger: text`, coloured by chalk only when stdout is a TTY.
+// Three loggers as in ocpp-2w-proxy: proxy, websockets.client (upstreams), websockets.server (chargers).
+
+import { Chalk } from 'chalk';
+import type { Config, LogLevel } from '../config/config.ts';
+
+const RANK: Record<LogLevel, number> = { DEBUG: 10, INFO: 20, WARNING: 30, ERROR: 40 };
+
+export type LogSink = (line: string) => void;
+
+export class Logger {
+  readonly name: string;
+  private readonly threshold: number;
+  private readonly sink: LogSink;
+  private readonly paint: InstanceType<typeof Chalk>;
+
+  constructor(name: string, level: LogLevel, sink: LogSink, paint: InstanceType<typeof Chalk>) {
+    this.name = name;
+    this.threshold = RANK[level];
+    this.sink = sink;
+    this.paint = paint;
+  }
+
+  enabled(level: LogLevel): boolean {
+    return RANK[level] >= this.threshold;
+  }
+
+  debug(text: string): void {
+    if (this.threshold <= RANK.DEBUG) this.write('DEBUG', text);
+  }
+  info(text: string): void {
+    if (this.threshold <= RANK.INFO) this.write('INFO', text);
+  }
+  warn(text: string): void {
+    if (this.threshold <= RANK.WARNING) this.write('WARNING', text);
+  }
+  error(text: string): void {
+    this.write('ERROR', text);
+  }
+
+  private write(level: LogLevel, text: string): void {
+    const p = this.paint;
+    const label = level === 'ERROR' ? p.red(level) : level === 'WARNING' ? p.yellow(level) : level === 'DEBUG' ? p.gray(level) : p.green(level);
+    this.sink(`${p.dim(new Date().toISOString())} ${label} ${p.cyan(this.name)}: ${text}\n`);
+  }
+}
+
+export interface Loggers {
+  proxy: Logger;
+  client: Logger;
+  server: Logger;
+}
+
+/** Builds the three loggers; colours follow chalk's detection for stdout unless told otherwise. */
+export function createLoggers(levels: Config['logLevels'], sink?: LogSink, color?: boolean): Loggers {
+  const write: LogSink = sink ?? ((line) => void process.stdout.write(line));
+  const paint = new Chalk(color === false || (color === undefined && sink !== undefined) ? { level: 0 } : undefined);
+  return {
+    proxy: new Logger('proxy', levels.proxy, write, paint),
+    client: new Logger('websockets.client', levels.client, write, paint),
+    server: new Logger('websockets.server', levels.server, write, paint),
+  };
+}

@@ -1,0 +1,68 @@
+// Entry point: the command line, and the process-level wiring of the daemon (signals, exit codes).
+
+import { runCli } from './cli/cli.ts';
+import { formatProblem, loadConfig, type CliOptions } from './config/load-config.ts';
+import { describeUpstreams } from './config/describe.ts';
+import { createLoggers } from './log/console-log.ts';
+import { Daemon, StartupError } from './daemon.ts';
+
+async function run(options: CliOptions): Promise<number> {
+  const { config, problems } = loadConfig(options);
+  if (config === null) {
+    process.stderr.write(`ocpp-proxy: ${formatProblem(problems[0]!)}\n`);
+    return 2;
+  }
+  const loggers = createLoggers(config.logLevels);
+  const daemon = new Daemon(config, loggers);
+  try {
+    await daemon.start();
+  } catch (error) {
+    process.stderr.write(`ocpp-proxy: ${(error as Error).message}\n`);
+    return error instanceof StartupError && error.code === 'ERR_LOG_FILE' ? 2 : 1;
+  }
+  if (config.configFile !== null) loggers.proxy.info(`configuration: ${config.configFile}`);
+
+  return new Promise<number>((resolve) => {
+    let stopping = false;
+    const stop = (signal: string) => {
+      if (stopping) return;
+      stopping = true;
+      loggers.proxy.info(`${signal}: closing chargers and stopping`);
+      daemon.stop().then(
+        () => resolve(0),
+        (error: Error) => {
+          loggers.proxy.error(`while stopping: ${error.message}`);
+          resolve(1);
+        },
+      );
+    };
+    process.on('SIGTERM', () => stop('SIGTERM'));
+    process.on('SIGINT', () => stop('SIGINT'));
+    process.on('SIGHUP', () => void daemon.reload());
+  });
+}
+
+async function check(options: CliOptions): Promise<number> {
+  const { config, problems, unreadable } = loadConfig(options);
+  for (const problem of problems) process.stdout.write(`${formatProblem(problem)}\n`);
+  if (config === null) return unreadable ? 2 : 1;
+  process.stdout.write(`${config.configFile ?? 'command line'}: ok\n`);
+  for (const line of describeUpstreams(config)) process.stdout.write(`  ${line}\n`);
+  return 0;
+}
+
+process.on('uncaughtException', (error: Error) => {
+  // Last line of defence: one charger's bad luck must not take the others down.
+  process.stderr.write(`ocpp-proxy: unexpected error (kept running): ${error.stack ?? error.message}\n`);
+});
+
+runCli(process.argv.slice(2), { run, check }).then(
+  (code) => {
+    // Exit now: reconnect timers of closed links must not keep a stopped daemon alive.
+    process.exit(code);
+  },
+  (error: Error) => {
+    process.stderr.write(`ocpp-proxy: ${error.message}\n`);
+    process.exit(1);
+  },
+);

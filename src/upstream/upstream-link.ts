@@ -1,0 +1,220 @@
+// One WebSocket client link from a charger session to one upstream (CSMS).
+// It knows how to connect, send, buffer while not open, and reconnect with backoff; what the
+// frames mean is the session's and router's business.
+
+import { WebSocket, type RawData } from 'ws';
+import type { IncomingMessage } from 'node:http';
+import type { UpstreamConfig, UpstreamRole } from '../config/config.ts';
+import type { Logger } from '../log/console-log.ts';
+import type { FrameType } from '../log/message-log.ts';
+import { closeWithin } from './close-codes.ts';
+
+export type LinkState = 'connecting' | 'open' | 'waiting' | 'closed';
+
+/** Why a first connection attempt failed: an HTTP answer from the upstream, or no answer at all. */
+export type ConnectFailure =
+  | { kind: 'http'; status: number; headers: Record<string, string> }
+  | { kind: 'network'; message: string }
+  /** The upstream accepted the WebSocket but none of the offered subprotocols. */
+  | { kind: 'no-subprotocol' };
+
+/** The session side of a link: named methods rather than closures, so nothing leaks per frame. */
+export interface LinkOwner {
+  linkOpened(link: UpstreamLink): void;
+  linkMessage(link: UpstreamLink, data: Buffer, isBinary: boolean): void;
+  linkClosed(link: UpstreamLink, code: number, reason: string): void;
+}
+
+/** A frame waiting for a link that is not open yet. */
+export interface OutboxFrame {
+  data: Buffer | string;
+  text: string;
+  type: FrameType;
+  id: string;
+  action: string | null;
+}
+
+export interface LinkOptions {
+  maxPayload: number;
+  handshakeTimeoutMs: number;
+  /** Largest number of frames kept for a link that is not open; beyond it the oldest go. */
+  outboxLimit: number;
+  /** Reconnect after an unexpected close (secondaries, observers). */
+  reconnect: boolean;
+}
+
+const BACKOFF_FIRST_MS = 1000;
+const BACKOFF_MAX_MS = 5 * 60 * 1000;
+
+export class UpstreamLink {
+  readonly config: UpstreamConfig;
+  readonly name: string;
+  readonly role: UpstreamRole;
+  /** Full URL: base + '/' + charger id. */
+  readonly url: string;
+  state: LinkState = 'connecting';
+  since = new Date();
+  reconnectAttempts = 0;
+  /** The negotiated subprotocol once open. */
+  protocol = '';
+  /** Charger Call ids forwarded here and not answered yet → their action. */
+  readonly awaitingReplies = new Map<string, string>();
+  /** Frames for this upstream while it is not open, oldest first. */
+  readonly outbox: OutboxFrame[] = [];
+  private ws: WebSocket | null = null;
+  private owner: LinkOwner | null = null;
+  private readonly early: Array<[Buffer, boolean]> = [];
+  private readonly options: LinkOptions;
+  private readonly logger: Logger;
+  private protocols: string[] = [];
+  private headers: Record<string, string> = {};
+  private retryTimer: NodeJS.Timeout | null = null;
+  private closing = false;
+
+  constructor(config: UpstreamConfig, chargerId: string, options: LinkOptions, logger: Logger) {
+    this.config = config;
+    this.name = config.name;
+    this.role = config.role;
+    this.url = upstreamUrl(config.url, chargerId);
+    this.options = options;
+    this.logger = logger;
+  }
+
+  get isOpen(): boolean {
+    return this.state === 'open';
+  }
+
+  /**
+   * Opens the link. Resolves once open, or with the reason it failed; after a failure a
+   * reconnecting link keeps trying on its own.
+   */
+  connect(protocols: string[], headers: Record<string, string> = {}): Promise<ConnectFailure | null> {
+    this.protocols = protocols;
+    this.headers = headers;
+    return new Promise((resolve) => this.open(resolve));
+  }
+
+  /** Hands incoming frames to `owner`, including any that arrived before it was attached. */
+  attach(owner: LinkOwner): void {
+    this.owner = owner;
+    for (const [data, isBinary] of this.early.splice(0)) owner.linkMessage(this, data, isBinary);
+  }
+
+  send(data: Buffer | string): void {
+    this.ws?.send(data, { binary: false });
+  }
+
+  /** Closes for good (no reconnect); the socket is gone within `graceMs`. */
+  close(code: number, reason: string, graceMs = 1000): void {
+    this.closing = true;
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    this.awaitingReplies.clear();
+    this.outbox.length = 0;
+    if (this.ws !== null) closeWithin(this.ws, code, reason, graceMs);
+    else this.setState('closed');
+  }
+
+  /** Resolves once the socket is fully closed (at once if it is). */
+  closed(): Promise<void> {
+    const ws = this.ws;
+    if (ws === null || ws.readyState === ws.CLOSED) return Promise.resolve();
+    return new Promise((resolve) => ws.once('close', () => resolve()));
+  }
+
+  private open(settle?: (failure: ConnectFailure | null) => void): void {
+    this.setState('connecting');
+    const ws = new WebSocket(this.url, this.protocols, {
+      perMessageDeflate: false,
+      maxPayload: this.options.maxPayload,
+      handshakeTimeout: this.options.handshakeTimeoutMs,
+      headers: this.headers,
+      followRedirects: false,
+    });
+    this.ws = ws;
+    let failure: ConnectFailure | null = null;
+
+    ws.on('unexpected-response', (request, response: IncomingMessage) => {
+      failure = { kind: 'http', status: response.statusCode ?? 502, headers: relayableHeaders(response) };
+      this.logger.warn(`${this.name} ${this.url}: handshake refused with HTTP ${failure.status}`);
+      request.destroy();
+      response.destroy();
+    });
+    ws.on('upgrade', (response: IncomingMessage) => {
+      if (this.protocols.length > 0 && response.headers['sec-websocket-protocol'] === undefined) failure = { kind: 'no-subprotocol' };
+    });
+    ws.on('error', (error) => {
+      failure ??= { kind: 'network', message: error.message };
+      this.logger.warn(`${this.name} ${this.url}: ${error.message}`);
+    });
+    ws.on('open', () => {
+      this.protocol = ws.protocol;
+      this.reconnectAttempts = 0;
+      this.setState('open');
+      this.logger.info(`${this.name} connected: ${this.url} (${ws.protocol || 'no subprotocol'})`);
+      settle?.(null);
+      settle = undefined;
+      this.owner?.linkOpened(this);
+    });
+    ws.on('message', (data: RawData, isBinary: boolean) => {
+      const buffer = data as Buffer; // binaryType 'nodebuffer'
+      if (this.owner === null) this.early.push([buffer, isBinary]);
+      else this.owner.linkMessage(this, buffer, isBinary);
+    });
+    ws.on('close', (code: number, reasonBuffer: Buffer) => {
+      const wasOpen = this.state === 'open';
+      const reason = reasonBuffer.toString();
+      if (settle !== undefined) {
+        settle(failure ?? { kind: 'network', message: `closed with ${code} during the handshake` });
+        settle = undefined;
+      }
+      if (this.closing || !this.options.reconnect) {
+        this.setState('closed');
+      } else {
+        this.scheduleReconnect();
+      }
+      if (wasOpen) this.logger.info(`${this.name} disconnected: ${this.url} (${code}${reason ? ` ${reason}` : ''})`);
+      this.owner?.linkClosed(this, code, reason);
+    });
+  }
+
+  private scheduleReconnect(): void {
+    this.setState('waiting');
+    this.awaitingReplies.clear();
+    const delay = backoffDelay(this.reconnectAttempts++);
+    this.logger.debug(`${this.name}: reconnecting in ${Math.round(delay)} ms`);
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (!this.closing) this.open();
+    }, delay);
+    this.retryTimer.unref();
+  }
+
+  private setState(state: LinkState): void {
+    if (this.state !== state) this.since = new Date();
+    this.state = state;
+  }
+}
+
+/** Exponential backoff from 1 s doubling to 5 min, with ±25 % jitter so many proxies do not stampede. */
+export function backoffDelay(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** Math.min(attempt, 20));
+  return base * (0.75 + random() * 0.5);
+}
+
+/** Base URL + '/' + the percent-encoded charger id: one '/', whatever the base ends with. */
+export function upstreamUrl(base: string, chargerId: string): string {
+  const url = new URL(base);
+  url.pathname = `${url.pathname.replace(/\/+$/, '')}/${encodeURIComponent(chargerId)}`;
+  return url.href;
+}
+
+/** Response headers worth passing back to a charger whose handshake the primary refused. */
+function relayableHeaders(response: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const auth = response.headers['www-authenticate'];
+  if (auth !== undefined) headers['WWW-Authenticate'] = Array.isArray(auth) ? auth.join(', ') : auth;
+  const retry = response.headers['retry-after'];
+  if (typeof retry === 'string') headers['Retry-After'] = retry;
+  return headers;
+}
