@@ -182,8 +182,8 @@ describe('ids, bytes and lifecycle', () => {
     const closes = [once(atPrimary, 'close'), once(atSecondary, 'close')];
     await charger.close({ code: 1000 });
     const [p, s] = await within(Promise.all(closes), 'both upstream links to close', 2000);
-    assert.equal(p[0].code, 1000);
-    assert.equal(s[0].code, 1000);
+    assert.equal(p![0].code, 1000);
+    assert.equal(s![0].code, 1000);
     assert.equal(proxy.daemon.server.sessions.size, 0);
 
     const charger2 = strictCharger(proxy.port, 'CPL', ['ocpp1.6']);
