@@ -134,11 +134,11 @@ export class UpstreamLink {
     this.ws = ws;
     let failure: ConnectFailure | null = null;
 
-    ws.on('unexpected-response', (request, response: IncomingMessage) => {
+    ws.on('unexpected-response', (_request, response: IncomingMessage) => {
       failure = { kind: 'http', status: response.statusCode ?? 502, headers: relayableHeaders(response) };
       this.logger.warn(`${this.name} ${this.url}: handshake refused with HTTP ${failure.status}`);
-      request.destroy();
       response.destroy();
+      ws.terminate(); // ends the handshake; 'close' follows and settles the attempt
     });
     ws.on('upgrade', (response: IncomingMessage) => {
       if (this.protocols.length > 0 && response.headers['sec-websocket-protocol'] === undefined) failure = { kind: 'no-subprotocol' };
