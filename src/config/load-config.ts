@@ -81,7 +81,7 @@ export function loadConfig(cli: CliOptions): LoadResult {
   }
   if (configFile !== null) {
     try {
-      sections = ini.parse(readFileSync(configFile, 'utf8')) as Section;
+      sections = ini.parse(withoutHeaderComments(readFileSync(configFile, 'utf8'))) as Section;
     } catch (error) {
       problems.push({ file: configFile, section: null, key: null, message: `cannot be read: ${(error as Error).message}` });
       return { config: null, problems, unreadable: true };
@@ -93,7 +93,11 @@ export function loadConfig(cli: CliOptions): LoadResult {
   const fromCli = new CliReader(problems);
 
   const upstreamSections = reader.upstreamSections();
-  for (const name of Object.keys(sections)) {
+  for (const [name, value] of Object.entries(sections)) {
+    if (typeof value !== 'object') {
+      problems.push({ file, section: null, key: name, message: 'is outside any section' });
+      continue;
+    }
     if (name === 'upstream' || SECTION_KEYS[name] !== undefined || FREE_FORM_SECTIONS.has(name)) continue;
     problems.push({ file, section: name, key: null, message: 'unknown section' });
   }
@@ -150,6 +154,11 @@ export function loadConfig(cli: CliOptions): LoadResult {
 
   config.upstreams = resolveUpstreams(cli, reader, fromCli, upstreamSections, problems);
   return { config: problems.length === 0 ? config : null, problems, unreadable: false };
+}
+
+/** `ini` takes `[section]   ; comment` for a key; the contract's example writes headers that way. */
+export function withoutHeaderComments(text: string): string {
+  return text.replace(/^(\s*\[[^\]\r\n]*\])[ \t]*[;#][^\r\n]*$/gm, '$1');
 }
 
 function resolveUpstreams(
