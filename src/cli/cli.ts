@@ -52,16 +52,17 @@ function toCliOptions(argv: Record<string, unknown>): CliOptions {
 
 /** Parses `args` and runs the chosen command; resolves with the process exit code. */
 export async function runCli(args: string[], actions: CliActions): Promise<number> {
-  let exitCode = 0;
+  // Handlers only record the choice: yargs may call one before its strict checks fail.
+  let chosen: { action: keyof CliActions; options: CliOptions } | null = null;
   let usageError: string | null = null;
   await yargs(args)
     .scriptName('ocpp-proxy')
     .usage('$0 [run] [options]\n\nOCPP-J proxy: one charger, one primary CSMS and any number of secondaries.')
-    .command(['run', '$0'], 'run the proxy (default command)', connectionOptions, async (argv) => {
-      exitCode = await actions.run(toCliOptions(argv));
+    .command(['run', '$0'], 'run the proxy (default command)', connectionOptions, (argv) => {
+      chosen = { action: 'run', options: toCliOptions(argv) };
     })
-    .command('check', 'validate a configuration: exit 0 when usable, 1 with one problem per line', connectionOptions, async (argv) => {
-      exitCode = await actions.check(toCliOptions(argv));
+    .command('check', 'validate a configuration: exit 0 when usable, 1 with one problem per line', connectionOptions, (argv) => {
+      chosen = { action: 'check', options: toCliOptions(argv) };
     })
     .strict()
     .version(VERSION)
@@ -78,5 +79,7 @@ export async function runCli(args: string[], actions: CliActions): Promise<numbe
     process.stderr.write(`ocpp-proxy: ${usageError} (see ocpp-proxy --help)\n`);
     return 2;
   }
-  return exitCode;
+  const command = chosen as { action: keyof CliActions; options: CliOptions } | null;
+  if (command === null) return 0; // --help or --version was printed
+  return actions[command.action](command.options);
 }

@@ -56,7 +56,7 @@ export interface LoadResult {
 export const CLI = 'command line';
 
 export function formatProblem(p: ConfigProblem): string {
-  if (p.file === CLI) return `${CLI}: ${p.key ?? ''}: ${p.message}`;
+  if (p.file === CLI) return p.key === null ? `${CLI}: ${p.message}` : `${CLI}: ${p.key}: ${p.message}`;
   const where = [p.section === null ? '' : `[${p.section}]`, p.key ?? ''].filter((s) => s !== '').join(' ');
   return where === '' ? `${p.file}: ${p.message}` : `${p.file}: ${where}: ${p.message}`;
 }
@@ -234,12 +234,8 @@ function resolveUpstreams(
   }
 
   if (!upstreams.some((u) => u.role === 'primary')) {
-    problems.push({
-      file,
-      section: 'ext-server',
-      key: 'server',
-      message: 'no primary upstream: set [ext-server] server, --primary URL or --target-host HOST',
-    });
+    const message = 'no primary upstream: set [ext-server] server, --primary URL or --target-host HOST';
+    problems.push(file === CLI ? { file, section: null, key: null, message } : { file, section: 'ext-server', key: 'server', message });
   }
   // Primary first: its replies are the ones the charger gets.
   upstreams.sort((a, b) => Number(b.role === 'primary') - Number(a.role === 'primary'));

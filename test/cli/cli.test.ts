@@ -1,0 +1,169 @@
+// End to end: the built bundle and the single executable, run as child processes.
+
+import { test, describe, after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { startCsms, strictCharger, tempDir, within, type Csms } from '../helpers/peers.ts';
+import { VERSION } from '../../src/version.ts';
+
+const root = resolve(import.meta.dirname, '../..');
+const bundle = join(root, 'dist/ocpp-proxy.mjs');
+const binary = join(root, 'dist/ocpp-proxy');
+
+before(() => {
+  assert.ok(existsSync(bundle) && existsSync(binary), 'run `npm run build` first (npm test does)');
+});
+
+interface Result {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the bundle with this Node (or the binary with no Node on PATH) in `cwd`. */
+function run(args: string[], options: { cwd?: string; exe?: 'bundle' | 'binary' } = {}): Promise<Result> {
+  const child = spawnProxy(args, options);
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (d) => (stdout += d));
+  child.stderr!.on('data', (d) => (stderr += d));
+  return within(once(child, 'close').then(([code]) => ({ code: code as number | null, stdout, stderr })), `ocpp-proxy ${args.join(' ')}`);
+}
+
+function spawnProxy(args: string[], { cwd = tempDir(), exe = 'bundle' }: { cwd?: string; exe?: 'bundle' | 'binary' } = {}): ChildProcess {
+  if (exe === 'binary') return spawn(binary, args, { cwd, env: { PATH: '/nonexistent', HOME: cwd } });
+  return spawn(process.execPath, [bundle, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
+}
+
+async function freePort(): Promise<number> {
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise((r) => server.close(r));
+  return port;
+}
+
+/** Starts the daemon and waits until it listens; retries if the chosen port was taken meanwhile. */
+async function startDaemon(args: string[], options: { cwd?: string; exe?: 'bundle' | 'binary' } = {}) {
+  for (let attempt = 0; ; attempt++) {
+    const port = await freePort();
+    const child = spawnProxy([...args, '--listen-host', '127.0.0.1', '--listen-port', String(port)], options);
+    let output = '';
+    child.stdout!.on('data', (d) => (output += d));
+    child.stderr!.on('data', (d) => (output += d));
+    const ready = await within(
+      new Promise<boolean>((resolveReady) => {
+        child.stdout!.on('data', () => output.includes('listening for chargers') && resolveReady(true));
+        child.once('exit', () => resolveReady(false));
+      }),
+      'the daemon to listen',
+    );
+    if (ready) return { child, port, output: () => output };
+    if (attempt >= 3 || !output.includes('EADDRINUSE')) throw new Error(`daemon did not start: ${output}`);
+  }
+}
+
+const cleanups: Array<() => Promise<unknown> | unknown> = [];
+after(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+});
+
+describe('commands and exit codes', () => {
+  test('--version and --help, from the bundle and the binary', async () => {
+    assert.equal(VERSION, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
+    for (const exe of ['bundle', 'binary'] as const) {
+      const version = await run(['--version'], { exe });
+      assert.equal(version.code, 0);
+      assert.equal(version.stdout.trim(), VERSION);
+      const help = await run(['--help'], { exe });
+      assert.equal(help.code, 0);
+      for (const option of ['--config', '--listen-port', '--target-host', '--primary', '--secondary', '--log-file', '--debug', 'check']) {
+        assert.ok(help.stdout.includes(option), `${exe} --help mentions ${option}`);
+      }
+    }
+  });
+
+  test('check: 0 for a usable file, 1 with one line per problem', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'good.ini'), '[ext-server]\nserver = ws://127.0.0.1:9\n');
+    writeFileSync(join(dir, 'bad.ini'), '[host]\nport = 0\nfoo = 1\n[ext-server]\nserver = ws://127.0.0.1:9\n');
+    const good = await run(['check', '-c', 'good.ini'], { cwd: dir });
+    assert.equal(good.code, 0);
+    assert.match(good.stdout, /good\.ini: ok/);
+    const bad = await run(['check', '-c', 'bad.ini'], { cwd: dir });
+    assert.equal(bad.code, 1);
+    assert.deepEqual(bad.stdout.trim().split('\n'), ['bad.ini: [host] foo: unknown key', "bad.ini: [host] port: '0' is not a port (1-65535)"]);
+  });
+
+  test('the default ./ocpp-2w-proxy.ini is read when it exists', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'ocpp-2w-proxy.ini'), '[ext-server]\nserver = ws://127.0.0.1:9/from-default\n');
+    const result = await run(['check'], { cwd: dir });
+    assert.equal(result.code, 0);
+    assert.match(result.stdout, /from-default/);
+  });
+
+  test('run stops with exit 2 and one line naming file, section and key', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'bad.ini'), '[ext-server]\nserver = ws://127.0.0.1:9\nsecondary_server = ftp://x\n');
+    const cases: Array<[string[], RegExp]> = [
+      [['-c', 'bad.ini'], /^ocpp-proxy: bad\.ini: \[ext-server\] secondary_server: 'ftp:\/\/x' must start with ws:\/\/ or wss:\/\/\n$/],
+      [['-c', 'missing.ini'], /^ocpp-proxy: missing\.ini: configuration file not found\n$/],
+      [['--primary', 'ws://a:1', '--target-host', 'b'], /^ocpp-proxy: command line: --primary: cannot be combined/],
+      [['--no-such-flag'], /Unknown argument/],
+      [['--bogus', '1'], /Unknown argument: bogus/],
+      [[], /no primary upstream/],
+    ];
+    for (const [args, stderr] of cases) {
+      const result = await run(args, { cwd: dir });
+      assert.equal(result.code, 2, args.join(' '));
+      assert.match(result.stderr, stderr);
+      assert.equal(result.stderr.trim().split('\n').length, 1, 'one line');
+    }
+  });
+});
+
+describe('the daemon', () => {
+  let primary: Csms;
+  before(async () => {
+    primary = await startCsms();
+    cleanups.push(() => primary.close());
+  });
+
+  for (const exe of ['bundle', 'binary'] as const) {
+    test(`${exe}: proxies a strict charger, reopens its log on SIGHUP, exits 0 on SIGTERM closing the charger with 1001`, async () => {
+      const dir = tempDir();
+      const { child, port } = await startDaemon(['--target-host', '127.0.0.1', '--target-port', String(primary.port), '--log-file', 'm.log'], { cwd: dir, exe });
+      cleanups.push(() => child.kill('SIGKILL'));
+      const charger = strictCharger(port, `E2E-${exe}`, ['ocpp1.6']);
+      await charger.connect();
+      await primary.nextClient();
+      await charger.call('Heartbeat', {});
+
+      renameSync(join(dir, 'm.log'), join(dir, 'm.log.1'));
+      child.kill('SIGHUP');
+      await within(
+        (async () => {
+          while (!existsSync(join(dir, 'm.log'))) await new Promise((r) => setTimeout(r, 10));
+        })(),
+        'the log file to be reopened',
+      );
+      await charger.call('Heartbeat', {});
+
+      const closed = once(charger, 'close');
+      const exited = once(child, 'exit');
+      child.kill('SIGTERM');
+      const [[event], [code]] = await within(Promise.all([closed, exited]), 'the charger close and the exit');
+      assert.equal(event.code, 1001);
+      assert.equal(code, 0);
+      const lines = (file: string) => readFileSync(join(dir, file), 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+      assert.deepEqual(lines('m.log.1').map((l) => `${l.from}>${l.to}`), ['charger>primary', 'primary>charger']);
+      assert.deepEqual(lines('m.log').map((l) => `${l.from}>${l.to}`), ['charger>primary', 'primary>charger']);
+    });
+  }
+});
