@@ -14,6 +14,8 @@ import { VERSION } from '../../src/version.ts';
 const root = resolve(import.meta.dirname, '../..');
 const bundle = join(root, 'dist/ocpp-proxy.mjs');
 const binary = join(root, 'dist/ocpp-proxy');
+const deno = join(root, 'node_modules/.bin/deno');
+type Exe = 'bundle' | 'binary' | 'deno';
 
 before(() => {
   assert.ok(existsSync(bundle) && existsSync(binary), 'run `npm run build` first (npm test does)');
@@ -26,7 +28,7 @@ interface Result {
 }
 
 /** Runs the bundle with this Node (or the binary with no Node on PATH) in `cwd`. */
-function run(args: string[], options: { cwd?: string; exe?: 'bundle' | 'binary' } = {}): Promise<Result> {
+function run(args: string[], options: { cwd?: string; exe?: Exe } = {}): Promise<Result> {
   const child = spawnProxy(args, options);
   let stdout = '';
   let stderr = '';
@@ -35,8 +37,10 @@ function run(args: string[], options: { cwd?: string; exe?: 'bundle' | 'binary' 
   return within(once(child, 'close').then(([code]) => ({ code: code as number | null, stdout, stderr })), `ocpp-proxy ${args.join(' ')}`);
 }
 
-function spawnProxy(args: string[], { cwd = tempDir(), exe = 'bundle' }: { cwd?: string; exe?: 'bundle' | 'binary' } = {}): ChildProcess {
+function spawnProxy(args: string[], { cwd = tempDir(), exe = 'bundle' }: { cwd?: string; exe?: Exe } = {}): ChildProcess {
+  // No Node on PATH: the single executable must not need one.
   if (exe === 'binary') return spawn(binary, args, { cwd, env: { PATH: '/nonexistent', HOME: cwd } });
+  if (exe === 'deno') return spawn(deno, ['run', '-A', bundle, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
   return spawn(process.execPath, [bundle, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
 }
 
@@ -49,7 +53,7 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts the daemon and waits until it listens; retries if the chosen port was taken meanwhile. */
-async function startDaemon(args: string[], options: { cwd?: string; exe?: 'bundle' | 'binary' } = {}) {
+async function startDaemon(args: string[], options: { cwd?: string; exe?: Exe } = {}) {
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
     const child = spawnProxy([...args, '--listen-host', '127.0.0.1', '--listen-port', String(port)], options);
@@ -76,7 +80,7 @@ after(async () => {
 describe('commands and exit codes', () => {
   test('--version and --help, from the bundle and the binary', async () => {
     assert.equal(VERSION, JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version);
-    for (const exe of ['bundle', 'binary'] as const) {
+    for (const exe of ['bundle', 'binary', 'deno'] as const) {
       const version = await run(['--version'], { exe });
       assert.equal(version.code, 0);
       assert.equal(version.stdout.trim(), VERSION);
@@ -135,7 +139,7 @@ describe('the daemon', () => {
     cleanups.push(() => primary.close());
   });
 
-  for (const exe of ['bundle', 'binary'] as const) {
+  for (const exe of ['bundle', 'binary', 'deno'] as const) {
     test(`${exe}: proxies a strict charger, reopens its log on SIGHUP, exits 0 on SIGTERM closing the charger with 1001`, async () => {
       const dir = tempDir();
       const { child, port } = await startDaemon(['--target-host', '127.0.0.1', '--target-port', String(primary.port), '--log-file', 'm.log'], { cwd: dir, exe });
