@@ -14,7 +14,8 @@ import { VERSION } from '../../src/version.ts';
 const root = resolve(import.meta.dirname, '../..');
 const bundle = join(root, 'dist/ocpp-proxy.mjs');
 const binary = join(root, 'dist/ocpp-proxy');
-const deno = join(root, 'node_modules/.bin/deno');
+// Deno comes from its npm platform package (the registry here serves only linux-x64).
+const deno = join(root, 'node_modules/@deno/linux-x64-glibc/deno');
 type Exe = 'bundle' | 'binary' | 'deno';
 
 before(() => {
