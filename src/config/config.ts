@@ -3,6 +3,7 @@
 
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
 export type UpstreamRole = 'primary' | 'secondary' | 'observer';
+export type UpstreamAuth = 'forward' | 'basic' | 'none';
 
 export interface UpstreamConfig {
   /** Name used in logs and the API: `primary`, `secondary`, `secondary2`… or NAME of `[upstream.NAME]`. */
@@ -16,6 +17,19 @@ export interface UpstreamConfig {
   allowActions: string[];
   /** Actions this upstream may never send to the charger. */
   denyActions: string[];
+  /** forward: the charger's own Authorization (primary only); basic: username/password below; none. */
+  auth: UpstreamAuth;
+  /** Basic Auth username (default: the charger id used upstream). */
+  username: string | null;
+  password: string | null;
+  /** The charger id used toward this upstream instead of the charger's own. */
+  chargerId: string | null;
+  /** TLS toward a wss:// upstream: PEM files, read once at start. */
+  ca: string | null;
+  cert: string | null;
+  key: string | null;
+  /** Accept any server certificate; only when set explicitly. */
+  insecure: boolean;
 }
 
 export interface Config {
@@ -39,6 +53,15 @@ export interface Config {
   };
   /** Largest accepted frame in bytes, on every link. */
   maxMessageSize: number;
+  /** Upstream Calls that may wait for the charger, per upstream. */
+  queueLimit: number;
+  /** Charger Calls kept for an upstream that is down, per upstream. */
+  backlogLimit: number;
+  /** Charger authentication: `[chargers] ID = <scrypt hash>` and `[host] require_auth`. */
+  chargerAuth: {
+    required: boolean;
+    hashes: Map<string, string>;
+  };
   /** Primary first, then the others in configuration order. */
   upstreams: UpstreamConfig[];
   web: {
@@ -83,6 +106,9 @@ export const DEFAULTS: Omit<Config, 'configFile' | 'upstreams'> = {
     primaryGrace: 0,
   },
   maxMessageSize: 1024 * 1024,
+  queueLimit: 50,
+  backlogLimit: 1000,
+  chargerAuth: { required: false, hashes: new Map() },
   web: { host: '127.0.0.1', port: 8889, username: null, password: null, buffer: 500, showIdTags: false },
   messageLogFile: './ocpp_messages.log',
   logLevels: { proxy: 'INFO', client: 'INFO', server: 'INFO' },

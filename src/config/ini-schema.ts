@@ -1,7 +1,7 @@
 // What each INI key may hold. The `ini` package hands us strings and booleans with the key's
 // case kept; these coercers turn them into typed values or throw a message for the user.
 
-import type { LogLevel, UpstreamRole } from './config.ts';
+import type { LogLevel, UpstreamAuth, UpstreamRole } from './config.ts';
 
 export type IniValue = string | boolean | undefined;
 export type Coerce<T> = (value: IniValue) => T;
@@ -76,6 +76,11 @@ export const coerce = {
     if (s === 'CRITICAL' || s === 'FATAL') return 'ERROR';
     throw new ValueError(`'${text(value)}' is not a log level (DEBUG, INFO, WARNING, ERROR)`);
   },
+  auth(value: IniValue): UpstreamAuth {
+    const s = text(value).toLowerCase();
+    if (s === 'forward' || s === 'basic' || s === 'none') return s;
+    throw new ValueError(`'${text(value)}' is not an auth mode (forward, basic, none)`);
+  },
   role(value: IniValue): UpstreamRole {
     const s = text(value).toLowerCase();
     if (s === 'primary' || s === 'secondary' || s === 'observer') return s;
@@ -105,6 +110,9 @@ export const SECTION_KEYS: Record<string, KeyTable> = {
     call_timeout: coerce.seconds,
     primary_grace: coerce.seconds,
     max_message_size: coerce.count,
+    queue_limit: coerce.count,
+    backlog_limit: coerce.count,
+    require_auth: coerce.bool,
     cert_chain: coerce.nonEmpty,
     cert_key: coerce.nonEmpty,
   },
@@ -136,6 +144,14 @@ export const UPSTREAM_KEYS: KeyTable = {
   rfid: coerce.list,
   allow_actions: coerce.list,
   deny_actions: coerce.list,
+  auth: coerce.auth,
+  username: coerce.nonEmpty,
+  password: coerce.string,
+  charger_id: coerce.nonEmpty,
+  ca: coerce.nonEmpty,
+  cert: coerce.nonEmpty,
+  key: coerce.nonEmpty,
+  insecure: coerce.bool,
 };
 
-export const FREE_FORM_SECTIONS = new Set(['logging', 'autoconfig']);
+export const FREE_FORM_SECTIONS = new Set(['logging', 'autoconfig', 'chargers']);

@@ -124,6 +124,12 @@ export function loadConfig(cli: CliOptions): LoadResult {
       primaryGrace: reader.get('host', 'primary_grace', coerce.seconds) ?? DEFAULTS.timeouts.primaryGrace,
     },
     maxMessageSize: reader.get('host', 'max_message_size', coerce.count) ?? DEFAULTS.maxMessageSize,
+    queueLimit: reader.get('host', 'queue_limit', coerce.count) ?? DEFAULTS.queueLimit,
+    backlogLimit: reader.get('host', 'backlog_limit', coerce.count) ?? DEFAULTS.backlogLimit,
+    chargerAuth: {
+      required: reader.get('host', 'require_auth', coerce.bool) ?? DEFAULTS.chargerAuth.required,
+      hashes: reader.chargerHashes(),
+    },
     upstreams: [],
     web: {
       host: fromCli.value('--web-host', cli.webHost, coerce.host) ?? reader.get('web', 'host', coerce.host) ?? DEFAULTS.web.host,
@@ -147,6 +153,9 @@ export function loadConfig(cli: CliOptions): LoadResult {
     },
   };
 
+  if (config.chargerAuth.required && config.chargerAuth.hashes.size === 0) {
+    problems.push({ file, section: 'host', key: 'require_auth', message: 'no charger is listed in [chargers] (ID = hash from `ocpp-proxy hash-password`)' });
+  }
   if ((config.listen.certChain === null) !== (config.listen.certKey === null)) {
     const missing = config.listen.certChain === null ? 'cert_chain' : 'cert_key';
     problems.push({ file, section: 'host', key: missing, message: 'cert_chain and cert_key must be set together' });
@@ -171,8 +180,15 @@ function resolveUpstreams(
   const file = reader.file;
   const upstreams: UpstreamConfig[] = [];
   const extRfid = (key: string) => (reader.get('ext-server', key, coerce.list) ?? []).map((t) => t.toUpperCase());
-  const add = (name: string, url: string, role: UpstreamConfig['role'], rfid: string[] = [], deny: string[] = [], allow: string[] = []) =>
-    upstreams.push({ name, url, role, rfid, allowActions: allow, denyActions: deny });
+  const add = (name: string, url: string, role: UpstreamConfig['role'], rfid: string[] = [], deny: string[] = [], allow: string[] = []) => {
+    const upstream: UpstreamConfig = {
+      name, url, role, rfid, allowActions: allow, denyActions: deny,
+      auth: role === 'primary' ? 'forward' : 'none',
+      username: null, password: null, chargerId: null, ca: null, cert: null, key: null, insecure: false,
+    };
+    upstreams.push(upstream);
+    return upstream;
+  };
 
   // The primary: --primary, or --target-host/--target-port, or [ext-server] server.
   if (cli.primary !== undefined && (cli.targetHost !== undefined || cli.targetPort !== undefined)) {
@@ -230,7 +246,24 @@ function resolveUpstreams(
     const rfid = (reader.get(where, 'rfid', coerce.list, section) ?? []).map((t) => t.toUpperCase());
     const allow = reader.get(where, 'allow_actions', coerce.list, section) ?? [];
     const deny = reader.get(where, 'deny_actions', coerce.list, section) ?? [];
-    add(name, url, role, rfid, deny, allow);
+    const upstream = add(name, url, role, rfid, deny, allow);
+    upstream.auth = reader.get(where, 'auth', coerce.auth, section) ?? upstream.auth;
+    upstream.username = reader.get(where, 'username', coerce.nonEmpty, section) ?? null;
+    upstream.password = reader.get(where, 'password', coerce.string, section) ?? null;
+    upstream.chargerId = reader.get(where, 'charger_id', coerce.nonEmpty, section) ?? null;
+    upstream.ca = reader.get(where, 'ca', coerce.nonEmpty, section) ?? null;
+    upstream.cert = reader.get(where, 'cert', coerce.nonEmpty, section) ?? null;
+    upstream.key = reader.get(where, 'key', coerce.nonEmpty, section) ?? null;
+    upstream.insecure = reader.get(where, 'insecure', coerce.bool, section) ?? false;
+    if (upstream.auth === 'forward' && role !== 'primary') {
+      problems.push({ file, section: where, key: 'auth', message: "'forward' sends the charger's credentials and is allowed for the primary only" });
+    }
+    if (upstream.auth === 'basic' && upstream.password === null) {
+      problems.push({ file, section: where, key: 'password', message: 'auth = basic needs a password' });
+    }
+    if ((upstream.cert === null) !== (upstream.key === null)) {
+      problems.push({ file, section: where, key: upstream.cert === null ? 'cert' : 'key', message: 'cert and key must be set together' });
+    }
   }
 
   if (!upstreams.some((u) => u.role === 'primary')) {
@@ -324,6 +357,21 @@ class IniReader {
       if (level !== undefined && target !== undefined) levels[target] = level;
     }
     return levels;
+  }
+
+  /** `[chargers] ID = scrypt$…`: the charger ids allowed to connect and their password hashes. */
+  chargerHashes(): Map<string, string> {
+    const hashes = new Map<string, string>();
+    for (const id of Object.keys(this.section('chargers') ?? {})) {
+      const hash = this.get('chargers', id, coerce.string);
+      if (hash === undefined) continue;
+      if (!/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/.test(hash)) {
+        this.problems.push({ file: this.file, section: 'chargers', key: id, message: 'is not a hash from `ocpp-proxy hash-password`' });
+        continue;
+      }
+      hashes.set(id, hash);
+    }
+    return hashes;
   }
 
   autoconfig(): Array<[string, string]> {

@@ -2,44 +2,60 @@
 // the registry of live charger sessions (one per charger id).
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer, Server as TlsServerClass, type Server as TlsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Config } from '../config/config.ts';
+import type { Config, UpstreamConfig } from '../config/config.ts';
 import type { Loggers } from '../log/console-log.ts';
 import type { MessageLog } from '../log/message-log.ts';
 import { isSupportedProtocol } from '../ocpp/versions.ts';
+import { ChargerMemory } from '../session/charger-memory.ts';
 import { ChargerSession, type SessionContext } from '../session/charger-session.ts';
 import { closeWithin } from '../upstream/close-codes.ts';
+import type { UpstreamTls } from '../upstream/upstream-link.ts';
 import { chargerIdFromPath } from './charger-path.ts';
+import { parseBasicAuth, parseStoredHash, verifyPassword, type StoredHash } from './charger-auth.ts';
 import { abortHandshake, offeredSubprotocols } from './handshake.ts';
 
-/** Headers of the charger's request that go to the primary (and only to the primary). */
-const FORWARDED_HEADERS = ['authorization', 'user-agent'] as const;
+/** The listener's certificate and key (PEM), when it speaks wss. */
+export interface ListenerTls {
+  cert: Buffer;
+  key: Buffer;
+}
 
 export class ProxyServer {
   readonly sessions = new Map<string, ChargerSession>();
+  /** What is known of each charger across its connections (boot, statuses). */
+  readonly memories = new Map<string, ChargerMemory>();
   private readonly config: Config;
   private readonly loggers: Loggers;
-  private readonly http: Server;
+  private readonly http: Server | TlsServer;
+  private readonly passwordHashes = new Map<string, StoredHash>();
+  private readonly sweeps: NodeJS.Timeout[] = [];
   private readonly wss: WebSocketServer;
   /** The subprotocol to answer each pending upgrade with (chosen by the primary). */
   private readonly chosenProtocol = new WeakMap<IncomingMessage, string | false>();
   private readonly context: SessionContext;
   private stopping = false;
 
-  constructor(config: Config, loggers: Loggers, messageLog: MessageLog) {
+  constructor(config: Config, loggers: Loggers, messageLog: MessageLog, upstreamTls = new Map<UpstreamConfig, UpstreamTls>(), listenerTls: ListenerTls | null = null) {
     this.config = config;
     this.loggers = loggers;
     this.context = {
       config,
       loggers,
       messageLog,
+      upstreamTls,
       sessionEnded: (session) => {
         if (this.sessions.get(session.chargerId) === session) this.sessions.delete(session.chargerId);
       },
     };
-    this.http = createServer(respondToPlainHttp);
+    for (const [id, text] of config.chargerAuth.hashes) {
+      const hash = parseStoredHash(text);
+      if (hash !== null) this.passwordHashes.set(id, hash);
+    }
+    this.http = listenerTls === null ? createServer(respondToPlainHttp) : createTlsServer({ ...listenerTls, minVersion: 'TLSv1.2' }, respondToPlainHttp);
     this.http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => void this.onUpgrade(request, socket, head));
     this.http.on('clientError', (error: Error, socket: Duplex) => abortHandshake(socket, 400, {}, `Bad request: ${error.message}`));
     this.wss = new WebSocketServer({
@@ -58,15 +74,42 @@ export class ProxyServer {
       this.http.listen(this.config.listen.port, this.config.listen.host, () => {
         this.http.off('error', reject);
         const port = (this.http.address() as AddressInfo).port;
-        this.loggers.server.info(`listening for chargers on ws://${this.config.listen.host}:${port}/<charger id>`);
+        const scheme = this.http instanceof TlsServerClass ? 'wss' : 'ws';
+        this.loggers.server.info(`listening for chargers on ${scheme}://${this.config.listen.host}:${port}/<charger id>`);
+        this.startSweeps();
         resolve(port);
       });
     });
   }
 
+  /** SIGHUP: new certificate and key for connections from now on. */
+  reloadTls(tls: ListenerTls): void {
+    if (this.http instanceof TlsServerClass) this.http.setSecureContext({ ...tls, minVersion: 'TLSv1.2' });
+  }
+
+  private startSweeps(): void {
+    const { pingInterval, pingTimeout, watchdogInterval, watchdogStale } = this.config.timeouts;
+    if (pingInterval > 0) {
+      const timer = setInterval(() => {
+        const now = Date.now();
+        for (const session of this.sessions.values()) session.pingTick(now, pingTimeout * 1000);
+      }, pingInterval * 1000);
+      this.sweeps.push(timer);
+    }
+    if (watchdogInterval > 0 && watchdogStale > 0) {
+      const timer = setInterval(() => {
+        const now = Date.now();
+        for (const session of this.sessions.values()) session.watchdogTick(now, watchdogStale * 1000);
+      }, watchdogInterval * 1000);
+      this.sweeps.push(timer);
+    }
+    for (const timer of this.sweeps) timer.unref();
+  }
+
   /** Closes every charger with 1001 (going away) and stops listening. */
   async close(): Promise<void> {
     this.stopping = true;
+    for (const timer of this.sweeps) clearInterval(timer);
     const closing = new Promise<void>((resolve) => this.http.close(() => resolve()));
     await Promise.all([...this.sessions.values()].map((session) => session.shutdown(1001, 1001, 'proxy shutting down')));
     this.http.closeAllConnections();
@@ -84,6 +127,13 @@ export class ProxyServer {
       return abortHandshake(socket, 404, {}, `${path.reason}\n`);
     }
     const { chargerId } = path;
+    if (this.config.chargerAuth.required) {
+      const refusal = await this.authenticate(chargerId, request);
+      if (refusal !== null) {
+        this.loggers.server.warn(`${chargerId}: refused ${remote}: ${refusal === 404 ? 'unknown charger id' : 'bad or missing credentials'} (${refusal})`);
+        return abortHandshake(socket, refusal, refusal === 401 ? { 'WWW-Authenticate': 'Basic realm="ocpp-proxy", charset="UTF-8"' } : {});
+      }
+    }
     const offered = offeredSubprotocols(request.headers['sec-websocket-protocol']).filter(isSupportedProtocol);
     if (offered.length === 0) {
       // OCPP-J: no version we know offered → complete the handshake without one, then close.
@@ -92,7 +142,9 @@ export class ProxyServer {
     }
 
     const previous = this.sessions.get(chargerId);
-    const session = new ChargerSession(chargerId, this.context);
+    let memory = this.memories.get(chargerId);
+    if (memory === undefined) this.memories.set(chargerId, (memory = new ChargerMemory()));
+    const session = new ChargerSession(chargerId, memory, this.context);
     this.sessions.set(chargerId, session);
     if (previous !== undefined) {
       this.loggers.server.info(`${chargerId}: new connection from ${remote} replaces the previous one`);
@@ -102,7 +154,7 @@ export class ProxyServer {
     // While the primary is being reached, the charger may give up: then so do we.
     const onChargerGone = () => void session.shutdown(1001, 1001, 'charger went away during the handshake');
     socket.once('close', onChargerGone);
-    const failure = session.isEnded ? null : await session.connectPrimary(offered, forwardedHeaders(request));
+    const failure = session.isEnded ? null : await session.connectPrimary(offered, request.headers as Record<string, string | undefined>);
     socket.off('close', onChargerGone);
 
     if (session.isEnded || socket.destroyed) {
@@ -131,19 +183,19 @@ export class ProxyServer {
     });
   }
 
+  /** HTTP Basic Auth against `[chargers]` before the upgrade: null when allowed, else 404 or 401. */
+  private async authenticate(chargerId: string, request: IncomingMessage): Promise<404 | 401 | null> {
+    const stored = this.passwordHashes.get(chargerId);
+    if (stored === undefined) return 404;
+    const credentials = parseBasicAuth(request.headers.authorization);
+    if (credentials === null || credentials.username !== chargerId) return 401;
+    return (await verifyPassword(credentials.password, stored)) ? null : 401;
+  }
+
   private acceptAndClose(request: IncomingMessage, socket: Duplex, head: Buffer, protocol: string | false, reason: string): void {
     this.chosenProtocol.set(request, protocol);
     this.wss.handleUpgrade(request, socket, head, (ws: WebSocket) => closeWithin(ws, 1002, reason, 1000));
   }
-}
-
-function forwardedHeaders(request: IncomingMessage): Record<string, string> {
-  const headers: Record<string, string> = {};
-  for (const name of FORWARDED_HEADERS) {
-    const value = request.headers[name];
-    if (typeof value === 'string') headers[name] = value;
-  }
-  return headers;
 }
 
 /** The charger port speaks WebSocket only. */

@@ -1,11 +1,14 @@
 // One charger connection and its upstream links. Applies the routing rules of CONTRACT.md
-// "Routing and ids" to every frame, in both directions, and owns the session's lifecycle.
+// "Routing and ids" to every frame, in both directions, and owns the session's lifecycle:
+// one upstream Call at a time toward the charger, backlogs and replay for upstreams that were
+// away, liveness and backpressure.
 
 import { randomUUID } from 'node:crypto';
 import type { WebSocket, RawData } from 'ws';
-import type { Config } from '../config/config.ts';
+import type { Config, UpstreamConfig } from '../config/config.ts';
 import type { Loggers } from '../log/console-log.ts';
 import type { FrameType, MessageLog, Tag } from '../log/message-log.ts';
+import { redactSecrets } from '../log/redact.ts';
 import {
   CALL,
   CALLERROR,
@@ -17,80 +20,106 @@ import {
   idLiteralOf,
   parseFrame,
   withId,
+  type Frame,
   type ParseResult,
+  type Payload,
 } from '../ocpp/frame.ts';
 import { versionRules, type OcppVersion } from '../ocpp/versions.ts';
 import { closeWithin, mirrorCloseCode } from '../upstream/close-codes.ts';
-import { UpstreamLink, type ConnectFailure, type LinkOwner } from '../upstream/upstream-link.ts';
+import { UpstreamLink, type ConnectFailure, type LinkOwner, type OutboxFrame, type UpstreamTls } from '../upstream/upstream-link.ts';
+import { CallQueue, type UpstreamCall } from './call-queue.ts';
+import type { ChargerMemory } from './charger-memory.ts';
+import { CallPolicy } from './policy.ts';
 
 export interface SessionContext {
   config: Config;
   loggers: Loggers;
   messageLog: MessageLog;
+  /** TLS material per wss:// upstream, read at start. */
+  upstreamTls: Map<UpstreamConfig, UpstreamTls>;
   /** Called once when the session has ended, so the registry can forget it. */
   sessionEnded(session: ChargerSession): void;
 }
 
-/** An upstream's Call that went to the charger under a proxy id. */
-interface PendingUpstreamCall {
-  link: UpstreamLink;
-  /** The upstream's own id, as it appeared in its frame (a JSON string literal) and as a value. */
-  idLiteral: string;
-  id: string;
-  action: string;
+interface CallInFlight {
+  call: UpstreamCall<UpstreamLink>;
+  proxyId: string;
+  timer: NodeJS.Timeout;
 }
 
 const NO_TAGS: Tag[] = [];
 const DROPPED: Tag[] = ['dropped'];
 const QUEUED: Tag[] = ['queued'];
+const REPLAYED: Tag[] = ['replayed'];
 const BLOCKED: Tag[] = ['blocked'];
 /** Bad frames in a row from the charger before the proxy gives up on it (1002). */
 const MAX_BAD_FRAMES = 10;
 /** How long closing links may take before their sockets are destroyed. */
 const CLOSE_GRACE_MS = 1000;
-const OUTBOX_LIMIT = 1000;
+/** Above this many unsent bytes on a socket, stop reading from whoever feeds it. */
+export const HIGH_WATER_MARK = 1024 * 1024;
+const DRAIN_POLL_MS = 50;
 
 export class ChargerSession implements LinkOwner {
   readonly chargerId: string;
   readonly links: UpstreamLink[];
   readonly primary: UpstreamLink;
+  readonly memory: ChargerMemory;
   protocol: OcppVersion = 'ocpp1.6';
   connectedSince: Date | null = null;
   private rules = versionRules('ocpp1.6');
   private charger: WebSocket | null = null;
-  private readonly pendingUpstreamCalls = new Map<string, PendingUpstreamCall>();
+  private readonly policies = new Map<UpstreamLink, CallPolicy>();
+  private readonly queue: CallQueue<UpstreamLink>;
+  private inFlight: CallInFlight | null = null;
   private badFrameStreak = 0;
   private ended = false;
+  private chargerHeardAt = Date.now();
+  private lastChargerFrameAt = Date.now();
+  private graceTimer: NodeJS.Timeout | null = null;
+  /** Polls a backed-up socket until it drains (then reading resumes) or is stuck too long. */
+  private drainTimer: NodeJS.Timeout | null = null;
   private readonly context: SessionContext;
+  private readonly callTimeoutMs: number;
 
-  constructor(chargerId: string, context: SessionContext) {
+  constructor(chargerId: string, memory: ChargerMemory, context: SessionContext) {
     this.chargerId = chargerId;
+    this.memory = memory;
     this.context = context;
     const { config, loggers } = context;
-    this.links = config.upstreams.map(
-      (upstream) =>
-        new UpstreamLink(
-          upstream,
-          chargerId,
-          {
-            maxPayload: config.maxMessageSize,
-            handshakeTimeoutMs: 10_000,
-            outboxLimit: OUTBOX_LIMIT,
-            reconnect: upstream.role !== 'primary',
-          },
-          loggers.client,
-        ),
-    );
+    this.callTimeoutMs = config.timeouts.callTimeout * 1000;
+    this.links = config.upstreams.map((upstream) => {
+      const link = new UpstreamLink(
+        upstream,
+        chargerId,
+        {
+          maxPayload: config.maxMessageSize,
+          handshakeTimeoutMs: 10_000,
+          backlogLimit: config.backlogLimit,
+          reconnect: upstream.role !== 'primary' || config.timeouts.primaryGrace > 0,
+          tls: context.upstreamTls.get(upstream),
+        },
+        loggers.client,
+      );
+      this.policies.set(link, new CallPolicy(upstream));
+      return link;
+    });
     this.primary = this.links[0]!;
+    this.queue = new CallQueue(this.primary);
   }
 
   get isEnded(): boolean {
     return this.ended;
   }
 
+  /** Upstream Calls waiting for the charger, and whether one is out. */
+  get queuedCalls(): number {
+    return this.queue.length + (this.inFlight === null ? 0 : 1);
+  }
+
   /** Opens the primary link offering the charger's subprotocols (negotiation is upstream-first). */
-  connectPrimary(protocols: string[], headers: Record<string, string>): Promise<ConnectFailure | null> {
-    return this.primary.connect(protocols, headers);
+  connectPrimary(protocols: string[], chargerHeaders: Record<string, string | undefined>): Promise<ConnectFailure | null> {
+    return this.primary.connect(protocols, chargerHeaders);
   }
 
   /** The charger's handshake completed with the primary's subprotocol: start routing. */
@@ -99,7 +128,11 @@ export class ChargerSession implements LinkOwner {
     this.protocol = charger.protocol as OcppVersion;
     this.rules = versionRules(this.protocol);
     this.connectedSince = new Date();
+    this.chargerHeardAt = this.lastChargerFrameAt = Date.now();
     charger.on('message', (data: RawData, isBinary: boolean) => this.onChargerMessage(data as Buffer, isBinary));
+    charger.on('pong', () => {
+      this.chargerHeardAt = Date.now();
+    });
     charger.on('close', (code: number, reason: Buffer) => this.onChargerClose(code, reason.toString()));
     charger.on('error', (error: Error) => this.context.loggers.server.warn(`${this.chargerId}: ${error.message}`));
     for (const link of this.links) link.attach(this);
@@ -117,11 +150,35 @@ export class ChargerSession implements LinkOwner {
     await Promise.all(this.links.map((link) => link.closed()));
   }
 
+  /** Liveness sweep: ping every open socket, drop the ones silent for longer than `timeoutMs`. */
+  pingTick(now: number, timeoutMs: number): void {
+    if (this.ended) return;
+    const charger = this.charger;
+    if (charger !== null && charger.readyState === charger.OPEN) {
+      if (now - this.chargerHeardAt > timeoutMs) {
+        this.context.loggers.server.warn(`${this.chargerId}: no pong for ${Math.round((now - this.chargerHeardAt) / 1000)} s, dropping the charger`);
+        charger.terminate();
+      } else {
+        charger.ping();
+      }
+    }
+    for (const link of this.links) link.pingTick(now, timeoutMs);
+  }
+
+  /** Watchdog sweep: a charger that sent nothing for `staleMs` is closed. */
+  watchdogTick(now: number, staleMs: number): void {
+    if (this.ended || this.charger === null || now - this.lastChargerFrameAt <= staleMs) return;
+    this.context.loggers.server.warn(`${this.chargerId}: no frame for ${Math.round((now - this.lastChargerFrameAt) / 1000)} s, closing (watchdog)`);
+    void this.shutdown(1001, 1001, 'watchdog: charger silent');
+  }
+
   // ---- charger → upstreams -------------------------------------------------------------------
 
   private onChargerMessage(data: Buffer, isBinary: boolean): void {
     if (this.ended) return;
-    const ts = new Date().toISOString();
+    const now = Date.now();
+    this.chargerHeardAt = this.lastChargerFrameAt = now;
+    const ts = new Date(now).toISOString();
     if (isBinary) {
       this.log(ts, 'charger', 'proxy', 'INVALID', null, null, NO_TAGS, `<binary frame, ${data.length} bytes>`);
       this.context.loggers.server.warn(`${this.chargerId}: binary frame, closing with 1003`);
@@ -141,53 +198,66 @@ export class ChargerSession implements LinkOwner {
     this.badFrameStreak = 0;
     const frame = parsed.frame;
     switch (frame.type) {
-      case CALL:
-        for (const link of this.links) {
-          link.awaitingReplies.set(frame.id, frame.action);
-          this.toUpstream(link, data, text, 'CALL', frame.id, frame.action, ts);
-        }
+      case CALL: {
+        this.memory.rememberCall(frame.action, frame.payload, text);
+        const logText = redactSecrets(frame.action, frame.payload, text);
+        for (const link of this.links) this.toUpstream(link, data, text, logText, 'CALL', frame.id, frame.action, ts);
         return;
+      }
       case SEND:
-        for (const link of this.links) this.toUpstream(link, data, text, 'SEND', frame.id, frame.action, ts);
+        for (const link of this.links) this.toUpstream(link, data, text, text, 'SEND', frame.id, frame.action, ts);
         return;
       case CALLRESULTERROR:
         // Refers to the primary's CallResult the charger received (2.1): it goes back there, id unchanged.
-        this.toUpstream(this.primary, data, text, 'CALLRESULTERROR', frame.id, null, ts);
+        this.toUpstream(this.primary, data, text, text, 'CALLRESULTERROR', frame.id, null, ts);
         return;
       default:
         this.answerUpstreamCall(frame.type, frame.id, text, ts);
     }
   }
 
-  private toUpstream(link: UpstreamLink, data: Buffer | string, text: string, type: FrameType, id: string, action: string | null, ts: string): void {
-    if (link.isOpen) {
-      link.send(data);
-      this.log(ts, 'charger', link.name, type, id, action, NO_TAGS, text);
+  private toUpstream(link: UpstreamLink, data: Buffer | string, text: string, logText: string, type: FrameType, id: string, action: string | null, ts: string): void {
+    if (link.isWritable) {
+      this.sendToLink(link, data, logText, type, id, action, NO_TAGS, ts);
       return;
     }
-    if (link.outbox.length >= OUTBOX_LIMIT) link.outbox.shift();
-    link.outbox.push({ data, text, type, id, action });
+    // Not connected or still catching up: the frame waits its turn in the link's backlog.
+    const dropped = link.pushBacklog({ data, text: logText, type, id, action });
+    if (dropped !== null) {
+      this.log(ts, 'charger', 'proxy', dropped.type, dropped.id, dropped.action, DROPPED, dropped.text);
+      this.context.loggers.proxy.warn(`${this.chargerId}: backlog for ${link.name} is full, dropped ${dropped.action ?? dropped.type} ${dropped.id}`);
+    }
   }
 
-  /** The charger answered a Call an upstream sent: back to that upstream alone, under its own id. */
+  private sendToLink(link: UpstreamLink, data: Buffer | string, logText: string, type: FrameType, id: string, action: string | null, tags: Tag[], ts: string): void {
+    link.send(data);
+    if (type === 'CALL') link.awaitingReplies.set(id, action!);
+    this.log(ts, 'charger', link.name, type, id, action, tags, logText);
+    if (link.bufferedAmount > HIGH_WATER_MARK) this.holdBack();
+  }
+
+  /** The charger answered the upstream Call in flight: back to that upstream alone, under its own id. */
   private answerUpstreamCall(type: typeof CALLRESULT | typeof CALLERROR, proxyId: string, text: string, ts: string): void {
     const typeName = TYPE_NAMES[type]!;
-    const pending = this.pendingUpstreamCalls.get(proxyId);
-    if (pending === undefined) {
+    const inFlight = this.inFlight;
+    if (inFlight === null || inFlight.proxyId !== proxyId) {
       this.log(ts, 'charger', 'proxy', typeName, proxyId, null, DROPPED, text);
-      this.context.loggers.proxy.debug(`${this.chargerId}: ${typeName} ${proxyId} answers no pending call, dropped`);
+      this.context.loggers.proxy.info(`${this.chargerId}: ${typeName} ${proxyId} answers no pending call (late or unknown), dropped`);
       return;
     }
-    this.pendingUpstreamCalls.delete(proxyId);
-    const { link } = pending;
-    const out = withId(text, pending.idLiteral);
+    clearTimeout(inFlight.timer);
+    this.inFlight = null;
+    const { call } = inFlight;
+    const link = call.source;
     if (!link.isOpen) {
-      this.log(ts, 'charger', 'proxy', typeName, proxyId, pending.action, DROPPED, text);
-      this.context.loggers.proxy.info(`${this.chargerId}: answer to ${link.name}'s ${pending.action} dropped, ${link.name} is not connected`);
-      return;
+      this.log(ts, 'charger', 'proxy', typeName, proxyId, call.action, DROPPED, text);
+      this.context.loggers.proxy.info(`${this.chargerId}: answer to ${link.name}'s ${call.action} dropped, ${link.name} is not connected`);
+    } else {
+      const out = withId(text, call.idLiteral);
+      link.send(out);
+      this.log(ts, 'charger', link.name, typeName, call.id, call.action, NO_TAGS, out);
     }
-    link.send(out);
-    this.log(ts, 'charger', link.name, typeName, pending.id, pending.action, NO_TAGS, out);
+    this.sendNextCall();
   }
 
   private rejectChargerFrame(parsed: Exclude<ParseResult, { ok: true }>, text: string, ts: string): void {
@@ -220,9 +290,48 @@ export class ChargerSession implements LinkOwner {
 
   linkOpened(link: UpstreamLink): void {
     if (this.ended) return;
-    for (const frame of link.outbox.splice(0)) {
+    if (link === this.primary && this.graceTimer !== null) {
+      clearTimeout(this.graceTimer);
+      this.graceTimer = null;
+      this.context.loggers.proxy.info(`${this.chargerId}: primary back within primary_grace`);
+    }
+    // A (re)connected upstream first learns what it missed: the boot and each connector's status
+    // (unless the charger's own boot is already waiting for it), then the charger's waiting calls.
+    if (!link.outbox.some((frame) => frame.action === 'BootNotification')) {
+      for (const { action, text } of this.memory.replayFrames()) {
+        const proxyId = randomUUID();
+        const out = withId(text, `"${proxyId}"`);
+        link.replay.push({ data: out, text: out, type: 'CALL', id: proxyId, action });
+        link.replayIds.add(proxyId);
+      }
+    }
+    if (link.replay.length > 0 || link.outbox.length > 0) {
+      link.catchingUp = true;
+      this.catchUpNext(link);
+    }
+  }
+
+  /** Sends what a link missed one Call at a time, as a CSMS expects; the next goes on its answer. */
+  private catchUpNext(link: UpstreamLink): void {
+    while (link.catchUpInFlight === null && !this.ended && link.isOpen) {
+      const replayed = link.replay.length > 0;
+      const frame: OutboxFrame | undefined = replayed ? link.replay.shift() : link.outbox.shift();
+      if (frame === undefined) {
+        link.catchingUp = false;
+        return;
+      }
       link.send(frame.data);
-      this.log(new Date().toISOString(), 'charger', link.name, frame.type, frame.id, frame.action, QUEUED, frame.text);
+      if (frame.type === 'CALL' && !replayed) link.awaitingReplies.set(frame.id, frame.action!);
+      const from = replayed ? 'proxy' : 'charger';
+      this.log(new Date().toISOString(), from, link.name, frame.type, frame.id, frame.action, replayed ? REPLAYED : QUEUED, frame.text);
+      if (frame.type === 'CALL') {
+        link.catchUpInFlight = frame.id;
+        link.catchUpTimer = setTimeout(() => {
+          link.catchUpInFlight = null;
+          link.catchUpTimer = null;
+          this.catchUpNext(link);
+        }, this.callTimeoutMs);
+      }
     }
   }
 
@@ -243,53 +352,175 @@ export class ChargerSession implements LinkOwner {
     switch (frame.type) {
       case CALL:
       case SEND:
-        this.upstreamCall(link, frame.type, frame.id, frame.action, text, ts);
+        this.upstreamCall(link, frame, text, ts);
         return;
       case CALLRESULTERROR:
         this.log(ts, link.name, 'proxy', 'CALLRESULTERROR', frame.id, null, DROPPED, text);
         return;
       default:
-        this.upstreamAnswer(link, frame.type, frame.id, data, text, ts);
+        this.upstreamAnswer(link, frame, data, text, ts);
     }
   }
 
-  private upstreamCall(link: UpstreamLink, type: typeof CALL | typeof SEND, id: string, action: string, text: string, ts: string): void {
-    const typeName = TYPE_NAMES[type]!;
-    if (link.role === 'observer') {
-      this.log(ts, link.name, 'proxy', typeName, id, action, BLOCKED, text);
-      if (type === CALL) {
-        const reply = callError(id, 'SecurityError', `${link.name} is an observer and may not send calls to the charger`);
-        link.send(reply);
-        this.log(ts, 'proxy', link.name, 'CALLERROR', id, action, BLOCKED, reply);
-      }
+  private upstreamCall(link: UpstreamLink, frame: Extract<Frame, { type: 2 | 6 }>, text: string, ts: string): void {
+    const typeName = TYPE_NAMES[frame.type]!;
+    const logText = redactSecrets(frame.action, frame.payload, text);
+    const refusal = this.policies.get(link)!.refusal(frame.action);
+    if (refusal !== null) {
+      this.log(ts, link.name, 'proxy', typeName, frame.id, frame.action, BLOCKED, logText);
+      this.context.loggers.proxy.info(`${this.chargerId}: ${link.name}'s ${frame.action} blocked: ${refusal}`);
+      if (frame.type === CALL) this.replyToUpstream(link, frame.id, frame.action, 'SecurityError', `${link.name}: ${refusal}`, BLOCKED, ts);
       return;
     }
-    // A fresh id per Call keeps upstreams' ids from colliding on the charger connection.
+    if (frame.type === SEND) {
+      // 2.1 SEND expects no answer, so it needs no slot; a fresh id still keeps upstreams apart.
+      const proxyId = randomUUID();
+      const out = withId(text, `"${proxyId}"`);
+      this.sendToCharger(out, link);
+      this.log(ts, link.name, 'charger', typeName, proxyId, frame.action, NO_TAGS, redactSecrets(frame.action, frame.payload, out));
+      return;
+    }
+    if (this.queue.countFor(link) >= this.context.config.queueLimit) {
+      this.context.loggers.proxy.warn(`${this.chargerId}: ${link.name}'s ${frame.action} refused, ${this.context.config.queueLimit} calls already wait`);
+      this.replyToUpstream(link, frame.id, frame.action, 'GenericError', 'proxy queue full', DROPPED, ts);
+      return;
+    }
+    const call: UpstreamCall<UpstreamLink> = { source: link, id: frame.id, idLiteral: idLiteralOf(text), action: frame.action, text, queuedAt: Date.now() };
+    if (this.inFlight === null && this.queue.length === 0 && this.released(link)) {
+      this.sendCall(call, NO_TAGS, frame.payload);
+    } else {
+      this.queue.push(call);
+    }
+  }
+
+  /** Non-primary Calls wait until the primary has accepted the charger's boot. */
+  private released(link: UpstreamLink): boolean {
+    return link === this.primary || this.memory.bootAccepted();
+  }
+
+  private sendNextCall(): void {
+    if (this.inFlight !== null || this.charger === null || this.ended) return;
+    const call = this.queue.shift(this.memory.bootAccepted());
+    if (call !== undefined) this.sendCall(call, QUEUED, null);
+  }
+
+  private sendCall(call: UpstreamCall<UpstreamLink>, tags: Tag[], payload: Payload | null): void {
     const proxyId = randomUUID();
-    const out = withId(text, `"${proxyId}"`);
-    if (type === CALL) this.pendingUpstreamCalls.set(proxyId, { link, idLiteral: idLiteralOf(text), id, action });
-    this.charger!.send(out);
-    this.log(ts, link.name, 'charger', typeName, proxyId, action, NO_TAGS, out);
+    const out = withId(call.text, `"${proxyId}"`);
+    this.inFlight = { call, proxyId, timer: setTimeout(() => this.callTimedOut(proxyId), this.callTimeoutMs) };
+    this.sendToCharger(out, call.source);
+    const logText = payload === null ? redactSecrets(call.action, JSON.parse(out)[3] as Payload, out) : redactSecrets(call.action, payload, out);
+    this.log(new Date().toISOString(), call.source.name, 'charger', 'CALL', proxyId, call.action, tags, logText);
   }
 
-  private upstreamAnswer(link: UpstreamLink, type: typeof CALLRESULT | typeof CALLERROR, id: string, data: Buffer, text: string, ts: string): void {
-    const typeName = TYPE_NAMES[type]!;
-    const action = link.awaitingReplies.get(id);
-    if (action !== undefined) link.awaitingReplies.delete(id);
-    if (link !== this.primary || action === undefined) {
-      // Only the primary answers the charger, and only once per Call.
-      this.log(ts, link.name, 'proxy', typeName, id, action ?? null, DROPPED, text);
-      return;
+  private callTimedOut(proxyId: string): void {
+    if (this.inFlight?.proxyId !== proxyId) return;
+    const { call } = this.inFlight;
+    this.context.loggers.proxy.warn(`${this.chargerId}: no answer to ${call.source.name}'s ${call.action} within call_timeout, slot freed`);
+    this.inFlight = null;
+    this.sendNextCall();
+  }
+
+  private upstreamAnswer(link: UpstreamLink, frame: Exclude<Frame, { type: 2 | 6 }>, data: Buffer, text: string, ts: string): void {
+    const typeName = TYPE_NAMES[frame.type]!;
+    const { id } = frame;
+    const catchUpStep = link.catchUpInFlight === id;
+    if (catchUpStep) {
+      clearTimeout(link.catchUpTimer!);
+      link.catchUpTimer = null;
+      link.catchUpInFlight = null;
     }
-    this.charger!.send(data, { binary: false });
-    this.log(ts, link.name, 'charger', typeName, id, action, NO_TAGS, text);
+    if (link.replayIds.delete(id)) {
+      this.log(ts, link.name, 'proxy', typeName, id, null, REPLAYED, text); // answers to replays are the proxy's
+    } else {
+      const action = link.awaitingReplies.get(id);
+      if (action !== undefined) link.awaitingReplies.delete(id);
+      if (link !== this.primary || action === undefined) {
+        // Only the primary answers the charger, and only once per Call.
+        this.log(ts, link.name, 'proxy', typeName, id, action ?? null, DROPPED, text);
+      } else {
+        this.sendToCharger(data, link);
+        this.log(ts, link.name, 'charger', typeName, id, action, NO_TAGS, text);
+        if (action === 'BootNotification' && frame.type === CALLRESULT) {
+          this.memory.bootAnswered(frame.payload.status === 'Accepted');
+          this.sendNextCall(); // held calls may go now
+        }
+      }
+    }
+    if (catchUpStep) this.catchUpNext(link);
+  }
+
+  private replyToUpstream(link: UpstreamLink, id: string, action: string, code: string, description: string, tags: Tag[], ts: string): void {
+    const reply = callError(id, code, description);
+    link.send(reply);
+    this.log(ts, 'proxy', link.name, 'CALLERROR', id, action, tags, reply);
+  }
+
+  private sendToCharger(data: Buffer | string, source: UpstreamLink): void {
+    const charger = this.charger!;
+    charger.send(data, { binary: false });
+    if (charger.bufferedAmount > HIGH_WATER_MARK) this.holdBack(source);
   }
 
   linkClosed(link: UpstreamLink, code: number, reason: string): void {
-    if (this.ended || link !== this.primary || this.charger === null) return;
+    if (this.ended) return;
+    const forgotten = this.queue.drop(link);
+    if (forgotten > 0) this.context.loggers.proxy.info(`${this.chargerId}: ${forgotten} queued calls of ${link.name} dropped, it disconnected`);
+    if (link !== this.primary || this.charger === null) return;
+    const grace = this.context.config.timeouts.primaryGrace;
+    if (grace > 0 && link.state === 'waiting') {
+      if (this.graceTimer === null) {
+        this.context.loggers.proxy.warn(`${this.chargerId}: primary lost (${code}); keeping the charger for up to ${grace} s (primary_grace)`);
+        this.graceTimer = setTimeout(() => {
+          this.graceTimer = null;
+          this.context.loggers.proxy.warn(`${this.chargerId}: primary not back within ${grace} s, closing the charger with 1011`);
+          void this.shutdown(1011, 1000, 'primary unavailable');
+        }, grace * 1000);
+      }
+      return;
+    }
     const chargerCode = mirrorCloseCode(code, 1011);
     this.context.loggers.proxy.warn(`${this.chargerId}: primary closed (${code}), closing the charger with ${chargerCode}`);
     void this.shutdown(chargerCode, 1000, reason || 'primary disconnected');
+  }
+
+  // ---- backpressure ----------------------------------------------------------------------------
+
+  /**
+   * A socket has more than HIGH_WATER_MARK unsent: stop reading from what feeds it (the charger,
+   * or `source` for frames toward the charger) until it drains; a socket stuck above the mark for
+   * call_timeout is closed.
+   */
+  private holdBack(source?: UpstreamLink): void {
+    if (this.drainTimer !== null) return;
+    const paused: Array<{ resume(): void }> = [];
+    if (source === undefined) this.charger!.pause();
+    else for (const link of this.links) link.pause();
+    paused.push(source === undefined ? this.charger! : { resume: () => this.links.forEach((l) => l.resume()) });
+    const since = Date.now();
+    this.context.loggers.proxy.debug(`${this.chargerId}: a reader is slow, pausing its source`);
+    this.drainTimer = setInterval(() => {
+      const backedUp = this.backedUpSockets();
+      if (backedUp.length > 0 && Date.now() - since <= this.callTimeoutMs) return;
+      clearInterval(this.drainTimer!);
+      this.drainTimer = null;
+      for (const socket of backedUp) {
+        this.context.loggers.proxy.warn(`${this.chargerId}: ${socket.name} has not read its data for ${this.callTimeoutMs / 1000} s, closing it`);
+        socket.terminate();
+      }
+      for (const p of paused) p.resume();
+    }, DRAIN_POLL_MS);
+    this.drainTimer.unref();
+  }
+
+  private backedUpSockets(): Array<{ name: string; terminate(): void }> {
+    const stuck: Array<{ name: string; terminate(): void }> = [];
+    const charger = this.charger;
+    if (charger !== null && charger.bufferedAmount > HIGH_WATER_MARK / 2) stuck.push({ name: 'the charger', terminate: () => charger.terminate() });
+    for (const link of this.links) {
+      if (link.bufferedAmount > HIGH_WATER_MARK / 2) stuck.push({ name: link.name, terminate: () => link.terminate() });
+    }
+    return stuck;
   }
 
   // ---- shared ------------------------------------------------------------------------------
@@ -298,7 +529,12 @@ export class ChargerSession implements LinkOwner {
     if (this.ended) return;
     this.ended = true;
     for (const link of this.links) link.close(upstreamCode, reason, CLOSE_GRACE_MS);
-    this.pendingUpstreamCalls.clear();
+    if (this.inFlight !== null) clearTimeout(this.inFlight.timer);
+    this.inFlight = null;
+    this.queue.clear();
+    if (this.graceTimer !== null) clearTimeout(this.graceTimer);
+    if (this.drainTimer !== null) clearInterval(this.drainTimer);
+    this.graceTimer = this.drainTimer = null;
     this.context.sessionEnded(this);
   }
 

@@ -34,14 +34,26 @@ export interface OutboxFrame {
   action: string | null;
 }
 
+/** TLS material toward a wss:// upstream, read once at start. */
+export interface UpstreamTls {
+  ca?: Buffer;
+  cert?: Buffer;
+  key?: Buffer;
+  rejectUnauthorized: boolean;
+}
+
 export interface LinkOptions {
   maxPayload: number;
   handshakeTimeoutMs: number;
-  /** Largest number of frames kept for a link that is not open; beyond it the oldest go. */
-  outboxLimit: number;
-  /** Reconnect after an unexpected close (secondaries, observers). */
+  /** Largest number of charger frames kept for a link that is not open. */
+  backlogLimit: number;
+  /** Reconnect after an unexpected close (secondaries, observers; the primary during a grace period). */
   reconnect: boolean;
+  tls?: UpstreamTls;
 }
+
+/** Charger Calls never dropped from a backlog: losing them loses a transaction or the boot. */
+const PROTECTED_ACTIONS: ReadonlySet<string> = new Set(['BootNotification', 'StartTransaction', 'StopTransaction', 'TransactionEvent']);
 
 const BACKOFF_FIRST_MS = 1000;
 const BACKOFF_MAX_MS = 5 * 60 * 1000;
@@ -57,10 +69,20 @@ export class UpstreamLink {
   reconnectAttempts = 0;
   /** The negotiated subprotocol once open. */
   protocol = '';
-  /** Charger Call ids forwarded here and not answered yet → their action. */
+  /** Call ids sent here and not answered yet → their action. */
   readonly awaitingReplies = new Map<string, string>();
-  /** Frames for this upstream while it is not open, oldest first. */
+  /** Charger frames for this upstream while it is not open or still catching up, oldest first. */
   readonly outbox: OutboxFrame[] = [];
+  /** Frames to replay after a (re)connect, before the outbox (ids are the proxy's). */
+  readonly replay: OutboxFrame[] = [];
+  /** Replayed Call ids whose answers the proxy consumes. */
+  readonly replayIds = new Set<string>();
+  /** While catching up (replay + outbox), frames go one Call at a time: the one in flight. */
+  catchingUp = false;
+  catchUpInFlight: string | null = null;
+  catchUpTimer: NodeJS.Timeout | null = null;
+  /** When a frame or pong last arrived (ms). */
+  heardAt = Date.now();
   private ws: WebSocket | null = null;
   private owner: LinkOwner | null = null;
   private readonly early: Array<[Buffer, boolean]> = [];
@@ -68,6 +90,8 @@ export class UpstreamLink {
   private readonly logger: Logger;
   private protocols: string[] = [];
   private headers: Record<string, string> = {};
+  /** The charger id as this upstream knows it. */
+  readonly chargerId: string;
   private retryTimer: NodeJS.Timeout | null = null;
   private closing = false;
 
@@ -75,7 +99,8 @@ export class UpstreamLink {
     this.config = config;
     this.name = config.name;
     this.role = config.role;
-    this.url = upstreamUrl(config.url, chargerId);
+    this.chargerId = config.chargerId ?? chargerId;
+    this.url = upstreamUrl(config.url, this.chargerId);
     this.options = options;
     this.logger = logger;
   }
@@ -84,14 +109,68 @@ export class UpstreamLink {
     return this.state === 'open';
   }
 
+  /** Open, caught up and not backed up: a charger frame may go straight out. */
+  get isWritable(): boolean {
+    return this.state === 'open' && !this.catchingUp && this.outbox.length === 0;
+  }
+
+  get bufferedAmount(): number {
+    return this.ws?.bufferedAmount ?? 0;
+  }
+
   /**
    * Opens the link. Resolves once open, or with the reason it failed; after a failure a
-   * reconnecting link keeps trying on its own.
+   * reconnecting link keeps trying on its own. `chargerHeaders` are the charger's request headers.
    */
-  connect(protocols: string[], headers: Record<string, string> = {}): Promise<ConnectFailure | null> {
+  connect(protocols: string[], chargerHeaders: Record<string, string | undefined> = {}): Promise<ConnectFailure | null> {
     this.protocols = protocols;
-    this.headers = headers;
+    this.headers = this.requestHeaders(chargerHeaders);
     return new Promise((resolve) => this.open(resolve));
+  }
+
+  /** Adds a charger frame to the backlog; returns a frame dropped to stay within the limit. */
+  pushBacklog(frame: OutboxFrame): OutboxFrame | null {
+    this.outbox.push(frame);
+    if (this.outbox.length <= this.options.backlogLimit) return null;
+    // Over the limit: the oldest MeterValues go first, then the oldest unprotected frame.
+    let victim = this.outbox.findIndex((f) => f.action === 'MeterValues');
+    if (victim === -1) victim = this.outbox.findIndex((f) => f.action === null || !PROTECTED_ACTIONS.has(f.action));
+    return victim === -1 ? null : this.outbox.splice(victim, 1)[0]!;
+  }
+
+  /** Liveness: ping an open link, or drop it when nothing was heard for `timeoutMs`. */
+  pingTick(now: number, timeoutMs: number): void {
+    const ws = this.ws;
+    if (ws === null || this.state !== 'open') return;
+    if (now - this.heardAt > timeoutMs) {
+      this.logger.warn(`${this.name} ${this.url}: no pong for ${Math.round((now - this.heardAt) / 1000)} s, dropping the link`);
+      ws.terminate();
+      return;
+    }
+    ws.ping();
+  }
+
+  /** Drops the socket at once (a dead or stuck peer); a reconnecting link tries again. */
+  terminate(): void {
+    this.ws?.terminate();
+  }
+
+  pause(): void {
+    this.ws?.pause();
+  }
+
+  resume(): void {
+    this.ws?.resume();
+  }
+
+  private requestHeaders(charger: Record<string, string | undefined>): Record<string, string> {
+    const headers: Record<string, string> = {};
+    const agent = charger['user-agent'];
+    if (this.role === 'primary' && agent !== undefined) headers['User-Agent'] = agent;
+    const { auth, username, password } = this.config;
+    if (auth === 'forward' && charger.authorization !== undefined) headers.Authorization = charger.authorization;
+    if (auth === 'basic') headers.Authorization = `Basic ${Buffer.from(`${username ?? this.chargerId}:${password ?? ''}`).toString('base64')}`;
+    return headers;
   }
 
   /** Hands incoming frames to `owner`, including any that arrived before it was attached. */
@@ -109,7 +188,7 @@ export class UpstreamLink {
     this.closing = true;
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = null;
-    this.awaitingReplies.clear();
+    this.resetCatchUp();
     this.outbox.length = 0;
     if (this.ws !== null) closeWithin(this.ws, code, reason, graceMs);
     else this.setState('closed');
@@ -130,6 +209,7 @@ export class UpstreamLink {
       handshakeTimeout: this.options.handshakeTimeoutMs,
       headers: this.headers,
       followRedirects: false,
+      ...this.options.tls,
     });
     this.ws = ws;
     let failure: ConnectFailure | null = null;
@@ -148,6 +228,7 @@ export class UpstreamLink {
       this.logger.warn(`${this.name} ${this.url}: ${error.message}`);
     });
     ws.on('open', () => {
+      this.heardAt = Date.now();
       this.protocol = ws.protocol;
       this.reconnectAttempts = 0;
       this.setState('open');
@@ -156,7 +237,11 @@ export class UpstreamLink {
       settle = undefined;
       this.owner?.linkOpened(this);
     });
+    ws.on('pong', () => {
+      this.heardAt = Date.now();
+    });
     ws.on('message', (data: RawData, isBinary: boolean) => {
+      this.heardAt = Date.now();
       const buffer = data as Buffer; // binaryType 'nodebuffer'
       if (this.owner === null) this.early.push([buffer, isBinary]);
       else this.owner.linkMessage(this, buffer, isBinary);
@@ -164,6 +249,7 @@ export class UpstreamLink {
     ws.on('close', (code: number, reasonBuffer: Buffer) => {
       const wasOpen = this.state === 'open';
       const reason = reasonBuffer.toString();
+      this.resetCatchUp();
       if (settle !== undefined) {
         settle(failure ?? { kind: 'network', message: `closed with ${code} during the handshake` });
         settle = undefined;
@@ -178,9 +264,19 @@ export class UpstreamLink {
     });
   }
 
+  /** Answers to what was sent on a closed socket will never come: forget them. */
+  private resetCatchUp(): void {
+    this.awaitingReplies.clear();
+    this.replayIds.clear();
+    this.replay.length = 0;
+    this.catchingUp = false;
+    this.catchUpInFlight = null;
+    if (this.catchUpTimer !== null) clearTimeout(this.catchUpTimer);
+    this.catchUpTimer = null;
+  }
+
   private scheduleReconnect(): void {
     this.setState('waiting');
-    this.awaitingReplies.clear();
     const delay = backoffDelay(this.reconnectAttempts++);
     this.logger.debug(`${this.name}: reconnecting in ${Math.round(delay)} ms`);
     this.retryTimer = setTimeout(() => {

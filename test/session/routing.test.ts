@@ -67,6 +67,7 @@ for (const protocol of ['ocpp1.6', 'ocpp2.0.1']) {
       await charger.connect();
       const atPrimary = await primary.nextClient();
       const atSecondary = await secondary!.nextClient();
+      await charger.call('BootNotification', bootParams(protocol)); // secondaries' calls wait for an accepted boot
       const params = protocol === 'ocpp1.6' ? { type: 'Soft' } : { type: 'OnIdle' };
       // Both at once: ocpp-rpc matches answers by id, so a crossed answer would fail or hang.
       const [fromPrimary, fromSecondary] = await within(
@@ -110,14 +111,19 @@ describe('ids, bytes and lifecycle', () => {
     cleanups.push(() => charger.ws.terminate());
     const p = await primary.nextSocket();
     const s = await secondary.nextSocket();
-    p.send('[2,"1","GetConfiguration",{"key":["A"]}]');
+    charger.ws.send('[2,"b1","BootNotification",{"chargePointVendor":"V","chargePointModel":"M"}]');
+    await primary.nextFrame();
+    p.send('[3,"b1",{"status":"Accepted","currentTime":"2026-11-21T00:00:00.000Z","interval":300}]');
+    await charger.nextFrame();
+    await secondary.nextFrame();
     s.send('[2,"1","GetConfiguration",{"key":["B"]}]');
+    p.send('[2,"1","GetConfiguration",{"key":["A"]}]');
     const first = JSON.parse(await charger.nextFrame());
-    const second = JSON.parse(await charger.nextFrame());
-    assert.notEqual(first[1], second[1]);
     assert.notEqual(first[1], '1');
-    // Answer in the opposite order, each with its own key echoed back.
-    for (const call of [second, first]) charger.ws.send(JSON.stringify([3, call[1], { unknownKey: call[3].key }]));
+    charger.ws.send(JSON.stringify([3, first[1], { unknownKey: first[3].key }]));
+    const second = JSON.parse(await charger.nextFrame()); // one at a time: the next after the answer
+    assert.notEqual(first[1], second[1]);
+    charger.ws.send(JSON.stringify([3, second[1], { unknownKey: second[3].key }]));
     assert.equal(await primary.nextFrame(), '[3,"1",{"unknownKey":["A"]}]');
     assert.equal(await secondary.nextFrame(), '[3,"1",{"unknownKey":["B"]}]');
   });

@@ -1,0 +1,42 @@
+// What the proxy remembers of a charger across its connections: its last BootNotification and
+// whether the primary accepted it, and its latest StatusNotification per connector. Upstreams
+// that (re)connect mid-session get these replayed (a 1.6 charger does not boot again).
+
+import type { Payload } from '../ocpp/frame.ts';
+
+/** A cached boot acceptance lets held calls through on a reconnect within this window. */
+export const BOOT_ACCEPTANCE_TTL_MS = 24 * 60 * 60 * 1000;
+
+export class ChargerMemory {
+  /** The charger's last BootNotification Call, as forwarded. */
+  boot: string | null = null;
+  /** When the primary last answered a BootNotification Accepted (null: not, or later not). */
+  bootAcceptedAt: number | null = null;
+  /** Latest StatusNotification Call per connector, in first-seen connector order. */
+  readonly statuses = new Map<string, string>();
+
+  rememberCall(action: string, payload: Payload, text: string): void {
+    if (action === 'BootNotification') this.boot = text;
+    else if (action === 'StatusNotification') this.statuses.set(connectorKey(payload), text);
+  }
+
+  bootAnswered(accepted: boolean, now = Date.now()): void {
+    this.bootAcceptedAt = accepted ? now : null;
+  }
+
+  bootAccepted(now = Date.now()): boolean {
+    return this.bootAcceptedAt !== null && now - this.bootAcceptedAt < BOOT_ACCEPTANCE_TTL_MS;
+  }
+
+  /** Frames to replay to an upstream that just connected: the boot, then each connector's status. */
+  replayFrames(): Array<{ action: string; text: string }> {
+    if (this.boot === null) return [];
+    const statuses = [...this.statuses.values()].map((text) => ({ action: 'StatusNotification', text }));
+    return [{ action: 'BootNotification', text: this.boot }, ...statuses];
+  }
+}
+
+/** 1.6 names a connector by connectorId; 2.0.1/2.1 by evseId and connectorId. */
+export function connectorKey(payload: Payload): string {
+  return `${String(payload.evseId ?? '')}:${String(payload.connectorId ?? '')}`;
+}

@@ -1,0 +1,50 @@
+// Which Calls an upstream may send to the charger, decided once per link and looked up per Call.
+
+import type { Config, UpstreamConfig } from '../config/config.ts';
+
+/** Calls that steer charging; two upstreams sending them fight over the charger. */
+export const CHARGING_CONTROL_ACTIONS: ReadonlySet<string> = new Set([
+  'RemoteStartTransaction',
+  'RemoteStopTransaction',
+  'RequestStartTransaction',
+  'RequestStopTransaction',
+  'SetChargingProfile',
+  'ClearChargingProfile',
+  'ChangeAvailability',
+  'Reset',
+]);
+
+export class CallPolicy {
+  private readonly allowed: ReadonlySet<string> | null;
+  private readonly denied: ReadonlySet<string>;
+  private readonly observer: boolean;
+
+  constructor(upstream: UpstreamConfig) {
+    this.observer = upstream.role === 'observer';
+    this.allowed = upstream.allowActions.length > 0 ? new Set(upstream.allowActions) : null;
+    this.denied = new Set(upstream.denyActions);
+  }
+
+  /** Null when the upstream may send `action`, else why not. */
+  refusal(action: string): string | null {
+    if (this.observer) return 'observers may not send calls to the charger';
+    if (this.allowed !== null && !this.allowed.has(action)) return `${action} is not in allow_actions`;
+    if (this.denied.has(action)) return `${action} is in deny_actions`;
+    return null;
+  }
+}
+
+/** `check` warnings: more than one upstream may steer charging and sharing is not set up. */
+export function controlWarnings(config: Config): string[] {
+  if (config.sharing.enabled || config.sharing.sharedControl) return [];
+  const controllers = config.upstreams.filter((upstream) => {
+    const policy = new CallPolicy(upstream);
+    return [...CHARGING_CONTROL_ACTIONS].some((action) => policy.refusal(action) === null);
+  });
+  if (controllers.length < 2) return [];
+  return [
+    `warning: ${controllers.map((u) => u.name).join(', ')} may all send charging-control calls (${[...CHARGING_CONTROL_ACTIONS].join(', ')}); ` +
+      'narrow it with [ext-server] secondary_deny_actions or [upstream.NAME] deny_actions / allow_actions, ' +
+      'or set [sharing] enabled = true (or shared_control = true) if that is intended',
+  ];
+}
