@@ -1,13 +1,15 @@
 // The running proxy: message log + charger listener, and how they start, reload and stop.
 
-import type { Config } from './config/config.ts';
+import { readFile } from 'node:fs/promises';
+import type { Config, UpstreamConfig } from './config/config.ts';
 import { describeUpstreams } from './config/describe.ts';
 import type { Loggers } from './log/console-log.ts';
 import { MessageLog } from './log/message-log.ts';
-import { ProxyServer } from './listener/proxy-server.ts';
+import { ProxyServer, type ListenerTls } from './listener/proxy-server.ts';
+import type { UpstreamTls } from './upstream/upstream-link.ts';
 
 export class StartupError extends Error {
-  readonly code: 'ERR_LOG_FILE' | 'ERR_LISTEN';
+  readonly code: 'ERR_LOG_FILE' | 'ERR_LISTEN' | 'ERR_TLS_FILE';
   constructor(code: StartupError['code'], message: string) {
     super(message);
     this.code = code;
@@ -18,17 +20,18 @@ export class Daemon {
   readonly config: Config;
   readonly loggers: Loggers;
   readonly messageLog: MessageLog;
-  readonly server: ProxyServer;
+  server!: ProxyServer;
   port = 0;
 
   constructor(config: Config, loggers: Loggers) {
     this.config = config;
     this.loggers = loggers;
     this.messageLog = new MessageLog(config.messageLogFile, loggers.proxy);
-    this.server = new ProxyServer(config, loggers, this.messageLog);
   }
 
   async start(): Promise<void> {
+    const upstreamTls = await loadUpstreamTls(this.config.upstreams);
+    this.server = new ProxyServer(this.config, this.loggers, this.messageLog, upstreamTls, await this.listenerTls());
     try {
       await this.messageLog.open();
     } catch (error) {
@@ -45,9 +48,24 @@ export class Daemon {
     this.loggers.proxy.info(`message log: ${this.config.messageLogFile}`);
   }
 
-  /** SIGHUP: reopen the message log (logrotate). */
+  /** SIGHUP: reopen the message log (logrotate) and reload the listener's certificate. */
   async reload(): Promise<void> {
     await this.messageLog.reopen();
+    try {
+      const tls = await this.listenerTls();
+      if (tls !== null) {
+        this.server.reloadTls(tls);
+        this.loggers.proxy.info('listener certificate reloaded');
+      }
+    } catch (error) {
+      this.loggers.proxy.error(`${(error as Error).message}; keeping the previous certificate`);
+    }
+  }
+
+  private async listenerTls(): Promise<ListenerTls | null> {
+    const { certChain, certKey } = this.config.listen;
+    if (certChain === null || certKey === null) return null;
+    return { cert: await readPem(certChain, '[host] cert_chain'), key: await readPem(certKey, '[host] cert_key') };
   }
 
   /** SIGTERM/SIGINT: chargers closed with 1001, log flushed. */
@@ -55,4 +73,26 @@ export class Daemon {
     await this.server.close();
     await this.messageLog.close();
   }
+}
+
+async function readPem(path: string, where: string): Promise<Buffer> {
+  try {
+    return await readFile(path);
+  } catch (error) {
+    throw new StartupError('ERR_TLS_FILE', `${where}: cannot read ${path}: ${(error as Error).message}`);
+  }
+}
+
+/** CA, client certificate and key per wss:// upstream, read once. */
+async function loadUpstreamTls(upstreams: UpstreamConfig[]): Promise<Map<UpstreamConfig, UpstreamTls>> {
+  const material = new Map<UpstreamConfig, UpstreamTls>();
+  for (const upstream of upstreams) {
+    const where = `[upstream.${upstream.name}]`;
+    const tls: UpstreamTls = { rejectUnauthorized: !upstream.insecure };
+    if (upstream.ca !== null) tls.ca = await readPem(upstream.ca, `${where} ca`);
+    if (upstream.cert !== null) tls.cert = await readPem(upstream.cert, `${where} cert`);
+    if (upstream.key !== null) tls.key = await readPem(upstream.key, `${where} key`);
+    material.set(upstream, tls);
+  }
+  return material;
 }

@@ -5,6 +5,8 @@ import { formatProblem, loadConfig, type CliOptions } from './config/load-config
 import { describeUpstreams } from './config/describe.ts';
 import { createLoggers } from './log/console-log.ts';
 import { Daemon, StartupError } from './daemon.ts';
+import { hashPassword } from './listener/charger-auth.ts';
+import { controlWarnings } from './session/policy.ts';
 
 async function run(options: CliOptions): Promise<number> {
   const { config, problems } = loadConfig(options);
@@ -18,7 +20,7 @@ async function run(options: CliOptions): Promise<number> {
     await daemon.start();
   } catch (error) {
     process.stderr.write(`ocpp-proxy: ${(error as Error).message}\n`);
-    return error instanceof StartupError && error.code === 'ERR_LOG_FILE' ? 2 : 1;
+    return error instanceof StartupError && error.code !== 'ERR_LISTEN' ? 2 : 1;
   }
   if (config.configFile !== null) loggers.proxy.info(`configuration: ${config.configFile}`);
 
@@ -46,8 +48,22 @@ async function check(options: CliOptions): Promise<number> {
   const { config, problems, unreadable } = loadConfig(options);
   for (const problem of problems) process.stdout.write(`${formatProblem(problem)}\n`);
   if (config === null) return unreadable ? 2 : 1;
+  for (const warning of controlWarnings(config)) process.stdout.write(`${config.configFile ?? 'command line'}: ${warning}\n`);
   process.stdout.write(`${config.configFile ?? 'command line'}: ok\n`);
   for (const line of describeUpstreams(config)) process.stdout.write(`  ${line}\n`);
+  return 0;
+}
+
+/** Reads a password from stdin (one line, or everything piped) and prints its hash for [chargers]. */
+async function hashPasswordCommand(): Promise<number> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  const password = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  if (password === '') {
+    process.stderr.write('ocpp-proxy: hash-password reads the password from standard input, e.g. `echo -n secret | ocpp-proxy hash-password`\n');
+    return 2;
+  }
+  process.stdout.write(`${await hashPassword(password)}\n`);
   return 0;
 }
 
@@ -56,7 +72,7 @@ process.on('uncaughtException', (error: Error) => {
   process.stderr.write(`ocpp-proxy: unexpected error (kept running): ${error.stack ?? error.message}\n`);
 });
 
-runCli(process.argv.slice(2), { run, check }).then(
+runCli(process.argv.slice(2), { run, check, hashPassword: hashPasswordCommand }).then(
   (code) => {
     // Exit now: reconnect timers of closed links must not keep a stopped daemon alive.
     process.exit(code);

@@ -7,6 +7,7 @@ import { VERSION } from '../version.ts';
 export interface CliActions {
   run(options: CliOptions): Promise<number>;
   check(options: CliOptions): Promise<number>;
+  hashPassword(): Promise<number>;
 }
 
 function connectionOptions(y: Argv): Argv {
@@ -53,7 +54,7 @@ function toCliOptions(argv: Record<string, unknown>): CliOptions {
 /** Parses `args` and runs the chosen command; resolves with the process exit code. */
 export async function runCli(args: string[], actions: CliActions): Promise<number> {
   // Handlers only record the choice: yargs may call one before its strict checks fail.
-  let chosen: { action: keyof CliActions; options: CliOptions } | null = null;
+  let chosen: { action: 'run' | 'check'; options: CliOptions } | { action: 'hashPassword' } | null = null;
   let usageError: string | null = null;
   await yargs(args)
     .scriptName('ocpp-proxy')
@@ -63,6 +64,9 @@ export async function runCli(args: string[], actions: CliActions): Promise<numbe
     })
     .command('check', 'validate a configuration: exit 0 when usable, 1 with one problem per line', connectionOptions, (argv) => {
       chosen = { action: 'check', options: toCliOptions(argv) };
+    })
+    .command('hash-password', 'print a [chargers] hash of the password read from standard input', (y) => y, () => {
+      chosen = { action: 'hashPassword' };
     })
     .strict()
     .version(VERSION)
@@ -79,7 +83,8 @@ export async function runCli(args: string[], actions: CliActions): Promise<numbe
     process.stderr.write(`ocpp-proxy: ${usageError} (see ocpp-proxy --help)\n`);
     return 2;
   }
-  const command = chosen as { action: keyof CliActions; options: CliOptions } | null;
+  const command = chosen as { action: 'run' | 'check'; options: CliOptions } | { action: 'hashPassword' } | null;
   if (command === null) return 0; // --help or --version was printed
+  if (command.action === 'hashPassword') return actions.hashPassword();
   return actions[command.action](command.options);
 }

@@ -3,6 +3,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import ini from 'ini';
+import { parseStoredHash } from '../listener/charger-auth.ts';
 import {
   DEFAULTS,
   DEFAULT_CONFIG_FILE,
@@ -365,7 +366,7 @@ class IniReader {
     for (const id of Object.keys(this.section('chargers') ?? {})) {
       const hash = this.get('chargers', id, coerce.string);
       if (hash === undefined) continue;
-      if (!/^scrypt\$\d+\$\d+\$\d+\$[A-Za-z0-9+/=]+\$[A-Za-z0-9+/=]+$/.test(hash)) {
+      if (parseStoredHash(hash) === null) {
         this.problems.push({ file: this.file, section: 'chargers', key: id, message: 'is not a hash from `ocpp-proxy hash-password`' });
         continue;
       }
