@@ -386,22 +386,18 @@ export class ChargerSession implements LinkOwner {
       return;
     }
     const call: UpstreamCall<UpstreamLink> = { source: link, id: frame.id, idLiteral: idLiteralOf(text), action: frame.action, text, queuedAt: Date.now() };
-    if (this.inFlight === null && this.queue.length === 0 && this.released(link)) {
-      this.sendCall(call, NO_TAGS, frame.payload);
-    } else {
-      this.queue.push(call);
-    }
+    this.queue.push(call);
+    this.sendNextCall(call, frame.payload);
   }
 
-  /** Non-primary Calls wait until the primary has accepted the charger's boot. */
-  private released(link: UpstreamLink): boolean {
-    return link === this.primary || this.memory.bootAccepted();
-  }
-
-  private sendNextCall(): void {
+  /** Sends the next Call if the slot is free; `arrived` is the one just queued (not tagged `queued` if it goes at once). */
+  private sendNextCall(arrived?: UpstreamCall<UpstreamLink>, payload?: Payload): void {
     if (this.inFlight !== null || this.charger === null || this.ended) return;
+    // Non-primary Calls wait until the primary has accepted the charger's boot.
     const call = this.queue.shift(this.memory.bootAccepted());
-    if (call !== undefined) this.sendCall(call, QUEUED, null);
+    if (call === undefined) return;
+    if (call === arrived) this.sendCall(call, NO_TAGS, payload ?? null);
+    else this.sendCall(call, QUEUED, null);
   }
 
   private sendCall(call: UpstreamCall<UpstreamLink>, tags: Tag[], payload: Payload | null): void {

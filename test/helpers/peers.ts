@@ -120,10 +120,11 @@ export interface RawPeer {
   close(): Promise<void>;
 }
 
-export async function startRawCsms(protocols = ['ocpp1.6', 'ocpp2.0.1']): Promise<RawPeer> {
+/** `port` 0 picks a free one; a fixed one lets a test bring a CSMS back where it was. */
+export async function startRawCsms(protocols = ['ocpp1.6', 'ocpp2.0.1'], port = 0): Promise<RawPeer> {
   const wss = new WebSocketServer({
     host: '127.0.0.1',
-    port: 0,
+    port,
     perMessageDeflate: false,
     handleProtocols: (offered) => protocols.find((p) => offered.has(p)) ?? false,
   });
@@ -147,10 +148,10 @@ export async function startRawCsms(protocols = ['ocpp1.6', 'ocpp2.0.1']): Promis
       else queued.push(text);
     });
   });
-  const port = (wss.address() as AddressInfo).port;
+  const boundPort = (wss.address() as AddressInfo).port;
   return {
-    port,
-    url: `ws://127.0.0.1:${port}`,
+    port: boundPort,
+    url: `ws://127.0.0.1:${boundPort}`,
     sockets,
     received,
     nextFrame: () => {
@@ -271,6 +272,20 @@ export async function startProxy(ini: string, cli: CliOptions = {}): Promise<Tes
     },
     close: () => daemon.stop(),
   };
+}
+
+/** Polls `condition` until true; for states no event announces. Bounded like every wait here. */
+export async function waitUntil(condition: () => boolean, what: string, ms = TIMEOUT_MS): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+/** The id of a raw frame. */
+export function idOf(frame: string): string {
+  return JSON.parse(frame)[1] as string;
 }
 
 export function iniFor(primary: string, secondary?: string, extra = ''): string {
