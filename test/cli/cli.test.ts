@@ -100,9 +100,26 @@ describe('commands and exit codes', () => {
     const good = await run(['check', '-c', 'good.ini'], { cwd: dir });
     assert.equal(good.code, 0);
     assert.match(good.stdout, /good\.ini: ok/);
+    writeFileSync(join(dir, 'shared.ini'), '[ext-server]\nserver = ws://127.0.0.1:9\nsecondary_server = ws://127.0.0.1:10\n');
+    const shared = await run(['check', '-c', 'shared.ini'], { cwd: dir });
+    assert.equal(shared.code, 0, 'a working ocpp-2w-proxy.ini is never refused');
+    assert.match(shared.stdout, /shared\.ini: warning: primary, secondary may all send charging-control calls/);
     const bad = await run(['check', '-c', 'bad.ini'], { cwd: dir });
     assert.equal(bad.code, 1);
     assert.deepEqual(bad.stdout.trim().split('\n'), ['bad.ini: [host] foo: unknown key', "bad.ini: [host] port: '0' is not a port (1-65535)"]);
+  });
+
+  test('hash-password prints a hash that [chargers] accepts', async () => {
+    const dir = tempDir();
+    const child = spawnProxy(['hash-password'], { cwd: dir });
+    let stdout = '';
+    child.stdout!.on('data', (d) => (stdout += d));
+    child.stdin!.end('s3cret\n');
+    const [code] = await within(once(child, 'close'), 'hash-password');
+    assert.equal(code, 0);
+    assert.match(stdout, /^scrypt\$16384\$8\$1\$\S+\$\S+\n$/);
+    writeFileSync(join(dir, 'auth.ini'), `[host]\nrequire_auth = true\n[chargers]\nCP1 = ${stdout.trim()}\n[ext-server]\nserver = ws://127.0.0.1:9\n`);
+    assert.equal((await run(['check', '-c', 'auth.ini'], { cwd: dir })).code, 0);
   });
 
   test('the default ./ocpp-2w-proxy.ini is read when it exists', async () => {

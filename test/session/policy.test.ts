@@ -1,0 +1,35 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { CallPolicy, controlWarnings } from '../../src/session/policy.ts';
+import { loadConfig } from '../../src/config/load-config.ts';
+import { writeIni } from '../helpers/peers.ts';
+
+const configOf = (ini: string) => {
+  const { config, problems } = loadConfig({ config: writeIni(ini) });
+  assert.deepEqual(problems, []);
+  return config!;
+};
+
+test('observers may send nothing; allow and deny lists narrow the others', () => {
+  const config = configOf('[ext-server]\nserver = ws://p:1\nsecondary_server = ws://s:1\nsecondary_deny_actions = Reset\n[upstream.o]\nurl = ws://o:1\nrole = observer\n[upstream.a]\nurl = ws://a:1\nallow_actions = GetConfiguration, Reset\ndeny_actions = Reset\n');
+  const [primary, secondary, observer, allowed] = config.upstreams.map((u) => new CallPolicy(u));
+  assert.equal(primary!.refusal('Reset'), null);
+  assert.match(secondary!.refusal('Reset')!, /deny_actions/);
+  assert.equal(secondary!.refusal('GetConfiguration'), null);
+  assert.match(observer!.refusal('GetConfiguration')!, /observers/);
+  assert.equal(allowed!.refusal('GetConfiguration'), null);
+  assert.match(allowed!.refusal('Reset')!, /deny_actions/);
+  assert.match(allowed!.refusal('ClearCache')!, /allow_actions/);
+});
+
+test('check warns when two upstreams may steer charging, unless narrowed or sharing is set', () => {
+  const twoWay = '[ext-server]\nserver = ws://p:1\nsecondary_server = ws://s:1\n';
+  assert.equal(controlWarnings(configOf(twoWay)).length, 1);
+  assert.match(controlWarnings(configOf(twoWay))[0]!, /primary, secondary may all send charging-control calls.*secondary_deny_actions/);
+  assert.deepEqual(controlWarnings(configOf('[ext-server]\nserver = ws://p:1\n')), []);
+  assert.deepEqual(controlWarnings(configOf(`${twoWay}[sharing]\nenabled = true\n`)), []);
+  assert.deepEqual(controlWarnings(configOf(`${twoWay}[sharing]\nshared_control = true\n`)), []);
+  const narrowed = `${twoWay}secondary_deny_actions = RemoteStartTransaction, RemoteStopTransaction, RequestStartTransaction, RequestStopTransaction, SetChargingProfile, ClearChargingProfile, ChangeAvailability, Reset\n`;
+  assert.deepEqual(controlWarnings(configOf(narrowed)), []);
+  assert.deepEqual(controlWarnings(configOf(`[ext-server]\nserver = ws://p:1\n[upstream.o]\nurl = ws://o:1\nrole = observer\n`)), []);
+});
