@@ -73,6 +73,10 @@ export interface CsmsOptions {
   interval?: number;
   strict?: boolean;
   auth?: Parameters<RPCServer['auth']>[0];
+  /** 0 (default) picks a free port; a fixed one brings a CSMS back where it was. */
+  port?: number;
+  /** Called as each charger connects, before any frame is handled: set handlers here. */
+  onClient?: (client: RPCClientLike) => void;
 }
 
 export async function startCsms(options: CsmsOptions = {}): Promise<Csms> {
@@ -85,12 +89,13 @@ export async function startCsms(options: CsmsOptions = {}): Promise<Csms> {
   server.on('client', (raw: unknown) => {
     const client = raw as RPCClientLike;
     defaultCsmsHandlers(client, options.interval ?? 300);
+    options.onClient?.(client);
     clients.push(client);
     const waiter = waiters.shift();
     if (waiter) waiter(client);
     else untaken.push(client);
   });
-  const http = await server.listen(0, '127.0.0.1');
+  const http = await server.listen(options.port ?? 0, '127.0.0.1');
   const port = (http.address() as AddressInfo).port;
   return {
     port,
