@@ -449,7 +449,7 @@ describe('TLS on the charger listener', () => {
     assert.equal(primary.clients.length, 1);
   });
 
-  test('reload (SIGHUP) takes the new certificate for new connections; a broken one keeps the previous', async () => {
+  test('reload (SIGHUP) takes the new certificate for new connections; a broken or mismatched one keeps the previous', async () => {
     const tls = pki();
     const dir = tempDir();
     const certFile = join(dir, 'listener.pem');
@@ -492,6 +492,15 @@ describe('TLS on the charger listener', () => {
     );
     const kept = await peerCertificate(proxy.port, tls.ca);
     assert.equal(kept.subject.O, 'Second');
+
+    // Half-way through a renewal (serverA's certificate, serverB's key): refused the same way.
+    writeFileSync(certFile, tls.serverA.cert);
+    writeFileSync(keyFile, tls.serverB.key);
+    const consoleBeforeMismatch = proxy.console.length;
+    await within(proxy.daemon.reload(), 'the mismatched reload');
+    assert.ok(proxy.console.slice(consoleBeforeMismatch).some((line) => /keeping the previous certificate/.test(line)));
+    const stillKept = await peerCertificate(proxy.port, tls.ca);
+    assert.equal(stillKept.subject.O, 'Second');
   });
 });
 
