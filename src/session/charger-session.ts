@@ -489,10 +489,9 @@ export class ChargerSession implements LinkOwner {
    */
   private holdBack(source?: UpstreamLink): void {
     if (this.drainTimer !== null) return;
-    const paused: Array<{ resume(): void }> = [];
-    if (source === undefined) this.charger!.pause();
+    const chargerIsSource = source === undefined;
+    if (chargerIsSource) this.charger!.pause();
     else for (const link of this.links) link.pause();
-    paused.push(source === undefined ? this.charger! : { resume: () => this.links.forEach((l) => l.resume()) });
     const since = Date.now();
     this.context.loggers.proxy.debug(`${this.chargerId}: a reader is slow, pausing its source`);
     this.drainTimer = setInterval(() => {
@@ -504,7 +503,8 @@ export class ChargerSession implements LinkOwner {
         this.context.loggers.proxy.warn(`${this.chargerId}: ${socket.name} has not read its data for ${this.callTimeoutMs / 1000} s, closing it`);
         socket.terminate();
       }
-      for (const p of paused) p.resume();
+      if (chargerIsSource) this.charger!.resume();
+      else for (const link of this.links) link.resume();
     }, DRAIN_POLL_MS);
     this.drainTimer.unref();
   }
