@@ -82,9 +82,16 @@ export interface Config {
   fixups: {
     url: boolean;
     timestamps: boolean;
+    /** Cut 1.6 idTags longer than this (null: off). */
+    idTagMaxLength: number | null;
+    /** Multiply these power measurands by this factor (null: off). */
+    powerScale: number | null;
+    powerMeasurands: string[];
   };
-  /** `[autoconfig]` in file order: key and value exactly as written. */
+  /** `[autoconfig]` in file order: key and value exactly as written (`lock` excluded). */
   autoconfig: Array<[string, string]>;
+  /** `[autoconfig] lock = true`: upstreams may not change the keys the proxy manages. */
+  autoconfigLock: boolean;
   statePath: string;
   sharing: {
     enabled: boolean;
@@ -112,8 +119,9 @@ export const DEFAULTS: Omit<Config, 'configFile' | 'upstreams'> = {
   web: { host: '127.0.0.1', port: 8889, username: null, password: null, buffer: 500, showIdTags: false },
   messageLogFile: './ocpp_messages.log',
   logLevels: { proxy: 'INFO', client: 'INFO', server: 'INFO' },
-  fixups: { url: true, timestamps: true },
+  fixups: { url: true, timestamps: true, idTagMaxLength: null, powerScale: null, powerMeasurands: ['Power.Active.Import'] },
   autoconfig: [],
+  autoconfigLock: false,
   statePath: './ocpp-proxy.db',
   sharing: { enabled: false, sharedControl: false },
 };

@@ -36,6 +36,12 @@ export const coerce = {
   count(value: IniValue): number {
     return integer(value, 1, 1_000_000_000, 'a positive whole number');
   },
+  positive(value: IniValue): number {
+    const s = text(value);
+    const n = Number(s);
+    if (s === '' || !Number.isFinite(n) || n <= 0) throw new ValueError(`'${s}' is not a positive number`);
+    return n;
+  },
   seconds(value: IniValue): number {
     const s = text(value);
     const n = Number(s);
@@ -132,7 +138,7 @@ export const SECTION_KEYS: Record<string, KeyTable> = {
     show_idtags: coerce.bool,
   },
   messages: { file: coerce.nonEmpty },
-  fixups: { url: coerce.bool, timestamps: coerce.bool },
+  fixups: { url: coerce.bool, timestamps: coerce.bool, idtag_max_length: coerce.count, power_scale: coerce.positive, power_measurands: coerce.list },
   store: { path: coerce.nonEmpty },
   sharing: { enabled: coerce.bool, shared_control: coerce.bool },
 };

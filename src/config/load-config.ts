@@ -145,8 +145,12 @@ export function loadConfig(cli: CliOptions): LoadResult {
     fixups: {
       url: reader.get('fixups', 'url', coerce.bool) ?? DEFAULTS.fixups.url,
       timestamps: reader.get('fixups', 'timestamps', coerce.bool) ?? DEFAULTS.fixups.timestamps,
+      idTagMaxLength: reader.get('fixups', 'idtag_max_length', coerce.count) ?? DEFAULTS.fixups.idTagMaxLength,
+      powerScale: reader.get('fixups', 'power_scale', coerce.positive) ?? DEFAULTS.fixups.powerScale,
+      powerMeasurands: reader.get('fixups', 'power_measurands', coerce.list) ?? DEFAULTS.fixups.powerMeasurands,
     },
     autoconfig: reader.autoconfig(),
+    autoconfigLock: reader.get('autoconfig', 'lock', coerce.bool) ?? DEFAULTS.autoconfigLock,
     statePath: fromCli.value('--state', cli.state, coerce.nonEmpty) ?? reader.get('store', 'path', coerce.nonEmpty) ?? DEFAULTS.statePath,
     sharing: {
       enabled: reader.get('sharing', 'enabled', coerce.bool) ?? DEFAULTS.sharing.enabled,
@@ -379,6 +383,7 @@ class IniReader {
     const section = this.section('autoconfig') ?? {};
     const pairs: Array<[string, string]> = [];
     for (const key of Object.keys(section)) {
+      if (key === 'lock') continue; // the proxy's own switch, not a charger key
       const value = this.get('autoconfig', key, coerce.string);
       if (value !== undefined) pairs.push([key, value]);
     }

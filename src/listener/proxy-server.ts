@@ -11,6 +11,8 @@ import type { Loggers } from '../log/console-log.ts';
 import type { MessageLog } from '../log/message-log.ts';
 import { isSupportedProtocol } from '../ocpp/versions.ts';
 import { ChargerMemory } from '../session/charger-memory.ts';
+import { configuredRules } from '../rules/fixups.ts';
+import { managedKeys } from '../rules/autoconfig.ts';
 import { ChargerSession, type SessionContext } from '../session/charger-session.ts';
 import { closeWithin } from '../upstream/close-codes.ts';
 import type { UpstreamTls } from '../upstream/upstream-link.ts';
@@ -47,6 +49,8 @@ export class ProxyServer {
       loggers,
       messageLog,
       upstreamTls,
+      fixupRules: configuredRules(config.fixups),
+      lockedKeys: config.autoconfigLock ? managedKeys(config.autoconfig) : null,
       sessionEnded: (session) => {
         if (this.sessions.get(session.chargerId) === session) this.sessions.delete(session.chargerId);
       },

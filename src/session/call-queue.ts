@@ -1,18 +1,23 @@
-// Calls from upstreams waiting for the charger (OCPP-J: one outstanding Call per direction).
-// The primary's go first; the others wait in arrival order and may be held (boot not accepted).
+// Calls waiting for the charger (OCPP-J: one outstanding Call per direction). The proxy's own go
+// first, then the primary's; the others wait in arrival order and may be held (boot not accepted).
 
-/** A Call an upstream sent toward the charger. */
+/** A Call toward the charger: from an upstream, or the proxy's own (`source` null). */
 export interface UpstreamCall<Source> {
-  source: Source;
+  source: Source | null;
   /** The upstream's own id, as a value and as the literal from its frame. */
   id: string;
   idLiteral: string;
   action: string;
   text: string;
   queuedAt: number;
+  /** The proxy's own Calls: what to do with the charger's answer (it goes to no upstream). */
+  onAnswer?: (answer: { type: 'CALLRESULT' | 'CALLERROR'; payload: Record<string, unknown> | null }) => void;
+  /** Results the proxy adds to the charger's SetVariables answer (variables it kept locked). */
+  extraResults?: string[];
 }
 
 export class CallQueue<Source> {
+  private readonly proxyCalls: UpstreamCall<Source>[] = [];
   private readonly primaryCalls: UpstreamCall<Source>[] = [];
   private readonly otherCalls: UpstreamCall<Source>[] = [];
   private readonly counts = new Map<Source, number>();
@@ -23,7 +28,7 @@ export class CallQueue<Source> {
   }
 
   get length(): number {
-    return this.primaryCalls.length + this.otherCalls.length;
+    return this.proxyCalls.length + this.primaryCalls.length + this.otherCalls.length;
   }
 
   countFor(source: Source): number {
@@ -31,14 +36,18 @@ export class CallQueue<Source> {
   }
 
   push(call: UpstreamCall<Source>): void {
+    if (call.source === null) {
+      this.proxyCalls.push(call);
+      return;
+    }
     (call.source === this.primary ? this.primaryCalls : this.otherCalls).push(call);
     this.counts.set(call.source, this.countFor(call.source) + 1);
   }
 
-  /** The next Call to send: the primary's first; the others only when `releaseOthers`. */
+  /** The next Call to send: the proxy's, then the primary's; the others only when `releaseOthers`. */
   shift(releaseOthers: boolean): UpstreamCall<Source> | undefined {
-    const call = this.primaryCalls.shift() ?? (releaseOthers ? this.otherCalls.shift() : undefined);
-    if (call !== undefined) this.counts.set(call.source, this.countFor(call.source) - 1);
+    const call = this.proxyCalls.shift() ?? this.primaryCalls.shift() ?? (releaseOthers ? this.otherCalls.shift() : undefined);
+    if (call?.source != null) this.counts.set(call.source, this.countFor(call.source) - 1);
     return call;
   }
 
@@ -52,6 +61,7 @@ export class CallQueue<Source> {
   }
 
   clear(): void {
+    this.proxyCalls.length = 0;
     this.primaryCalls.length = 0;
     this.otherCalls.length = 0;
     this.counts.clear();

@@ -14,10 +14,23 @@ export class ChargerMemory {
   bootAcceptedAt: number | null = null;
   /** Latest StatusNotification Call per connector, in first-seen connector order. */
   readonly statuses = new Map<string, string>();
+  /** From the BootNotification (1.6 chargePointVendor/Model, 2.0.1+ chargingStation). */
+  vendor: string | null = null;
+  model: string | null = null;
+  /** `[autoconfig]` key → the status the charger answered at the last boot. */
+  readonly autoconfigResults = new Map<string, string>();
 
   rememberCall(action: string, payload: Payload, text: string): void {
-    if (action === 'BootNotification') this.boot = text;
-    else if (action === 'StatusNotification') this.statuses.set(connectorKey(payload), text);
+    if (action === 'BootNotification') {
+      this.boot = text;
+      const station = (payload.chargingStation ?? {}) as Payload;
+      const vendor = payload.chargePointVendor ?? station.vendorName;
+      const model = payload.chargePointModel ?? station.model;
+      this.vendor = typeof vendor === 'string' ? vendor : null;
+      this.model = typeof model === 'string' ? model : null;
+    } else if (action === 'StatusNotification') {
+      this.statuses.set(connectorKey(payload), text);
+    }
   }
 
   bootAnswered(accepted: boolean, now = Date.now()): void {

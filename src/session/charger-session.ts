@@ -30,6 +30,9 @@ import { UpstreamLink, type ConnectFailure, type LinkOwner, type OutboxFrame, ty
 import { CallQueue, type UpstreamCall } from './call-queue.ts';
 import type { ChargerMemory } from './charger-memory.ts';
 import { CallPolicy } from './policy.ts';
+import { FixupPipeline, type FixupRule } from '../rules/fixups.ts';
+import { autoconfigCalls, configStatus, lockDecision } from '../rules/autoconfig.ts';
+import { appendToArray, spliceValues } from '../ocpp/json-span.ts';
 
 export interface SessionContext {
   config: Config;
@@ -37,6 +40,10 @@ export interface SessionContext {
   messageLog: MessageLog;
   /** TLS material per wss:// upstream, read at start. */
   upstreamTls: Map<UpstreamConfig, UpstreamTls>;
+  /** The `[fixups]` rules in force. */
+  fixupRules: FixupRule[];
+  /** `[autoconfig] lock`: the keys upstreams may not change (normalised), or null. */
+  lockedKeys: ReadonlySet<string> | null;
   /** Called once when the session has ended, so the registry can forget it. */
   sessionEnded(session: ChargerSession): void;
 }
@@ -52,6 +59,8 @@ const DROPPED: Tag[] = ['dropped'];
 const QUEUED: Tag[] = ['queued'];
 const REPLAYED: Tag[] = ['replayed'];
 const BLOCKED: Tag[] = ['blocked'];
+const FIXED: Tag[] = ['fixed'];
+const INJECTED: Tag[] = ['injected'];
 /** Bad frames in a row from the charger before the proxy gives up on it (1002). */
 const MAX_BAD_FRAMES = 10;
 /** How long closing links may take before their sockets are destroyed. */
@@ -68,6 +77,7 @@ export class ChargerSession implements LinkOwner {
   protocol: OcppVersion = 'ocpp1.6';
   connectedSince: Date | null = null;
   private rules = versionRules('ocpp1.6');
+  private fixups: FixupPipeline | null = null;
   private charger: WebSocket | null = null;
   private readonly policies = new Map<UpstreamLink, CallPolicy>();
   private readonly queue: CallQueue<UpstreamLink>;
@@ -127,6 +137,7 @@ export class ChargerSession implements LinkOwner {
     this.charger = charger;
     this.protocol = charger.protocol as OcppVersion;
     this.rules = versionRules(this.protocol);
+    this.fixups = new FixupPipeline(this.context.fixupRules, this.protocol, this.chargerId);
     this.connectedSince = new Date();
     this.chargerHeardAt = this.lastChargerFrameAt = Date.now();
     charger.on('message', (data: RawData, isBinary: boolean) => this.onChargerMessage(data as Buffer, isBinary));
@@ -199,30 +210,45 @@ export class ChargerSession implements LinkOwner {
     const frame = parsed.frame;
     switch (frame.type) {
       case CALL: {
-        this.memory.rememberCall(frame.action, frame.payload, text);
-        const logText = redactSecrets(frame.action, frame.payload, text);
-        for (const link of this.links) this.toUpstream(link, data, text, logText, 'CALL', frame.id, frame.action, ts);
+        let out: Buffer | string = data;
+        let outText = text;
+        let tags = NO_TAGS;
+        const fixed = this.fixups!.apply(frame.action, frame.payload, text, this.identity(), now);
+        if (fixed !== null) {
+          out = outText = fixed.text;
+          tags = FIXED;
+          for (const fix of fixed.fixes) {
+            this.context.loggers.proxy.info(`${this.chargerId}: ${fix.rule} fixed ${frame.action} ${fix.field}: ${JSON.stringify(fix.was)} → ${JSON.stringify(fix.now)}`);
+          }
+        }
+        this.memory.rememberCall(frame.action, frame.payload, outText);
+        const logText = redactSecrets(frame.action, frame.payload, outText);
+        for (const link of this.links) this.toUpstream(link, out, logText, tags, 'CALL', frame.id, frame.action, ts);
         return;
       }
       case SEND:
-        for (const link of this.links) this.toUpstream(link, data, text, text, 'SEND', frame.id, frame.action, ts);
+        for (const link of this.links) this.toUpstream(link, data, text, NO_TAGS, 'SEND', frame.id, frame.action, ts);
         return;
       case CALLRESULTERROR:
         // Refers to the primary's CallResult the charger received (2.1): it goes back there, id unchanged.
-        this.toUpstream(this.primary, data, text, text, 'CALLRESULTERROR', frame.id, null, ts);
+        this.toUpstream(this.primary, data, text, NO_TAGS, 'CALLRESULTERROR', frame.id, null, ts);
         return;
       default:
-        this.answerUpstreamCall(frame.type, frame.id, text, ts);
+        this.answerUpstreamCall(frame, text, ts);
     }
   }
 
-  private toUpstream(link: UpstreamLink, data: Buffer | string, text: string, logText: string, type: FrameType, id: string, action: string | null, ts: string): void {
+  private identity(): { id: string; vendor: string | null; model: string | null } {
+    return { id: this.chargerId, vendor: this.memory.vendor, model: this.memory.model };
+  }
+
+  private toUpstream(link: UpstreamLink, data: Buffer | string, logText: string, tags: Tag[], type: FrameType, id: string, action: string | null, ts: string): void {
     if (link.isWritable) {
-      this.sendToLink(link, data, logText, type, id, action, NO_TAGS, ts);
+      this.sendToLink(link, data, logText, type, id, action, tags, ts);
       return;
     }
     // Not connected or still catching up: the frame waits its turn in the link's backlog.
-    const dropped = link.pushBacklog({ data, text: logText, type, id, action });
+    const dropped = link.pushBacklog({ data, text: logText, type, id, action, tags });
     if (dropped !== null) {
       this.log(ts, 'charger', 'proxy', dropped.type, dropped.id, dropped.action, DROPPED, dropped.text);
       this.context.loggers.proxy.warn(`${this.chargerId}: backlog for ${link.name} is full, dropped ${dropped.action ?? dropped.type} ${dropped.id}`);
@@ -233,12 +259,13 @@ export class ChargerSession implements LinkOwner {
     link.send(data);
     if (type === 'CALL') link.awaitingReplies.set(id, action!);
     this.log(ts, 'charger', link.name, type, id, action, tags, logText);
-    if (link.bufferedAmount > HIGH_WATER_MARK) this.holdBack();
+    if (link.bufferedAmount > HIGH_WATER_MARK) this.holdBack('toUpstreams');
   }
 
   /** The charger answered the upstream Call in flight: back to that upstream alone, under its own id. */
-  private answerUpstreamCall(type: typeof CALLRESULT | typeof CALLERROR, proxyId: string, text: string, ts: string): void {
-    const typeName = TYPE_NAMES[type]!;
+  private answerUpstreamCall(frame: Exclude<Frame, { type: 2 | 5 | 6 }>, text: string, ts: string): void {
+    const typeName = TYPE_NAMES[frame.type]! as 'CALLRESULT' | 'CALLERROR';
+    const proxyId = frame.id;
     const inFlight = this.inFlight;
     if (inFlight === null || inFlight.proxyId !== proxyId) {
       this.log(ts, 'charger', 'proxy', typeName, proxyId, null, DROPPED, text);
@@ -249,11 +276,19 @@ export class ChargerSession implements LinkOwner {
     this.inFlight = null;
     const { call } = inFlight;
     const link = call.source;
-    if (!link.isOpen) {
+    if (link === null) {
+      // The proxy's own Call: its answer is the proxy's, never an upstream's.
+      this.log(ts, 'charger', 'proxy', typeName, proxyId, call.action, INJECTED, text);
+      call.onAnswer?.({ type: typeName, payload: frame.type === CALLRESULT ? frame.payload : null });
+    } else if (!link.isOpen) {
       this.log(ts, 'charger', 'proxy', typeName, proxyId, call.action, DROPPED, text);
       this.context.loggers.proxy.info(`${this.chargerId}: answer to ${link.name}'s ${call.action} dropped, ${link.name} is not connected`);
     } else {
-      const out = withId(text, call.idLiteral);
+      let answer = text;
+      if (call.extraResults !== undefined && frame.type === CALLRESULT) {
+        answer = appendToArray(answer, [2, 'setVariableResult'], call.extraResults); // what the lock kept back
+      }
+      const out = withId(answer, call.idLiteral);
       link.send(out);
       this.log(ts, 'charger', link.name, typeName, call.id, call.action, NO_TAGS, out);
     }
@@ -301,7 +336,7 @@ export class ChargerSession implements LinkOwner {
       for (const { action, text } of this.memory.replayFrames()) {
         const proxyId = randomUUID();
         const out = withId(text, `"${proxyId}"`);
-        link.replay.push({ data: out, text: out, type: 'CALL', id: proxyId, action });
+        link.replay.push({ data: out, text: out, type: 'CALL', id: proxyId, action, tags: REPLAYED });
         link.replayIds.add(proxyId);
       }
     }
@@ -323,7 +358,8 @@ export class ChargerSession implements LinkOwner {
       link.send(frame.data);
       if (frame.type === 'CALL' && !replayed) link.awaitingReplies.set(frame.id, frame.action!);
       const from = replayed ? 'proxy' : 'charger';
-      this.log(new Date().toISOString(), from, link.name, frame.type, frame.id, frame.action, replayed ? REPLAYED : QUEUED, frame.text);
+      const tags = replayed ? REPLAYED : frame.tags.length === 0 ? QUEUED : [...frame.tags, 'queued' as const];
+      this.log(new Date().toISOString(), from, link.name, frame.type, frame.id, frame.action, tags, frame.text);
       if (frame.type === 'CALL') {
         link.catchUpInFlight = frame.id;
         link.catchUpTimer = setTimeout(() => {
@@ -376,18 +412,38 @@ export class ChargerSession implements LinkOwner {
       // 2.1 SEND expects no answer, so it needs no slot; a fresh id still keeps upstreams apart.
       const proxyId = randomUUID();
       const out = withId(text, `"${proxyId}"`);
-      this.sendToCharger(out, link);
+      this.sendToCharger(out);
       this.log(ts, link.name, 'charger', typeName, proxyId, frame.action, NO_TAGS, redactSecrets(frame.action, frame.payload, out));
       return;
+    }
+    let callText = text;
+    let extraResults: string[] | undefined;
+    const locked = this.context.lockedKeys;
+    if (locked !== null && (frame.action === 'ChangeConfiguration' || frame.action === 'SetVariables')) {
+      const decision = lockDecision(frame.action, frame.payload, locked);
+      if (decision.kind === 'reject') {
+        const answer = JSON.stringify([CALLRESULT, frame.id, decision.answer]);
+        link.send(answer);
+        this.log(ts, link.name, 'proxy', typeName, frame.id, frame.action, BLOCKED, logText);
+        this.log(ts, 'proxy', link.name, 'CALLRESULT', frame.id, frame.action, BLOCKED, answer);
+        this.context.loggers.proxy.info(`${this.chargerId}: ${link.name} may not change ${decision.locked.join(', ')} ([autoconfig] lock)`);
+        return;
+      }
+      if (decision.kind === 'partial') {
+        callText = spliceValues(text, [{ path: [3, 'setVariableData'], value: decision.keep }]);
+        extraResults = decision.rejected.map((result) => JSON.stringify(result));
+        this.context.loggers.proxy.info(`${this.chargerId}: ${decision.locked.join(', ')} removed from ${link.name}'s SetVariables ([autoconfig] lock)`);
+      }
     }
     if (this.queue.countFor(link) >= this.context.config.queueLimit) {
       this.context.loggers.proxy.warn(`${this.chargerId}: ${link.name}'s ${frame.action} refused, ${this.context.config.queueLimit} calls already wait`);
       this.replyToUpstream(link, frame.id, frame.action, 'GenericError', 'proxy queue full', DROPPED, ts);
       return;
     }
-    const call: UpstreamCall<UpstreamLink> = { source: link, id: frame.id, idLiteral: idLiteralOf(text), action: frame.action, text, queuedAt: Date.now() };
+    const call: UpstreamCall<UpstreamLink> = { source: link, id: frame.id, idLiteral: idLiteralOf(text), action: frame.action, text: callText, queuedAt: Date.now() };
+    if (extraResults !== undefined) call.extraResults = extraResults;
     this.queue.push(call);
-    this.sendNextCall(call, frame.payload);
+    this.sendNextCall(call, callText === text ? frame.payload : undefined);
   }
 
   /** Sends the next Call if the slot is free; `arrived` is the one just queued (not tagged `queued` if it goes at once). */
@@ -404,15 +460,36 @@ export class ChargerSession implements LinkOwner {
     const proxyId = randomUUID();
     const out = withId(call.text, `"${proxyId}"`);
     this.inFlight = { call, proxyId, timer: setTimeout(() => this.callTimedOut(proxyId), this.callTimeoutMs) };
-    this.sendToCharger(out, call.source);
+    this.sendToCharger(out);
     const logText = payload === null ? redactSecrets(call.action, JSON.parse(out)[3] as Payload, out) : redactSecrets(call.action, payload, out);
-    this.log(new Date().toISOString(), call.source.name, 'charger', 'CALL', proxyId, call.action, tags, logText);
+    const from = call.source === null ? 'proxy' : call.source.name;
+    this.log(new Date().toISOString(), from, 'charger', 'CALL', proxyId, call.action, call.source === null ? INJECTED : tags, logText);
+  }
+
+  /** `[autoconfig]`: after each accepted boot, every key goes to the charger, ahead of held calls. */
+  private startAutoconfig(): void {
+    for (const { key, action, payload } of autoconfigCalls(this.protocol, this.context.config.autoconfig)) {
+      this.queue.push({
+        source: null,
+        id: '',
+        idLiteral: '""',
+        action,
+        text: JSON.stringify([CALL, '', action, payload]),
+        queuedAt: Date.now(),
+        onAnswer: (answer) => {
+          const status = answer.payload === null ? 'CallError' : configStatus(action, answer.payload);
+          this.memory.autoconfigResults.set(key, status);
+          if (status === 'Accepted') this.context.loggers.proxy.info(`${this.chargerId}: autoconfig ${key}: Accepted`);
+          else this.context.loggers.proxy.warn(`${this.chargerId}: autoconfig ${key}: ${status}`);
+        },
+      });
+    }
   }
 
   private callTimedOut(proxyId: string): void {
     if (this.inFlight?.proxyId !== proxyId) return;
     const { call } = this.inFlight;
-    this.context.loggers.proxy.warn(`${this.chargerId}: no answer to ${call.source.name}'s ${call.action} within call_timeout, slot freed`);
+    this.context.loggers.proxy.warn(`${this.chargerId}: no answer to ${call.source?.name ?? 'the proxy'}'s ${call.action} within call_timeout, slot freed`);
     this.inFlight = null;
     this.sendNextCall();
   }
@@ -435,11 +512,13 @@ export class ChargerSession implements LinkOwner {
         // Only the primary answers the charger, and only once per Call.
         this.log(ts, link.name, 'proxy', typeName, id, action ?? null, DROPPED, text);
       } else {
-        this.sendToCharger(data, link);
+        this.sendToCharger(data);
         this.log(ts, link.name, 'charger', typeName, id, action, NO_TAGS, text);
         if (action === 'BootNotification' && frame.type === CALLRESULT) {
-          this.memory.bootAnswered(frame.payload.status === 'Accepted');
-          this.sendNextCall(); // held calls may go now
+          const accepted = frame.payload.status === 'Accepted';
+          this.memory.bootAnswered(accepted);
+          if (accepted) this.startAutoconfig();
+          this.sendNextCall(); // autoconfig first, then the held calls
         }
       }
     }
@@ -452,10 +531,10 @@ export class ChargerSession implements LinkOwner {
     this.log(ts, 'proxy', link.name, 'CALLERROR', id, action, tags, reply);
   }
 
-  private sendToCharger(data: Buffer | string, source: UpstreamLink): void {
+  private sendToCharger(data: Buffer | string): void {
     const charger = this.charger!;
     charger.send(data, { binary: false });
-    if (charger.bufferedAmount > HIGH_WATER_MARK) this.holdBack(source);
+    if (charger.bufferedAmount > HIGH_WATER_MARK) this.holdBack('toCharger');
   }
 
   linkClosed(link: UpstreamLink, code: number, reason: string): void {
@@ -483,13 +562,13 @@ export class ChargerSession implements LinkOwner {
   // ---- backpressure ----------------------------------------------------------------------------
 
   /**
-   * A socket has more than HIGH_WATER_MARK unsent: stop reading from what feeds it (the charger,
-   * or `source` for frames toward the charger) until it drains; a socket stuck above the mark for
-   * call_timeout is closed.
+   * A socket has more than HIGH_WATER_MARK unsent: stop reading from what feeds it (the charger
+   * for frames toward upstreams, the upstreams for frames toward the charger) until it drains; a
+   * socket stuck above the mark for call_timeout is closed.
    */
-  private holdBack(source?: UpstreamLink): void {
+  private holdBack(direction: 'toUpstreams' | 'toCharger'): void {
     if (this.drainTimer !== null) return;
-    const chargerIsSource = source === undefined;
+    const chargerIsSource = direction === 'toUpstreams';
     if (chargerIsSource) this.charger!.pause();
     else for (const link of this.links) link.pause();
     const since = Date.now();

@@ -6,7 +6,7 @@ import { WebSocket, type RawData } from 'ws';
 import type { IncomingMessage } from 'node:http';
 import type { UpstreamConfig, UpstreamRole } from '../config/config.ts';
 import type { Logger } from '../log/console-log.ts';
-import type { FrameType } from '../log/message-log.ts';
+import type { FrameType, Tag } from '../log/message-log.ts';
 import { closeWithin } from './close-codes.ts';
 
 export type LinkState = 'connecting' | 'open' | 'waiting' | 'closed';
@@ -32,6 +32,8 @@ export interface OutboxFrame {
   type: FrameType;
   id: string;
   action: string | null;
+  /** What the proxy already did to it (e.g. `fixed`); `queued` is added when it goes. */
+  tags: Tag[];
 }
 
 /** TLS material toward a wss:// upstream, read once at start. */

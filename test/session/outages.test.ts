@@ -129,7 +129,7 @@ describe('a secondary that is down or drops', () => {
       { maxPayload: 1024, handshakeTimeoutMs: 1000, backlogLimit: 3, reconnect: false },
       createLoggers({ proxy: 'ERROR', client: 'ERROR', server: 'ERROR' }, () => {}).client,
     );
-    const frame = (id: string, action: string): OutboxFrame => ({ data: id, text: id, type: 'CALL', id, action });
+    const frame = (id: string, action: string): OutboxFrame => ({ data: id, text: id, type: 'CALL', id, action, tags: [] });
     assert.equal(link.pushBacklog(frame('1', 'BootNotification')), null);
     assert.equal(link.pushBacklog(frame('2', 'MeterValues')), null);
     assert.equal(link.pushBacklog(frame('3', 'StartTransaction')), null);
