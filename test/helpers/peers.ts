@@ -62,6 +62,7 @@ export function defaultCsmsHandlers(client: RPCClientLike, interval: number): vo
   client.handle('BootNotification', () => ({ status: 'Accepted', currentTime: now(), interval }));
   client.handle('Heartbeat', () => ({ currentTime: now() }));
   client.handle('StatusNotification', () => ({}));
+  client.handle('MeterValues', () => ({}));
   client.handle('Authorize', () =>
     client.protocol === 'ocpp1.6' ? { idTagInfo: { status: 'Accepted' } } : { idTokenInfo: { status: 'Accepted' } },
   );
