@@ -7,9 +7,10 @@ import type { Loggers } from './log/console-log.ts';
 import { MessageLog } from './log/message-log.ts';
 import { ProxyServer, type ListenerTls } from './listener/proxy-server.ts';
 import type { UpstreamTls } from './upstream/upstream-link.ts';
+import { Store } from './store/store.ts';
 
 export class StartupError extends Error {
-  readonly code: 'ERR_LOG_FILE' | 'ERR_LISTEN' | 'ERR_TLS_FILE';
+  readonly code: 'ERR_LOG_FILE' | 'ERR_LISTEN' | 'ERR_TLS_FILE' | 'ERR_STORE';
   constructor(code: StartupError['code'], message: string) {
     super(message);
     this.code = code;
@@ -21,6 +22,7 @@ export class Daemon {
   readonly loggers: Loggers;
   readonly messageLog: MessageLog;
   server!: ProxyServer;
+  store: Store | null = null;
   port = 0;
 
   constructor(config: Config, loggers: Loggers) {
@@ -31,7 +33,12 @@ export class Daemon {
 
   async start(): Promise<void> {
     const upstreamTls = await loadUpstreamTls(this.config.upstreams);
-    this.server = new ProxyServer(this.config, this.loggers, this.messageLog, upstreamTls, await this.listenerTls());
+    try {
+      this.store = Store.open(this.config.statePath);
+    } catch (error) {
+      throw new StartupError('ERR_STORE', (error as Error).message);
+    }
+    this.server = new ProxyServer(this.config, this.loggers, this.messageLog, upstreamTls, await this.listenerTls(), this.store);
     try {
       await this.messageLog.open();
     } catch (error) {
@@ -41,11 +48,12 @@ export class Daemon {
       this.port = await this.server.listen();
     } catch (error) {
       await this.messageLog.close();
+      this.store?.close();
       const { host, port } = this.config.listen;
       throw new StartupError('ERR_LISTEN', `cannot listen on ${host}:${port}: ${(error as Error).message} (set [host] addr/port or --listen-host/--listen-port)`);
     }
     for (const line of describeUpstreams(this.config)) this.loggers.proxy.info(line);
-    this.loggers.proxy.info(`message log: ${this.config.messageLogFile}`);
+    this.loggers.proxy.info(`message log: ${this.config.messageLogFile}; state: ${this.config.statePath}`);
   }
 
   /** SIGHUP: reopen the message log (logrotate) and reload the listener's certificate. */
@@ -72,6 +80,7 @@ export class Daemon {
   async stop(): Promise<void> {
     await this.server.close();
     await this.messageLog.close();
+    this.store?.close();
   }
 }
 

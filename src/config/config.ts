@@ -64,6 +64,8 @@ export interface Config {
   };
   /** Primary first, then the others in configuration order. */
   upstreams: UpstreamConfig[];
+  /** The upstream that owns sessions of RFID tags nobody claims. */
+  defaultOwner: string;
   web: {
     host: string;
     /** 0 turns the web server off. */
@@ -102,7 +104,7 @@ export interface Config {
 export const DEFAULT_CONFIG_FILE = './ocpp-2w-proxy.ini';
 export const DEFAULT_TARGET_PORT = 8887;
 
-export const DEFAULTS: Omit<Config, 'configFile' | 'upstreams'> = {
+export const DEFAULTS: Omit<Config, 'configFile' | 'upstreams' | 'defaultOwner'> = {
   listen: { host: '0.0.0.0', port: 8888, certChain: null, certKey: null },
   timeouts: {
     pingInterval: 30,

@@ -128,6 +128,7 @@ export const SECTION_KEYS: Record<string, KeyTable> = {
     primary_rfid: coerce.list,
     secondary_rfid: coerce.list,
     secondary_deny_actions: coerce.list,
+    default_owner: coerce.nonEmpty,
   },
   web: {
     host: coerce.host,

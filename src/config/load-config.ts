@@ -132,6 +132,7 @@ export function loadConfig(cli: CliOptions): LoadResult {
       hashes: reader.chargerHashes(),
     },
     upstreams: [],
+    defaultOwner: 'primary',
     web: {
       host: fromCli.value('--web-host', cli.webHost, coerce.host) ?? reader.get('web', 'host', coerce.host) ?? DEFAULTS.web.host,
       port: fromCli.value('--web-port', cli.webPort, coerce.portOrOff) ?? reader.get('web', 'port', coerce.portOrOff) ?? DEFAULTS.web.port,
@@ -167,6 +168,25 @@ export function loadConfig(cli: CliOptions): LoadResult {
   }
 
   config.upstreams = resolveUpstreams(cli, reader, fromCli, upstreamSections, problems);
+  const primaryName = config.upstreams.find((u) => u.role === 'primary')?.name ?? 'primary';
+  const defaultOwner = reader.get('ext-server', 'default_owner', coerce.nonEmpty);
+  config.defaultOwner = defaultOwner ?? primaryName;
+  if (defaultOwner !== undefined && !config.upstreams.some((u) => u.name === defaultOwner && u.role !== 'observer')) {
+    problems.push({ file, section: 'ext-server', key: 'default_owner', message: `'${defaultOwner}' is not the name of a primary or secondary upstream` });
+  }
+  const claimed = new Map<string, string>();
+  for (const upstream of config.upstreams) {
+    for (const tag of upstream.rfid) {
+      const other = claimed.get(tag);
+      if (other !== undefined && other !== upstream.name) {
+        problems.push({ file, section: upstream.name === 'primary' || upstream.name === 'secondary' ? 'ext-server' : `upstream.${upstream.name}`, key: upstream.name === 'secondary' ? 'secondary_rfid' : upstream.name === 'primary' ? 'primary_rfid' : 'rfid', message: `tag ${tag} is already owned by ${other}` });
+      }
+      claimed.set(tag, upstream.name);
+    }
+    if (upstream.role === 'observer' && upstream.rfid.length > 0) {
+      problems.push({ file, section: `upstream.${upstream.name}`, key: 'rfid', message: 'an observer cannot own sessions' });
+    }
+  }
   return { config: problems.length === 0 ? config : null, problems, unreadable: false };
 }
 

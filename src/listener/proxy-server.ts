@@ -13,6 +13,8 @@ import { isSupportedProtocol } from '../ocpp/versions.ts';
 import { ChargerMemory } from '../session/charger-memory.ts';
 import { configuredRules } from '../rules/fixups.ts';
 import { managedKeys } from '../rules/autoconfig.ts';
+import type { Store } from '../store/store.ts';
+import type { SplitConfig } from '../session/transactions.ts';
 import { ChargerSession, type SessionContext } from '../session/charger-session.ts';
 import { closeWithin } from '../upstream/close-codes.ts';
 import type { UpstreamTls } from '../upstream/upstream-link.ts';
@@ -41,7 +43,14 @@ export class ProxyServer {
   private readonly context: SessionContext;
   private stopping = false;
 
-  constructor(config: Config, loggers: Loggers, messageLog: MessageLog, upstreamTls = new Map<UpstreamConfig, UpstreamTls>(), listenerTls: ListenerTls | null = null) {
+  constructor(
+    config: Config,
+    loggers: Loggers,
+    messageLog: MessageLog,
+    upstreamTls = new Map<UpstreamConfig, UpstreamTls>(),
+    listenerTls: ListenerTls | null = null,
+    store: Store | null = null,
+  ) {
     this.config = config;
     this.loggers = loggers;
     this.context = {
@@ -51,6 +60,8 @@ export class ProxyServer {
       upstreamTls,
       fixupRules: configuredRules(config.fixups),
       lockedKeys: config.autoconfigLock ? managedKeys(config.autoconfig) : null,
+      split: splitConfig(config),
+      store,
       sessionEnded: (session) => {
         if (this.sessions.get(session.chargerId) === session) this.sessions.delete(session.chargerId);
       },
@@ -200,6 +211,13 @@ export class ProxyServer {
     this.chosenProtocol.set(request, protocol);
     this.wss.handleUpgrade(request, socket, head, (ws: WebSocket) => closeWithin(ws, 1002, reason, 1000));
   }
+}
+
+/** RFID tag → owning upstream, from `primary_rfid`, `secondary_rfid` and `[upstream.NAME] rfid`. */
+function splitConfig(config: Config): SplitConfig {
+  const tagOwners = new Map<string, string>();
+  for (const upstream of config.upstreams) for (const tag of upstream.rfid) tagOwners.set(tag, upstream.name);
+  return { tagOwners, defaultOwner: config.defaultOwner };
 }
 
 /** The charger port speaks WebSocket only. */

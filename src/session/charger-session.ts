@@ -33,6 +33,8 @@ import { CallPolicy } from './policy.ts';
 import { FixupPipeline, type FixupRule } from '../rules/fixups.ts';
 import { autoconfigCalls, configStatus, lockDecision } from '../rules/autoconfig.ts';
 import { appendToArray, spliceValues } from '../ocpp/json-span.ts';
+import type { Store } from '../store/store.ts';
+import { Transactions, type IdChange, type SplitConfig } from './transactions.ts';
 
 export interface SessionContext {
   config: Config;
@@ -44,6 +46,9 @@ export interface SessionContext {
   fixupRules: FixupRule[];
   /** `[autoconfig] lock`: the keys upstreams may not change (normalised), or null. */
   lockedKeys: ReadonlySet<string> | null;
+  /** RFID split: tag owners and the default owner. */
+  split: SplitConfig;
+  store: Store | null;
   /** Called once when the session has ended, so the registry can forget it. */
   sessionEnded(session: ChargerSession): void;
 }
@@ -78,6 +83,9 @@ export class ChargerSession implements LinkOwner {
   connectedSince: Date | null = null;
   private rules = versionRules('ocpp1.6');
   private fixups: FixupPipeline | null = null;
+  private transactions: Transactions<UpstreamLink> | null = null;
+  /** Charger Calls answered by an upstream other than the primary (a session owner) → that upstream. */
+  private readonly answerers = new Map<string, UpstreamLink>();
   private charger: WebSocket | null = null;
   private readonly policies = new Map<UpstreamLink, CallPolicy>();
   private readonly queue: CallQueue<UpstreamLink>;
@@ -138,6 +146,7 @@ export class ChargerSession implements LinkOwner {
     this.protocol = charger.protocol as OcppVersion;
     this.rules = versionRules(this.protocol);
     this.fixups = new FixupPipeline(this.context.fixupRules, this.protocol, this.chargerId);
+    this.transactions = new Transactions(this.chargerId, this.protocol, this.links, this.context.split, this.context.store, this.context.loggers.proxy);
     this.connectedSince = new Date();
     this.chargerHeardAt = this.lastChargerFrameAt = Date.now();
     charger.on('message', (data: RawData, isBinary: boolean) => this.onChargerMessage(data as Buffer, isBinary));
@@ -222,8 +231,24 @@ export class ChargerSession implements LinkOwner {
           }
         }
         this.memory.rememberCall(frame.action, frame.payload, outText);
+        const route = this.transactions!.routeChargerCall(frame.action, frame.payload, frame.id);
+        if (route === 'resent') {
+          this.answerResentStart(frame.id, frame.payload, outText, ts);
+          return;
+        }
+        if (route !== null && route.answerer !== this.primary) this.answerers.set(frame.id, route.answerer);
         const logText = redactSecrets(frame.action, frame.payload, outText);
-        for (const link of this.links) this.toUpstream(link, out, logText, tags, 'CALL', frame.id, frame.action, ts);
+        for (const link of route?.targets ?? this.links) {
+          const ids = this.transactions!.idsForUpstream(link, frame.action, frame.payload);
+          if (ids.length === 0) {
+            this.toUpstream(link, out, logText, tags, 'CALL', frame.id, frame.action, ts);
+          } else {
+            const translated = spliceIds(outText, ids); // this upstream's own transaction id
+            this.toUpstream(link, translated, translated, tags, 'CALL', frame.id, frame.action, ts);
+          }
+          if (frame.action === 'StartTransaction' && link !== (route?.answerer ?? this.primary)) this.awaitStart(link, frame.id);
+        }
+        this.transactions!.chargerCallForwarded(frame.action, frame.payload);
         return;
       }
       case SEND:
@@ -236,6 +261,32 @@ export class ChargerSession implements LinkOwner {
       default:
         this.answerUpstreamCall(frame, text, ts);
     }
+  }
+
+  /**
+   * A 1.6 upstream that is not the session owner answers StartTransaction with its own id: hold
+   * its next frames until that answer is in, so they can carry its id.
+   */
+  private awaitStart(link: UpstreamLink, callId: string): void {
+    if (!link.isOpen || link.catchUpInFlight !== null || this.protocol !== 'ocpp1.6') return;
+    link.catchingUp = true;
+    link.catchUpInFlight = callId;
+    link.catchUpTimer = setTimeout(() => {
+      link.catchUpInFlight = null;
+      link.catchUpTimer = null;
+      this.catchUpNext(link);
+    }, this.callTimeoutMs);
+  }
+
+  /** The charger sent a StartTransaction again: never start it twice upstream; give it the owner's answer. */
+  private answerResentStart(callId: string, payload: Payload, text: string, ts: string): void {
+    this.log(ts, 'charger', 'proxy', 'CALL', callId, 'StartTransaction', DROPPED, text);
+    const answer = this.transactions!.resentStart(payload, callId);
+    this.context.loggers.proxy.info(`${this.chargerId}: StartTransaction ${callId} is a resend; ${answer === null ? 'the owner\'s answer will carry its id' : 'answering with the owner\'s answer'}`);
+    if (answer === null) return;
+    const out = withId(answer, JSON.stringify(callId));
+    this.sendToCharger(out);
+    this.log(ts, 'proxy', 'charger', 'CALLRESULT', callId, 'StartTransaction', NO_TAGS, out);
   }
 
   private identity(): { id: string; vendor: string | null; model: string | null } {
@@ -355,6 +406,11 @@ export class ChargerSession implements LinkOwner {
         link.catchingUp = false;
         return;
       }
+      if (frame.type === 'CALL' && !replayed && (frame.action === 'MeterValues' || frame.action === 'StopTransaction')) {
+        // Its transaction may have started while this upstream was away: use the id it knows.
+        const ids = this.transactions?.idsForUpstream(link, frame.action, JSON.parse(frame.text)[3] as Payload) ?? [];
+        if (ids.length > 0) frame.data = frame.text = spliceIds(frame.text, ids);
+      }
       link.send(frame.data);
       if (frame.type === 'CALL' && !replayed) link.awaitingReplies.set(frame.id, frame.action!);
       const from = replayed ? 'proxy' : 'charger';
@@ -418,6 +474,8 @@ export class ChargerSession implements LinkOwner {
     }
     let callText = text;
     let extraResults: string[] | undefined;
+    const ids = this.transactions!.upstreamCall(link, frame.action, frame.payload);
+    if (ids.length > 0) callText = spliceIds(callText, ids); // the charger's id for the upstream's
     const locked = this.context.lockedKeys;
     if (locked !== null && (frame.action === 'ChangeConfiguration' || frame.action === 'SetVariables')) {
       const decision = lockDecision(frame.action, frame.payload, locked);
@@ -508,12 +566,17 @@ export class ChargerSession implements LinkOwner {
     } else {
       const action = link.awaitingReplies.get(id);
       if (action !== undefined) link.awaitingReplies.delete(id);
-      if (link !== this.primary || action === undefined) {
-        // Only the primary answers the charger, and only once per Call.
+      const answerer = this.answerers.get(id) ?? this.primary;
+      if (action !== undefined) this.transactions?.upstreamAnswered(link, action, id, frame.type === CALLRESULT ? frame.payload : null, text);
+      if (link !== answerer || action === undefined) {
+        // Only the primary (or the session's owner) answers the charger, and only once per Call.
         this.log(ts, link.name, 'proxy', typeName, id, action ?? null, DROPPED, text);
       } else {
-        this.sendToCharger(data);
-        this.log(ts, link.name, 'charger', typeName, id, action, NO_TAGS, text);
+        this.answerers.delete(id);
+        const chargerId = this.transactions?.answerIdFor(action, id) ?? id;
+        const out = chargerId === id ? data : withId(text, JSON.stringify(chargerId));
+        this.sendToCharger(out);
+        this.log(ts, link.name, 'charger', typeName, chargerId, action, NO_TAGS, typeof out === 'string' ? out : text);
         if (action === 'BootNotification' && frame.type === CALLRESULT) {
           const accepted = frame.payload.status === 'Accepted';
           this.memory.bootAnswered(accepted);
@@ -616,4 +679,9 @@ export class ChargerSession implements LinkOwner {
   private log(ts: string, from: string, to: string, type: FrameType, id: string | null, action: string | null, tags: Tag[], raw: string): void {
     this.context.messageLog.write({ ts, charger: this.chargerId, from, to, type, id, action, tags, raw });
   }
+}
+
+/** A frame with transaction ids (paths inside the payload) replaced. */
+function spliceIds(text: string, ids: IdChange[]): string {
+  return spliceValues(text, ids.map((change) => ({ path: [3, ...change.path], value: change.value })));
 }

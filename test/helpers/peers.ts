@@ -246,6 +246,7 @@ export async function startProxy(ini: string, cli: CliOptions = {}): Promise<Tes
     listenHost: '127.0.0.1',
     listenPort: '1',
     logFile,
+    state: join(dir, 'state.db'),
     ...cli,
   });
   if (config === null) throw new Error(`test configuration is invalid: ${problems.map(formatProblem).join('; ')}`);

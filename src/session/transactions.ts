@@ -1,0 +1,347 @@
+// Transaction-aware routing for one charger: who owns each session (RFID split, remote starts),
+// which upstreams get a transaction's messages and whose answer the charger gets, and each
+// upstream's own 1.6 transaction ids. Decisions are made here; the session applies them.
+
+import type { Logger } from '../log/console-log.ts';
+import type { JsonPath } from '../ocpp/json-span.ts';
+import type { Payload } from '../ocpp/frame.ts';
+import type { OcppVersion } from '../ocpp/versions.ts';
+import type { Store } from '../store/store.ts';
+
+/** What the transaction rules need of an upstream link. */
+export interface RoutedLink {
+  readonly name: string;
+  readonly role: 'primary' | 'secondary' | 'observer';
+}
+
+export interface CallRoute<L> {
+  /** The upstreams that get this Call; null: all of them. */
+  targets: L[] | null;
+  /** Whose answer reaches the charger. */
+  answerer: L;
+}
+
+/** A value in a frame's payload to replace (a translated transaction id). */
+export interface IdChange {
+  path: JsonPath;
+  value: unknown;
+}
+
+export interface SplitConfig {
+  /** RFID tag (upper case) → upstream name. */
+  tagOwners: ReadonlyMap<string, string>;
+  /** Owner of tags nobody claims. */
+  defaultOwner: string;
+}
+
+interface PendingStart<L> {
+  owner: L;
+  key: string;
+  connectorId: number | null;
+  idTag: string | null;
+  meterStart: number | null;
+  timestamp: string | null;
+  /** Each non-owner upstream's transaction id, as its answers arrive. */
+  otherIds: Map<string, string>;
+  chargerTx: string | null;
+}
+
+/** A remote start is matched to the charger's start within this window. */
+const REMOTE_START_TTL_MS = 10 * 60 * 1000;
+/** 1.6 Calls whose transactionId the charger sends (translated for non-owners). */
+const CHARGER_TX_PATHS: Record<string, JsonPath> = { MeterValues: ['transactionId'], StopTransaction: ['transactionId'] };
+/** 1.6 upstream Calls carrying the upstream's own transactionId (mapped back for the charger). */
+const UPSTREAM_TX_PATHS: Record<string, JsonPath> = {
+  RemoteStopTransaction: ['transactionId'],
+  SetChargingProfile: ['csChargingProfiles', 'transactionId'],
+  GetCompositeSchedule: ['transactionId'],
+};
+
+export class Transactions<L extends RoutedLink> {
+  private readonly chargerId: string;
+  private readonly version: OcppVersion;
+  private readonly links: readonly L[];
+  private readonly byName = new Map<string, L>();
+  private readonly observers: L[];
+  private readonly defaultOwner: L;
+  private readonly split: SplitConfig;
+  /** True when any tag is assigned: transaction messages then go to their owner (and observers) only. */
+  private readonly splitMode: boolean;
+  private readonly store: Store | null;
+  private readonly logger: Logger;
+  /** charger transaction id → owner name */
+  private readonly owners: Map<string, string>;
+  /** charger transaction id → upstream name → that upstream's id (1.6 non-owners) */
+  private readonly upstreamIds: Map<string, Map<string, string>>;
+  private readonly pendingStarts = new Map<string, PendingStart<L>>();
+  /** StartTransaction content → the charger Call id it first came with, and the owner's answer once known. */
+  private readonly startsSeen = new Map<string, { callId: string; latestId: string; answer: string | null }>();
+  private readonly remoteStartTags = new Map<string, { link: L; at: number }>();
+  private readonly remoteStartIds = new Map<string, L>();
+  /** 2.0.1 transactions whose owner is still the default guess (no idToken seen yet). */
+  private readonly undecided = new Set<string>();
+
+  constructor(chargerId: string, version: OcppVersion, links: readonly L[], split: SplitConfig, store: Store | null, logger: Logger) {
+    this.chargerId = chargerId;
+    this.version = version;
+    this.links = links;
+    for (const link of links) this.byName.set(link.name, link);
+    this.observers = links.filter((link) => link.role === 'observer');
+    this.split = split;
+    this.splitMode = split.tagOwners.size > 0;
+    this.defaultOwner = this.byName.get(split.defaultOwner) ?? links[0]!;
+    this.store = store;
+    this.logger = logger;
+    const loaded = store?.loadCharger(chargerId) ?? { owners: new Map<string, string>(), upstreamIds: new Map<string, Map<string, string>>() };
+    this.owners = loaded.owners;
+    this.upstreamIds = loaded.upstreamIds;
+  }
+
+  /** Where a charger Call goes. Null: charger-wide (every upstream; the primary answers). 'resent': see resentStart. */
+  routeChargerCall(action: string, payload: Payload, callId: string): CallRoute<L> | null | 'resent' {
+    if (this.version === 'ocpp1.6') {
+      switch (action) {
+        case 'Authorize':
+          return this.routeTo(this.ownerOfTag(str(payload.idTag)));
+        case 'StartTransaction':
+          return this.routeStart(payload, callId);
+        case 'MeterValues':
+          return payload.transactionId === undefined ? null : this.routeTo(this.ownerOfTx(String(payload.transactionId)));
+        case 'StopTransaction':
+          return this.routeTo(this.ownerOfTx(String(payload.transactionId)));
+        default:
+          return null;
+      }
+    }
+    if (action === 'Authorize') return this.routeTo(this.ownerOfTag(str((payload.idToken as Payload | undefined)?.idToken)));
+    if (action === 'TransactionEvent') return this.routeTo(this.ownerOfEvent(payload));
+    return null;
+  }
+
+  /**
+   * A StartTransaction the charger sent again (its answer was lost or late): the owner's answer
+   * under the new id if it is known, else null (it will go to the new id when it comes).
+   */
+  resentStart(payload: Payload, callId: string): string | null {
+    const seen = this.startsSeen.get(startKey(payload));
+    if (seen === undefined) return null;
+    seen.latestId = callId;
+    return seen.answer;
+  }
+
+  /** The charger Call id the owner's answer must carry (a resent start moves it to the newest). */
+  answerIdFor(action: string, callId: string): string {
+    if (action !== 'StartTransaction') return callId;
+    const pending = this.pendingStarts.get(callId);
+    return pending === undefined ? callId : (this.startsSeen.get(pending.key)?.latestId ?? callId);
+  }
+
+  /** An upstream answered a charger Call: learn transaction ids from StartTransaction answers. */
+  upstreamAnswered(link: L, action: string, callId: string, payload: Payload | null, answerText: string): void {
+    if (action !== 'StartTransaction' || this.version !== 'ocpp1.6') return;
+    const pending = this.pendingStarts.get(callId);
+    if (pending === undefined || payload === null) return;
+    const tx = payload.transactionId;
+    if (typeof tx !== 'number' && typeof tx !== 'string') return;
+    if (link === pending.owner) {
+      pending.chargerTx = String(tx);
+      const seen = this.startsSeen.get(pending.key);
+      if (seen !== undefined) seen.answer = answerText;
+      this.recordStart(pending);
+    } else {
+      pending.otherIds.set(link.name, String(tx));
+    }
+    if (pending.chargerTx !== null) {
+      for (const [name, upstreamTx] of pending.otherIds) this.recordUpstreamTx(pending.chargerTx, name, upstreamTx);
+      pending.otherIds.clear();
+    }
+  }
+
+  /** Charger Call → one upstream: the transaction id that upstream knows, if it is not the owner. */
+  idsForUpstream(link: L, action: string, payload: Payload): IdChange[] {
+    const path = CHARGER_TX_PATHS[action];
+    if (path === undefined || this.version !== 'ocpp1.6' || payload.transactionId === undefined) return [];
+    const theirs = this.upstreamIds.get(String(payload.transactionId))?.get(link.name);
+    if (theirs === undefined) return [];
+    return [{ path, value: numericLike(theirs) }];
+  }
+
+  /** Upstream Call → charger: notes remote starts, and maps the upstream's transaction ids to the charger's. */
+  upstreamCall(link: L, action: string, payload: Payload): IdChange[] {
+    if (action === 'RemoteStartTransaction' && typeof payload.idTag === 'string') {
+      this.remoteStartTags.set(payload.idTag.toUpperCase(), { link, at: Date.now() });
+    } else if (action === 'RequestStartTransaction' && payload.remoteStartId !== undefined) {
+      this.remoteStartIds.set(String(payload.remoteStartId), link);
+    }
+    const path = UPSTREAM_TX_PATHS[action];
+    if (path === undefined || this.version !== 'ocpp1.6') return [];
+    let value: unknown = payload;
+    for (const step of path) value = (value as Payload | undefined)?.[step as string];
+    if (value === undefined) return [];
+    for (const [chargerTx, ids] of this.upstreamIds) {
+      if (ids.get(link.name) === String(value)) return [{ path, value: numericLike(chargerTx) }];
+    }
+    return [];
+  }
+
+  /** 1.6 StopTransaction or 2.0.1 TransactionEvent Ended: close the session row. */
+  chargerCallForwarded(action: string, payload: Payload): void {
+    if (this.store === null) return;
+    try {
+      if (action === 'StopTransaction' && this.version === 'ocpp1.6') {
+        const chargerTx = String(payload.transactionId);
+        this.store.stopTransaction(
+          { charger: this.chargerId, chargerTx, stoppedAt: str(payload.timestamp), meterStop: num(payload.meterStop), reason: str(payload.reason) ?? 'Local' },
+          this.ownerOfTx(chargerTx).name,
+        );
+      } else if (action === 'TransactionEvent' && payload.eventType === 'Ended') {
+        const info = (payload.transactionInfo ?? {}) as Payload;
+        const chargerTx = String(info.transactionId);
+        this.store.stopTransaction(
+          { charger: this.chargerId, chargerTx, stoppedAt: str(payload.timestamp), meterStop: energyWh(payload), reason: str(info.stoppedReason) ?? 'Local' },
+          this.ownerOfTx(chargerTx).name,
+        );
+      }
+    } catch (error) {
+      this.logger.error(`${this.chargerId}: state database: ${(error as Error).message}`);
+    }
+  }
+
+  ownerOf(chargerTx: string): string | undefined {
+    return this.owners.get(chargerTx);
+  }
+
+  // ---- decisions ---------------------------------------------------------------------------
+
+  private routeTo(owner: L): CallRoute<L> {
+    return { targets: this.splitMode ? [owner, ...this.observers.filter((o) => o !== owner)] : null, answerer: owner };
+  }
+
+  private ownerOfTag(tag: string | null): L {
+    if (tag === null) return this.defaultOwner;
+    const upper = tag.toUpperCase();
+    const remote = this.remoteStartTags.get(upper);
+    if (remote !== undefined && Date.now() - remote.at < REMOTE_START_TTL_MS) return remote.link;
+    const name = this.split.tagOwners.get(upper);
+    return (name === undefined ? undefined : this.byName.get(name)) ?? this.defaultOwner;
+  }
+
+  private ownerOfTx(chargerTx: string): L {
+    const name = this.owners.get(chargerTx);
+    return (name === undefined ? undefined : this.byName.get(name)) ?? this.defaultOwner;
+  }
+
+  private routeStart(payload: Payload, callId: string): CallRoute<L> | 'resent' {
+    const key = startKey(payload);
+    if (this.startsSeen.has(key)) return 'resent';
+    const idTag = str(payload.idTag);
+    const owner = this.ownerOfTag(idTag);
+    if (idTag !== null) this.remoteStartTags.delete(idTag.toUpperCase());
+    this.startsSeen.set(key, { callId, latestId: callId, answer: null });
+    if (this.startsSeen.size > 100) this.startsSeen.delete(this.startsSeen.keys().next().value!);
+    this.pendingStarts.set(callId, {
+      owner,
+      key,
+      connectorId: num(payload.connectorId),
+      idTag,
+      meterStart: num(payload.meterStart),
+      timestamp: str(payload.timestamp),
+      otherIds: new Map(),
+      chargerTx: null,
+    });
+    if (this.pendingStarts.size > 100) this.pendingStarts.delete(this.pendingStarts.keys().next().value!);
+    return this.routeTo(owner);
+  }
+
+  /** 2.0.1: the owner of a TransactionEvent's transaction, decided by a remote start or the first idToken. */
+  private ownerOfEvent(payload: Payload): L {
+    const info = (payload.transactionInfo ?? {}) as Payload;
+    const chargerTx = String(info.transactionId);
+    const known = this.owners.get(chargerTx);
+    if (known !== undefined && !this.undecided.has(chargerTx)) return this.byName.get(known) ?? this.defaultOwner;
+    const remote = info.remoteStartId === undefined ? undefined : this.remoteStartIds.get(String(info.remoteStartId));
+    const token = str((payload.idToken as Payload | undefined)?.idToken);
+    const decided = remote !== undefined || token !== null;
+    const owner = remote ?? this.ownerOfTag(token);
+    if (known === undefined || decided) {
+      if (decided) this.undecided.delete(chargerTx);
+      else this.undecided.add(chargerTx);
+      this.recordStart({
+        owner,
+        key: '',
+        connectorId: num((payload.evse as Payload | undefined)?.connectorId),
+        idTag: token,
+        meterStart: energyWh(payload),
+        timestamp: str(payload.timestamp),
+        otherIds: new Map(),
+        chargerTx,
+      }, num((payload.evse as Payload | undefined)?.id));
+    }
+    return owner;
+  }
+
+  private recordStart(pending: PendingStart<L>, evse: number | null = null): void {
+    const chargerTx = pending.chargerTx!;
+    this.owners.set(chargerTx, pending.owner.name);
+    this.logger.info(`${this.chargerId}: transaction ${chargerTx} (${pending.idTag === null ? 'no idTag' : 'idTag set'}) belongs to ${pending.owner.name}`);
+    try {
+      this.store?.startTransaction({
+        charger: this.chargerId,
+        chargerTx,
+        owner: pending.owner.name,
+        connector: pending.connectorId,
+        evse,
+        idTag: pending.idTag,
+        startedAt: pending.timestamp,
+        meterStart: pending.meterStart,
+      });
+    } catch (error) {
+      this.logger.error(`${this.chargerId}: state database: ${(error as Error).message}`);
+    }
+  }
+
+  private recordUpstreamTx(chargerTx: string, upstream: string, upstreamTx: string): void {
+    let ids = this.upstreamIds.get(chargerTx);
+    if (ids === undefined) this.upstreamIds.set(chargerTx, (ids = new Map()));
+    ids.set(upstream, upstreamTx);
+    try {
+      this.store?.setUpstreamTx(this.chargerId, chargerTx, upstream, upstreamTx);
+    } catch (error) {
+      this.logger.error(`${this.chargerId}: state database: ${(error as Error).message}`);
+    }
+  }
+}
+
+function startKey(payload: Payload): string {
+  return JSON.stringify([payload.connectorId, payload.idTag, payload.meterStart, payload.timestamp, payload.reservationId]);
+}
+
+function str(value: unknown): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
+
+function num(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+/** 1.6 transaction ids are integers: keep them numbers on the wire. */
+function numericLike(id: string): string | number {
+  return /^-?\d+$/.test(id) && Number.isSafeInteger(Number(id)) ? Number(id) : id;
+}
+
+/** The Energy.Active.Import.Register reading of a 2.0.1 TransactionEvent, in Wh. */
+function energyWh(payload: Payload): number | null {
+  const meterValues = payload.meterValue;
+  if (!Array.isArray(meterValues)) return null;
+  for (const meterValue of meterValues as Payload[]) {
+    for (const sample of (meterValue.sampledValue ?? []) as Payload[]) {
+      const measurand = sample.measurand ?? 'Energy.Active.Import.Register';
+      if (measurand !== 'Energy.Active.Import.Register' || typeof sample.value !== 'number') continue;
+      const unit = ((sample.unitOfMeasure ?? {}) as Payload).unit;
+      const multiplier = ((sample.unitOfMeasure ?? {}) as Payload).multiplier;
+      const scale = (unit === 'kWh' ? 1000 : 1) * 10 ** (typeof multiplier === 'number' ? multiplier : 0);
+      return sample.value * scale;
+    }
+  }
+  return null;
+}

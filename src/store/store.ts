@@ -1,0 +1,222 @@
+// Durable state in SQLite (node:sqlite): who owns each transaction, each upstream's transaction
+// ids, and the charging sessions. WAL journal: a kill -9 at any moment leaves a consistent file,
+// and a committed write survives a process crash. Writes happen at transaction boundaries only
+// (start, stop), never per frame.
+
+import { DatabaseSync, type StatementSync } from 'node:sqlite';
+
+export class StoreError extends Error {
+  readonly code = 'ERR_STORE';
+}
+
+/** Versioned migrations: index + 1 is the schema version after it ran. Never edit a shipped one. */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE transactions (
+     charger TEXT NOT NULL,
+     charger_tx TEXT NOT NULL,
+     owner TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     PRIMARY KEY (charger, charger_tx)
+   );
+   CREATE TABLE upstream_tx (
+     charger TEXT NOT NULL,
+     charger_tx TEXT NOT NULL,
+     upstream TEXT NOT NULL,
+     upstream_tx TEXT NOT NULL,
+     PRIMARY KEY (charger, charger_tx, upstream)
+   );
+   CREATE TABLE sessions (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     charger TEXT NOT NULL,
+     connector INTEGER,
+     evse INTEGER,
+     id_tag TEXT,
+     owner TEXT NOT NULL,
+     charger_tx TEXT NOT NULL,
+     started_at TEXT,
+     stopped_at TEXT,
+     meter_start REAL,
+     meter_stop REAL,
+     energy_kwh REAL,
+     stop_reason TEXT,
+     UNIQUE (charger, charger_tx)
+   );
+   CREATE INDEX sessions_started ON sessions (started_at);`,
+];
+
+export interface SessionRow {
+  id: number;
+  charger: string;
+  connector: number | null;
+  evse: number | null;
+  id_tag: string | null;
+  owner: string;
+  charger_tx: string;
+  /** Each upstream's own transaction id, where it differs from the charger's (JSON object). */
+  upstream_tx: Record<string, string>;
+  started_at: string | null;
+  stopped_at: string | null;
+  meter_start: number | null;
+  meter_stop: number | null;
+  energy_kwh: number | null;
+  stop_reason: string | null;
+}
+
+export interface SessionStart {
+  charger: string;
+  chargerTx: string;
+  owner: string;
+  connector: number | null;
+  evse: number | null;
+  idTag: string | null;
+  startedAt: string | null;
+  /** Wh */
+  meterStart: number | null;
+}
+
+export interface SessionStop {
+  charger: string;
+  chargerTx: string;
+  stoppedAt: string | null;
+  /** Wh */
+  meterStop: number | null;
+  reason: string | null;
+}
+
+/** What is known of one charger's transactions, loaded when it connects. */
+export interface ChargerTransactions {
+  owners: Map<string, string>;
+  /** charger tx → upstream name → that upstream's tx id */
+  upstreamIds: Map<string, Map<string, string>>;
+}
+
+export class Store {
+  readonly path: string;
+  private readonly db: DatabaseSync;
+  private readonly statements: Record<string, StatementSync>;
+
+  private constructor(path: string, db: DatabaseSync) {
+    this.path = path;
+    this.db = db;
+    const prepare = (sql: string) => db.prepare(sql);
+    this.statements = {
+      owner: prepare('INSERT OR REPLACE INTO transactions (charger, charger_tx, owner, created_at) VALUES (?, ?, ?, ?)'),
+      upstreamTx: prepare('INSERT OR REPLACE INTO upstream_tx (charger, charger_tx, upstream, upstream_tx) VALUES (?, ?, ?, ?)'),
+      owners: prepare('SELECT charger_tx, owner FROM transactions WHERE charger = ?'),
+      upstreamIds: prepare('SELECT charger_tx, upstream, upstream_tx FROM upstream_tx WHERE charger = ?'),
+      start: prepare(
+        `INSERT INTO sessions (charger, connector, evse, id_tag, owner, charger_tx, started_at, meter_start)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (charger, charger_tx) DO UPDATE SET owner = excluded.owner`,
+      ),
+      stop: prepare(
+        `UPDATE sessions SET stopped_at = ?, meter_stop = ?, stop_reason = ?,
+           energy_kwh = CASE WHEN ? IS NOT NULL AND meter_start IS NOT NULL THEN round((? - meter_start) / 1000.0, 3) END
+         WHERE charger = ? AND charger_tx = ?`,
+      ),
+      stopUnknown: prepare(
+        `INSERT OR IGNORE INTO sessions (charger, owner, charger_tx, stopped_at, meter_stop, stop_reason) VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+    };
+  }
+
+  /** Opens (creating if needed) and migrates the database; throws StoreError with what to do. */
+  static open(path: string): Store {
+    let db: DatabaseSync;
+    try {
+      db = new DatabaseSync(path);
+      db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 2000; PRAGMA foreign_keys = ON;');
+    } catch (error) {
+      throw new StoreError(`cannot open state database ${path}: ${(error as Error).message} (set [store] path or --state)`);
+    }
+    try {
+      migrate(db);
+    } catch (error) {
+      db.close();
+      throw new StoreError(`state database ${path} cannot be used: ${(error as Error).message}`);
+    }
+    return new Store(path, db);
+  }
+
+  loadCharger(charger: string): ChargerTransactions {
+    const owners = new Map<string, string>();
+    for (const row of this.statements.owners!.all(charger) as Array<{ charger_tx: string; owner: string }>) owners.set(row.charger_tx, row.owner);
+    const upstreamIds = new Map<string, Map<string, string>>();
+    for (const row of this.statements.upstreamIds!.all(charger) as Array<{ charger_tx: string; upstream: string; upstream_tx: string }>) {
+      let map = upstreamIds.get(row.charger_tx);
+      if (map === undefined) upstreamIds.set(row.charger_tx, (map = new Map()));
+      map.set(row.upstream, row.upstream_tx);
+    }
+    return { owners, upstreamIds };
+  }
+
+  /** A transaction started: its owner and the session row, in one atomic write. */
+  startTransaction(start: SessionStart): void {
+    this.atomically(() => {
+      this.statements.owner!.run(start.charger, start.chargerTx, start.owner, new Date().toISOString());
+      this.statements.start!.run(start.charger, start.connector, start.evse, start.idTag, start.owner, start.chargerTx, start.startedAt, start.meterStart);
+    });
+  }
+
+  setUpstreamTx(charger: string, chargerTx: string, upstream: string, upstreamTx: string): void {
+    this.statements.upstreamTx!.run(charger, chargerTx, upstream, upstreamTx);
+  }
+
+  stopTransaction(stop: SessionStop, owner: string): void {
+    const result = this.statements.stop!.run(stop.stoppedAt, stop.meterStop, stop.reason, stop.meterStop, stop.meterStop, stop.charger, stop.chargerTx);
+    // A stop for a start the proxy never saw (it began before the proxy ran) is still recorded.
+    if (Number(result.changes) === 0) this.statements.stopUnknown!.run(stop.charger, owner, stop.chargerTx, stop.stoppedAt, stop.meterStop, stop.reason);
+  }
+
+  sessions(filter: { since?: string; charger?: string } = {}): SessionRow[] {
+    const where: string[] = [];
+    const args: string[] = [];
+    if (filter.since !== undefined) {
+      where.push('COALESCE(started_at, stopped_at) >= ?');
+      args.push(filter.since);
+    }
+    if (filter.charger !== undefined) {
+      where.push('s.charger = ?');
+      args.push(filter.charger);
+    }
+    const rows = this.db
+      .prepare(
+        `SELECT s.*, (SELECT json_group_object(upstream, upstream_tx) FROM upstream_tx u
+                       WHERE u.charger = s.charger AND u.charger_tx = s.charger_tx) AS upstream_tx
+         FROM sessions s ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.id`,
+      )
+      .all(...args) as Array<Omit<SessionRow, 'upstream_tx'> & { upstream_tx: string | null }>;
+    return rows.map((row) => ({ ...row, upstream_tx: row.upstream_tx === null ? {} : (JSON.parse(row.upstream_tx) as Record<string, string>) }));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  private atomically(work: () => void): void {
+    this.db.exec('BEGIN IMMEDIATE');
+    try {
+      work();
+      this.db.exec('COMMIT');
+    } catch (error) {
+      this.db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}
+
+function migrate(db: DatabaseSync): void {
+  const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
+  if (version > MIGRATIONS.length) throw new Error(`its schema version ${version} is newer than this ocpp-proxy knows (${MIGRATIONS.length}); upgrade ocpp-proxy`);
+  for (let next = version; next < MIGRATIONS.length; next++) {
+    db.exec('BEGIN IMMEDIATE');
+    try {
+      db.exec(MIGRATIONS[next]!);
+      db.exec(`PRAGMA user_version = ${next + 1}`);
+      db.exec('COMMIT');
+    } catch (error) {
+      db.exec('ROLLBACK');
+      throw error;
+    }
+  }
+}
