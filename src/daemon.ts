@@ -81,6 +81,7 @@ export class Daemon {
     await this.server.close();
     await this.messageLog.close();
     this.store?.close();
+    this.store = null;
   }
 }
 

@@ -1,6 +1,10 @@
 // Entry point: the command line, and the process-level wiring of the daemon (signals, exit codes).
 
-import { runCli } from './cli/cli.ts';
+import { existsSync } from 'node:fs';
+import { runCli, type SessionsOptions } from './cli/cli.ts';
+import { sessionsCsv, sessionsTable } from './cli/sessions.ts';
+import { DEFAULTS } from './config/config.ts';
+import { Store } from './store/store.ts';
 import { formatProblem, loadConfig, type CliOptions } from './config/load-config.ts';
 import { describeUpstreams } from './config/describe.ts';
 import { createLoggers } from './log/console-log.ts';
@@ -54,6 +58,35 @@ async function check(options: CliOptions): Promise<number> {
   return 0;
 }
 
+async function sessions(options: CliOptions, filter: SessionsOptions): Promise<number> {
+  // The state path: --state, else the configuration's [store] path, else the default.
+  const path = options.state ?? loadConfig(options).config?.statePath ?? DEFAULTS.statePath;
+  if (!existsSync(path)) {
+    process.stderr.write(`ocpp-proxy: no state database at ${path} (set --state or [store] path)\n`);
+    return 2;
+  }
+  let store: Store;
+  try {
+    store = Store.open(path);
+  } catch (error) {
+    process.stderr.write(`ocpp-proxy: ${(error as Error).message}\n`);
+    return 2;
+  }
+  const since = filter.since === undefined ? undefined : new Date(filter.since);
+  if (since !== undefined && Number.isNaN(since.getTime())) {
+    process.stderr.write(`ocpp-proxy: --since '${filter.since}' is not a date (e.g. 2026-11-01 or 2026-11-01T08:00:00Z)\n`);
+    store.close();
+    return 2;
+  }
+  const query: { since?: string; charger?: string } = {};
+  if (since !== undefined) query.since = since.toISOString();
+  if (filter.charger !== undefined) query.charger = filter.charger;
+  const rows = store.sessions(query);
+  store.close();
+  process.stdout.write(filter.csv ? sessionsCsv(rows) : sessionsTable(rows));
+  return 0;
+}
+
 /** Reads a password from stdin (one line, or everything piped) and prints its hash for [chargers]. */
 async function hashPasswordCommand(): Promise<number> {
   const chunks: Buffer[] = [];
@@ -72,7 +105,7 @@ process.on('uncaughtException', (error: Error) => {
   process.stderr.write(`ocpp-proxy: unexpected error (kept running): ${error.stack ?? error.message}\n`);
 });
 
-runCli(process.argv.slice(2), { run, check, hashPassword: hashPasswordCommand }).then(
+runCli(process.argv.slice(2), { run, check, hashPassword: hashPasswordCommand, sessions }).then(
   (code) => {
     // Exit now: reconnect timers of closed links must not keep a stopped daemon alive.
     process.exit(code);

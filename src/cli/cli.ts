@@ -8,6 +8,13 @@ export interface CliActions {
   run(options: CliOptions): Promise<number>;
   check(options: CliOptions): Promise<number>;
   hashPassword(): Promise<number>;
+  sessions(options: CliOptions, filter: SessionsOptions): Promise<number>;
+}
+
+export interface SessionsOptions {
+  csv: boolean;
+  since?: string;
+  charger?: string;
 }
 
 function connectionOptions(y: Argv): Argv {
@@ -54,7 +61,7 @@ function toCliOptions(argv: Record<string, unknown>): CliOptions {
 /** Parses `args` and runs the chosen command; resolves with the process exit code. */
 export async function runCli(args: string[], actions: CliActions): Promise<number> {
   // Handlers only record the choice: yargs may call one before its strict checks fail.
-  let chosen: { action: 'run' | 'check'; options: CliOptions } | { action: 'hashPassword' } | null = null;
+  let chosen: { action: 'run' | 'check'; options: CliOptions } | { action: 'hashPassword' } | { action: 'sessions'; options: CliOptions; filter: SessionsOptions } | null = null;
   let usageError: string | null = null;
   await yargs(args)
     .scriptName('ocpp-proxy')
@@ -65,6 +72,23 @@ export async function runCli(args: string[], actions: CliActions): Promise<numbe
     .command('check', 'validate a configuration: exit 0 when usable, 1 with one problem per line', connectionOptions, (argv) => {
       chosen = { action: 'check', options: toCliOptions(argv) };
     })
+    .command(
+      'sessions',
+      'print the charging sessions from the state database',
+      (y) =>
+        y
+          .option('config', { alias: 'c', type: 'string', describe: 'INI file (for [store] path)' })
+          .option('state', { type: 'string', describe: 'SQLite state file (default: [store] path)' })
+          .option('csv', { type: 'boolean', describe: 'CSV instead of a table' })
+          .option('since', { type: 'string', describe: 'only sessions from this date or time on (e.g. 2026-11-01)' })
+          .option('charger', { type: 'string', describe: 'only this charger id' }),
+      (argv) => {
+        const filter: SessionsOptions = { csv: argv.csv === true };
+        if (typeof argv.since === 'string') filter.since = argv.since;
+        if (typeof argv.charger === 'string') filter.charger = argv.charger;
+        chosen = { action: 'sessions', options: toCliOptions(argv), filter };
+      },
+    )
     .command('hash-password', 'print a [chargers] hash of the password read from standard input', (y) => y, () => {
       chosen = { action: 'hashPassword' };
     })
@@ -83,8 +107,9 @@ export async function runCli(args: string[], actions: CliActions): Promise<numbe
     process.stderr.write(`ocpp-proxy: ${usageError} (see ocpp-proxy --help)\n`);
     return 2;
   }
-  const command = chosen as { action: 'run' | 'check'; options: CliOptions } | { action: 'hashPassword' } | null;
+  const command = chosen as { action: 'run' | 'check'; options: CliOptions } | { action: 'hashPassword' } | { action: 'sessions'; options: CliOptions; filter: SessionsOptions } | null;
   if (command === null) return 0; // --help or --version was printed
   if (command.action === 'hashPassword') return actions.hashPassword();
+  if (command.action === 'sessions') return actions.sessions(command.options, command.filter);
   return actions[command.action](command.options);
 }
