@@ -38,9 +38,9 @@ const MIGRATIONS: string[] = [
      meter_start REAL,
      meter_stop REAL,
      energy_kwh REAL,
-     stop_reason TEXT,
-     UNIQUE (charger, charger_tx)
+     stop_reason TEXT
    );
+   CREATE INDEX sessions_tx ON sessions (charger, charger_tx);
    CREATE INDEX sessions_started ON sessions (started_at);`,
 ];
 
@@ -104,18 +104,18 @@ export class Store {
       upstreamTx: prepare('INSERT OR REPLACE INTO upstream_tx (charger, charger_tx, upstream, upstream_tx) VALUES (?, ?, ?, ?)'),
       owners: prepare('SELECT charger_tx, owner FROM transactions WHERE charger = ?'),
       upstreamIds: prepare('SELECT charger_tx, upstream, upstream_tx FROM upstream_tx WHERE charger = ?'),
+      openSession: prepare('SELECT id FROM sessions WHERE charger = ? AND charger_tx = ? AND stopped_at IS NULL ORDER BY id DESC LIMIT 1'),
       start: prepare(
-        `INSERT INTO sessions (charger, connector, evse, id_tag, owner, charger_tx, started_at, meter_start)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-         ON CONFLICT (charger, charger_tx) DO UPDATE SET owner = excluded.owner`,
+        `INSERT INTO sessions (charger, connector, evse, id_tag, owner, charger_tx, started_at, meter_start) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      reown: prepare('UPDATE sessions SET owner = ?, id_tag = COALESCE(?, id_tag) WHERE id = ?'),
       stop: prepare(
         `UPDATE sessions SET stopped_at = ?, meter_stop = ?, stop_reason = ?,
            energy_kwh = CASE WHEN ? IS NOT NULL AND meter_start IS NOT NULL THEN round((? - meter_start) / 1000.0, 3) END
-         WHERE charger = ? AND charger_tx = ?`,
+         WHERE id = ?`,
       ),
       stopUnknown: prepare(
-        `INSERT OR IGNORE INTO sessions (charger, owner, charger_tx, stopped_at, meter_stop, stop_reason) VALUES (?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO sessions (charger, owner, charger_tx, stopped_at, meter_stop, stop_reason) VALUES (?, ?, ?, ?, ?, ?)`,
       ),
     };
   }
@@ -150,11 +150,16 @@ export class Store {
     return { owners, upstreamIds };
   }
 
-  /** A transaction started: its owner and the session row, in one atomic write. */
+  /**
+   * A transaction started (or, in 2.0.1, its owner became known): its owner and the session row,
+   * in one atomic write. A CSMS may reuse a transaction id later: a finished session stays as it was.
+   */
   startTransaction(start: SessionStart): void {
     this.atomically(() => {
       this.statements.owner!.run(start.charger, start.chargerTx, start.owner, new Date().toISOString());
-      this.statements.start!.run(start.charger, start.connector, start.evse, start.idTag, start.owner, start.chargerTx, start.startedAt, start.meterStart);
+      const open = this.statements.openSession!.get(start.charger, start.chargerTx) as { id: number } | undefined;
+      if (open !== undefined) this.statements.reown!.run(start.owner, start.idTag, open.id);
+      else this.statements.start!.run(start.charger, start.connector, start.evse, start.idTag, start.owner, start.chargerTx, start.startedAt, start.meterStart);
     });
   }
 
@@ -163,9 +168,10 @@ export class Store {
   }
 
   stopTransaction(stop: SessionStop, owner: string): void {
-    const result = this.statements.stop!.run(stop.stoppedAt, stop.meterStop, stop.reason, stop.meterStop, stop.meterStop, stop.charger, stop.chargerTx);
+    const open = this.statements.openSession!.get(stop.charger, stop.chargerTx) as { id: number } | undefined;
     // A stop for a start the proxy never saw (it began before the proxy ran) is still recorded.
-    if (Number(result.changes) === 0) this.statements.stopUnknown!.run(stop.charger, owner, stop.chargerTx, stop.stoppedAt, stop.meterStop, stop.reason);
+    if (open === undefined) this.statements.stopUnknown!.run(stop.charger, owner, stop.chargerTx, stop.stoppedAt, stop.meterStop, stop.reason);
+    else this.statements.stop!.run(stop.stoppedAt, stop.meterStop, stop.reason, stop.meterStop, stop.meterStop, open.id);
   }
 
   sessions(filter: { since?: string; charger?: string } = {}): SessionRow[] {

@@ -24,6 +24,16 @@ export function within<T>(promise: Promise<T>, what: string, ms = TIMEOUT_MS): P
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** A port free right now, for a child process that must be told its port (the OS picks it). */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  const server = createServer().listen(0, '127.0.0.1');
+  await once(server, 'listening');
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'ocpp-proxy-test-'));
 }
