@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { startCsms, strictCharger, tempDir, within, type Csms } from '../helpers/peers.ts';
 import { VERSION } from '../../src/version.ts';
+import { Store } from '../../src/store/store.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const bundle = join(root, 'dist/ocpp-proxy.mjs');
@@ -120,6 +121,25 @@ describe('commands and exit codes', () => {
     assert.match(stdout, /^scrypt\$16384\$8\$1\$\S+\$\S+\n$/);
     writeFileSync(join(dir, 'auth.ini'), `[host]\nrequire_auth = true\n[chargers]\nCP1 = ${stdout.trim()}\n[ext-server]\nserver = ws://127.0.0.1:9\n`);
     assert.equal((await run(['check', '-c', 'auth.ini'], { cwd: dir })).code, 0);
+  });
+
+  test('sessions prints the state database as a table or CSV, filtered', async () => {
+    const dir = tempDir();
+    const store = Store.open(join(dir, 'state.db'));
+    store.startTransaction({ charger: 'CP1', chargerTx: '7', owner: 'fleet', connector: 1, evse: null, idTag: 'TAG', startedAt: '2026-11-20T10:00:00.000Z', meterStart: 0 });
+    store.stopTransaction({ charger: 'CP1', chargerTx: '7', stoppedAt: '2026-11-20T11:00:00.000Z', meterStop: 2500, reason: 'Local' }, 'fleet');
+    store.startTransaction({ charger: 'CP2', chargerTx: '8', owner: 'primary', connector: 1, evse: null, idTag: 'T2', startedAt: '2026-10-01T10:00:00.000Z', meterStart: 0 });
+    store.close();
+    const csv = await run(['sessions', '--state', 'state.db', '--csv', '--charger', 'CP1'], { cwd: dir });
+    assert.equal(csv.code, 0);
+    assert.deepEqual(csv.stdout.trim().split('\n').map((line) => line.split(',')[1]), ['charger', 'CP1']);
+    assert.match(csv.stdout, /,fleet,7,,2026-11-20T10:00:00.000Z,2026-11-20T11:00:00.000Z,0,2500,2.5,Local/);
+    const table = await run(['sessions', '--state', 'state.db', '--since', '2026-11-01'], { cwd: dir });
+    assert.equal(table.code, 0);
+    assert.match(table.stdout, /CP1/);
+    assert.doesNotMatch(table.stdout, /CP2/);
+    assert.equal((await run(['sessions', '--state', 'state.db', '--since', 'yesterday-ish'], { cwd: dir })).code, 2);
+    assert.equal((await run(['sessions', '--state', 'missing.db'], { cwd: dir })).code, 2);
   });
 
   test('the default ./ocpp-2w-proxy.ini is read when it exists', async () => {
