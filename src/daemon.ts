@@ -8,6 +8,7 @@ import { MessageLog } from './log/message-log.ts';
 import { ProxyServer, type ListenerTls } from './listener/proxy-server.ts';
 import type { UpstreamTls } from './upstream/upstream-link.ts';
 import { Store } from './store/store.ts';
+import { WebServer } from './web/web-server.ts';
 
 export class StartupError extends Error {
   readonly code: 'ERR_LOG_FILE' | 'ERR_LISTEN' | 'ERR_TLS_FILE' | 'ERR_STORE';
@@ -23,7 +24,9 @@ export class Daemon {
   readonly messageLog: MessageLog;
   server!: ProxyServer;
   store: Store | null = null;
+  web: WebServer | null = null;
   port = 0;
+  webPort = 0;
 
   constructor(config: Config, loggers: Loggers) {
     this.config = config;
@@ -52,6 +55,17 @@ export class Daemon {
       const { host, port } = this.config.listen;
       throw new StartupError('ERR_LISTEN', `cannot listen on ${host}:${port}: ${(error as Error).message} (set [host] addr/port or --listen-host/--listen-port)`);
     }
+    if (this.config.web.port !== 0) {
+      this.web = new WebServer(this.config, this.server, this.messageLog, this.store, this.loggers.proxy);
+      try {
+        this.webPort = await this.web.listen();
+      } catch (error) {
+        // The monitor is an extra: the proxy runs on without it.
+        this.loggers.proxy.error(`web monitor: cannot listen on ${this.config.web.host}:${this.config.web.port}: ${(error as Error).message}`);
+        await this.web.close();
+        this.web = null;
+      }
+    }
     for (const line of describeUpstreams(this.config)) this.loggers.proxy.info(line);
     this.loggers.proxy.info(`message log: ${this.config.messageLogFile}; state: ${this.config.statePath}`);
   }
@@ -78,6 +92,8 @@ export class Daemon {
 
   /** SIGTERM/SIGINT: chargers closed with 1001, log flushed. */
   async stop(): Promise<void> {
+    await this.web?.close();
+    this.web = null;
     await this.server.close();
     await this.messageLog.close();
     this.store?.close();

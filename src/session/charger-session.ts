@@ -53,6 +53,15 @@ export interface SessionContext {
   sessionEnded(session: ChargerSession): void;
 }
 
+export interface SessionStatus {
+  id: string;
+  protocol: string;
+  connected_since: string | null;
+  queued_calls: number;
+  upstreams: Array<{ name: string; role: string; url: string; state: string; since: string; reconnect_attempts: number; backlog: number }>;
+  autoconfig: Record<string, string>;
+}
+
 interface CallInFlight {
   call: UpstreamCall<UpstreamLink>;
   proxyId: string;
@@ -128,6 +137,59 @@ export class ChargerSession implements LinkOwner {
 
   get isEnded(): boolean {
     return this.ended;
+  }
+
+  /**
+   * A Call of the proxy's own (web commands): through the one-at-a-time queue, logged `injected`;
+   * resolves with the charger's answer, which goes to no upstream.
+   */
+  proxyCall(action: string, payload: Payload): Promise<{ type: 'CALLRESULT' | 'CALLERROR'; payload: Payload | null }> {
+    return new Promise((resolve, reject) => {
+      if (this.ended || this.charger === null) {
+        reject(new Error(`${this.chargerId} is not connected`));
+        return;
+      }
+      // The wait covers the queue ahead of it and the charger's own call_timeout.
+      const timer = setTimeout(() => reject(new Error(`no answer from ${this.chargerId} in time`)), this.callTimeoutMs * 2);
+      this.queue.push({
+        source: null,
+        id: '',
+        idLiteral: '""',
+        action,
+        text: JSON.stringify([CALL, '', action, payload]),
+        queuedAt: Date.now(),
+        onAnswer: (answer) => {
+          clearTimeout(timer);
+          resolve(answer);
+        },
+      });
+      this.sendNextCall();
+    });
+  }
+
+  /** The upstream that owns a transaction of this charger, if known. */
+  transactionOwner(chargerTx: string): string | undefined {
+    return this.transactions?.ownerOf(chargerTx);
+  }
+
+  /** For the status API: this session and each upstream link. */
+  status(): SessionStatus {
+    return {
+      id: this.chargerId,
+      protocol: this.protocol,
+      connected_since: this.connectedSince?.toISOString() ?? null,
+      queued_calls: this.queuedCalls,
+      upstreams: this.links.map((link) => ({
+        name: link.name,
+        role: link.role,
+        url: link.url,
+        state: link.state,
+        since: link.since.toISOString(),
+        reconnect_attempts: link.reconnectAttempts,
+        backlog: link.outbox.length + link.replay.length,
+      })),
+      autoconfig: Object.fromEntries(this.memory.autoconfigResults),
+    };
   }
 
   /** Upstream Calls waiting for the charger, and whether one is out. */

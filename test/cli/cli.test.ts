@@ -58,7 +58,7 @@ async function freePort(): Promise<number> {
 async function startDaemon(args: string[], options: { cwd?: string; exe?: Exe } = {}) {
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
-    const child = spawnProxy([...args, '--listen-host', '127.0.0.1', '--listen-port', String(port)], options);
+    const child = spawnProxy([...args, '--listen-host', '127.0.0.1', '--listen-port', String(port), '--web-port', '0'], options);
     let output = '';
     child.stdout!.on('data', (d) => (output += d));
     child.stderr!.on('data', (d) => (output += d));

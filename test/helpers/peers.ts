@@ -247,8 +247,11 @@ export interface TestProxy {
   close(): Promise<void>;
 }
 
-/** Starts the proxy in-process on 127.0.0.1:0 with `ini` as its configuration file. */
-export async function startProxy(ini: string, cli: CliOptions = {}): Promise<TestProxy> {
+/**
+ * Starts the proxy in-process on 127.0.0.1:0 with `ini` as its configuration file. The web
+ * monitor is off unless `web` asks for it (then on a free port, `daemon.webPort`).
+ */
+export async function startProxy(ini: string, cli: CliOptions = {}, web = false): Promise<TestProxy> {
   const dir = tempDir();
   const logFile = join(dir, 'messages.log');
   const { config, problems } = loadConfig({
@@ -257,10 +260,12 @@ export async function startProxy(ini: string, cli: CliOptions = {}): Promise<Tes
     listenPort: '1',
     logFile,
     state: join(dir, 'state.db'),
+    webPort: '0',
     ...cli,
   });
   if (config === null) throw new Error(`test configuration is invalid: ${problems.map(formatProblem).join('; ')}`);
   config.listen.port = 0; // any free port; the CLI itself only takes 1-65535
+  if (web) config.web.port = await freePort();
   const lines: string[] = [];
   const daemon = new Daemon(config, createLoggers({ proxy: 'DEBUG', client: 'DEBUG', server: 'DEBUG' }, (line) => lines.push(line)));
   const entries: MessageLogEntry[] = [];

@@ -1,0 +1,107 @@
+// Prometheus text exposition (version 0.0.4). Counters are folded in from the message log as
+// entries pass; gauges are read from the live sessions at scrape time.
+
+import type { MessageLogEntry } from '../log/message-log.ts';
+import type { ChargerSession } from '../session/charger-session.ts';
+
+const RTT_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
+const MAX_OPEN_CALLS = 10_000;
+
+interface Histogram {
+  counts: number[];
+  sum: number;
+  count: number;
+}
+
+export class Metrics {
+  private readonly frames = new Map<string, number>();
+  private readonly tags = new Map<string, number>();
+  private readonly rtt = new Map<string, Histogram>();
+  /** `charger|upstream|id` → when the charger's Call went to that upstream. */
+  private readonly openCalls = new Map<string, number>();
+  private readonly startedAt = Date.now();
+
+  observe(entry: MessageLogEntry): void {
+    const frameKey = `${entry.from}\u0000${entry.to}\u0000${entry.type}\u0000${entry.action ?? ''}`;
+    this.frames.set(frameKey, (this.frames.get(frameKey) ?? 0) + 1);
+    for (const tag of entry.tags) this.tags.set(tag, (this.tags.get(tag) ?? 0) + 1);
+    if (entry.from === 'charger' && entry.type === 'CALL' && entry.to !== 'proxy') {
+      if (this.openCalls.size >= MAX_OPEN_CALLS) this.openCalls.delete(this.openCalls.keys().next().value!);
+      this.openCalls.set(`${entry.charger}|${entry.to}|${entry.id}`, Date.parse(entry.ts));
+    } else if (entry.to !== 'proxy' || entry.tags.includes('dropped')) {
+      if (entry.type !== 'CALLRESULT' && entry.type !== 'CALLERROR') return;
+      const key = `${entry.charger}|${entry.from}|${entry.id}`;
+      const sentAt = this.openCalls.get(key);
+      if (sentAt === undefined) return;
+      this.openCalls.delete(key);
+      this.record(entry.from, (Date.parse(entry.ts) - sentAt) / 1000);
+    }
+  }
+
+  render(sessions: Iterable<ChargerSession>): string {
+    const out: string[] = [];
+    const family = (name: string, type: string, help: string) => out.push(`# HELP ocpp_proxy_${name} ${help}`, `# TYPE ocpp_proxy_${name} ${type}`);
+    const list = [...sessions];
+
+    family('chargers_connected', 'gauge', 'Chargers with an open connection.');
+    out.push(`ocpp_proxy_chargers_connected ${list.length}`);
+    family('upstream_link_up', 'gauge', 'Upstream link state per charger (1 open, 0 otherwise).');
+    family('upstream_backlog', 'gauge', 'Charger frames waiting for an upstream that is away or catching up.');
+    family('upstream_reconnect_attempts', 'gauge', 'Failed reconnect attempts since the link was last open.');
+    for (const session of list) {
+      for (const link of session.links) {
+        const labels = `charger="${esc(session.chargerId)}",upstream="${esc(link.name)}",role="${link.role}"`;
+        out.push(`ocpp_proxy_upstream_link_up{${labels}} ${link.isOpen ? 1 : 0}`);
+        out.push(`ocpp_proxy_upstream_backlog{${labels}} ${link.outbox.length + link.replay.length}`);
+        out.push(`ocpp_proxy_upstream_reconnect_attempts{${labels}} ${link.reconnectAttempts}`);
+      }
+    }
+    family('queued_calls', 'gauge', 'Upstream and proxy Calls waiting for (or at) the charger.');
+    for (const session of list) out.push(`ocpp_proxy_queued_calls{charger="${esc(session.chargerId)}"} ${session.queuedCalls}`);
+
+    family('frames_total', 'counter', 'Frames per hop, type and action.');
+    for (const [key, count] of this.frames) {
+      const [from, to, type, action] = key.split('\u0000');
+      out.push(`ocpp_proxy_frames_total{from="${esc(from!)}",to="${esc(to!)}",type="${type}",action="${esc(action!)}"} ${count}`);
+    }
+    for (const tag of ['dropped', 'blocked', 'fixed', 'replayed', 'queued', 'injected']) {
+      family(`${tag}_total`, 'counter', `Frames the proxy tagged '${tag}'.`);
+      out.push(`ocpp_proxy_${tag}_total ${this.tags.get(tag) ?? 0}`);
+    }
+
+    family('call_rtt_seconds', 'histogram', 'Time from a charger Call to each upstream until its answer.');
+    for (const [upstream, h] of this.rtt) {
+      RTT_BUCKETS.forEach((le, i) => out.push(`ocpp_proxy_call_rtt_seconds_bucket{upstream="${esc(upstream)}",le="${le}"} ${h.counts[i]}`));
+      out.push(`ocpp_proxy_call_rtt_seconds_bucket{upstream="${esc(upstream)}",le="+Inf"} ${h.count}`);
+      out.push(`ocpp_proxy_call_rtt_seconds_sum{upstream="${esc(upstream)}"} ${h.sum}`);
+      out.push(`ocpp_proxy_call_rtt_seconds_count{upstream="${esc(upstream)}"} ${h.count}`);
+    }
+
+    const memory = process.memoryUsage();
+    const cpu = process.cpuUsage();
+    family('process_resident_memory_bytes', 'gauge', 'Resident memory.');
+    out.push(`ocpp_proxy_process_resident_memory_bytes ${memory.rss}`);
+    family('process_heap_used_bytes', 'gauge', 'JavaScript heap in use.');
+    out.push(`ocpp_proxy_process_heap_used_bytes ${memory.heapUsed}`);
+    family('process_cpu_seconds_total', 'counter', 'User and system CPU time.');
+    out.push(`ocpp_proxy_process_cpu_seconds_total ${(cpu.user + cpu.system) / 1e6}`);
+    family('process_start_time_seconds', 'gauge', 'Start time, seconds since the epoch.');
+    out.push(`ocpp_proxy_process_start_time_seconds ${Math.floor(this.startedAt / 1000)}`);
+    return `${out.join('\n')}\n`;
+  }
+
+  private record(upstream: string, seconds: number): void {
+    let h = this.rtt.get(upstream);
+    if (h === undefined) this.rtt.set(upstream, (h = { counts: RTT_BUCKETS.map(() => 0), sum: 0, count: 0 }));
+    RTT_BUCKETS.forEach((le, i) => {
+      if (seconds <= le) h!.counts[i]!++;
+    });
+    h.sum += seconds;
+    h.count++;
+  }
+}
+
+/** Label values: backslash, quote and newline escaped. */
+function esc(value: string): string {
+  return value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}

@@ -1,0 +1,276 @@
+// The web monitor and API (`[web]`): live message view, dashboard, JSON API, Server-Sent Events,
+// Prometheus metrics and commands. It only listens to the message log's event stream and reads
+// the live sessions; nothing in the proxying path waits on it.
+
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { timingSafeEqual } from 'node:crypto';
+import type { Config } from '../config/config.ts';
+import type { Logger } from '../log/console-log.ts';
+import type { MessageLog, MessageLogEntry } from '../log/message-log.ts';
+import type { ProxyServer } from '../listener/proxy-server.ts';
+import type { Store } from '../store/store.ts';
+import { sessionsCsv } from '../cli/sessions.ts';
+import { DashboardState } from './dashboard-state.ts';
+import { Metrics } from './metrics.ts';
+import { DASHBOARD_PAGE, MONITOR_PAGE } from './pages.ts';
+
+/** SSE clients that fall this far behind are dropped rather than buffered. */
+const MAX_CLIENT_BACKLOG = 1024 * 1024;
+const MAX_BODY = 64 * 1024;
+
+export class WebServer {
+  private readonly config: Config;
+  private readonly proxy: ProxyServer;
+  private readonly store: Store | null;
+  private readonly logger: Logger;
+  private readonly http: Server;
+  private readonly recent: MessageLogEntry[] = [];
+  private readonly dashboard = new DashboardState();
+  private readonly metrics = new Metrics();
+  private readonly clients = new Set<ServerResponse>();
+  private readonly unsubscribe: () => void;
+  private readonly expectedAuth: Buffer | null;
+  /** Commands are refused on a non-loopback address without a password. */
+  private readonly commandsAllowed: boolean;
+  private statusTimer: NodeJS.Timeout | null = null;
+
+  constructor(config: Config, proxy: ProxyServer, messageLog: MessageLog, store: Store | null, logger: Logger) {
+    this.config = config;
+    this.proxy = proxy;
+    this.store = store;
+    this.logger = logger;
+    const { username, password, host } = config.web;
+    this.expectedAuth = username !== null && password !== null ? Buffer.from(`Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`) : null;
+    const loopback = host === '127.0.0.1' || host === '::1' || host === 'localhost' || host.startsWith('127.');
+    this.commandsAllowed = loopback || this.expectedAuth !== null;
+    this.unsubscribe = messageLog.subscribe((entry) => this.onEntry(entry));
+    this.http = createServer((request, response) => this.handle(request, response));
+  }
+
+  listen(): Promise<number> {
+    return new Promise((resolve, reject) => {
+      this.http.once('error', reject);
+      this.http.listen(this.config.web.port, this.config.web.host, () => {
+        this.http.off('error', reject);
+        const port = (this.http.address() as AddressInfo).port;
+        this.logger.info(`web monitor on http://${this.config.web.host}:${port}/ (dashboard /status, metrics /metrics)`);
+        if (!this.commandsAllowed) {
+          this.logger.warn(`web monitor on ${this.config.web.host} has no password: pages are read-only, commands answer 403; set [web] username and password`);
+        }
+        resolve(port);
+      });
+    });
+  }
+
+  async close(): Promise<void> {
+    this.unsubscribe();
+    if (this.statusTimer !== null) clearTimeout(this.statusTimer);
+    for (const client of this.clients) client.end();
+    this.clients.clear();
+    const closed = new Promise<void>((resolve) => this.http.close(() => resolve()));
+    this.http.closeAllConnections();
+    await closed;
+  }
+
+  private onEntry(entry: MessageLogEntry): void {
+    this.recent.push(entry);
+    if (this.recent.length > this.config.web.buffer) this.recent.shift();
+    this.metrics.observe(entry);
+    if (this.clients.size === 0) {
+      this.dashboard.apply(entry);
+      return;
+    }
+    this.broadcast('message', JSON.stringify(entry));
+    if (this.dashboard.apply(entry) || entry.to === 'charger' || entry.from === 'charger') this.scheduleStatus();
+  }
+
+  /** Dashboard updates are coalesced: at most a few per second whatever the traffic. */
+  private scheduleStatus(): void {
+    if (this.statusTimer !== null) return;
+    this.statusTimer = setTimeout(() => {
+      this.statusTimer = null;
+      this.broadcast('status', JSON.stringify(this.statusJson()));
+    }, 200);
+    this.statusTimer.unref();
+  }
+
+  private broadcast(event: string, data: string): void {
+    const chunk = `event: ${event}\ndata: ${data}\n\n`;
+    for (const client of this.clients) {
+      if (client.writableLength > MAX_CLIENT_BACKLOG) {
+        client.destroy(); // a slow browser never holds the proxy back
+        this.clients.delete(client);
+        continue;
+      }
+      client.write(chunk);
+    }
+  }
+
+  private statusJson() {
+    const chargers = [...this.proxy.sessions.values()].filter((s) => !s.isEnded && s.connectedSince !== null).map((session) => {
+      const view = this.dashboard.chargers.get(session.chargerId);
+      const transaction = view?.transaction ?? null;
+      return {
+        ...session.status(),
+        vendor: view?.vendor ?? null,
+        model: view?.model ?? null,
+        firmware: view?.firmware ?? null,
+        connectors: view?.connectors ?? {},
+        transaction: transaction === null ? null : { ...transaction, idTag: this.maskTag(transaction.idTag), owner: transaction.id === null ? null : (session.transactionOwner(transaction.id) ?? null) },
+        readings: view?.readings ?? {},
+        readings_at: view?.readingsAt ?? null,
+        limit: view?.limit ?? null,
+      };
+    });
+    return { chargers };
+  }
+
+  private maskTag(tag: string | null): string | null {
+    if (tag === null || this.config.web.showIdTags) return tag;
+    return tag.length <= 4 ? '****' : `${'*'.repeat(tag.length - 4)}${tag.slice(-4)}`;
+  }
+
+  // ---- HTTP ------------------------------------------------------------------------------------
+
+  private handle(request: IncomingMessage, response: ServerResponse): void {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Cache-Control', 'no-store');
+    if (url.pathname === '/healthz' && request.method === 'GET') return this.healthz(response);
+    if (!this.authorized(request)) {
+      response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="ocpp-proxy", charset="UTF-8"', 'Content-Type': 'text/plain' });
+      response.end('authentication required\n');
+      return;
+    }
+    const command = /^\/api\/chargers\/([^/]+)\/call$/.exec(url.pathname);
+    if (command !== null) {
+      if (request.method !== 'POST') return this.json(response, 405, { error: 'use POST' });
+      return void this.command(decodeURIComponent(command[1]!), request, response);
+    }
+    if (request.method !== 'GET') return this.json(response, 405, { error: 'method not allowed' });
+    switch (url.pathname) {
+      case '/':
+        return this.page(response, MONITOR_PAGE);
+      case '/status':
+        return this.page(response, DASHBOARD_PAGE);
+      case '/api/status':
+        return this.json(response, 200, this.statusJson());
+      case '/api/messages': {
+        const limit = Math.max(1, Math.min(this.config.web.buffer, Number(url.searchParams.get('limit') ?? this.config.web.buffer) || this.config.web.buffer));
+        const charger = url.searchParams.get('charger');
+        const entries = charger === null ? this.recent : this.recent.filter((e) => e.charger === charger);
+        return this.json(response, 200, entries.slice(-limit));
+      }
+      case '/api/events':
+        return this.events(response);
+      case '/api/sessions':
+        return this.sessions(url, response, 'json');
+      case '/sessions.csv':
+        return this.sessions(url, response, 'csv');
+      case '/metrics':
+        response.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
+        response.end(this.metrics.render(this.proxy.sessions.values()));
+        return;
+      default:
+        return this.json(response, 404, { error: 'not found' });
+    }
+  }
+
+  private authorized(request: IncomingMessage): boolean {
+    if (this.expectedAuth === null) return true;
+    const given = Buffer.from(request.headers.authorization ?? '');
+    return given.length === this.expectedAuth.length && timingSafeEqual(given, this.expectedAuth);
+  }
+
+  /** 200 when every charger's primary link is up (or none is connected), else 503 with the reason. */
+  private healthz(response: ServerResponse): void {
+    const down = [...this.proxy.sessions.values()].filter((s) => s.connectedSince !== null && !s.isEnded && !s.primary.isOpen).map((s) => s.chargerId);
+    if (down.length === 0) this.json(response, 200, { status: 'ok', chargers: this.proxy.sessions.size });
+    else this.json(response, 503, { status: 'degraded', reason: `primary link down for ${down.join(', ')}` });
+  }
+
+  private events(response: ServerResponse): void {
+    response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
+    response.write(`event: status\ndata: ${JSON.stringify(this.statusJson())}\n\n`);
+    this.clients.add(response);
+    response.on('close', () => this.clients.delete(response));
+  }
+
+  private sessions(url: URL, response: ServerResponse, format: 'json' | 'csv'): void {
+    if (this.store === null) return this.json(response, 503, { error: 'no state database' });
+    const filter: { since?: string; charger?: string } = {};
+    const since = url.searchParams.get('since');
+    const charger = url.searchParams.get('charger');
+    if (since !== null) {
+      const date = new Date(since);
+      if (Number.isNaN(date.getTime())) return this.json(response, 400, { error: `since '${since}' is not a date` });
+      filter.since = date.toISOString();
+    }
+    if (charger !== null) filter.charger = charger;
+    const rows = this.store.sessions(filter).map((row) => ({ ...row, id_tag: this.maskTag(row.id_tag) }));
+    if (format === 'json') return this.json(response, 200, { sessions: rows });
+    response.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="sessions.csv"' });
+    response.end(sessionsCsv(rows));
+  }
+
+  private async command(chargerId: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (!this.commandsAllowed) return this.json(response, 403, { error: 'commands need [web] username and password on a non-loopback address' });
+    if (!(request.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+      return this.json(response, 415, { error: 'Content-Type must be application/json' });
+    }
+    const origin = request.headers.origin;
+    if (origin === undefined || origin !== `http://${request.headers.host ?? ''}`) {
+      return this.json(response, 403, { error: 'cross-origin request refused (Origin must be this server)' });
+    }
+    let body: { action?: unknown; payload?: unknown };
+    try {
+      body = JSON.parse(await readBody(request)) as typeof body;
+    } catch (error) {
+      return this.json(response, 400, { error: `body is not JSON: ${(error as Error).message}` });
+    }
+    if (typeof body.action !== 'string' || !/^[A-Za-z0-9]+$/.test(body.action) || typeof body.payload !== 'object' || body.payload === null || Array.isArray(body.payload)) {
+      return this.json(response, 400, { error: 'expected {"action": "Name", "payload": {…}}' });
+    }
+    const session = this.proxy.sessions.get(chargerId);
+    if (session === undefined || session.isEnded) return this.json(response, 404, { error: `charger ${chargerId} is not connected` });
+    this.logger.info(`web: ${body.action} sent to ${chargerId}`);
+    try {
+      const answer = await session.proxyCall(body.action, body.payload as Record<string, unknown>);
+      this.json(response, 200, { result: answer.type, payload: answer.payload });
+    } catch (error) {
+      this.json(response, 504, { error: (error as Error).message });
+    }
+  }
+
+  private page(response: ServerResponse, html: string): void {
+    response.writeHead(200, {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+    });
+    response.end(html);
+  }
+
+  private json(response: ServerResponse, status: number, body: unknown): void {
+    response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+    response.end(JSON.stringify(body));
+  }
+}
+
+function readBody(request: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error('too large'));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
