@@ -73,6 +73,7 @@ export function defaultCsmsHandlers(client: RPCClientLike, interval: number): vo
   client.handle('Heartbeat', () => ({ currentTime: now() }));
   client.handle('StatusNotification', () => ({}));
   client.handle('MeterValues', () => ({}));
+  client.handle('DataTransfer', () => ({ status: 'Accepted' }));
   client.handle('Authorize', () =>
     client.protocol === 'ocpp1.6' ? { idTagInfo: { status: 'Accepted' } } : { idTokenInfo: { status: 'Accepted' } },
   );
