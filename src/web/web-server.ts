@@ -34,6 +34,7 @@ export class WebServer {
   /** Commands are refused on a non-loopback address without a password. */
   private readonly commandsAllowed: boolean;
   private statusTimer: NodeJS.Timeout | null = null;
+  private linkWatch: NodeJS.Timeout | null = null;
 
   constructor(config: Config, proxy: ProxyServer, messageLog: MessageLog, store: Store | null, logger: Logger) {
     this.config = config;
@@ -66,6 +67,7 @@ export class WebServer {
   async close(): Promise<void> {
     this.unsubscribe();
     if (this.statusTimer !== null) clearTimeout(this.statusTimer);
+    if (this.linkWatch !== null) clearInterval(this.linkWatch);
     for (const client of this.clients) client.end();
     this.clients.clear();
     const closed = new Promise<void>((resolve) => this.http.close(() => resolve()));
@@ -194,7 +196,23 @@ export class WebServer {
     response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
     response.write(`event: status\ndata: ${JSON.stringify(this.statusJson())}\n\n`);
     this.clients.add(response);
-    response.on('close', () => this.clients.delete(response));
+    response.on('close', () => {
+      this.clients.delete(response);
+      if (this.clients.size === 0 && this.linkWatch !== null) {
+        clearInterval(this.linkWatch);
+        this.linkWatch = null;
+      }
+    });
+    // Link states change without frames (an upstream reconnecting): look once a second while anyone watches.
+    if (this.linkWatch === null) {
+      let last = '';
+      this.linkWatch = setInterval(() => {
+        const links = [...this.proxy.sessions.values()].map((s) => s.links.map((l) => l.state).join()).join('|');
+        if (links !== last) this.scheduleStatus();
+        last = links;
+      }, 1000);
+      this.linkWatch.unref();
+    }
   }
 
   private sessions(url: URL, response: ServerResponse, format: 'json' | 'csv'): void {
