@@ -109,7 +109,7 @@ ${COMMON_SCRIPT}
 
   fetch('/api/messages').then((r) => r.json()).then((entries) => {
     entries.forEach(add);
-    const source = new EventSource('/api/events');
+    const source = new EventSource('/api/live');
     source.addEventListener('message', (event) => { const e = JSON.parse(event.data); if (paused) held.push(e); else add(e); });
     source.addEventListener('open', () => { document.getElementById('conn').textContent = '● live'; });
     source.addEventListener('error', () => { document.getElementById('conn').textContent = '○ reconnecting'; });
@@ -195,7 +195,7 @@ ${COMMON_SCRIPT}
       el('h3', {}, 'commands'), boxes.get(charger.id));
   }
 
-  const source = new EventSource('/api/events');
+  const source = new EventSource('/api/live');
   source.addEventListener('status', (event) => {
     const { chargers } = JSON.parse(event.data);
     cards.replaceChildren(...(chargers.length ? chargers.map(card) : [el('p', { class: 'muted' }, 'no charger connected')]));

@@ -164,7 +164,7 @@ export class WebServer {
         const entries = charger === null ? this.recent : this.recent.filter((e) => e.charger === charger);
         return this.json(response, 200, entries.slice(-limit));
       }
-      case '/api/events':
+      case '/api/live':
         return this.events(response);
       case '/api/sessions':
         return this.sessions(url, response, 'json');

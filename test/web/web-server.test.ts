@@ -116,7 +116,7 @@ describe('read API', () => {
     const { proxy, charger, web } = await setup();
     const events: string[] = [];
     const got = new Promise<void>((resolve) => {
-      const req = request({ host: '127.0.0.1', port: web, path: '/api/events' }, (res) => {
+      const req = request({ host: '127.0.0.1', port: web, path: '/api/live' }, (res) => {
         assert.match(String(res.headers['content-type']), /^text\/event-stream/);
         res.on('data', (chunk: Buffer) => {
           events.push(chunk.toString());
