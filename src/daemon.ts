@@ -9,6 +9,10 @@ import { ProxyServer, type ListenerTls } from './listener/proxy-server.ts';
 import type { UpstreamTls } from './upstream/upstream-link.ts';
 import { Store } from './store/store.ts';
 import { WebServer } from './web/web-server.ts';
+import { ChargerEvents } from './session/events.ts';
+import { ControlArbiter } from './sharing/control.ts';
+import { HomeAssistantBridge } from './sharing/home-assistant.ts';
+import { loadOverride, wireSharing } from './sharing/sharing.ts';
 
 export class StartupError extends Error {
   readonly code: 'ERR_LOG_FILE' | 'ERR_LISTEN' | 'ERR_TLS_FILE' | 'ERR_STORE';
@@ -25,6 +29,7 @@ export class Daemon {
   server!: ProxyServer;
   store: Store | null = null;
   web: WebServer | null = null;
+  homeAssistant: HomeAssistantBridge | null = null;
   port = 0;
   webPort = 0;
 
@@ -41,7 +46,15 @@ export class Daemon {
     } catch (error) {
       throw new StartupError('ERR_STORE', (error as Error).message);
     }
-    this.server = new ProxyServer(this.config, this.loggers, this.messageLog, upstreamTls, await this.listenerTls(), this.store);
+    const events = new ChargerEvents();
+    if (this.config.homeAssistant.url !== null) this.homeAssistant = new HomeAssistantBridge(this.config.homeAssistant, this.loggers.proxy);
+    const control = new ControlArbiter(this.config, () => this.homeAssistant?.verdict() ?? null, (charger, state) =>
+      events.emit({ event: 'control_changed', charger, at: new Date().toISOString(), holder: state.holder }),
+    );
+    control.setOverride(loadOverride(this.store));
+    wireSharing(events, control, this.homeAssistant, this.loggers.proxy);
+    this.server = new ProxyServer(this.config, this.loggers, this.messageLog, { upstreamTls, listenerTls: await this.listenerTls(), store: this.store, events, control });
+    if (this.homeAssistant !== null) await this.homeAssistant.start();
     try {
       await this.messageLog.open();
     } catch (error) {
@@ -92,6 +105,7 @@ export class Daemon {
 
   /** SIGTERM/SIGINT: chargers closed with 1001, log flushed. */
   async stop(): Promise<void> {
+    this.homeAssistant?.stop();
     await this.web?.close();
     this.web = null;
     await this.server.close();

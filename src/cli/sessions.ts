@@ -2,7 +2,7 @@
 
 import type { SessionRow } from '../store/store.ts';
 
-const COLUMNS = ['id', 'charger', 'connector', 'id_tag', 'owner', 'charger_tx', 'upstream_tx', 'started_at', 'stopped_at', 'meter_start', 'meter_stop', 'energy_kwh', 'stop_reason'] as const;
+const COLUMNS = ['id', 'charger', 'connector', 'id_tag', 'owner', 'charger_tx', 'upstream_tx', 'started_at', 'stopped_at', 'meter_start', 'meter_stop', 'energy_kwh', 'revenue', 'stop_reason'] as const;
 
 function cell(row: SessionRow, column: (typeof COLUMNS)[number]): string {
   const value = row[column];

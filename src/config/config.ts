@@ -96,9 +96,39 @@ export interface Config {
   autoconfigLock: boolean;
   statePath: string;
   sharing: {
+    /** Arbitrate charging control between backends (one holder at a time). */
     enabled: boolean;
+    /** Several upstreams sending control calls is intended (silences the `check` warning). */
     sharedControl: boolean;
+    /** May take control from the holder. */
+    preferred: string | null;
+    /** s after the holder's last control call until control is free again. */
+    lease: number;
+    /** s a backend must wait between control calls (0: no limit). */
+    rateLimitSeconds: number;
+    /** Backends that may hold control (empty: all). */
+    allowed: string[];
+    blocked: string[];
+    /** The primary may always send control calls, whoever holds control. */
+    primaryAlways: boolean;
   };
+  /** `[homeassistant]`: the homeowner's say through Home Assistant; url null: off. */
+  homeAssistant: {
+    url: string | null;
+    token: string | null;
+    presenceSensor: string | null;
+    overrideEntity: string | null;
+    blockWhenHome: boolean;
+    /** s to keep the last known state when HA is unreachable; then control is blocked. */
+    staleAfter: number;
+    /** s between polls. */
+    pollInterval: number;
+    notify: boolean;
+  };
+  /** `[backend.NAME]`: non-OCPP backends on the event API. */
+  backends: Array<{ name: string; token: string; pricePerKwh: number | null }>;
+  /** Price per kWh by upstream or backend name, for session revenue. */
+  prices: Map<string, number>;
 }
 
 export const DEFAULT_CONFIG_FILE = './ocpp-2w-proxy.ini';
@@ -125,5 +155,8 @@ export const DEFAULTS: Omit<Config, 'configFile' | 'upstreams' | 'defaultOwner'>
   autoconfig: [],
   autoconfigLock: false,
   statePath: './ocpp-proxy.db',
-  sharing: { enabled: false, sharedControl: false },
+  sharing: { enabled: false, sharedControl: false, preferred: null, lease: 300, rateLimitSeconds: 0, allowed: [], blocked: [], primaryAlways: false },
+  homeAssistant: { url: null, token: null, presenceSensor: null, overrideEntity: null, blockWhenHome: false, staleAfter: 300, pollInterval: 10, notify: true },
+  backends: [],
+  prices: new Map(),
 };

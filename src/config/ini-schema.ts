@@ -36,6 +36,23 @@ export const coerce = {
   count(value: IniValue): number {
     return integer(value, 1, 1_000_000_000, 'a positive whole number');
   },
+  price(value: IniValue): number {
+    const s = text(value);
+    const n = Number(s);
+    if (s === '' || !Number.isFinite(n) || n < 0) throw new ValueError(`'${s}' is not a price (a number >= 0)`);
+    return n;
+  },
+  httpUrl(value: IniValue): string {
+    const s = text(value);
+    let url: URL;
+    try {
+      url = new URL(s);
+    } catch {
+      throw new ValueError(`'${s}' is not a URL (expected http://HOST:8123)`);
+    }
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ValueError(`'${s}' must start with http:// or https://`);
+    return s.replace(/\/+$/, '');
+  },
   positive(value: IniValue): number {
     const s = text(value);
     const n = Number(s);
@@ -129,6 +146,8 @@ export const SECTION_KEYS: Record<string, KeyTable> = {
     secondary_rfid: coerce.list,
     secondary_deny_actions: coerce.list,
     default_owner: coerce.nonEmpty,
+    primary_price_per_kwh: coerce.price,
+    secondary_price_per_kwh: coerce.price,
   },
   web: {
     host: coerce.host,
@@ -141,7 +160,26 @@ export const SECTION_KEYS: Record<string, KeyTable> = {
   messages: { file: coerce.nonEmpty },
   fixups: { url: coerce.bool, timestamps: coerce.bool, idtag_max_length: coerce.count, power_scale: coerce.positive, power_measurands: coerce.list },
   store: { path: coerce.nonEmpty },
-  sharing: { enabled: coerce.bool, shared_control: coerce.bool },
+  sharing: {
+    enabled: coerce.bool,
+    shared_control: coerce.bool,
+    preferred: coerce.nonEmpty,
+    lease: coerce.seconds,
+    rate_limit_seconds: coerce.seconds,
+    allowed: coerce.list,
+    blocked: coerce.list,
+    primary_always: coerce.bool,
+  },
+  homeassistant: {
+    url: coerce.httpUrl,
+    token: coerce.nonEmpty,
+    presence_sensor: coerce.nonEmpty,
+    override_entity: coerce.nonEmpty,
+    block_when_home: coerce.bool,
+    stale_after: coerce.seconds,
+    poll_interval: coerce.positive,
+    notify: coerce.bool,
+  },
 };
 
 /** Keys of each `[upstream.NAME]` section. */
@@ -159,6 +197,13 @@ export const UPSTREAM_KEYS: KeyTable = {
   cert: coerce.nonEmpty,
   key: coerce.nonEmpty,
   insecure: coerce.bool,
+  price_per_kwh: coerce.price,
+};
+
+/** Keys of each `[backend.NAME]` section (event API). */
+export const BACKEND_KEYS: KeyTable = {
+  token: coerce.nonEmpty,
+  price_per_kwh: coerce.price,
 };
 
 export const FREE_FORM_SECTIONS = new Set(['logging', 'autoconfig', 'chargers']);

@@ -13,6 +13,7 @@ import {
   type UpstreamConfig,
 } from './config.ts';
 import {
+  BACKEND_KEYS,
   FREE_FORM_SECTIONS,
   SECTION_KEYS,
   UPSTREAM_KEYS,
@@ -66,7 +67,8 @@ interface Section {
   [key: string]: IniValue | Section;
 }
 
-export function loadConfig(cli: CliOptions): LoadResult {
+/** `env`: the process environment; only the Home Assistant add-on's SUPERVISOR_TOKEN is read. */
+export function loadConfig(cli: CliOptions, env: Record<string, string | undefined> = process.env): LoadResult {
   const problems: ConfigProblem[] = [];
   let configFile: string | null = null;
   let sections: Section = {};
@@ -99,7 +101,7 @@ export function loadConfig(cli: CliOptions): LoadResult {
       problems.push({ file, section: null, key: name, message: 'is outside any section' });
       continue;
     }
-    if (name === 'upstream' || SECTION_KEYS[name] !== undefined || FREE_FORM_SECTIONS.has(name)) continue;
+    if (name === 'upstream' || name === 'backend' || SECTION_KEYS[name] !== undefined || FREE_FORM_SECTIONS.has(name)) continue;
     problems.push({ file, section: name, key: null, message: 'unknown section' });
   }
   for (const [name, table] of Object.entries(SECTION_KEYS)) reader.checkKeys(name, table);
@@ -156,7 +158,25 @@ export function loadConfig(cli: CliOptions): LoadResult {
     sharing: {
       enabled: reader.get('sharing', 'enabled', coerce.bool) ?? DEFAULTS.sharing.enabled,
       sharedControl: reader.get('sharing', 'shared_control', coerce.bool) ?? DEFAULTS.sharing.sharedControl,
+      preferred: reader.get('sharing', 'preferred', coerce.nonEmpty) ?? DEFAULTS.sharing.preferred,
+      lease: reader.get('sharing', 'lease', coerce.seconds) ?? DEFAULTS.sharing.lease,
+      rateLimitSeconds: reader.get('sharing', 'rate_limit_seconds', coerce.seconds) ?? DEFAULTS.sharing.rateLimitSeconds,
+      allowed: reader.get('sharing', 'allowed', coerce.list) ?? DEFAULTS.sharing.allowed,
+      blocked: reader.get('sharing', 'blocked', coerce.list) ?? DEFAULTS.sharing.blocked,
+      primaryAlways: reader.get('sharing', 'primary_always', coerce.bool) ?? DEFAULTS.sharing.primaryAlways,
     },
+    homeAssistant: {
+      url: reader.get('homeassistant', 'url', coerce.httpUrl) ?? DEFAULTS.homeAssistant.url,
+      token: reader.get('homeassistant', 'token', coerce.nonEmpty) ?? DEFAULTS.homeAssistant.token,
+      presenceSensor: reader.get('homeassistant', 'presence_sensor', coerce.nonEmpty) ?? DEFAULTS.homeAssistant.presenceSensor,
+      overrideEntity: reader.get('homeassistant', 'override_entity', coerce.nonEmpty) ?? DEFAULTS.homeAssistant.overrideEntity,
+      blockWhenHome: reader.get('homeassistant', 'block_when_home', coerce.bool) ?? DEFAULTS.homeAssistant.blockWhenHome,
+      staleAfter: reader.get('homeassistant', 'stale_after', coerce.seconds) ?? DEFAULTS.homeAssistant.staleAfter,
+      pollInterval: reader.get('homeassistant', 'poll_interval', coerce.positive) ?? DEFAULTS.homeAssistant.pollInterval,
+      notify: reader.get('homeassistant', 'notify', coerce.bool) ?? DEFAULTS.homeAssistant.notify,
+    },
+    backends: reader.backends(),
+    prices: new Map(),
   };
 
   if (config.chargerAuth.required && config.chargerAuth.hashes.size === 0) {
@@ -168,6 +188,7 @@ export function loadConfig(cli: CliOptions): LoadResult {
   }
 
   config.upstreams = resolveUpstreams(cli, reader, fromCli, upstreamSections, problems);
+  resolveSharing(config, reader, upstreamSections, env, problems);
   const primaryName = config.upstreams.find((u) => u.role === 'primary')?.name ?? 'primary';
   const defaultOwner = reader.get('ext-server', 'default_owner', coerce.nonEmpty);
   config.defaultOwner = defaultOwner ?? primaryName;
@@ -188,6 +209,43 @@ export function loadConfig(cli: CliOptions): LoadResult {
     }
   }
   return { config: problems.length === 0 ? config : null, problems, unreadable: false };
+}
+
+/** Prices, the Home Assistant bridge's token, and names the sharing rules refer to. */
+function resolveSharing(config: Config, reader: IniReader, upstreamSections: Array<[string, Section]>, env: Record<string, string | undefined>, problems: ConfigProblem[]): void {
+  const file = reader.file;
+  const primaryPrice = reader.get('ext-server', 'primary_price_per_kwh', coerce.price);
+  const secondaryPrice = reader.get('ext-server', 'secondary_price_per_kwh', coerce.price);
+  for (const upstream of config.upstreams) {
+    if (upstream.name === 'primary' && primaryPrice !== undefined) config.prices.set('primary', primaryPrice);
+    if (upstream.name === 'secondary' && secondaryPrice !== undefined) config.prices.set('secondary', secondaryPrice);
+  }
+  for (const [name, section] of upstreamSections) {
+    const price = reader.get(`upstream.${name}`, 'price_per_kwh', coerce.price, section);
+    if (price !== undefined) config.prices.set(name, price);
+  }
+  for (const backend of config.backends) {
+    if (backend.pricePerKwh !== null) config.prices.set(backend.name, backend.pricePerKwh);
+    if (config.upstreams.some((u) => u.name === backend.name)) {
+      problems.push({ file, section: `backend.${backend.name}`, key: null, message: 'a backend cannot have the name of an upstream' });
+    }
+  }
+  const known = new Set([...config.upstreams.map((u) => u.name), ...config.backends.map((b) => b.name)]);
+  const { sharing, homeAssistant } = config;
+  for (const [key, names] of [['preferred', sharing.preferred === null ? [] : [sharing.preferred]], ['allowed', sharing.allowed], ['blocked', sharing.blocked]] as const) {
+    for (const name of names) if (!known.has(name)) problems.push({ file, section: 'sharing', key, message: `'${name}' is not an upstream or backend` });
+  }
+  // The Home Assistant add-on talks to Core through the Supervisor with its own token.
+  if (homeAssistant.token === null && env.SUPERVISOR_TOKEN !== undefined && env.SUPERVISOR_TOKEN !== '') {
+    homeAssistant.token = env.SUPERVISOR_TOKEN;
+    homeAssistant.url ??= 'http://supervisor/core';
+  }
+  if (homeAssistant.url !== null && homeAssistant.token === null) {
+    problems.push({ file, section: 'homeassistant', key: 'token', message: 'a long-lived access token is needed (or run as the add-on)' });
+  }
+  if (homeAssistant.url !== null && homeAssistant.presenceSensor === null && homeAssistant.overrideEntity === null) {
+    problems.push({ file, section: 'homeassistant', key: 'override_entity', message: 'set override_entity and/or presence_sensor' });
+  }
 }
 
 /** `ini` takes `[section]   ; comment` for a key; the contract's example writes headers that way. */
@@ -382,6 +440,27 @@ class IniReader {
       if (level !== undefined && target !== undefined) levels[target] = level;
     }
     return levels;
+  }
+
+  /** `[backend.NAME]` sections of the event API. */
+  backends(): Config['backends'] {
+    const root = this.section('backend');
+    const backends: Config['backends'] = [];
+    for (const [name, node] of Object.entries(root ?? {})) {
+      if (typeof node !== 'object') {
+        this.problems.push({ file: this.file, section: 'backend', key: null, message: 'must be named: [backend.NAME]' });
+        continue;
+      }
+      const where = `backend.${name}`;
+      this.checkKeys(where, BACKEND_KEYS, node);
+      const token = this.get(where, 'token', coerce.nonEmpty, node);
+      if (token === undefined) {
+        if (node.token === undefined) this.problems.push({ file: this.file, section: where, key: 'token', message: 'missing (each backend needs its own token)' });
+        continue;
+      }
+      backends.push({ name, token, pricePerKwh: this.get(where, 'price_per_kwh', coerce.price, node) ?? null });
+    }
+    return backends;
   }
 
   /** `[chargers] ID = scrypt$…`: the charger ids allowed to connect and their password hashes. */

@@ -15,6 +15,8 @@ import { configuredRules } from '../rules/fixups.ts';
 import { managedKeys } from '../rules/autoconfig.ts';
 import type { Store } from '../store/store.ts';
 import type { SplitConfig } from '../session/transactions.ts';
+import { ChargerEvents } from '../session/events.ts';
+import { ControlArbiter } from '../sharing/control.ts';
 import { ChargerSession, type SessionContext } from '../session/charger-session.ts';
 import { closeWithin } from '../upstream/close-codes.ts';
 import type { UpstreamTls } from '../upstream/upstream-link.ts';
@@ -43,14 +45,20 @@ export class ProxyServer {
   private readonly context: SessionContext;
   private stopping = false;
 
+  readonly events: ChargerEvents;
+  readonly control: ControlArbiter;
+
   constructor(
     config: Config,
     loggers: Loggers,
     messageLog: MessageLog,
-    upstreamTls = new Map<UpstreamConfig, UpstreamTls>(),
-    listenerTls: ListenerTls | null = null,
-    store: Store | null = null,
+    extras: { upstreamTls?: Map<UpstreamConfig, UpstreamTls>; listenerTls?: ListenerTls | null; store?: Store | null; events?: ChargerEvents; control?: ControlArbiter } = {},
   ) {
+    const upstreamTls = extras.upstreamTls ?? new Map<UpstreamConfig, UpstreamTls>();
+    const listenerTls = extras.listenerTls ?? null;
+    const store = extras.store ?? null;
+    this.events = extras.events ?? new ChargerEvents();
+    this.control = extras.control ?? new ControlArbiter(config, () => null);
     this.config = config;
     this.loggers = loggers;
     this.context = {
@@ -62,6 +70,8 @@ export class ProxyServer {
       lockedKeys: config.autoconfigLock ? managedKeys(config.autoconfig) : null,
       split: splitConfig(config),
       store,
+      events: this.events,
+      control: this.control,
       sessionEnded: (session) => {
         if (this.sessions.get(session.chargerId) === session) this.sessions.delete(session.chargerId);
       },

@@ -35,6 +35,8 @@ import { autoconfigCalls, configStatus, lockDecision } from '../rules/autoconfig
 import { appendToArray, spliceValues } from '../ocpp/json-span.ts';
 import type { Store } from '../store/store.ts';
 import { Transactions, type IdChange, type SplitConfig } from './transactions.ts';
+import type { ChargerEvents } from './events.ts';
+import { controlRefusal, type ControlArbiter } from '../sharing/control.ts';
 
 export interface SessionContext {
   config: Config;
@@ -49,6 +51,10 @@ export interface SessionContext {
   /** RFID split: tag owners and the default owner. */
   split: SplitConfig;
   store: Store | null;
+  /** Charger events (event API, sharing, Home Assistant). */
+  events: ChargerEvents;
+  /** Control arbitration between backends, and the homeowner's override. */
+  control: ControlArbiter;
   /** Called once when the session has ended, so the registry can forget it. */
   sessionEnded(session: ChargerSession): void;
 }
@@ -208,7 +214,16 @@ export class ChargerSession implements LinkOwner {
     this.protocol = charger.protocol as OcppVersion;
     this.rules = versionRules(this.protocol);
     this.fixups = new FixupPipeline(this.context.fixupRules, this.protocol, this.chargerId);
-    this.transactions = new Transactions(this.chargerId, this.protocol, this.links, this.context.split, this.context.store, this.context.loggers.proxy);
+    this.transactions = new Transactions(
+      this.chargerId,
+      this.protocol,
+      this.links,
+      this.context.split,
+      this.context.store,
+      this.context.loggers.proxy,
+      this.context.events,
+      this.context.config.prices,
+    );
     this.connectedSince = new Date();
     this.chargerHeardAt = this.lastChargerFrameAt = Date.now();
     charger.on('message', (data: RawData, isBinary: boolean) => this.onChargerMessage(data as Buffer, isBinary));
@@ -311,6 +326,7 @@ export class ChargerSession implements LinkOwner {
           if (frame.action === 'StartTransaction' && link !== (route?.answerer ?? this.primary)) this.awaitStart(link, frame.id);
         }
         this.transactions!.chargerCallForwarded(frame.action, frame.payload);
+        this.chargerEvent(frame.action, frame.payload, ts);
         return;
       }
       case SEND:
@@ -349,6 +365,25 @@ export class ChargerSession implements LinkOwner {
     const out = withId(answer, JSON.stringify(callId));
     this.sendToCharger(out);
     this.log(ts, 'proxy', 'charger', 'CALLRESULT', callId, 'StartTransaction', NO_TAGS, out);
+  }
+
+  /** Boot, status and meter events for listeners (event API, sharing rules). */
+  private chargerEvent(action: string, payload: Payload, at: string): void {
+    switch (action) {
+      case 'BootNotification':
+        this.context.events.emit({ event: 'boot', charger: this.chargerId, at, vendor: this.memory.vendor, model: this.memory.model, protocol: this.protocol });
+        return;
+      case 'StatusNotification': {
+        const connector = payload.evseId === undefined ? String(payload.connectorId) : `${String(payload.evseId)}/${String(payload.connectorId)}`;
+        const status = String(payload.status ?? payload.connectorStatus);
+        this.context.control.connectorStatus(this.chargerId, connector, status);
+        this.context.events.emit({ event: 'status', charger: this.chargerId, at, connector, status, errorCode: payload.errorCode ?? null });
+        return;
+      }
+      case 'MeterValues':
+        this.context.events.emit({ event: 'meter', charger: this.chargerId, at, connector: payload.connectorId ?? payload.evseId ?? null, transactionId: payload.transactionId ?? null, meterValue: payload.meterValue });
+        return;
+    }
   }
 
   private identity(): { id: string; vendor: string | null; model: string | null } {
@@ -525,6 +560,18 @@ export class ChargerSession implements LinkOwner {
       this.context.loggers.proxy.info(`${this.chargerId}: ${link.name}'s ${frame.action} blocked: ${refusal}`);
       if (frame.type === CALL) this.replyToUpstream(link, frame.id, frame.action, 'SecurityError', `${link.name}: ${refusal}`, BLOCKED, ts);
       return;
+    }
+    const refusalPayload = frame.type === CALL ? controlRefusal(this.protocol, frame.action) : null;
+    if (refusalPayload !== null) {
+      const decision = this.context.control.decide(this.chargerId, link.name, frame.action);
+      if (!decision.allowed) {
+        const answer = JSON.stringify([CALLRESULT, frame.id, refusalPayload]);
+        link.send(answer);
+        this.log(ts, link.name, 'proxy', typeName, frame.id, frame.action, BLOCKED, logText);
+        this.log(ts, 'proxy', link.name, 'CALLRESULT', frame.id, frame.action, BLOCKED, answer);
+        this.context.loggers.proxy.info(`${this.chargerId}: ${link.name}'s ${frame.action} refused: ${decision.reason}`);
+        return;
+      }
     }
     if (frame.type === SEND) {
       // 2.1 SEND expects no answer, so it needs no slot; a fresh id still keeps upstreams apart.

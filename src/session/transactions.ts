@@ -7,6 +7,7 @@ import type { JsonPath } from '../ocpp/json-span.ts';
 import type { Payload } from '../ocpp/frame.ts';
 import type { OcppVersion } from '../ocpp/versions.ts';
 import type { Store } from '../store/store.ts';
+import type { ChargerEvents } from './events.ts';
 
 /** What the transaction rules need of an upstream link. */
 export interface RoutedLink {
@@ -81,7 +82,21 @@ export class Transactions<L extends RoutedLink> {
   /** 2.0.1 transactions whose owner is still the default guess (no idToken seen yet). */
   private readonly undecided = new Set<string>();
 
-  constructor(chargerId: string, version: OcppVersion, links: readonly L[], split: SplitConfig, store: Store | null, logger: Logger) {
+  private readonly events: ChargerEvents | null;
+  private readonly prices: ReadonlyMap<string, number>;
+
+  constructor(
+    chargerId: string,
+    version: OcppVersion,
+    links: readonly L[],
+    split: SplitConfig,
+    store: Store | null,
+    logger: Logger,
+    events: ChargerEvents | null = null,
+    prices: ReadonlyMap<string, number> = new Map(),
+  ) {
+    this.events = events;
+    this.prices = prices;
     this.chargerId = chargerId;
     this.version = version;
     this.links = links;
@@ -186,25 +201,31 @@ export class Transactions<L extends RoutedLink> {
 
   /** 1.6 StopTransaction or 2.0.1 TransactionEvent Ended: close the session row. */
   chargerCallForwarded(action: string, payload: Payload): void {
-    if (this.store === null) return;
+    let stop: { chargerTx: string; stoppedAt: string | null; meterStop: number | null; reason: string } | null = null;
+    if (action === 'StopTransaction' && this.version === 'ocpp1.6') {
+      stop = { chargerTx: String(payload.transactionId), stoppedAt: str(payload.timestamp), meterStop: num(payload.meterStop), reason: str(payload.reason) ?? 'Local' };
+    } else if (action === 'TransactionEvent' && payload.eventType === 'Ended') {
+      const info = (payload.transactionInfo ?? {}) as Payload;
+      stop = { chargerTx: String(info.transactionId), stoppedAt: str(payload.timestamp), meterStop: energyWh(payload), reason: str(info.stoppedReason) ?? 'Local' };
+    }
+    if (stop === null) return;
+    const owner = this.ownerOfTx(stop.chargerTx).name;
+    let finished: { energy_kwh: number | null; revenue: number | null } = { energy_kwh: null, revenue: null };
     try {
-      if (action === 'StopTransaction' && this.version === 'ocpp1.6') {
-        const chargerTx = String(payload.transactionId);
-        this.store.stopTransaction(
-          { charger: this.chargerId, chargerTx, stoppedAt: str(payload.timestamp), meterStop: num(payload.meterStop), reason: str(payload.reason) ?? 'Local' },
-          this.ownerOfTx(chargerTx).name,
-        );
-      } else if (action === 'TransactionEvent' && payload.eventType === 'Ended') {
-        const info = (payload.transactionInfo ?? {}) as Payload;
-        const chargerTx = String(info.transactionId);
-        this.store.stopTransaction(
-          { charger: this.chargerId, chargerTx, stoppedAt: str(payload.timestamp), meterStop: energyWh(payload), reason: str(info.stoppedReason) ?? 'Local' },
-          this.ownerOfTx(chargerTx).name,
-        );
-      }
+      if (this.store !== null) finished = this.store.stopTransaction({ charger: this.chargerId, ...stop }, owner, this.prices.get(owner) ?? null);
     } catch (error) {
       this.logger.error(`${this.chargerId}: state database: ${(error as Error).message}`);
     }
+    this.events?.emit({
+      event: 'transaction_stopped',
+      charger: this.chargerId,
+      at: new Date().toISOString(),
+      transactionId: stop.chargerTx,
+      owner,
+      reason: stop.reason,
+      energy_kwh: finished.energy_kwh,
+      revenue: finished.revenue,
+    });
   }
 
   ownerOf(chargerTx: string): string | undefined {
@@ -282,7 +303,19 @@ export class Transactions<L extends RoutedLink> {
 
   private recordStart(pending: PendingStart<L>, evse: number | null = null): void {
     const chargerTx = pending.chargerTx!;
+    const known = this.owners.get(chargerTx) === pending.owner.name;
     this.owners.set(chargerTx, pending.owner.name);
+    if (!known) {
+      this.events?.emit({
+        event: 'transaction_started',
+        charger: this.chargerId,
+        at: new Date().toISOString(),
+        transactionId: chargerTx,
+        owner: pending.owner.name,
+        connector: pending.connectorId ?? evse,
+        idTag: pending.idTag,
+      });
+    }
     this.logger.info(`${this.chargerId}: transaction ${chargerTx} (${pending.idTag === null ? 'no idTag' : 'idTag set'}) belongs to ${pending.owner.name}`);
     try {
       this.store?.startTransaction({

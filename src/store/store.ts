@@ -42,6 +42,8 @@ const MIGRATIONS: string[] = [
    );
    CREATE INDEX sessions_tx ON sessions (charger, charger_tx);
    CREATE INDEX sessions_started ON sessions (started_at);`,
+  `ALTER TABLE sessions ADD COLUMN revenue REAL;
+   CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
 ];
 
 export interface SessionRow {
@@ -60,6 +62,8 @@ export interface SessionRow {
   meter_stop: number | null;
   energy_kwh: number | null;
   stop_reason: string | null;
+  /** energy × the owner's price_per_kwh, when both are known */
+  revenue: number | null;
 }
 
 export interface SessionStart {
@@ -114,6 +118,11 @@ export class Store {
            energy_kwh = CASE WHEN ? IS NOT NULL AND meter_start IS NOT NULL THEN round((? - meter_start) / 1000.0, 3) END
          WHERE id = ?`,
       ),
+      finished: prepare('SELECT * FROM sessions WHERE id = ?'),
+      revenue: prepare('UPDATE sessions SET revenue = round(energy_kwh * ?, 4) WHERE id = ? AND energy_kwh IS NOT NULL'),
+      getSetting: prepare('SELECT value FROM settings WHERE key = ?'),
+      setSetting: prepare('INSERT OR REPLACE INTO settings (key, value) VALUES (?, ?)'),
+      deleteSetting: prepare('DELETE FROM settings WHERE key = ?'),
       stopUnknown: prepare(
         `INSERT INTO sessions (charger, owner, charger_tx, stopped_at, meter_stop, stop_reason) VALUES (?, ?, ?, ?, ?, ?)`,
       ),
@@ -167,11 +176,29 @@ export class Store {
     this.statements.upstreamTx!.run(charger, chargerTx, upstream, upstreamTx);
   }
 
-  stopTransaction(stop: SessionStop, owner: string): void {
+  /** Closes the session; returns the finished row. `price` is the owner's price per kWh, if any. */
+  stopTransaction(stop: SessionStop, owner: string, price: number | null = null): Omit<SessionRow, 'upstream_tx'> {
     const open = this.statements.openSession!.get(stop.charger, stop.chargerTx) as { id: number } | undefined;
-    // A stop for a start the proxy never saw (it began before the proxy ran) is still recorded.
-    if (open === undefined) this.statements.stopUnknown!.run(stop.charger, owner, stop.chargerTx, stop.stoppedAt, stop.meterStop, stop.reason);
-    else this.statements.stop!.run(stop.stoppedAt, stop.meterStop, stop.reason, stop.meterStop, stop.meterStop, open.id);
+    let id: number;
+    if (open === undefined) {
+      // A stop for a start the proxy never saw (it began before the proxy ran) is still recorded.
+      id = Number(this.statements.stopUnknown!.run(stop.charger, owner, stop.chargerTx, stop.stoppedAt, stop.meterStop, stop.reason).lastInsertRowid);
+    } else {
+      id = open.id;
+      this.statements.stop!.run(stop.stoppedAt, stop.meterStop, stop.reason, stop.meterStop, stop.meterStop, id);
+    }
+    if (price !== null) this.statements.revenue!.run(price, id);
+    return this.statements.finished!.get(id) as Omit<SessionRow, 'upstream_tx'>;
+  }
+
+  getSetting(key: string): string | null {
+    const row = this.statements.getSetting!.get(key) as { value: string } | undefined;
+    return row?.value ?? null;
+  }
+
+  setSetting(key: string, value: string | null): void {
+    if (value === null) this.statements.deleteSetting!.run(key);
+    else this.statements.setSetting!.run(key, value);
   }
 
   sessions(filter: { since?: string; charger?: string } = {}): SessionRow[] {

@@ -120,7 +120,12 @@ export const DASHBOARD_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>ocpp-proxy · status</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>${STYLE}</style></head>
 <body>
-<header><h1>ocpp-proxy</h1><a href="/">messages</a><span id="conn"></span></header>
+<header><h1>ocpp-proxy</h1><a href="/">messages</a><span id="conn"></span>
+  <span>homeowner override: <b id="override">none</b></span>
+  <button data-override="block">block all backends</button><button data-override="allow">allow all</button>
+  <select id="give-to" aria-label="give control to"></select><button data-override="give">give control</button>
+  <button data-override="clear">clear override</button><span id="override-result"></span>
+</header>
 <div class="cards" id="cards"><p class="muted">waiting for status…</p></div>
 <script>
 ${COMMON_SCRIPT}
@@ -191,13 +196,28 @@ ${COMMON_SCRIPT}
       el('h3', {}, 'power'), el('div', { class: 'big' }, fmt(reading(r, 'Power.Active.Import'), 'W', 0), ' · ', fmt(energy === undefined ? undefined : energy / 1000, 'kWh', 2)),
       phases,
       el('h3', {}, 'limit'), charger.limit ? el('div', {}, charger.limit.value + ' ' + charger.limit.unit + ' by ' + charger.limit.by) : el('div', { class: 'muted' }, 'none set'),
+      el('h3', {}, 'control'), charger.control ? el('div', {},
+        el('div', {}, 'holder: ', el('b', {}, charger.control.holder || 'nobody'), charger.control.lease_until ? ' · lease until ' + charger.control.lease_until.slice(11, 19) : '',
+          charger.control.session_held ? ' · for its session' : '', charger.control.home_assistant ? ' · Home Assistant: ' + charger.control.home_assistant.reason : ''),
+        ...charger.control.decisions.slice(-3).reverse().map((d) => el('div', { class: 'muted' }, d.at.slice(11, 19) + ' ' + d.backend + ' ' + d.action + ': ' + (d.allowed ? 'allowed' : 'refused') + ' (' + d.reason + ')'))) : null,
       el('h3', {}, 'autoconfig'), el('div', {}, ...Object.entries(charger.autoconfig || {}).map(([k, v]) => el('div', {}, k + ': ' + v))),
       el('h3', {}, 'commands'), boxes.get(charger.id));
   }
 
+  const giveTo = document.getElementById('give-to');
+  document.querySelectorAll('[data-override]').forEach((button) => button.addEventListener('click', async () => {
+    const mode = button.dataset.override;
+    const response = mode === 'clear'
+      ? await fetch('/api/override', { method: 'DELETE' })
+      : await fetch('/api/override', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(mode === 'give' ? { mode, to: giveTo.value } : { mode }) });
+    document.getElementById('override-result').textContent = response.ok ? '' : response.status + ' ' + (await response.json()).error;
+  }));
+
   const source = new EventSource('/api/live');
   source.addEventListener('status', (event) => {
-    const { chargers } = JSON.parse(event.data);
+    const { chargers, override, backends } = JSON.parse(event.data);
+    document.getElementById('override').textContent = override ? override.mode + (override.to ? ' → ' + override.to : '') : 'none';
+    if (giveTo.options.length !== (backends || []).length) giveTo.replaceChildren(...(backends || []).map((name) => el('option', { value: name }, name)));
     cards.replaceChildren(...(chargers.length ? chargers.map(card) : [el('p', { class: 'muted' }, 'no charger connected')]));
   });
   source.addEventListener('open', () => { document.getElementById('conn').textContent = '● live'; });

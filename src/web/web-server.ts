@@ -14,6 +14,9 @@ import { sessionsCsv } from '../cli/sessions.ts';
 import { DashboardState } from './dashboard-state.ts';
 import { Metrics } from './metrics.ts';
 import { DASHBOARD_PAGE, MONITOR_PAGE } from './pages.ts';
+import { EventApi } from './event-api.ts';
+import { saveOverride } from '../sharing/sharing.ts';
+import type { Override } from '../sharing/control.ts';
 
 /** SSE clients that fall this far behind are dropped rather than buffered. */
 const MAX_CLIENT_BACKLOG = 1024 * 1024;
@@ -35,6 +38,7 @@ export class WebServer {
   private readonly commandsAllowed: boolean;
   private statusTimer: NodeJS.Timeout | null = null;
   private linkWatch: NodeJS.Timeout | null = null;
+  private readonly eventApi: EventApi;
 
   constructor(config: Config, proxy: ProxyServer, messageLog: MessageLog, store: Store | null, logger: Logger) {
     this.config = config;
@@ -47,6 +51,8 @@ export class WebServer {
     this.commandsAllowed = loopback || this.expectedAuth !== null;
     this.unsubscribe = messageLog.subscribe((entry) => this.onEntry(entry));
     this.http = createServer((request, response) => this.handle(request, response));
+    this.eventApi = new EventApi(config, proxy, logger);
+    this.http.on('upgrade', (request, socket, head) => this.eventApi.handleUpgrade(request, socket, head));
   }
 
   listen(): Promise<number> {
@@ -66,6 +72,7 @@ export class WebServer {
 
   async close(): Promise<void> {
     this.unsubscribe();
+    this.eventApi.close();
     if (this.statusTimer !== null) clearTimeout(this.statusTimer);
     if (this.linkWatch !== null) clearInterval(this.linkWatch);
     for (const client of this.clients) client.end();
@@ -123,9 +130,10 @@ export class WebServer {
         readings: view?.readings ?? {},
         readings_at: view?.readingsAt ?? null,
         limit: view?.limit ?? null,
+        control: this.proxy.control.describe(session.chargerId),
       };
     });
-    return { chargers };
+    return { chargers, override: this.proxy.control.override, backends: this.config.upstreams.map((u) => u.name).concat(this.config.backends.map((b) => b.name)) };
   }
 
   private maskTag(tag: string | null): string | null {
@@ -144,6 +152,9 @@ export class WebServer {
       response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="ocpp-proxy", charset="UTF-8"', 'Content-Type': 'text/plain' });
       response.end('authentication required\n');
       return;
+    }
+    if (url.pathname === '/api/override' && (request.method === 'POST' || request.method === 'DELETE')) {
+      return void this.override(request, response);
     }
     const command = /^\/api\/chargers\/([^/]+)\/call$/.exec(url.pathname);
     if (command !== null) {
@@ -232,15 +243,55 @@ export class WebServer {
     response.end(sessionsCsv(rows));
   }
 
-  private async command(chargerId: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (!this.commandsAllowed) return this.json(response, 403, { error: 'commands need [web] username and password on a non-loopback address' });
-    if (!(request.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
-      return this.json(response, 415, { error: 'Content-Type must be application/json' });
+  /** Why a state-changing request is refused, or null: loopback or a password, same origin, JSON. */
+  private refuseChange(request: IncomingMessage, response: ServerResponse, needsBody: boolean): boolean {
+    if (!this.commandsAllowed) {
+      this.json(response, 403, { error: 'commands need [web] username and password on a non-loopback address' });
+      return true;
+    }
+    if (needsBody && !(request.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
+      this.json(response, 415, { error: 'Content-Type must be application/json' });
+      return true;
     }
     const origin = request.headers.origin;
     if (origin === undefined || origin !== `http://${request.headers.host ?? ''}`) {
-      return this.json(response, 403, { error: 'cross-origin request refused (Origin must be this server)' });
+      this.json(response, 403, { error: 'cross-origin request refused (Origin must be this server)' });
+      return true;
     }
+    return false;
+  }
+
+  /** The homeowner's override: POST {mode: block|allow|give, to?}, DELETE to clear. Persisted. */
+  private async override(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (this.refuseChange(request, response, request.method === 'POST')) return;
+    let override: Override | null = null;
+    if (request.method === 'POST') {
+      let body: { mode?: unknown; to?: unknown };
+      try {
+        body = JSON.parse(await readBody(request)) as typeof body;
+      } catch (error) {
+        return this.json(response, 400, { error: `body is not JSON: ${(error as Error).message}` });
+      }
+      if (body.mode !== 'block' && body.mode !== 'allow' && body.mode !== 'give') return this.json(response, 400, { error: 'mode must be block, allow or give' });
+      const names = this.config.upstreams.map((u) => u.name).concat(this.config.backends.map((b) => b.name));
+      if (body.mode === 'give' && (typeof body.to !== 'string' || !names.includes(body.to))) {
+        return this.json(response, 400, { error: `give needs "to": one of ${names.join(', ')}` });
+      }
+      override = { mode: body.mode, since: new Date().toISOString(), ...(body.mode === 'give' ? { to: body.to as string } : {}) };
+    }
+    this.proxy.control.setOverride(override);
+    try {
+      saveOverride(this.store, override);
+    } catch (error) {
+      this.logger.error(`override not saved: ${(error as Error).message}`);
+    }
+    this.logger.info(override === null ? 'homeowner override cleared' : `homeowner override: ${override.mode}${override.to === undefined ? '' : ` to ${override.to}`}`);
+    this.scheduleStatus();
+    this.json(response, 200, { override });
+  }
+
+  private async command(chargerId: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
+    if (this.refuseChange(request, response, true)) return;
     let body: { action?: unknown; payload?: unknown };
     try {
       body = JSON.parse(await readBody(request)) as typeof body;

@@ -133,7 +133,7 @@ describe('commands and exit codes', () => {
     const csv = await run(['sessions', '--state', 'state.db', '--csv', '--charger', 'CP1'], { cwd: dir });
     assert.equal(csv.code, 0);
     assert.deepEqual(csv.stdout.trim().split('\n').map((line) => line.split(',')[1]), ['charger', 'CP1']);
-    assert.match(csv.stdout, /,fleet,7,,2026-11-20T10:00:00.000Z,2026-11-20T11:00:00.000Z,0,2500,2.5,Local/);
+    assert.match(csv.stdout, /,fleet,7,,2026-11-20T10:00:00.000Z,2026-11-20T11:00:00.000Z,0,2500,2.5,,Local/);
     const table = await run(['sessions', '--state', 'state.db', '--since', '2026-11-01'], { cwd: dir });
     assert.equal(table.code, 0);
     assert.match(table.stdout, /CP1/);

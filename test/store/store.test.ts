@@ -21,7 +21,7 @@ test('a new file is created at the current schema version; a newer schema is ref
   const path = join(tempDir(), 's.db');
   Store.open(path).close();
   const db = new DatabaseSync(path);
-  assert.equal((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version, 1);
+  assert.equal((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version, 2);
   assert.equal((db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode, 'wal');
   db.exec('PRAGMA user_version = 99');
   db.close();
@@ -36,19 +36,29 @@ test('sessions: energy, filters, CSV (with formula-safe quoting) and a table', (
   const store = Store.open(join(tempDir(), 's.db'));
   store.startTransaction({ charger: 'CP1', chargerTx: '1', owner: 'primary', connector: 1, evse: null, idTag: '=cmd()', startedAt: '2026-11-01T10:00:00.000Z', meterStart: 1000 });
   store.setUpstreamTx('CP1', '1', 'secondary', '55');
-  store.stopTransaction({ charger: 'CP1', chargerTx: '1', stoppedAt: '2026-11-01T11:00:00.000Z', meterStop: 8500, reason: 'Local' }, 'primary');
+  const finished = store.stopTransaction({ charger: 'CP1', chargerTx: '1', stoppedAt: '2026-11-01T11:00:00.000Z', meterStop: 8500, reason: 'Local' }, 'primary');
+  assert.equal(finished.energy_kwh, 7.5);
+  assert.equal(finished.revenue, null, 'no price, no revenue');
   store.startTransaction({ charger: 'CP2', chargerTx: 'A', owner: 'fleet', connector: null, evse: 1, idTag: 'X', startedAt: '2026-11-20T10:00:00.000Z', meterStart: null });
   store.stopTransaction({ charger: 'CP3', chargerTx: '9', stoppedAt: '2026-11-21T00:00:00.000Z', meterStop: 10, reason: 'Remote' }, 'primary');
+  store.startTransaction({ charger: 'CP4', chargerTx: '1', owner: 'fleet', connector: 1, evse: null, idTag: 'F', startedAt: '2026-11-21T01:00:00.000Z', meterStart: 0 });
+  assert.equal(store.stopTransaction({ charger: 'CP4', chargerTx: '1', stoppedAt: '2026-11-21T02:00:00.000Z', meterStop: 12000, reason: 'Local' }, 'fleet', 0.3).revenue, 3.6);
+  assert.equal(store.getSetting('k'), null);
+  store.setSetting('k', 'v');
+  assert.equal(store.getSetting('k'), 'v');
+  store.setSetting('k', null);
+  assert.equal(store.getSetting('k'), null);
   assert.deepEqual(store.sessions().map((s) => [s.charger, s.energy_kwh, s.upstream_tx]), [
     ['CP1', 7.5, { secondary: '55' }],
     ['CP2', null, {}],
     ['CP3', null, {}],
+    ['CP4', 12, {}],
   ]);
-  assert.deepEqual(store.sessions({ since: '2026-11-15T00:00:00.000Z' }).map((s) => s.charger), ['CP2', 'CP3']);
+  assert.deepEqual(store.sessions({ since: '2026-11-15T00:00:00.000Z' }).map((s) => s.charger), ['CP2', 'CP3', 'CP4']);
   assert.deepEqual(store.sessions({ charger: 'CP2' }).map((s) => s.charger_tx), ['A']);
   const csv = sessionsCsv(store.sessions({ charger: 'CP1' }));
-  assert.equal(csv.split('\n')[0], 'id,charger,connector,id_tag,owner,charger_tx,upstream_tx,started_at,stopped_at,meter_start,meter_stop,energy_kwh,stop_reason');
-  assert.match(csv, /,"=cmd\(\)",primary,1,secondary=55,2026-11-01T10:00:00.000Z,2026-11-01T11:00:00.000Z,1000,8500,7.5,Local\n$/);
+  assert.equal(csv.split('\n')[0], 'id,charger,connector,id_tag,owner,charger_tx,upstream_tx,started_at,stopped_at,meter_start,meter_stop,energy_kwh,revenue,stop_reason');
+  assert.match(csv, /,"=cmd\(\)",primary,1,secondary=55,2026-11-01T10:00:00.000Z,2026-11-01T11:00:00.000Z,1000,8500,7.5,,Local\n$/);
   assert.match(sessionsTable(store.sessions()), /^id\s+charger\s+connector/);
   store.close();
 });
