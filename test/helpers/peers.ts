@@ -74,6 +74,10 @@ export function defaultCsmsHandlers(client: RPCClientLike, interval: number): vo
   client.handle('StatusNotification', () => ({}));
   client.handle('MeterValues', () => ({}));
   client.handle('DataTransfer', () => ({ status: 'Accepted' }));
+  let nextTransaction = 1;
+  client.handle('StartTransaction', () => ({ transactionId: nextTransaction++, idTagInfo: { status: 'Accepted' } }));
+  client.handle('StopTransaction', () => ({}));
+  client.handle('TransactionEvent', () => ({}));
   client.handle('Authorize', () =>
     client.protocol === 'ocpp1.6' ? { idTagInfo: { status: 'Accepted' } } : { idTokenInfo: { status: 'Accepted' } },
   );
