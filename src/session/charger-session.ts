@@ -572,6 +572,7 @@ export class ChargerSession implements LinkOwner {
         this.context.loggers.proxy.info(`${this.chargerId}: ${link.name}'s ${frame.action} refused: ${decision.reason}`);
         return;
       }
+      this.context.loggers.proxy.info(`${this.chargerId}: ${link.name}'s ${frame.action} allowed: ${decision.reason}`);
     }
     if (frame.type === SEND) {
       // 2.1 SEND expects no answer, so it needs no slot; a fresh id still keeps upstreams apart.
