@@ -30,6 +30,8 @@ export interface UpstreamConfig {
   key: string | null;
   /** Accept any server certificate; only when set explicitly. */
   insecure: boolean;
+  /** `role = local`: the proxy itself answers as a minimal CSMS (this upstream is then the primary). */
+  local: boolean;
 }
 
 export interface Config {
@@ -129,6 +131,12 @@ export interface Config {
   backends: Array<{ name: string; token: string; pricePerKwh: number | null }>;
   /** Price per kWh by upstream or backend name, for session revenue. */
   prices: Map<string, number>;
+  /** `[local]`: the built-in minimal CSMS of a `role = local` upstream. */
+  local: {
+    /** Tags it accepts (upper case); empty: all. */
+    acceptTags: string[];
+    heartbeatInterval: number;
+  };
 }
 
 export const DEFAULT_CONFIG_FILE = './ocpp-2w-proxy.ini';
@@ -159,4 +167,5 @@ export const DEFAULTS: Omit<Config, 'configFile' | 'upstreams' | 'defaultOwner'>
   homeAssistant: { url: null, token: null, presenceSensor: null, overrideEntity: null, blockWhenHome: false, staleAfter: 300, pollInterval: 10, notify: true },
   backends: [],
   prices: new Map(),
+  local: { acceptTags: [], heartbeatInterval: 300 },
 };

@@ -3,7 +3,7 @@
 import type { Config } from './config.ts';
 
 export function describeUpstreams(config: Config): string[] {
-  const lines = config.upstreams.map((u) => `upstream ${u.name} (${u.role}): ${u.url}/<charger id>`);
+  const lines = config.upstreams.map((u) => (u.local ? `upstream ${u.name} (primary): the built-in local CSMS` : `upstream ${u.name} (${u.role}): ${u.url}/<charger id>`));
   if (config.upstreams.length === 1) lines.push('1-way mode: no secondary configured');
   return lines;
 }

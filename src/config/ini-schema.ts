@@ -104,10 +104,10 @@ export const coerce = {
     if (s === 'forward' || s === 'basic' || s === 'none') return s;
     throw new ValueError(`'${text(value)}' is not an auth mode (forward, basic, none)`);
   },
-  role(value: IniValue): UpstreamRole {
+  role(value: IniValue): UpstreamRole | 'local' {
     const s = text(value).toLowerCase();
-    if (s === 'primary' || s === 'secondary' || s === 'observer') return s;
-    throw new ValueError(`'${text(value)}' is not a role (primary, secondary, observer)`);
+    if (s === 'primary' || s === 'secondary' || s === 'observer' || s === 'local') return s;
+    throw new ValueError(`'${text(value)}' is not a role (primary, secondary, observer, local)`);
   },
 };
 
@@ -158,6 +158,7 @@ export const SECTION_KEYS: Record<string, KeyTable> = {
     show_idtags: coerce.bool,
   },
   messages: { file: coerce.nonEmpty },
+  local: { accept_tags: coerce.list, heartbeat_interval: coerce.count },
   fixups: { url: coerce.bool, timestamps: coerce.bool, idtag_max_length: coerce.count, power_scale: coerce.positive, power_measurands: coerce.list },
   store: { path: coerce.nonEmpty },
   sharing: {

@@ -177,6 +177,10 @@ export function loadConfig(cli: CliOptions, env: Record<string, string | undefin
     },
     backends: reader.backends(),
     prices: new Map(),
+    local: {
+      acceptTags: (reader.get('local', 'accept_tags', coerce.list) ?? []).map((t) => t.toUpperCase()),
+      heartbeatInterval: reader.get('local', 'heartbeat_interval', coerce.count) ?? DEFAULTS.local.heartbeatInterval,
+    },
   };
 
   if (config.chargerAuth.required && config.chargerAuth.hashes.size === 0) {
@@ -267,7 +271,7 @@ function resolveUpstreams(
     const upstream: UpstreamConfig = {
       name, url, role, rfid, allowActions: allow, denyActions: deny,
       auth: role === 'primary' ? 'forward' : 'none',
-      username: null, password: null, chargerId: null, ca: null, cert: null, key: null, insecure: false,
+      username: null, password: null, chargerId: null, ca: null, cert: null, key: null, insecure: false, local: false,
     };
     upstreams.push(upstream);
     return upstream;
@@ -315,14 +319,17 @@ function resolveUpstreams(
       problems.push({ file, section: where, key: null, message: `upstream name '${name}' is reserved or already used` });
       continue;
     }
-    const url = reader.get(where, 'url', coerce.url, section);
+    const configuredRole = reader.get(where, 'role', coerce.role, section) ?? 'secondary';
+    const isLocal = configuredRole === 'local';
+    const role = isLocal ? 'primary' : configuredRole;
+    const url = isLocal ? 'ws://local.invalid' : reader.get(where, 'url', coerce.url, section);
     if (url === undefined) {
       if (section.url === undefined) problems.push({ file, section: where, key: 'url', message: 'missing (every upstream needs a url)' });
       continue;
     }
-    const role = reader.get(where, 'role', coerce.role, section) ?? 'secondary';
     if (role === 'primary' && upstreams.some((u) => u.role === 'primary')) {
-      if (primaryFromCli) continue; // the command line's primary replaces the file's
+      // The command line's primary replaces the file's; a local CSMS is the fallback when none is set.
+      if (primaryFromCli || isLocal) continue;
       problems.push({ file, section: where, key: 'role', message: 'there is already a primary; exactly one upstream is primary' });
       continue;
     }
@@ -330,6 +337,7 @@ function resolveUpstreams(
     const allow = reader.get(where, 'allow_actions', coerce.list, section) ?? [];
     const deny = reader.get(where, 'deny_actions', coerce.list, section) ?? [];
     const upstream = add(name, url, role, rfid, deny, allow);
+    upstream.local = isLocal;
     upstream.auth = reader.get(where, 'auth', coerce.auth, section) ?? upstream.auth;
     upstream.username = reader.get(where, 'username', coerce.nonEmpty, section) ?? null;
     upstream.password = reader.get(where, 'password', coerce.string, section) ?? null;

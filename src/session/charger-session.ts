@@ -26,6 +26,7 @@ import {
 } from '../ocpp/frame.ts';
 import { versionRules, type OcppVersion } from '../ocpp/versions.ts';
 import { closeWithin, mirrorCloseCode } from '../upstream/close-codes.ts';
+import { LocalLink } from '../upstream/local-csms.ts';
 import { UpstreamLink, type ConnectFailure, type LinkOwner, type OutboxFrame, type UpstreamTls } from '../upstream/upstream-link.ts';
 import { CallQueue, type UpstreamCall } from './call-queue.ts';
 import type { ChargerMemory } from './charger-memory.ts';
@@ -122,18 +123,16 @@ export class ChargerSession implements LinkOwner {
     const { config, loggers } = context;
     this.callTimeoutMs = config.timeouts.callTimeout * 1000;
     this.links = config.upstreams.map((upstream) => {
-      const link = new UpstreamLink(
-        upstream,
-        chargerId,
-        {
-          maxPayload: config.maxMessageSize,
-          handshakeTimeoutMs: 10_000,
-          backlogLimit: config.backlogLimit,
-          reconnect: upstream.role !== 'primary' || config.timeouts.primaryGrace > 0,
-          tls: context.upstreamTls.get(upstream),
-        },
-        loggers.client,
-      );
+      const options = {
+        maxPayload: config.maxMessageSize,
+        handshakeTimeoutMs: 10_000,
+        backlogLimit: config.backlogLimit,
+        reconnect: upstream.role !== 'primary' || config.timeouts.primaryGrace > 0,
+        tls: context.upstreamTls.get(upstream),
+      };
+      const link = upstream.local
+        ? new LocalLink(upstream, chargerId, options, loggers.client, config.local)
+        : new UpstreamLink(upstream, chargerId, options, loggers.client);
       this.policies.set(link, new CallPolicy(upstream));
       return link;
     });

@@ -86,7 +86,7 @@ export class UpstreamLink {
   /** When a frame or pong last arrived (ms). */
   heardAt = Date.now();
   private ws: WebSocket | null = null;
-  private owner: LinkOwner | null = null;
+  protected owner: LinkOwner | null = null;
   private readonly early: Array<[Buffer, boolean]> = [];
   private readonly options: LinkOptions;
   private readonly logger: Logger;
@@ -288,7 +288,7 @@ export class UpstreamLink {
     this.retryTimer.unref();
   }
 
-  private setState(state: LinkState): void {
+  protected setState(state: LinkState): void {
     if (this.state !== state) this.since = new Date();
     this.state = state;
   }

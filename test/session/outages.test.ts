@@ -124,7 +124,7 @@ describe('a secondary that is down or drops', () => {
 
   test('a full backlog drops the oldest MeterValues first, never boot or transaction messages', () => {
     const link = new UpstreamLink(
-      { name: 's', url: 'ws://127.0.0.1:1', role: 'secondary', rfid: [], allowActions: [], denyActions: [], auth: 'none', username: null, password: null, chargerId: null, ca: null, cert: null, key: null, insecure: false },
+      { name: 's', url: 'ws://127.0.0.1:1', role: 'secondary', rfid: [], allowActions: [], denyActions: [], auth: 'none', username: null, password: null, chargerId: null, ca: null, cert: null, key: null, insecure: false, local: false },
       'CP',
       { maxPayload: 1024, handshakeTimeoutMs: 1000, backlogLimit: 3, reconnect: false },
       createLoggers({ proxy: 'ERROR', client: 'ERROR', server: 'ERROR' }, () => {}).client,
