@@ -1,7 +1,8 @@
 // Entry point: the command line, and the process-level wiring of the daemon (signals, exit codes).
 
 import { existsSync } from 'node:fs';
-import { runCli, type SessionsOptions } from './cli/cli.ts';
+import { runCli, type LogsArguments, type SessionsOptions } from './cli/cli.ts';
+import { printLogs, type LogsOptions } from './cli/logs.ts';
 import { sessionsCsv, sessionsTable } from './cli/sessions.ts';
 import { DEFAULTS } from './config/config.ts';
 import { Store } from './store/store.ts';
@@ -87,6 +88,26 @@ async function sessions(options: CliOptions, filter: SessionsOptions): Promise<n
   return 0;
 }
 
+async function logs(options: CliOptions, args: LogsArguments): Promise<number> {
+  const file = args.file ?? loadConfig(options).config?.messageLogFile ?? DEFAULTS.messageLogFile;
+  if (file !== '-' && !existsSync(file)) {
+    process.stderr.write(`ocpp-proxy: no message log at ${file}\n`);
+    return 2;
+  }
+  const since = args.since === undefined ? undefined : Date.parse(args.since);
+  if (since !== undefined && Number.isNaN(since)) {
+    process.stderr.write(`ocpp-proxy: --since '${args.since}' is not a date\n`);
+    return 2;
+  }
+  const color = process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
+  const printOptions: LogsOptions = { file, follow: args.follow, payload: args.payload, raw: args.raw, pairs: args.pairs, color };
+  if (args.charger !== undefined) printOptions.charger = args.charger;
+  if (args.action !== undefined) printOptions.action = args.action;
+  if (since !== undefined) printOptions.since = since;
+  await printLogs(printOptions, process.stdin, process.stdout, process.stderr);
+  return 0;
+}
+
 /** Reads a password from stdin (one line, or everything piped) and prints its hash for [chargers]. */
 async function hashPasswordCommand(): Promise<number> {
   const chunks: Buffer[] = [];
@@ -105,7 +126,7 @@ process.on('uncaughtException', (error: Error) => {
   process.stderr.write(`ocpp-proxy: unexpected error (kept running): ${error.stack ?? error.message}\n`);
 });
 
-runCli(process.argv.slice(2), { run, check, hashPassword: hashPasswordCommand, sessions }).then(
+runCli(process.argv.slice(2), { run, check, hashPassword: hashPasswordCommand, sessions, logs }).then(
   (code) => {
     // Exit now: reconnect timers of closed links must not keep a stopped daemon alive.
     process.exit(code);

@@ -9,6 +9,18 @@ export interface CliActions {
   check(options: CliOptions): Promise<number>;
   hashPassword(): Promise<number>;
   sessions(options: CliOptions, filter: SessionsOptions): Promise<number>;
+  logs(options: CliOptions, logs: LogsArguments): Promise<number>;
+}
+
+export interface LogsArguments {
+  file?: string;
+  follow: boolean;
+  payload: boolean;
+  raw: boolean;
+  pairs: boolean;
+  charger?: string;
+  action?: string;
+  since?: string;
 }
 
 export interface SessionsOptions {
@@ -58,10 +70,16 @@ function toCliOptions(argv: Record<string, unknown>): CliOptions {
   };
 }
 
+type Chosen =
+  | { action: 'run' | 'check'; options: CliOptions }
+  | { action: 'hashPassword' }
+  | { action: 'sessions'; options: CliOptions; filter: SessionsOptions }
+  | { action: 'logs'; options: CliOptions; logs: LogsArguments };
+
 /** Parses `args` and runs the chosen command; resolves with the process exit code. */
 export async function runCli(args: string[], actions: CliActions): Promise<number> {
   // Handlers only record the choice: yargs may call one before its strict checks fail.
-  let chosen: { action: 'run' | 'check'; options: CliOptions } | { action: 'hashPassword' } | { action: 'sessions'; options: CliOptions; filter: SessionsOptions } | null = null;
+  let chosen: Chosen | null = null;
   let usageError: string | null = null;
   await yargs(args)
     .scriptName('ocpp-proxy')
@@ -89,6 +107,29 @@ export async function runCli(args: string[], actions: CliActions): Promise<numbe
         chosen = { action: 'sessions', options: toCliOptions(argv), filter };
       },
     )
+    .command(
+      'logs [file]',
+      'print a message log for people (FILE, a rotated .1 or .gz, or - for stdin; default: the configured log)',
+      (y) =>
+        y
+          .positional('file', { type: 'string' })
+          .option('config', { alias: 'c', type: 'string', describe: 'INI file (for [messages] file)' })
+          .option('follow', { alias: 'f', type: 'boolean', default: false, describe: 'keep printing new lines, across log rotation' })
+          .option('payload', { type: 'boolean', default: true, describe: 'show payloads (--no-payload hides them)' })
+          .option('raw', { type: 'boolean', default: false, describe: 'show each frame as it went on the wire' })
+          .option('pairs', { type: 'boolean', default: false, describe: 'print each request with its response and the latency' })
+          .option('charger', { type: 'string', describe: 'only this charger id' })
+          .option('action', { type: 'string', describe: 'only this action' })
+          .option('since', { type: 'string', describe: 'only entries from this date or time on' }),
+      (argv) => {
+        const logs: LogsArguments = { follow: argv.follow === true, payload: argv.payload !== false, raw: argv.raw === true, pairs: argv.pairs === true };
+        if (typeof argv.file === 'string') logs.file = argv.file;
+        if (typeof argv.charger === 'string') logs.charger = argv.charger;
+        if (typeof argv.action === 'string') logs.action = argv.action;
+        if (typeof argv.since === 'string') logs.since = argv.since;
+        chosen = { action: 'logs', options: toCliOptions(argv), logs };
+      },
+    )
     .command('hash-password', 'print a [chargers] hash of the password read from standard input', (y) => y, () => {
       chosen = { action: 'hashPassword' };
     })
@@ -107,9 +148,10 @@ export async function runCli(args: string[], actions: CliActions): Promise<numbe
     process.stderr.write(`ocpp-proxy: ${usageError} (see ocpp-proxy --help)\n`);
     return 2;
   }
-  const command = chosen as { action: 'run' | 'check'; options: CliOptions } | { action: 'hashPassword' } | { action: 'sessions'; options: CliOptions; filter: SessionsOptions } | null;
+  const command = chosen as Chosen | null;
   if (command === null) return 0; // --help or --version was printed
   if (command.action === 'hashPassword') return actions.hashPassword();
   if (command.action === 'sessions') return actions.sessions(command.options, command.filter);
+  if (command.action === 'logs') return actions.logs(command.options, command.logs);
   return actions[command.action](command.options);
 }
