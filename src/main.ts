@@ -1,6 +1,8 @@
 // Entry point: the command line, and the process-level wiring of the daemon (signals, exit codes).
 
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { addonIni, type AddonOptions } from './cli/ha-addon.ts';
+import { runDemo } from './cli/demo.ts';
 import { runCli, type LogsArguments, type SessionsOptions } from './cli/cli.ts';
 import { printLogs, type LogsOptions } from './cli/logs.ts';
 import { sessionsCsv, sessionsTable } from './cli/sessions.ts';
@@ -108,6 +110,17 @@ async function logs(options: CliOptions, args: LogsArguments): Promise<number> {
   return 0;
 }
 
+/** The Home Assistant add-on's run script: its options as an INI file on stdout. */
+async function haAddonIni(optionsFile: string): Promise<number> {
+  try {
+    process.stdout.write(addonIni(JSON.parse(readFileSync(optionsFile, 'utf8')) as AddonOptions));
+    return 0;
+  } catch (error) {
+    process.stderr.write(`ocpp-proxy: add-on options ${optionsFile}: ${(error as Error).message}\n`);
+    return 2;
+  }
+}
+
 /** Reads a password from stdin (one line, or everything piped) and prints its hash for [chargers]. */
 async function hashPasswordCommand(): Promise<number> {
   const chunks: Buffer[] = [];
@@ -126,7 +139,7 @@ process.on('uncaughtException', (error: Error) => {
   process.stderr.write(`ocpp-proxy: unexpected error (kept running): ${error.stack ?? error.message}\n`);
 });
 
-runCli(process.argv.slice(2), { run, check, hashPassword: hashPasswordCommand, sessions, logs }).then(
+runCli(process.argv.slice(2), { run, check, hashPassword: hashPasswordCommand, sessions, logs, haAddonIni, demo: runDemo }).then(
   (code) => {
     // Exit now: reconnect timers of closed links must not keep a stopped daemon alive.
     process.exit(code);

@@ -10,6 +10,8 @@ export interface CliActions {
   hashPassword(): Promise<number>;
   sessions(options: CliOptions, filter: SessionsOptions): Promise<number>;
   logs(options: CliOptions, logs: LogsArguments): Promise<number>;
+  haAddonIni(optionsFile: string): Promise<number>;
+  demo(): Promise<number>;
 }
 
 export interface LogsArguments {
@@ -74,7 +76,9 @@ type Chosen =
   | { action: 'run' | 'check'; options: CliOptions }
   | { action: 'hashPassword' }
   | { action: 'sessions'; options: CliOptions; filter: SessionsOptions }
-  | { action: 'logs'; options: CliOptions; logs: LogsArguments };
+  | { action: 'logs'; options: CliOptions; logs: LogsArguments }
+  | { action: 'haAddonIni'; file: string }
+  | { action: 'demo' };
 
 /** Parses `args` and runs the chosen command; resolves with the process exit code. */
 export async function runCli(args: string[], actions: CliActions): Promise<number> {
@@ -130,6 +134,12 @@ export async function runCli(args: string[], actions: CliActions): Promise<numbe
         chosen = { action: 'logs', options: toCliOptions(argv), logs };
       },
     )
+    .command('demo', 'run a simulated charger and two simulated CSMSes through the proxy; watch the web monitor', (y) => y, () => {
+      chosen = { action: 'demo' };
+    })
+    .command('ha-addon-ini <options>', false, (y) => y.positional('options', { type: 'string', demandOption: true }), (argv) => {
+      chosen = { action: 'haAddonIni', file: String(argv.options) };
+    })
     .command('hash-password', 'print a [chargers] hash of the password read from standard input', (y) => y, () => {
       chosen = { action: 'hashPassword' };
     })
@@ -153,5 +163,7 @@ export async function runCli(args: string[], actions: CliActions): Promise<numbe
   if (command.action === 'hashPassword') return actions.hashPassword();
   if (command.action === 'sessions') return actions.sessions(command.options, command.filter);
   if (command.action === 'logs') return actions.logs(command.options, command.logs);
+  if (command.action === 'haAddonIni') return actions.haAddonIni(command.file);
+  if (command.action === 'demo') return actions.demo();
   return actions[command.action](command.options);
 }
