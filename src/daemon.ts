@@ -85,6 +85,7 @@ export class Daemon {
 
   /** SIGHUP: reopen the message log (logrotate) and reload the listener's certificate. */
   async reload(): Promise<void> {
+    if (this.port === 0) return; // not started yet
     await this.messageLog.reopen();
     try {
       const tls = await this.listenerTls();

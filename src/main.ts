@@ -23,6 +23,18 @@ async function run(options: CliOptions): Promise<number> {
   }
   const loggers = createLoggers(config.logLevels);
   const daemon = new Daemon(config, loggers);
+  // Signals are handled from the first moment: one that comes during start-up stops the daemon
+  // once it is up, instead of killing it half-started.
+  let signalled: string | null = null;
+  let onSignal: ((signal: string) => void) | null = null;
+  const signal = (name: string) => {
+    if (signalled !== null) return;
+    signalled = name;
+    onSignal?.(name);
+  };
+  process.on('SIGTERM', () => signal('SIGTERM'));
+  process.on('SIGINT', () => signal('SIGINT'));
+  process.on('SIGHUP', () => void daemon.reload());
   try {
     await daemon.start();
   } catch (error) {
@@ -32,11 +44,8 @@ async function run(options: CliOptions): Promise<number> {
   if (config.configFile !== null) loggers.proxy.info(`configuration: ${config.configFile}`);
 
   return new Promise<number>((resolve) => {
-    let stopping = false;
-    const stop = (signal: string) => {
-      if (stopping) return;
-      stopping = true;
-      loggers.proxy.info(`${signal}: closing chargers and stopping`);
+    const stop = (name: string) => {
+      loggers.proxy.info(`${name}: closing chargers and stopping`);
       daemon.stop().then(
         () => resolve(0),
         (error: Error) => {
@@ -45,9 +54,8 @@ async function run(options: CliOptions): Promise<number> {
         },
       );
     };
-    process.on('SIGTERM', () => stop('SIGTERM'));
-    process.on('SIGINT', () => stop('SIGINT'));
-    process.on('SIGHUP', () => void daemon.reload());
+    if (signalled !== null) stop(signalled);
+    else onSignal = stop;
   });
 }
 
