@@ -1,6 +1,8 @@
 // The one typed configuration object, with every default in one place.
 // Built by load-config.ts from CLI > INI > DEFAULTS and validated once at start.
 
+import type { OcppVersion } from '../ocpp/versions.ts';
+
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
 export type UpstreamRole = 'primary' | 'secondary' | 'observer';
 export type UpstreamAuth = 'forward' | 'basic' | 'none';
@@ -55,6 +57,10 @@ export interface Config {
   };
   /** Largest accepted frame in bytes, on every link. */
   maxMessageSize: number;
+  /** For chargers that offer no subprotocol: `off` (OCPP-J: accept, then close) or `lenient`. */
+  versionDetection: 'off' | 'lenient';
+  /** The version a lenient detection falls back to (null: none). */
+  defaultProtocol: OcppVersion | null;
   /** Upstream Calls that may wait for the charger, per upstream. */
   queueLimit: number;
   /** Charger Calls kept for an upstream that is down, per upstream. */
@@ -153,6 +159,8 @@ export const DEFAULTS: Omit<Config, 'configFile' | 'upstreams' | 'defaultOwner'>
     primaryGrace: 0,
   },
   maxMessageSize: 1024 * 1024,
+  versionDetection: 'off',
+  defaultProtocol: null,
   queueLimit: 50,
   backlogLimit: 1000,
   chargerAuth: { required: false, hashes: new Map() },

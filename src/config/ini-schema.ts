@@ -2,6 +2,7 @@
 // case kept; these coercers turn them into typed values or throw a message for the user.
 
 import type { LogLevel, UpstreamAuth, UpstreamRole } from './config.ts';
+import type { OcppVersion } from '../ocpp/versions.ts';
 
 export type IniValue = string | boolean | undefined;
 export type Coerce<T> = (value: IniValue) => T;
@@ -52,6 +53,16 @@ export const coerce = {
     }
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ValueError(`'${s}' must start with http:// or https://`);
     return s.replace(/\/+$/, '');
+  },
+  detection(value: IniValue): 'off' | 'lenient' {
+    const s = text(value).toLowerCase();
+    if (s === 'off' || s === 'lenient') return s;
+    throw new ValueError(`'${text(value)}' is not off or lenient`);
+  },
+  protocol(value: IniValue): OcppVersion {
+    const s = text(value);
+    if (s === 'ocpp1.6' || s === 'ocpp2.0.1' || s === 'ocpp2.1') return s;
+    throw new ValueError(`'${s}' is not ocpp1.6, ocpp2.0.1 or ocpp2.1`);
   },
   positive(value: IniValue): number {
     const s = text(value);
@@ -136,6 +147,8 @@ export const SECTION_KEYS: Record<string, KeyTable> = {
     queue_limit: coerce.count,
     backlog_limit: coerce.count,
     require_auth: coerce.bool,
+    version_detection: coerce.detection,
+    default_protocol: coerce.protocol,
     cert_chain: coerce.nonEmpty,
     cert_key: coerce.nonEmpty,
   },

@@ -128,6 +128,8 @@ export function loadConfig(cli: CliOptions, env: Record<string, string | undefin
     },
     maxMessageSize: reader.get('host', 'max_message_size', coerce.count) ?? DEFAULTS.maxMessageSize,
     queueLimit: reader.get('host', 'queue_limit', coerce.count) ?? DEFAULTS.queueLimit,
+    versionDetection: reader.get('host', 'version_detection', coerce.detection) ?? DEFAULTS.versionDetection,
+    defaultProtocol: reader.get('host', 'default_protocol', coerce.protocol) ?? DEFAULTS.defaultProtocol,
     backlogLimit: reader.get('host', 'backlog_limit', coerce.count) ?? DEFAULTS.backlogLimit,
     chargerAuth: {
       required: reader.get('host', 'require_auth', coerce.bool) ?? DEFAULTS.chargerAuth.required,

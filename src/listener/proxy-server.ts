@@ -9,7 +9,8 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import type { Config, UpstreamConfig } from '../config/config.ts';
 import type { Loggers } from '../log/console-log.ts';
 import type { MessageLog } from '../log/message-log.ts';
-import { isSupportedProtocol } from '../ocpp/versions.ts';
+import { isSupportedProtocol, type OcppVersion } from '../ocpp/versions.ts';
+import { detectVersion, type VersionSource } from './version-detection.ts';
 import { ChargerMemory } from '../session/charger-memory.ts';
 import { configuredRules } from '../rules/fixups.ts';
 import { managedKeys } from '../rules/autoconfig.ts';
@@ -159,7 +160,16 @@ export class ProxyServer {
         return abortHandshake(socket, refusal, refusal === 401 ? { 'WWW-Authenticate': 'Basic realm="ocpp-proxy", charset="UTF-8"' } : {});
       }
     }
-    const offered = offeredSubprotocols(request.headers['sec-websocket-protocol']).filter(isSupportedProtocol);
+    let offered: string[] = offeredSubprotocols(request.headers['sec-websocket-protocol']).filter(isSupportedProtocol);
+    let versionSource: VersionSource = 'subprotocol';
+    if (offered.length === 0 && this.config.versionDetection === 'lenient') {
+      const detected = detectVersion(request, this.config.defaultProtocol);
+      if (detected !== null) {
+        offered = [detected.version];
+        versionSource = detected.source;
+        this.loggers.server.info(`${chargerId}: offered no OCPP subprotocol; ${detected.version} taken from the ${detected.source}`);
+      }
+    }
     if (offered.length === 0) {
       // OCPP-J: no version we know offered → complete the handshake without one, then close.
       this.loggers.server.warn(`${chargerId}: offered no OCPP subprotocol (${sanitize(request.headers['sec-websocket-protocol'])}), closing`);
@@ -201,10 +211,11 @@ export class ProxyServer {
       return abortHandshake(socket, 502, {}, 'primary upstream unreachable\n');
     }
 
-    this.chosenProtocol.set(request, session.primary.protocol);
+    // A charger that asked for no subprotocol gets none in the answer, whatever was detected.
+    this.chosenProtocol.set(request, versionSource === 'subprotocol' ? session.primary.protocol : false);
     this.wss.handleUpgrade(request, socket, head, (charger: WebSocket) => {
-      this.loggers.server.info(`${chargerId} connected from ${remote} (${charger.protocol})`);
-      session.attachCharger(charger);
+      this.loggers.server.info(`${chargerId} connected from ${remote} (${session.primary.protocol}, from the ${versionSource})`);
+      session.attachCharger(charger, session.primary.protocol as OcppVersion, versionSource);
     });
   }
 

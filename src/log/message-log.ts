@@ -20,6 +20,9 @@ export interface MessageLogEntry {
   tags: Tag[];
   /** The frame exactly as it went on the wire to `to` (as received for INVALID), secrets redacted. */
   raw: string;
+  /** On a connection's first line: the OCPP version and how it was found. */
+  protocol?: string;
+  protocol_source?: string;
 }
 
 export type EntryListener = (entry: MessageLogEntry) => void;

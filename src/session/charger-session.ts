@@ -27,6 +27,7 @@ import {
 import { versionRules, type OcppVersion } from '../ocpp/versions.ts';
 import { closeWithin, mirrorCloseCode } from '../upstream/close-codes.ts';
 import { LocalLink } from '../upstream/local-csms.ts';
+import type { VersionSource } from '../listener/version-detection.ts';
 import { UpstreamLink, type ConnectFailure, type LinkOwner, type OutboxFrame, type UpstreamTls } from '../upstream/upstream-link.ts';
 import { CallQueue, type UpstreamCall } from './call-queue.ts';
 import type { ChargerMemory } from './charger-memory.ts';
@@ -63,6 +64,7 @@ export interface SessionContext {
 export interface SessionStatus {
   id: string;
   protocol: string;
+  protocol_source: string;
   connected_since: string | null;
   queued_calls: number;
   upstreams: Array<{ name: string; role: string; url: string; state: string; since: string; reconnect_attempts: number; backlog: number }>;
@@ -96,7 +98,11 @@ export class ChargerSession implements LinkOwner {
   readonly primary: UpstreamLink;
   readonly memory: ChargerMemory;
   protocol: OcppVersion = 'ocpp1.6';
+  /** How the version was found: negotiated, or detected for a charger that offered none. */
+  versionSource: VersionSource = 'subprotocol';
   connectedSince: Date | null = null;
+  /** The first message log line of a connection says which version and how it was found. */
+  private versionLogged = false;
   private rules = versionRules('ocpp1.6');
   private fixups: FixupPipeline | null = null;
   private transactions: Transactions<UpstreamLink> | null = null;
@@ -182,6 +188,7 @@ export class ChargerSession implements LinkOwner {
     return {
       id: this.chargerId,
       protocol: this.protocol,
+      protocol_source: this.versionSource,
       connected_since: this.connectedSince?.toISOString() ?? null,
       queued_calls: this.queuedCalls,
       upstreams: this.links.map((link) => ({
@@ -208,9 +215,10 @@ export class ChargerSession implements LinkOwner {
   }
 
   /** The charger's handshake completed with the primary's subprotocol: start routing. */
-  attachCharger(charger: WebSocket): void {
+  attachCharger(charger: WebSocket, protocol: OcppVersion, versionSource: VersionSource = 'subprotocol'): void {
     this.charger = charger;
-    this.protocol = charger.protocol as OcppVersion;
+    this.protocol = protocol;
+    this.versionSource = versionSource;
     this.rules = versionRules(this.protocol);
     this.fixups = new FixupPipeline(this.context.fixupRules, this.protocol, this.chargerId);
     this.transactions = new Transactions(
@@ -786,6 +794,11 @@ export class ChargerSession implements LinkOwner {
   }
 
   private log(ts: string, from: string, to: string, type: FrameType, id: string | null, action: string | null, tags: Tag[], raw: string): void {
+    if (!this.versionLogged && this.charger !== null) {
+      this.versionLogged = true;
+      this.context.messageLog.write({ ts, charger: this.chargerId, from, to, type, id, action, tags, raw, protocol: this.protocol, protocol_source: this.versionSource });
+      return;
+    }
     this.context.messageLog.write({ ts, charger: this.chargerId, from, to, type, id, action, tags, raw });
   }
 }

@@ -39,8 +39,11 @@ test('one line per frame per hop, with the contract keys in order and raw as sen
   await proxy.close();
 
   const lines = readLines(proxy.logFile);
+  const contractKeys = ['ts', 'charger', 'from', 'to', 'type', 'id', 'action', 'tags', 'raw'];
+  assert.deepEqual(Object.keys(lines[0]!), [...contractKeys, 'protocol', 'protocol_source'], 'the first line of a connection says its version');
+  assert.deepEqual([lines[0]!.protocol, lines[0]!.protocol_source], ['ocpp1.6', 'subprotocol']);
   for (const line of lines) {
-    assert.deepEqual(Object.keys(line), ['ts', 'charger', 'from', 'to', 'type', 'id', 'action', 'tags', 'raw']);
+    if (line !== lines[0]) assert.deepEqual(Object.keys(line), contractKeys);
     assert.match(line.ts as string, /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     assert.equal(line.charger, 'LOG1');
   }
