@@ -48,7 +48,7 @@ function assertAllValid(frames: string[], who: string): void {
   }
 }
 
-test('fuzzing both sides: nothing invalid is forwarded, nothing crashes, every Call is answered at most once', { timeout: 120_000 }, async () => {
+test('fuzzing both sides: nothing invalid is forwarded, nothing crashes, every Call is answered at most once', { timeout: RUNS > 1000 ? Infinity : 120_000 }, async () => {
   const primary = await startRawCsms(['ocpp1.6']);
   const proxy = await startProxy(`${iniFor(primary.url)}[host]\ncall_timeout = 0.2\n`);
   cleanups.push(() => primary.close(), () => proxy.close());

@@ -1,0 +1,234 @@
+// `npm run bench`: every figure measured in the same run as its baseline, reported as ratios,
+// written to bench/results/<date>.json and .md. The proxy, the CSMSes and the load generators
+// each run in their own process, on loopback only. `--big` adds the 5,000-charger fleet.
+import { spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createConnection, createServer } from 'node:net';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { WebSocket } from 'ws';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const big = process.argv.includes('--big');
+const fleets = big ? [100, 1000, 5000] : [100, 1000];
+const work = mkdtempSync(join(tmpdir(), 'ocpp-proxy-bench-'));
+const children = new Set();
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** Runs a command with a raised open-file limit (this process tree only). */
+function run(command, args, options = {}) {
+  const quoted = [command, ...args].map((a) => `'${String(a).replace(/'/g, "'\\''")}'`).join(' ');
+  const child = spawn('sh', ['-c', `ulimit -n 65536 2>/dev/null || ulimit -n "$(ulimit -Hn)"; exec ${quoted}`], { cwd: root, ...options });
+  children.add(child);
+  child.on('exit', () => children.delete(child));
+  return child;
+}
+
+function firstJson(child) {
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (d) => {
+      out += d;
+      const line = out.split('\n').find((l) => l.startsWith('{'));
+      if (line) resolve(JSON.parse(line));
+    });
+    child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
+  });
+}
+
+async function csms() {
+  const child = run(process.execPath, ['bench/csms.mjs']);
+  const { port } = await firstJson(child);
+  return { url: `ws://127.0.0.1:${port}`, child };
+}
+
+function freePort() {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function waitForPort(port) {
+  for (let i = 0; i < 500; i++) {
+    const ok = await new Promise((resolve) => {
+      const socket = createConnection({ host: '127.0.0.1', port }, () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (ok) return;
+    await sleep(10);
+  }
+  throw new Error(`nothing listens on ${port}`);
+}
+
+async function proxy(primary, secondary) {
+  const port = await freePort();
+  const dir = mkdtempSync(join(work, 'proxy-'));
+  writeFileSync(join(dir, 'bench.ini'), '[logging]\nproxy = WARNING\nwebsockets.client = WARNING\nwebsockets.server = WARNING\n[host]\nwatchdog_interval = 0\n');
+  const args = ['dist/ocpp-proxy.mjs', '-c', join(dir, 'bench.ini'), '--listen-host', '127.0.0.1', '--listen-port', port, '--primary', primary, '--web-port', '0', '--log-file', join(dir, 'm.log'), '--state', join(dir, 's.db')];
+  if (secondary) args.push('--secondary', secondary);
+  const child = run(process.execPath, args);
+  await waitForPort(port);
+  return { url: `ws://127.0.0.1:${port}`, child, pid: child.pid, dir };
+}
+
+async function load(mode, url, extra = []) {
+  return firstJson(run(process.execPath, ['bench/load.mjs', mode, url, ...extra]));
+}
+
+/** CPU seconds and RSS of a process (Linux /proc). The proxy is the `exec`ed sh child. */
+function usage(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const cpu = (Number(stat[11]) + Number(stat[12])) / 100;
+  const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) * 1024;
+  return { cpu, rss };
+}
+
+async function stop(child) {
+  child.kill('SIGTERM');
+  await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
+}
+
+async function startup(command, args) {
+  const times = [];
+  const a = await csms();
+  for (let i = 0; i < 10; i++) {
+    const port = await freePort();
+    const dir = mkdtempSync(join(work, 'start-'));
+    const started = performance.now();
+    const child = run(command, [...args, '--listen-host', '127.0.0.1', '--listen-port', port, '--primary', a.url, '--web-port', '0', '--log-file', join(dir, 'm.log'), '--state', join(dir, 's.db')], { cwd: dir });
+    for (;;) {
+      const opened = await new Promise((resolve) => {
+        const ws = new WebSocket(`ws://127.0.0.1:${port}/START`, ['ocpp1.6']);
+        ws.on('open', () => {
+          ws.terminate();
+          resolve(true);
+        });
+        ws.on('error', () => resolve(false));
+      });
+      if (opened) break;
+      await sleep(2);
+    }
+    times.push(performance.now() - started);
+    await stop(child);
+  }
+  await stop(a.child);
+  times.sort((x, y) => x - y);
+  return { median_ms: Math.round(times[5]), min_ms: Math.round(times[0]) };
+}
+
+async function logWriter() {
+  const { MessageLog } = await import('../src/log/message-log.ts');
+  const { createLoggers } = await import('../src/log/console-log.ts');
+  const path = join(work, 'writer.log');
+  const log = new MessageLog(path, createLoggers({ proxy: 'ERROR', client: 'ERROR', server: 'ERROR' }, () => {}).proxy);
+  await log.open();
+  const lines = 200_000;
+  const raw = '[2,"12345","MeterValues",{"connectorId":1,"transactionId":42,"meterValue":[{"timestamp":"2026-11-21T20:44:54.123Z","sampledValue":[{"value":"1234.5"}]}]}]';
+  const started = performance.now();
+  for (let i = 0; i < lines; i++) {
+    log.write({ ts: '2026-11-21T20:44:54.123Z', charger: 'CP1', from: 'charger', to: 'primary', type: 'CALL', id: String(i), action: 'MeterValues', tags: [], raw });
+    if (i % 5000 === 0) await new Promise((r) => setImmediate(r)); // let the stream drain, as traffic would
+  }
+  await log.close();
+  const seconds = (performance.now() - started) / 1000;
+  const written = readFileSync(path, 'utf8').split('\n').filter(Boolean).length;
+  return { lines_per_s: Math.round(lines / seconds), written, lost: lines - written };
+}
+
+const results = { date: new Date().toISOString(), machine: { cpus: cpus().length, model: cpus()[0]?.model, memory_gb: Math.round(totalmem() / 2 ** 30), node: process.version }, note: 'proxy, CSMSes and load generators are separate processes sharing these cores' };
+try {
+  const a = await csms();
+  const b = await csms();
+
+  const direct = await load('seq', a.url);
+  let p = await proxy(a.url);
+  const oneUpstream = await load('seq', p.url);
+  await stop(p.child);
+  p = await proxy(a.url, b.url);
+  const withSecondary = await load('seq', p.url);
+  await stop(p.child);
+  results.sequential = {
+    direct,
+    proxy_primary_only: { ...oneUpstream, ratio: +(oneUpstream.calls_per_s / direct.calls_per_s).toFixed(2) },
+    proxy_with_secondary: { ...withSecondary, ratio: +(withSecondary.calls_per_s / direct.calls_per_s).toFixed(2) },
+  };
+  console.error(JSON.stringify(results.sequential));
+
+  results.fleets = [];
+  for (const chargers of fleets) {
+    const seconds = chargers >= 5000 ? 20 : 15;
+    const directFleet = await load('fleet', a.url, [`chargers=${chargers}`, `seconds=${seconds}`]);
+    p = await proxy(a.url, b.url);
+    await sleep(300);
+    const baseline = usage(p.pid);
+    const measure = load('fleet', p.url, [`chargers=${chargers}`, `seconds=${seconds}`, 'settle=3000']);
+    // CPU over the steady part: after connecting and settling.
+    await sleep(chargers >= 1000 ? 6000 : 3500);
+    const before = usage(p.pid);
+    const t0 = performance.now();
+    await sleep((seconds - 2) * 1000);
+    const after = usage(p.pid);
+    const cpuPercent = ((after.cpu - before.cpu) / ((performance.now() - t0) / 1000)) * 100;
+    const viaProxy = await measure;
+    results.fleets.push({
+      chargers,
+      sockets_at_proxy: chargers * 3,
+      direct_p50_ms: +directFleet.p50_ms.toFixed(3),
+      direct_p99_ms: +directFleet.p99_ms.toFixed(3),
+      proxy_p50_ms: +viaProxy.p50_ms.toFixed(3),
+      proxy_p99_ms: +viaProxy.p99_ms.toFixed(3),
+      added_p50_ms: +(viaProxy.p50_ms - directFleet.p50_ms).toFixed(3),
+      added_p99_ms: +(viaProxy.p99_ms - directFleet.p99_ms).toFixed(3),
+      proxy_cpu_percent: +cpuPercent.toFixed(1),
+      proxy_rss_mb: +(after.rss / 2 ** 20).toFixed(1),
+      kb_per_session: +((after.rss - baseline.rss) / 1024 / chargers).toFixed(1),
+    });
+    console.error(JSON.stringify(results.fleets.at(-1)));
+    await stop(p.child);
+  }
+
+  results.startup = {
+    binary: await startup(join(root, 'dist/ocpp-proxy'), []),
+    bundle_node: await startup(process.execPath, [join(root, 'dist/ocpp-proxy.mjs')]),
+  };
+  results.log_writer = await logWriter();
+  await stop(a.child);
+  await stop(b.child);
+} finally {
+  for (const child of children) child.kill('SIGKILL');
+}
+
+const s = results.sequential;
+const md = [
+  `# Benchmark ${results.date.slice(0, 10)}`,
+  '',
+  `${results.machine.cpus} cores (${results.machine.model}), ${results.machine.memory_gb} GiB, Node ${results.machine.node}; ${results.note}.`,
+  '',
+  '| sequential Heartbeat, one charger | calls/s | p50 ms | p99 ms | ratio to direct |',
+  '|---|---|---|---|---|',
+  `| direct to the CSMS | ${s.direct.calls_per_s} | ${s.direct.p50_ms.toFixed(3)} | ${s.direct.p99_ms.toFixed(3)} | 1.00 |`,
+  `| through the proxy, primary only | ${s.proxy_primary_only.calls_per_s} | ${s.proxy_primary_only.p50_ms.toFixed(3)} | ${s.proxy_primary_only.p99_ms.toFixed(3)} | ${s.proxy_primary_only.ratio} |`,
+  `| through the proxy, primary + secondary | ${s.proxy_with_secondary.calls_per_s} | ${s.proxy_with_secondary.p50_ms.toFixed(3)} | ${s.proxy_with_secondary.p99_ms.toFixed(3)} | ${s.proxy_with_secondary.ratio} |`,
+  '',
+  '| chargers at 1 msg/s (primary + secondary) | added p50 ms | added p99 ms | proxy CPU % | proxy RSS MB | KB per session |',
+  '|---|---|---|---|---|---|',
+  ...results.fleets.map((f) => `| ${f.chargers} (${f.sockets_at_proxy} sockets) | ${f.added_p50_ms} | ${f.added_p99_ms} | ${f.proxy_cpu_percent} | ${f.proxy_rss_mb} | ${f.kb_per_session} |`),
+  '',
+  `Startup to the first accepted charger (median of 10): binary ${results.startup.binary.median_ms} ms, bundle on Node ${results.startup.bundle_node.median_ms} ms.`,
+  '',
+  `Message log writer: ${results.log_writer.lines_per_s} lines/s to disk, ${results.log_writer.lost} of ${results.log_writer.written + results.log_writer.lost} lines lost.`,
+  '',
+].join('\n');
+const stamp = results.date.slice(0, 10);
+mkdirSync(join(root, 'bench/results'), { recursive: true });
+writeFileSync(join(root, `bench/results/${stamp}.json`), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(root, `bench/results/${stamp}.md`), md);
+console.log(md);
+process.exit(0);
