@@ -162,20 +162,17 @@ export class ChargerSession implements LinkOwner {
       }
       // The wait covers the queue ahead of it and the charger's own call_timeout.
       const timer = setTimeout(() => reject(new Error(`no answer from ${this.chargerId} in time`)), this.callTimeoutMs * 2);
-      this.queue.push({
-        source: null,
-        id: '',
-        idLiteral: '""',
-        action,
-        text: JSON.stringify([CALL, '', action, payload]),
-        queuedAt: Date.now(),
-        onAnswer: (answer) => {
-          clearTimeout(timer);
-          resolve(answer);
-        },
+      this.queueProxyCall(action, payload, (answer) => {
+        clearTimeout(timer);
+        resolve(answer);
       });
       this.sendNextCall();
     });
+  }
+
+  /** Queues a Call of the proxy's own; its id is assigned when it goes, its answer goes to `onAnswer`. */
+  private queueProxyCall(action: string, payload: Payload, onAnswer: NonNullable<UpstreamCall<UpstreamLink>['onAnswer']>): void {
+    this.queue.push({ source: null, id: '', idLiteral: '""', action, text: JSON.stringify([CALL, '', action, payload]), queuedAt: Date.now(), onAnswer });
   }
 
   /** The upstream that owns a transaction of this charger, if known. */
@@ -644,19 +641,11 @@ export class ChargerSession implements LinkOwner {
   /** `[autoconfig]`: after each accepted boot, every key goes to the charger, ahead of held calls. */
   private startAutoconfig(): void {
     for (const { key, action, payload } of autoconfigCalls(this.protocol, this.context.config.autoconfig)) {
-      this.queue.push({
-        source: null,
-        id: '',
-        idLiteral: '""',
-        action,
-        text: JSON.stringify([CALL, '', action, payload]),
-        queuedAt: Date.now(),
-        onAnswer: (answer) => {
-          const status = answer.payload === null ? 'CallError' : configStatus(action, answer.payload);
-          this.memory.autoconfigResults.set(key, status);
-          if (status === 'Accepted') this.context.loggers.proxy.info(`${this.chargerId}: autoconfig ${key}: Accepted`);
-          else this.context.loggers.proxy.warn(`${this.chargerId}: autoconfig ${key}: ${status}`);
-        },
+      this.queueProxyCall(action, payload, (answer) => {
+        const status = answer.payload === null ? 'CallError' : configStatus(action, answer.payload);
+        this.memory.autoconfigResults.set(key, status);
+        if (status === 'Accepted') this.context.loggers.proxy.info(`${this.chargerId}: autoconfig ${key}: Accepted`);
+        else this.context.loggers.proxy.warn(`${this.chargerId}: autoconfig ${key}: ${status}`);
       });
     }
   }
