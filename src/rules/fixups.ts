@@ -39,8 +39,8 @@ export interface AppliedFix {
   now: unknown;
 }
 
+/** From the charger's BootNotification (the session's ChargerMemory has these). */
 export interface ChargerIdentity {
-  id: string;
   vendor: string | null;
   model: string | null;
 }

@@ -303,7 +303,7 @@ export class ChargerSession implements LinkOwner {
         let out: Buffer | string = data;
         let outText = text;
         let tags = NO_TAGS;
-        const fixed = this.fixups!.apply(frame.action, frame.payload, text, this.identity(), now);
+        const fixed = this.fixups!.apply(frame.action, frame.payload, text, this.memory, now);
         if (fixed !== null) {
           out = outText = fixed.text;
           tags = FIXED;
@@ -388,10 +388,6 @@ export class ChargerSession implements LinkOwner {
         this.context.events.emit({ event: 'meter', charger: this.chargerId, at, connector: payload.connectorId ?? payload.evseId ?? null, transactionId: payload.transactionId ?? null, meterValue: payload.meterValue });
         return;
     }
-  }
-
-  private identity(): { id: string; vendor: string | null; model: string | null } {
-    return { id: this.chargerId, vendor: this.memory.vendor, model: this.memory.model };
   }
 
   private toUpstream(link: UpstreamLink, data: Buffer | string, logText: string, tags: Tag[], type: FrameType, id: string, action: string | null, ts: string): void {

@@ -4,7 +4,7 @@ import { FixupPipeline, configuredRules } from '../../src/rules/fixups.ts';
 import { DEFAULTS } from '../../src/config/config.ts';
 import type { OcppVersion } from '../../src/ocpp/versions.ts';
 
-const charger = { id: 'CP', vendor: 'V', model: 'M' };
+const charger = { vendor: 'V', model: 'M' };
 const quirks = { ...DEFAULTS.fixups, timestamps: false, idTagMaxLength: 20, powerScale: 10 };
 
 function apply(version: OcppVersion, action: string, text: string) {

@@ -10,7 +10,7 @@ import { versionRules, type OcppVersion } from '../../src/ocpp/versions.ts';
 
 const NOW = Date.parse('2026-11-21T20:44:54.123Z');
 const RECEIVED = '2026-11-21T20:44:54.123Z';
-const charger = { id: 'AcTec001', vendor: null, model: null };
+const charger = { vendor: null, model: null };
 
 function fix(version: OcppVersion, text: string, fixups = DEFAULTS.fixups) {
   const parsed = parseFrame(text, versionRules(version).messageTypes);
