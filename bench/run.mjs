@@ -11,7 +11,11 @@ import { WebSocket } from 'ws';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const big = process.argv.includes('--big');
-const fleets = big ? [100, 1000, 5000] : [100, 1000];
+const option = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+/** `--fleets=5000` measures only those fleets (and skips the rest); `--ping=0` sets [host] ping_interval. */
+const fleets = option('fleets') !== undefined ? option('fleets').split(',').map(Number) : big ? [100, 1000, 5000] : [100, 1000];
+const fleetsOnly = option('fleets') !== undefined;
+const pingInterval = option('ping');
 const work = mkdtempSync(join(tmpdir(), 'ocpp-proxy-bench-'));
 const children = new Set();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -70,7 +74,7 @@ async function waitForPort(port) {
 async function proxy(primary, secondary) {
   const port = await freePort();
   const dir = mkdtempSync(join(work, 'proxy-'));
-  writeFileSync(join(dir, 'bench.ini'), '[logging]\nproxy = WARNING\nwebsockets.client = WARNING\nwebsockets.server = WARNING\n[host]\nwatchdog_interval = 0\n');
+  writeFileSync(join(dir, 'bench.ini'), `[logging]\nproxy = WARNING\nwebsockets.client = WARNING\nwebsockets.server = WARNING\n[host]\nwatchdog_interval = 0\n${pingInterval === undefined ? '' : `ping_interval = ${pingInterval}\n`}`);
   const args = ['dist/ocpp-proxy.mjs', '-c', join(dir, 'bench.ini'), '--listen-host', '127.0.0.1', '--listen-port', port, '--primary', primary, '--web-port', '0', '--log-file', join(dir, 'm.log'), '--state', join(dir, 's.db')];
   if (secondary) args.push('--secondary', secondary);
   const child = run(process.execPath, args);
@@ -146,9 +150,13 @@ const results = { date: new Date().toISOString(), machine: { cpus: cpus().length
 try {
   const a = await csms();
   const b = await csms();
+  let p;
 
+  if (fleetsOnly) {
+    results.sequential = null;
+  } else {
   const direct = await load('seq', a.url);
-  let p = await proxy(a.url);
+  p = await proxy(a.url);
   const oneUpstream = await load('seq', p.url);
   await stop(p.child);
   p = await proxy(a.url, b.url);
@@ -160,6 +168,7 @@ try {
     proxy_with_secondary: { ...withSecondary, ratio: +(withSecondary.calls_per_s / direct.calls_per_s).toFixed(2) },
   };
   console.error(JSON.stringify(results.sequential));
+  }
 
   results.fleets = [];
   for (const chargers of fleets) {
@@ -194,17 +203,23 @@ try {
     await stop(p.child);
   }
 
-  results.startup = {
-    binary: await startup(join(root, 'dist/ocpp-proxy'), []),
-    bundle_node: await startup(process.execPath, [join(root, 'dist/ocpp-proxy.mjs')]),
-  };
-  results.log_writer = await logWriter();
+  if (!fleetsOnly) {
+    results.startup = {
+      binary: await startup(join(root, 'dist/ocpp-proxy'), []),
+      bundle_node: await startup(process.execPath, [join(root, 'dist/ocpp-proxy.mjs')]),
+    };
+    results.log_writer = await logWriter();
+  }
   await stop(a.child);
   await stop(b.child);
 } finally {
   for (const child of children) child.kill('SIGKILL');
 }
 
+if (fleetsOnly) {
+  console.log(JSON.stringify(results.fleets, null, 2));
+  process.exit(0);
+}
 const s = results.sequential;
 const md = [
   `# Benchmark ${results.date.slice(0, 10)}`,
