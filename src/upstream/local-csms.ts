@@ -16,47 +16,40 @@ export function localAnswer(version: OcppVersion, id: string, action: string, pa
   const now = new Date().toISOString();
   const accepts = (tag: unknown) => config.acceptTags.length === 0 || (typeof tag === 'string' && config.acceptTags.includes(tag.toUpperCase()));
   const result = (body: Payload) => JSON.stringify([CALLRESULT, id, body]);
+  switch (action) {
+    case 'BootNotification':
+      return result({ status: 'Accepted', currentTime: now, interval: config.heartbeatInterval });
+    case 'Heartbeat':
+      return result({ currentTime: now });
+    case 'DataTransfer':
+      return result({ status: 'UnknownVendorId' });
+    case 'StatusNotification':
+    case 'MeterValues':
+    case 'FirmwareStatusNotification':
+      return result({});
+  }
   if (version === 'ocpp1.6') {
     const idTagInfo = { status: accepts(payload.idTag) ? 'Accepted' : 'Invalid' };
     switch (action) {
-      case 'BootNotification':
-        return result({ status: 'Accepted', currentTime: now, interval: config.heartbeatInterval });
-      case 'Heartbeat':
-        return result({ currentTime: now });
       case 'Authorize':
         return result({ idTagInfo });
       case 'StartTransaction':
         return result({ transactionId: state.nextTransactionId++, idTagInfo });
       case 'StopTransaction':
         return result(payload.idTag === undefined ? {} : { idTagInfo });
-      case 'DataTransfer':
-        return result({ status: 'UnknownVendorId' });
-      case 'StatusNotification':
-      case 'MeterValues':
-      case 'FirmwareStatusNotification':
       case 'DiagnosticsStatusNotification':
         return result({});
     }
   } else {
-    const token = (payload.idToken ?? {}) as Payload;
-    const idTokenInfo = { status: accepts(token.idToken) ? 'Accepted' : 'Invalid' };
+    const idTokenInfo = { status: accepts(((payload.idToken ?? {}) as Payload).idToken) ? 'Accepted' : 'Invalid' };
     switch (action) {
-      case 'BootNotification':
-        return result({ status: 'Accepted', currentTime: now, interval: config.heartbeatInterval });
-      case 'Heartbeat':
-        return result({ currentTime: now });
       case 'Authorize':
         return result({ idTokenInfo });
       case 'TransactionEvent':
         return result(payload.idToken === undefined ? {} : { idTokenInfo });
-      case 'DataTransfer':
-        return result({ status: 'UnknownVendorId' });
-      case 'StatusNotification':
-      case 'MeterValues':
       case 'NotifyReport':
       case 'NotifyEvent':
       case 'SecurityEventNotification':
-      case 'FirmwareStatusNotification':
       case 'LogStatusNotification':
         return result({});
     }
