@@ -1,6 +1,6 @@
 // `npm run bench`: every figure measured in the same run as its baseline, reported as ratios,
 // written to bench/results/<date>.json and .md. The proxy, the CSMSes and the load generators
-// each run in their own process, on loopback only. `--big` adds the 5,000-charger fleet.
+// each run in their own process, on loopback only. `--quick` leaves out the 5,000-charger fleet.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
@@ -10,10 +10,10 @@ import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const big = process.argv.includes('--big');
+const quick = process.argv.includes('--quick');
 const option = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
 /** `--fleets=5000` measures only those fleets (and skips the rest); `--ping=0` sets [host] ping_interval. */
-const fleets = option('fleets') !== undefined ? option('fleets').split(',').map(Number) : big ? [100, 1000, 5000] : [100, 1000];
+const fleets = option('fleets') !== undefined ? option('fleets').split(',').map(Number) : quick ? [100, 1000] : [100, 1000, 5000];
 const fleetsOnly = option('fleets') !== undefined;
 const pingInterval = option('ping');
 const work = mkdtempSync(join(tmpdir(), 'ocpp-proxy-bench-'));

@@ -27,6 +27,11 @@ function run(script, argv) {
 const freePort = () => new Promise((resolve) => { const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
 const firstJson = (child) => new Promise((resolve) => { let out = ''; child.stdout.on('data', (d) => { out += d; const line = out.split('\n').find((l) => l.startsWith('{')); if (line) resolve(JSON.parse(line)); }); });
 const fds = (pid) => readdirSync(`/proc/${pid}/fd`).length;
+/** Live timers, sockets and other handles in the proxy, from its /metrics. */
+async function resources() {
+  const text = await (await fetch(`http://127.0.0.1:${webPort}/metrics`)).text();
+  return Object.fromEntries([...text.matchAll(/^ocpp_proxy_process_active_resources\{type="([^"]+)"\} (\d+)$/gm)].map((m) => [m[1], Number(m[2])]));
+}
 const rss = (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))[1]) / 1024;
 
 const primary = run('bench/csms.mjs', []);
@@ -42,8 +47,9 @@ async function startSecondary() {
 await startSecondary();
 
 const port = await freePort();
+const webPort = await freePort();
 writeFileSync(join(work, 'soak.ini'), '[logging]\nproxy = WARNING\nwebsockets.client = ERROR\nwebsockets.server = WARNING\n');
-const proxy = run('dist/ocpp-proxy.mjs', ['-c', join(work, 'soak.ini'), '--listen-host', '127.0.0.1', '--listen-port', String(port), '--primary', primaryUrl, '--secondary', `ws://127.0.0.1:${secondaryPort}`, '--web-port', '0', '--log-file', join(work, 'm.log'), '--state', join(work, 's.db')]);
+const proxy = run('dist/ocpp-proxy.mjs', ['-c', join(work, 'soak.ini'), '--listen-host', '127.0.0.1', '--listen-port', String(port), '--primary', primaryUrl, '--secondary', `ws://127.0.0.1:${secondaryPort}`, '--web-port', String(webPort), '--log-file', join(work, 'm.log'), '--state', join(work, 's.db')]);
 await sleep(1000);
 
 let sent = 0;
@@ -84,6 +90,7 @@ for (let i = 0; i < CHARGERS; i++) {
 }
 await sleep(5000);
 const startFds = fds(proxy.pid);
+const startResources = await resources();
 const samples = [];
 const deadline = Date.now() + MINUTES * 60_000;
 let kills = 0;
@@ -105,6 +112,7 @@ while (Date.now() < deadline) {
 }
 await sleep(8000); // reconnects settle
 const endFds = fds(proxy.pid);
+const endResources = await resources();
 await Promise.all(fleet.map((c) => c.close()));
 const afterMinute = samples.filter((s) => s.at - samples[0].at >= 60_000 || MINUTES <= 1);
 const first = afterMinute[0]?.rss_mb ?? samples[0].rss_mb;
@@ -113,10 +121,13 @@ const result = {
   chargers: CHARGERS, minutes: MINUTES, secondary_kills: kills, reconnect_storms: storms,
   calls_sent: sent, calls_answered: answered, calls_lost: lost.length,
   proxy_fds_start: startFds, proxy_fds_end: endFds,
+  proxy_resources_start: startResources, proxy_resources_end: endResources,
   rss_mb_after_first_minute: +first.toFixed(1), rss_mb_end: +last.toFixed(1), rss_growth_percent: +(((last - first) / first) * 100).toFixed(1),
 };
 console.log(JSON.stringify(result, null, 2));
 for (const child of children) child.kill('SIGKILL');
-const clean = result.calls_lost === 0 && Math.abs(endFds - startFds) <= 20 && result.rss_growth_percent <= 10;
+const near = (a = 0, b = 0) => Math.abs(a - b) <= Math.max(20, a * 0.01);
+const clean = result.calls_lost === 0 && near(startFds, endFds) && near(startResources.Timeout, endResources.Timeout) &&
+  near(startResources.TCPSocketWrap, endResources.TCPSocketWrap) && result.rss_growth_percent <= 10;
 console.log(clean ? 'soak: clean' : 'soak: NOT clean');
 process.exit(clean ? 0 : 1);

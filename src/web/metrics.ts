@@ -85,6 +85,11 @@ export class Metrics {
     out.push(`ocpp_proxy_process_heap_used_bytes ${memory.heapUsed}`);
     family('process_cpu_seconds_total', 'counter', 'User and system CPU time.');
     out.push(`ocpp_proxy_process_cpu_seconds_total ${(cpu.user + cpu.system) / 1e6}`);
+    const resources = (process as { getActiveResourcesInfo?: () => string[] }).getActiveResourcesInfo?.() ?? [];
+    const byType = new Map<string, number>();
+    for (const type of resources) byType.set(type, (byType.get(type) ?? 0) + 1);
+    family('process_active_resources', 'gauge', 'Live handles and timers by type (leak checks).');
+    for (const [type, count] of byType) out.push(`ocpp_proxy_process_active_resources{type="${esc(type)}"} ${count}`);
     family('process_start_time_seconds', 'gauge', 'Start time, seconds since the epoch.');
     out.push(`ocpp_proxy_process_start_time_seconds ${Math.floor(this.startedAt / 1000)}`);
     return `${out.join('\n')}\n`;

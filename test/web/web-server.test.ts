@@ -86,6 +86,7 @@ describe('read API', () => {
     assert.match(metrics.body, /^ocpp_proxy_frames_total\{from="charger",to="primary",type="CALL",action="MeterValues"\} 1$/m);
     assert.match(metrics.body, /^ocpp_proxy_call_rtt_seconds_count\{upstream="primary"\} [1-9]\d*$/m);
     assert.match(metrics.body, /^ocpp_proxy_process_resident_memory_bytes \d+$/m);
+    assert.match(metrics.body, /^ocpp_proxy_process_active_resources\{type="TCPSocketWrap"\} [1-9]\d*$/m);
     for (const line of metrics.body.trim().split('\n')) assert.match(line, /^(# (HELP|TYPE) ocpp_proxy_\w+ .+|ocpp_proxy_\w+(\{[^}]*\})? [\d.e+-]+)$/, line);
 
     await charger.call('StartTransaction', { connectorId: 1, idTag: 'SECRETTAG123', meterStart: 0, timestamp: new Date().toISOString() }).catch(() => undefined);
