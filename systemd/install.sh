@@ -22,7 +22,8 @@ if [ ! -x "$binary" ]; then
 fi
 install -D -m 0755 "$binary" "$prefix/usr/local/bin/ocpp-proxy"
 if [ ! -e "$prefix/etc/ocpp-proxy/ocpp-2w-proxy.ini" ]; then
-  install -D -m 0640 "$root/ocpp-2w-proxy.ini" "$prefix/etc/ocpp-proxy/ocpp-2w-proxy.ini"
+  # Readable by the service's dynamic user (systemd does not chown ConfigurationDirectory).
+  install -D -m 0644 "$root/ocpp-2w-proxy.ini" "$prefix/etc/ocpp-proxy/ocpp-2w-proxy.ini"
   echo "installed the example configuration at /etc/ocpp-proxy/ocpp-2w-proxy.ini: set your backend there"
 fi
 install -D -m 0644 "$here/ocpp-proxy.service" "$prefix/etc/systemd/system/ocpp-proxy.service"

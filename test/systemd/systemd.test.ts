@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { tempDir } from '../helpers/peers.ts';
 
@@ -56,6 +56,8 @@ test('install.sh installs binary, configuration (only if absent), unit and logro
     assert.ok(existsSync(join(dest, path)), path);
   }
   assert.match(readFileSync(calls, 'utf8'), /daemon-reload\nenable --now ocpp-proxy.service\n/);
+  // The service's dynamic user must read it: systemd does not chown ConfigurationDirectory.
+  assert.equal(statSync(join(dest, 'etc/ocpp-proxy/ocpp-2w-proxy.ini')).mode & 0o044, 0o044);
   writeFileSync(join(dest, 'etc/ocpp-proxy/ocpp-2w-proxy.ini'), '[upstream.local]\nrole = local\n; mine\n');
   assert.equal(spawnSync('bash', [join(root, 'systemd/install.sh'), join(root, 'dist/ocpp-proxy')], { env, encoding: 'utf8' }).status, 0);
   assert.match(readFileSync(join(dest, 'etc/ocpp-proxy/ocpp-2w-proxy.ini'), 'utf8'), /; mine/, 'an existing configuration is kept');
