@@ -11,7 +11,6 @@ import type { FrameType, MessageLog, Tag } from '../log/message-log.ts';
 import { redactSecrets } from '../log/redact.ts';
 import {
   CALL,
-  CALLERROR,
   CALLRESULT,
   CALLRESULTERROR,
   SEND,

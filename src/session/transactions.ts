@@ -61,7 +61,6 @@ const UPSTREAM_TX_PATHS: Record<string, JsonPath> = {
 export class Transactions<L extends RoutedLink> {
   private readonly chargerId: string;
   private readonly version: OcppVersion;
-  private readonly links: readonly L[];
   private readonly byName = new Map<string, L>();
   private readonly observers: L[];
   private readonly defaultOwner: L;
@@ -99,7 +98,6 @@ export class Transactions<L extends RoutedLink> {
     this.prices = prices;
     this.chargerId = chargerId;
     this.version = version;
-    this.links = links;
     for (const link of links) this.byName.set(link.name, link);
     this.observers = links.filter((link) => link.role === 'observer');
     this.split = split;

@@ -15,7 +15,6 @@ import {
   waitUntil,
   within,
   type RawCharger,
-  type RawPeer,
 } from '../helpers/peers.ts';
 import { UpstreamLink, type OutboxFrame } from '../../src/upstream/upstream-link.ts';
 import { createLoggers } from '../../src/log/console-log.ts';

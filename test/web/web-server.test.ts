@@ -52,7 +52,7 @@ const post = (proxy: TestProxy, body: unknown, headers: Record<string, string> =
 
 describe('read API', () => {
   test('/api/status, /api/messages, /healthz, /metrics, /api/sessions and /sessions.csv', async () => {
-    const { proxy, charger, web } = await setup();
+    const { charger, web } = await setup();
     await charger.call('StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 'Charging' });
     await charger.call('MeterValues', { connectorId: 1, meterValue: [{ timestamp: new Date().toISOString(), sampledValue: [{ value: '231.5', measurand: 'Voltage', phase: 'L1-N', unit: 'V' }, { value: '7.2', measurand: 'Power.Active.Import', unit: 'kW' }] }] });
 
