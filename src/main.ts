@@ -110,9 +110,8 @@ async function logs(options: CliOptions, args: LogsArguments): Promise<number> {
     return 2;
   }
   const color = process.stdout.isTTY === true && process.env.NO_COLOR === undefined;
-  const printOptions: LogsOptions = { file, follow: args.follow, payload: args.payload, raw: args.raw, pairs: args.pairs, color };
-  if (args.charger !== undefined) printOptions.charger = args.charger;
-  if (args.action !== undefined) printOptions.action = args.action;
+  const { since: _since, ...rest } = args;
+  const printOptions: LogsOptions = { ...rest, file, color };
   if (since !== undefined) printOptions.since = since;
   await printLogs(printOptions, process.stdin, process.stdout, process.stderr);
   return 0;

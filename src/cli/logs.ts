@@ -9,15 +9,11 @@ import { createGunzip } from 'node:zlib';
 import type { Readable, Writable } from 'node:stream';
 import { Chalk } from 'chalk';
 import type { MessageLogEntry } from '../log/message-log.ts';
+import type { LogsArguments } from './cli.ts';
 
-export interface LogsOptions {
+/** The command line's choices, resolved: the file to read, `since` as a time, colour decided. */
+export interface LogsOptions extends Omit<LogsArguments, 'file' | 'since'> {
   file: string;
-  follow: boolean;
-  payload: boolean;
-  raw: boolean;
-  pairs: boolean;
-  charger?: string;
-  action?: string;
   since?: number;
   color: boolean;
 }

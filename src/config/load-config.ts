@@ -255,7 +255,7 @@ function resolveSharing(config: Config, reader: IniReader, upstreamSections: Arr
 }
 
 /** `ini` takes `[section]   ; comment` for a key; the contract's example writes headers that way. */
-export function withoutHeaderComments(text: string): string {
+function withoutHeaderComments(text: string): string {
   return text.replace(/^(\s*\[[^\]\r\n]*\])[ \t]*[;#][^\r\n]*$/gm, '$1');
 }
 

@@ -9,7 +9,6 @@ export interface UpstreamCall<Source> {
   idLiteral: string;
   action: string;
   text: string;
-  queuedAt: number;
   /** The proxy's own Calls: what to do with the charger's answer (it goes to no upstream). */
   onAnswer?: (answer: { type: 'CALLRESULT' | 'CALLERROR'; payload: Record<string, unknown> | null }) => void;
   /** Results the proxy adds to the charger's SetVariables answer (variables it kept locked). */

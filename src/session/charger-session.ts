@@ -171,7 +171,7 @@ export class ChargerSession implements LinkOwner {
 
   /** Queues a Call of the proxy's own; its id is assigned when it goes, its answer goes to `onAnswer`. */
   private queueProxyCall(action: string, payload: Payload, onAnswer: NonNullable<UpstreamCall<UpstreamLink>['onAnswer']>): void {
-    this.queue.push({ source: null, id: '', idLiteral: '""', action, text: JSON.stringify([CALL, '', action, payload]), queuedAt: Date.now(), onAnswer });
+    this.queue.push({ source: null, id: '', idLiteral: '""', action, text: JSON.stringify([CALL, '', action, payload]), onAnswer });
   }
 
   /** The upstream that owns a transaction of this charger, if known. */
@@ -607,7 +607,7 @@ export class ChargerSession implements LinkOwner {
       this.replyToUpstream(link, frame.id, frame.action, 'GenericError', 'proxy queue full', DROPPED, ts);
       return;
     }
-    const call: UpstreamCall<UpstreamLink> = { source: link, id: frame.id, idLiteral: idLiteralOf(text), action: frame.action, text: callText, queuedAt: Date.now() };
+    const call: UpstreamCall<UpstreamLink> = { source: link, id: frame.id, idLiteral: idLiteralOf(text), action: frame.action, text: callText };
     if (extraResults !== undefined) call.extraResults = extraResults;
     this.queue.push(call);
     this.sendNextCall(call, callText === text ? frame.payload : undefined);

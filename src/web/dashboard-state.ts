@@ -50,11 +50,6 @@ export class DashboardState {
     return false;
   }
 
-  forget(charger: string): void {
-    this.chargers.delete(charger);
-    this.lastCall.delete(charger);
-  }
-
   private view(charger: string): ChargerView {
     let view = this.chargers.get(charger);
     if (view === undefined) {

@@ -1,6 +1,6 @@
 // End to end: the built bundle and the single executable, run as child processes.
 
-import { test, describe, after, before } from 'node:test';
+import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -8,7 +8,7 @@ import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { startCsms, strictCharger, tempDir, within, type Csms } from '../helpers/peers.ts';
+import { cleanupAfter, startCsms, strictCharger, tempDir, within, type Csms } from '../helpers/peers.ts';
 import { VERSION } from '../../src/version.ts';
 import { Store } from '../../src/store/store.ts';
 
@@ -74,10 +74,7 @@ async function startDaemon(args: string[], options: { cwd?: string; exe?: Exe } 
   }
 }
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupAfter();
 
 describe('commands and exit codes', () => {
   test('--version and --help, from the bundle and the binary', async () => {

@@ -1,15 +1,14 @@
 // The container entrypoint (run here without Docker), and the image build where a Docker engine exists.
 
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, readFileSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { freePort, tempDir, waitUntil } from '../helpers/peers.ts';
+import { cleanupAfter, freePort, tempDir, waitUntil } from '../helpers/peers.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const cleanups: Array<() => unknown> = [];
-after(() => cleanups.forEach((c) => c()));
+const cleanups = cleanupAfter();
 
 test('entrypoint: writes the example configuration to /data on first start and keeps state and log there', async () => {
   const app = tempDir();

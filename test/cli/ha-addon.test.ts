@@ -1,7 +1,7 @@
 // The Home Assistant add-on: options.json → INI (the original add-on's options and ours), and
 // the demo command showing traffic.
 
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -9,11 +9,10 @@ import { get } from 'node:http';
 import { join, resolve } from 'node:path';
 import { addonIni } from '../../src/cli/ha-addon.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
-import { tempDir, waitUntil, writeIni } from '../helpers/peers.ts';
+import { cleanupAfter, tempDir, waitUntil, writeIni } from '../helpers/peers.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const cleanups: Array<() => unknown> = [];
-after(() => cleanups.forEach((c) => c()));
+const cleanups = cleanupAfter();
 
 test('the original add-on\'s options map onto the same settings', () => {
   const { config, problems } = loadConfig({

@@ -1,6 +1,6 @@
 // `ocpp-proxy logs`: formatting, filters, pairs, malformed lines, gzip, stdin, following rotation.
 
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { appendFileSync, renameSync, writeFileSync } from 'node:fs';
@@ -8,11 +8,10 @@ import { join, resolve } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 import { printLogs, type LogsOptions } from '../../src/cli/logs.ts';
-import { tempDir, waitUntil } from '../helpers/peers.ts';
+import { cleanupAfter, tempDir, waitUntil } from '../helpers/peers.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const cleanups: Array<() => unknown> = [];
-after(() => cleanups.forEach((c) => c()));
+const cleanups = cleanupAfter();
 
 const entry = (ts: string, from: string, to: string, type: string, id: string, action: string, raw: string, tags: string[] = [], charger = 'CP1') =>
   JSON.stringify({ ts, charger, from, to, type, id, action, tags, raw });

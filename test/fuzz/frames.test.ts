@@ -4,20 +4,17 @@
 // Call at most once, keeps its id mappings straight, and another charger's traffic goes on.
 // FUZZ_RUNS raises the number of cases (`npm run fuzz`: 100 000).
 
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { WebSocket } from 'ws';
 import { parseFrame } from '../../src/ocpp/frame.ts';
 import { versionRules } from '../../src/ocpp/versions.ts';
-import { iniFor, rawCharger, startProxy, startRawCsms, waitUntil, type RawCharger } from '../helpers/peers.ts';
+import { cleanupAfter, iniFor, rawCharger, startProxy, startRawCsms, waitUntil, type RawCharger } from '../helpers/peers.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const v16 = versionRules('ocpp1.6').messageTypes;
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupAfter();
 
 const id = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('1', '-1', '', 'a"b', '\ud800', '\u2028'));
 const action = fc.oneof(fc.constantFrom('Heartbeat', 'BootNotification', 'StatusNotification', 'MeterValues', 'DataTransfer', 'Reset'), fc.string({ maxLength: 20 }));

@@ -1,6 +1,7 @@
 // Real peers on loopback for the tests: strict ocpp-rpc CSMSes and chargers, raw ws peers for
 // byte-level cases, and the proxy itself started in-process on port 0.
 
+import { after } from 'node:test';
 import { once, type EventEmitter } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,15 @@ export async function freePort(): Promise<number> {
   const { port } = server.address() as AddressInfo;
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/** Cleanups run in reverse order after the file's (or suite's) tests: sockets, servers, proxies. */
+export function cleanupAfter(): Array<() => Promise<unknown> | unknown> {
+  const cleanups: Array<() => Promise<unknown> | unknown> = [];
+  after(async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup();
+  });
+  return cleanups;
 }
 
 export function tempDir(): string {

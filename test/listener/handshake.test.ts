@@ -1,18 +1,15 @@
 // Upstream-first negotiation, mirrored refusals, charger ids in the path.
 
-import { test, describe, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { WebSocket } from 'ws';
-import { iniFor, rawCharger, startCsms, startProxy, strictCharger, within } from '../helpers/peers.ts';
+import { cleanupAfter, iniFor, rawCharger, startCsms, startProxy, strictCharger, within } from '../helpers/peers.ts';
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupAfter();
 
 /** Opens a WebSocket to the proxy and resolves with the HTTP status it was refused with (or 101). */
 async function handshakeStatus(port: number, path: string, protocols: string[] = ['ocpp1.6']): Promise<number> {

@@ -1,7 +1,7 @@
 // Security: charger Basic Auth on the listener, credentials toward upstreams, TLS on both sides
 // (wss listener with SIGHUP reload, wss upstreams with CA pinning, client certificates, insecure).
 
-import { test, describe, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { once } from 'node:events';
@@ -14,23 +14,9 @@ import { connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'nod
 import { RPCServer } from 'ocpp-rpc';
 import { WebSocket } from 'ws';
 import { hashPassword } from '../../src/listener/charger-auth.ts';
-import {
-  bootParams,
-  defaultCsmsHandlers,
-  iniFor,
-  startCsms,
-  startProxy,
-  strictCharger,
-  tempDir,
-  within,
-  type RPCClientLike,
-  type TestProxy,
-} from '../helpers/peers.ts';
+import { cleanupAfter, bootParams, defaultCsmsHandlers, iniFor, startCsms, startProxy, strictCharger, tempDir, within, type RPCClientLike, type TestProxy } from '../helpers/peers.ts';
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupAfter();
 
 function basic(credentials: Buffer | string): string {
   return `Basic ${Buffer.from(credentials).toString('base64')}`;

@@ -1,16 +1,13 @@
 // Chargers that offer no subprotocol: version from header, query, path or default (lenient),
 // the OCPP-J behaviour when off, and chargers that do negotiate are never affected.
 
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { WebSocket } from 'ws';
-import { bootParams, iniFor, startCsms, startProxy, strictCharger, within, type TestProxy } from '../helpers/peers.ts';
+import { cleanupAfter, bootParams, iniFor, startCsms, startProxy, strictCharger, within, type TestProxy } from '../helpers/peers.ts';
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupAfter();
 
 async function setup(host: string) {
   const csms = await startCsms({ protocols: ['ocpp2.0.1', 'ocpp1.6'] });

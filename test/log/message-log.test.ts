@@ -1,17 +1,14 @@
 // The message log file: one JSON object per line per hop, raw as sent on that hop, reopen for logrotate.
 
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, renameSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { MessageLog } from '../../src/log/message-log.ts';
 import { createLoggers } from '../../src/log/console-log.ts';
-import { iniFor, startCsms, startProxy, startRawCsms, rawCharger, tempDir } from '../helpers/peers.ts';
+import { cleanupAfter, iniFor, startCsms, startProxy, startRawCsms, rawCharger, tempDir } from '../helpers/peers.ts';
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupAfter();
 
 function readLines(path: string): Array<Record<string, unknown>> {
   return readFileSync(path, 'utf8').split('\n').filter((line) => line !== '').map((line) => JSON.parse(line));

@@ -1,14 +1,11 @@
 // Boot auto-configuration and the key lock, with strict ocpp-rpc peers in both versions; and a
 // quirky wallbox that a strict CSMS rejects directly but accepts through the proxy.
 
-import { test, describe, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { bootParams, iniFor, rawCharger, startCsms, startProxy, strictCharger, waitUntil, within } from '../helpers/peers.ts';
+import { cleanupAfter, bootParams, iniFor, rawCharger, startCsms, startProxy, strictCharger, waitUntil, within } from '../helpers/peers.ts';
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupAfter();
 
 const AUTOCONFIG = `[autoconfig]
 LocalPreAuthorize = true

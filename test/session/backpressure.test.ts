@@ -1,15 +1,12 @@
 // A reader that stops reading never makes the proxy buffer without bound.
 
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Socket } from 'node:net';
-import { iniFor, rawCharger, startProxy, startRawCsms, waitUntil, within } from '../helpers/peers.ts';
+import { cleanupAfter, iniFor, rawCharger, startProxy, startRawCsms, waitUntil, within } from '../helpers/peers.ts';
 import { HIGH_WATER_MARK } from '../../src/session/charger-session.ts';
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupAfter();
 
 const socketOf = (ws: unknown) => (ws as { _socket: Socket })._socket;
 const bigCall = (i: number) => `[2,"d${i}","DataTransfer",{"vendorId":"v","data":"${'x'.repeat(64 * 1024)}"}]`;

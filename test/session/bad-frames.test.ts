@@ -1,13 +1,10 @@
 // Bad input from the charger or an upstream is answered or dropped, never forwarded.
 
-import { test, describe, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { iniFor, rawCharger, startProxy, startRawCsms, within, type RawCharger, type RawPeer, type TestProxy } from '../helpers/peers.ts';
+import { cleanupAfter, iniFor, rawCharger, startProxy, startRawCsms, within, type RawCharger, type RawPeer, type TestProxy } from '../helpers/peers.ts';
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupAfter();
 
 async function setup(protocol: string, extraIni = ''): Promise<{ proxy: TestProxy; primary: RawPeer; charger: RawCharger }> {
   const primary = await startRawCsms([protocol]);

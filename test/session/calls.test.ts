@@ -1,15 +1,12 @@
 // Upstream Calls toward the charger: one at a time, primary first, held until the boot is
 // accepted, bounded, timed out, and subject to each upstream's action policy.
 
-import { test, describe, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { idOf, iniFor, rawCharger, startProxy, startRawCsms, type RawCharger, type RawPeer, type TestProxy } from '../helpers/peers.ts';
+import { cleanupAfter, idOf, iniFor, rawCharger, startProxy, startRawCsms, type RawCharger, type RawPeer, type TestProxy } from '../helpers/peers.ts';
 import type { WebSocket } from 'ws';
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupAfter();
 
 const BOOT = '[2,"boot-1","BootNotification",{"chargePointVendor":"V","chargePointModel":"M"}]';
 const accepted = (id: string, status = 'Accepted') => `[3,"${id}",{"status":"${status}","currentTime":"2026-11-21T00:00:00.000Z","interval":300}]`;

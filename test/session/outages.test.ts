@@ -1,28 +1,14 @@
 // Upstreams and chargers going away: what the charger, the primary and the secondary each see.
 
-import { test, describe, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import type { WebSocket } from 'ws';
-import {
-  idOf,
-  iniFor,
-  rawCharger,
-  startCsms,
-  startProxy,
-  startRawCsms,
-  strictCharger,
-  waitUntil,
-  within,
-  type RawCharger,
-} from '../helpers/peers.ts';
+import { cleanupAfter, idOf, iniFor, rawCharger, startCsms, startProxy, startRawCsms, strictCharger, waitUntil, within, type RawCharger } from '../helpers/peers.ts';
 import { UpstreamLink, type OutboxFrame } from '../../src/upstream/upstream-link.ts';
 import { createLoggers } from '../../src/log/console-log.ts';
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupAfter();
 
 const BOOT = '[2,"b1","BootNotification",{"chargePointVendor":"V","chargePointModel":"M"}]';
 const BOOT_OK = '[3,"b1",{"status":"Accepted","currentTime":"2026-11-21T00:00:00.000Z","interval":300}]';

@@ -1,27 +1,13 @@
 // The five routing rules, with strict ocpp-rpc peers in ocpp1.6 and ocpp2.0.1.
 
-import { test, describe, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import {
-  bootParams,
-  iniFor,
-  rawCharger,
-  startCsms,
-  startProxy,
-  startRawCsms,
-  strictCharger,
-  within,
-  type Csms,
-  type TestProxy,
-} from '../helpers/peers.ts';
+import { cleanupAfter, bootParams, iniFor, rawCharger, startCsms, startProxy, startRawCsms, strictCharger, within, type Csms, type TestProxy } from '../helpers/peers.ts';
 
 for (const protocol of ['ocpp1.6', 'ocpp2.0.1']) {
   describe(`routing in ${protocol}`, () => {
-    const cleanups: Array<() => Promise<unknown> | unknown> = [];
-    after(async () => {
-      for (const cleanup of cleanups.reverse()) await cleanup();
-    });
+    const cleanups = cleanupAfter();
 
     async function setup(withSecondary = true): Promise<{ proxy: TestProxy; primary: Csms; secondary: Csms | null }> {
       const primary = await startCsms({ interval: 300 });
@@ -97,10 +83,7 @@ for (const protocol of ['ocpp1.6', 'ocpp2.0.1']) {
 }
 
 describe('ids, bytes and lifecycle', () => {
-  const cleanups: Array<() => Promise<unknown> | unknown> = [];
-  after(async () => {
-    for (const cleanup of cleanups.reverse()) await cleanup();
-  });
+  const cleanups = cleanupAfter();
 
   test('two upstreams using the same id never cross', async () => {
     const primary = await startRawCsms();

@@ -1,30 +1,13 @@
 // RFID split and transaction-aware routing, with strict peers in 1.6 and 2.0.1, through charger
 // reconnects and proxy restarts; transaction-id translation in plain two-way mode.
 
-import { test, describe, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import {
-  bootParams,
-  iniFor,
-  idOf,
-  rawCharger,
-  startCsms,
-  startProxy,
-  startRawCsms,
-  strictCharger,
-  tempDir,
-  waitUntil,
-  type Csms,
-  type RPCClientLike,
-  type TestProxy,
-} from '../helpers/peers.ts';
+import { cleanupAfter, bootParams, iniFor, idOf, rawCharger, startCsms, startProxy, startRawCsms, strictCharger, tempDir, waitUntil, type Csms, type RPCClientLike, type TestProxy } from '../helpers/peers.ts';
 import { Store } from '../../src/store/store.ts';
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupAfter();
 
 const TX_ACTIONS = new Set(['Authorize', 'StartTransaction', 'MeterValues', 'StopTransaction', 'TransactionEvent']);
 

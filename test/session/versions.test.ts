@@ -1,14 +1,11 @@
 // Boot hold and replay with strict ocpp-rpc peers in both versions: the replayed boot and the
 // released calls are valid OCPP for a strict CSMS and charger.
 
-import { test, describe, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { bootParams, iniFor, startCsms, startProxy, strictCharger, within } from '../helpers/peers.ts';
+import { cleanupAfter, bootParams, iniFor, startCsms, startProxy, strictCharger, within } from '../helpers/peers.ts';
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupAfter();
 
 for (const protocol of ['ocpp1.6', 'ocpp2.0.1']) {
   describe(protocol, () => {

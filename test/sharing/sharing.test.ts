@@ -1,19 +1,16 @@
 // Sharing a charger end to end: strict OCPP peers racing for control, the homeowner's override
 // across a restart, a fake Home Assistant (node:http on loopback), the event API, revenue.
 
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { createServer, request, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
-import { bootParams, iniFor, startCsms, startProxy, strictCharger, tempDir, waitUntil, within, type TestProxy } from '../helpers/peers.ts';
+import { cleanupAfter, bootParams, iniFor, startCsms, startProxy, strictCharger, tempDir, waitUntil, within, type TestProxy } from '../helpers/peers.ts';
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupAfter();
 
 function web(proxy: TestProxy, method: string, path: string, body?: unknown): Promise<{ status: number; json: any; text: string }> {
   const port = proxy.daemon.webPort;

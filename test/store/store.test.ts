@@ -1,6 +1,6 @@
 // The state database: migrations, errors, sessions, and kill -9 at any moment.
 
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
@@ -9,13 +9,10 @@ import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Store } from '../../src/store/store.ts';
 import { sessionsCsv, sessionsTable } from '../../src/cli/sessions.ts';
-import { freePort, startCsms, strictCharger, tempDir, within } from '../helpers/peers.ts';
+import { cleanupAfter, freePort, startCsms, strictCharger, tempDir, within } from '../helpers/peers.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupAfter();
 
 test('a new file is created at the current schema version; a newer schema is refused with a clear error', () => {
   const path = join(tempDir(), 's.db');

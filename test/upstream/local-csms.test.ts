@@ -1,17 +1,14 @@
 // role = local: the built-in minimal CSMS, with strict chargers in both versions, and the shipped
 // ocpp-2w-proxy.ini working out of the box.
 
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { bootParams, freePort, startCsms, startProxy, strictCharger, tempDir, within } from '../helpers/peers.ts';
+import { cleanupAfter, bootParams, freePort, startCsms, startProxy, strictCharger, tempDir, within } from '../helpers/peers.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupAfter();
 
 test('1.6: boot, heartbeat, tags per accept_tags, numbered transactions', async () => {
   const proxy = await startProxy('[upstream.local]\nrole = local\n[local]\naccept_tags = good1\nheartbeat_interval = 60\n');

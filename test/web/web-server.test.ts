@@ -1,14 +1,11 @@
 // The web API, push stream, metrics, commands and their security, over real sockets.
 
-import { test, describe, after } from 'node:test';
+import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
-import { bootParams, iniFor, startCsms, startProxy, strictCharger, waitUntil, within, type TestProxy } from '../helpers/peers.ts';
+import { cleanupAfter, bootParams, iniFor, startCsms, startProxy, strictCharger, waitUntil, within, type TestProxy } from '../helpers/peers.ts';
 
-const cleanups: Array<() => Promise<unknown> | unknown> = [];
-after(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-});
+const cleanups = cleanupAfter();
 
 interface Reply {
   status: number;
