@@ -1,5 +1,5 @@
-# ocpp-proxy: the bundle on Node 24 (slim), as a non-root user, with /data for configuration,
-# state and the message log.
+# ocpp-proxy: the bundle on Node 24 (slim), with /data for configuration, state and the message
+# log. The entrypoint starts as root only to make /data writable, then runs as user `node`.
 FROM node:24-slim AS build
 WORKDIR /src
 COPY package.json package-lock.json ./
@@ -14,7 +14,6 @@ COPY --from=build /src/dist/ocpp-proxy.mjs /app/ocpp-proxy.mjs
 COPY ocpp-2w-proxy.ini /app/ocpp-2w-proxy.ini
 COPY docker/entrypoint.sh /app/entrypoint.sh
 RUN mkdir -p /data && chown node:node /data
-USER node
 VOLUME ["/data"]
 EXPOSE 8888 8889
 HEALTHCHECK --interval=30s --timeout=5s --start-period=10s \

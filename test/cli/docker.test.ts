@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, readFileSync, symlinkSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync, statSync, symlinkSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { cleanupAfter, freePort, tempDir, waitUntil } from '../helpers/peers.ts';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -17,7 +17,7 @@ test('entrypoint: writes the example configuration to /data on first start and k
   copyFileSync(join(root, 'ocpp-2w-proxy.ini'), join(app, 'ocpp-2w-proxy.ini'));
   const port = await freePort();
   const child = spawn('sh', [join(root, 'docker/entrypoint.sh'), '--listen-host', '127.0.0.1', '--listen-port', String(port), '--web-port', '0'], {
-    env: { ...process.env, OCPP_PROXY_DATA: data, OCPP_PROXY_APP: app, OCPP_PROXY_NODE: process.execPath },
+    env: { ...process.env, OCPP_PROXY_DATA: data, OCPP_PROXY_APP: app, OCPP_PROXY_NODE: process.execPath, OCPP_PROXY_USER: 'root' },
   });
   cleanups.push(() => child.kill('SIGKILL'));
   let out = '';
@@ -30,6 +30,59 @@ test('entrypoint: writes the example configuration to /data on first start and k
   child.kill('SIGTERM');
   await waitUntil(() => child.exitCode !== null, 'a clean stop');
   assert.equal(child.exitCode, 0);
+});
+
+/** The container layout in temp folders: the bundle and example INI in app/, an empty data/. */
+function containerLayout(): { app: string; data: string } {
+  const app = tempDir();
+  symlinkSync(join(root, 'dist/ocpp-proxy.mjs'), join(app, 'ocpp-proxy.mjs'));
+  copyFileSync(join(root, 'ocpp-2w-proxy.ini'), join(app, 'ocpp-2w-proxy.ini'));
+  chmodSync(app, 0o755); // readable by the unprivileged user, as /app is in the image
+  return { app, data: join(tempDir(), 'data') };
+}
+
+const asRoot = process.getuid?.() === 0 && spawnSync('id', ['nobody']).status === 0;
+const rootSkip = asRoot ? false : 'needs root and a `nobody` user (CI runs as root)';
+
+test('entrypoint as root: a root-owned /data (a bind mount Docker created) is handed to the service user, which then runs the proxy', { skip: rootSkip }, async () => {
+  const { app, data } = containerLayout();
+  mkdirSync(data); // root-owned, as Docker creates a missing bind-mount source
+  chmodSync(dirname(data), 0o755);
+  const port = await freePort();
+  const child = spawn('sh', [join(root, 'docker/entrypoint.sh'), '--listen-host', '127.0.0.1', '--listen-port', String(port), '--web-port', '0'], {
+    env: { ...process.env, OCPP_PROXY_DATA: data, OCPP_PROXY_APP: app, OCPP_PROXY_NODE: process.execPath, OCPP_PROXY_USER: 'nobody' },
+  });
+  cleanups.push(() => child.kill('SIGKILL'));
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  await waitUntil(() => out.includes('listening for chargers') || child.exitCode !== null, 'the proxy to start as nobody');
+  assert.match(out, /giving it to nobody/);
+  assert.match(out, /listening for chargers/);
+  const nobody = Number(spawnSync('id', ['-u', 'nobody'], { encoding: 'utf8' }).stdout);
+  assert.equal(statSync(data).uid, nobody);
+  assert.equal(statSync(join(data, 'ocpp-proxy.db')).uid, nobody, 'the proxy itself runs as the service user');
+  child.kill('SIGTERM');
+  await waitUntil(() => child.exitCode !== null, 'a clean stop');
+});
+
+test('entrypoint as another user (--user) with a /data it cannot write: one clear message and the fix, no crash loop of stack traces', { skip: rootSkip }, () => {
+  const { app, data } = containerLayout();
+  mkdirSync(data);
+  chmodSync(dirname(data), 0o755);
+  const run = spawnSync('setpriv', ['--reuid=nobody', '--regid=nogroup', '--clear-groups', 'sh', join(root, 'docker/entrypoint.sh')], {
+    env: { ...process.env, OCPP_PROXY_DATA: data, OCPP_PROXY_APP: app, OCPP_PROXY_NODE: process.execPath },
+    encoding: 'utf8',
+  });
+  assert.equal(run.status, 78);
+  assert.match(run.stderr, /cannot write .*data as uid \d+ \(it belongs to 0:0\)/);
+  assert.match(run.stderr, /sudo chown \d+:\d+ \.\/data/);
+  assert.doesNotMatch(run.stderr, /at .*\.mjs:\d+/);
+});
+
+test('.dockerignore keeps host node_modules, dist and .git out of the build context', () => {
+  const ignored = readFileSync(join(root, '.dockerignore'), 'utf8').split('\n').map((line) => line.trim());
+  for (const entry of ['node_modules', 'dist', '.git']) assert.ok(ignored.includes(entry), entry);
 });
 
 const docker = spawnSync('docker', ['info'], { stdio: 'ignore' }).status === 0;
