@@ -1,21 +1,23 @@
 // Entry point: the command line, and the process-level wiring of the daemon (signals, exit codes).
 
-import { existsSync, readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { addonIni, type AddonOptions } from './cli/ha-addon.ts';
 import { runDemo } from './cli/demo.ts';
 import { runCli, type LogsArguments, type SessionsOptions } from './cli/cli.ts';
 import { printLogs, type LogsOptions } from './cli/logs.ts';
 import { sessionsCsv, sessionsTable } from './cli/sessions.ts';
-import { DEFAULTS } from './config/config.ts';
+import { DEFAULTS, DEFAULT_CONFIG_FILE, INSTALLED_CONFIG_FILE } from './config/config.ts';
 import { Store } from './store/store.ts';
 import { formatProblem, loadConfig, type CliOptions } from './config/load-config.ts';
 import { describeUpstreams } from './config/describe.ts';
 import { createLoggers } from './log/console-log.ts';
 import { Daemon, StartupError } from './daemon.ts';
 import { hashPassword } from './listener/charger-auth.ts';
-import { controlWarnings } from './session/policy.ts';
+import { configWarnings } from './config/warnings.ts';
+import { onlyHelpOrVersion, unsupportedRuntime } from './runtime.ts';
 
 async function run(options: CliOptions): Promise<number> {
+  stdoutGoneEnds = false; // the daemon outlives its console
   const { config, problems } = loadConfig(options);
   if (config === null) {
     process.stderr.write(`ocpp-proxy: ${formatProblem(problems[0]!)}\n`);
@@ -42,6 +44,7 @@ async function run(options: CliOptions): Promise<number> {
     return error instanceof StartupError && error.code !== 'ERR_LISTEN' ? 2 : 1;
   }
   if (config.configFile !== null) loggers.proxy.info(`configuration: ${config.configFile}`);
+  for (const warning of configWarnings(config)) loggers.proxy.warn(warning);
 
   return new Promise<number>((resolve) => {
     const stop = (name: string) => {
@@ -63,17 +66,36 @@ async function check(options: CliOptions): Promise<number> {
   const { config, problems, unreadable } = loadConfig(options);
   for (const problem of problems) process.stdout.write(`${formatProblem(problem)}\n`);
   if (config === null) return unreadable ? 2 : 1;
-  for (const warning of controlWarnings(config)) process.stdout.write(`${config.configFile ?? 'command line'}: ${warning}\n`);
+  for (const warning of configWarnings(config)) process.stdout.write(`${config.configFile ?? 'command line'}: warning: ${warning}\n`);
   process.stdout.write(`${config.configFile ?? 'command line'}: ok\n`);
   for (const line of describeUpstreams(config)) process.stdout.write(`  ${line}\n`);
   return 0;
 }
 
+function readable(path: string): boolean {
+  try {
+    accessSync(path, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Commands that read what the daemon wrote also find the configuration systemd/install.sh installed. */
+function readerOptions(options: CliOptions, installedConfig = INSTALLED_CONFIG_FILE): CliOptions {
+  if (options.config !== undefined || existsSync(DEFAULT_CONFIG_FILE) || !existsSync(installedConfig)) return options;
+  return { ...options, config: installedConfig };
+}
+
 async function sessions(options: CliOptions, filter: SessionsOptions): Promise<number> {
   // The state path: --state, else the configuration's [store] path, else the default.
-  const path = options.state ?? loadConfig(options).config?.statePath ?? DEFAULTS.statePath;
+  const path = options.state ?? loadConfig(readerOptions(options)).config?.statePath ?? DEFAULTS.statePath;
   if (!existsSync(path)) {
     process.stderr.write(`ocpp-proxy: no state database at ${path} (set --state or [store] path)\n`);
+    return 2;
+  }
+  if (!readable(path)) {
+    process.stderr.write(`ocpp-proxy: cannot read ${path}: permission denied (the service's state is readable by root: sudo ocpp-proxy sessions)\n`);
     return 2;
   }
   let store: Store;
@@ -99,9 +121,13 @@ async function sessions(options: CliOptions, filter: SessionsOptions): Promise<n
 }
 
 async function logs(options: CliOptions, args: LogsArguments): Promise<number> {
-  const file = args.file ?? loadConfig(options).config?.messageLogFile ?? DEFAULTS.messageLogFile;
+  const file = args.file ?? loadConfig(readerOptions(options)).config?.messageLogFile ?? DEFAULTS.messageLogFile;
   if (file !== '-' && !existsSync(file)) {
     process.stderr.write(`ocpp-proxy: no message log at ${file}\n`);
+    return 2;
+  }
+  if (file !== '-' && !readable(file)) {
+    process.stderr.write(`ocpp-proxy: cannot read ${file}: permission denied (the service's log is readable by root: sudo ocpp-proxy logs)\n`);
     return 2;
   }
   const since = args.since === undefined ? undefined : Date.parse(args.since);
@@ -141,12 +167,37 @@ async function hashPasswordCommand(): Promise<number> {
   return 0;
 }
 
+// A reader of stdout/stderr that goes away (`| head`, a journald restart) must never make the
+// process spin: printing commands end quietly like `cat`, the daemon goes on without a console
+// (the message log keeps working), and the last-resort handler cannot raise again.
+let stdoutGoneEnds = true;
+const isBrokenPipe = (error: unknown) => (error as NodeJS.ErrnoException | null)?.code === 'EPIPE';
+process.stdout.on('error', (error) => {
+  if (isBrokenPipe(error) && stdoutGoneEnds) process.exit(0);
+});
+process.stderr.on('error', () => undefined);
+let reporting = false;
 process.on('uncaughtException', (error: Error) => {
   // Last line of defence: one charger's bad luck must not take the others down.
-  process.stderr.write(`ocpp-proxy: unexpected error (kept running): ${error.stack ?? error.message}\n`);
+  if (reporting || isBrokenPipe(error)) return;
+  reporting = true;
+  try {
+    if (process.stderr.writable) process.stderr.write(`ocpp-proxy: unexpected error (kept running): ${error.stack ?? error.message}\n`);
+  } catch {
+    // stderr is gone: nothing left to tell.
+  } finally {
+    reporting = false;
+  }
 });
 
-runCli(process.argv.slice(2), { run, check, hashPassword: hashPasswordCommand, sessions, logs, haAddonIni, demo: runDemo }).then(
+const args = process.argv.slice(2);
+const unsupported = unsupportedRuntime();
+if (unsupported !== null && !onlyHelpOrVersion(args)) {
+  process.stderr.write(`${unsupported}\n`);
+  process.exit(1);
+}
+
+runCli(args, { run, check, hashPassword: hashPasswordCommand, sessions, logs, haAddonIni, demo: runDemo }).then(
   (code) => {
     // Exit now: reconnect timers of closed links must not keep a stopped daemon alive.
     process.exit(code);

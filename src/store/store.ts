@@ -3,7 +3,13 @@
 // and a committed write survives a process crash. Writes happen at transaction boundaries only
 // (start, stop), never per frame.
 
-import { DatabaseSync, type StatementSync } from 'node:sqlite';
+import { createRequire } from 'node:module';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+
+// Loaded when a database is opened, not at import: `--help`, `check` and `logs` work on runtimes
+// without node:sqlite, and main.ts can say which Node is needed before anything fails.
+const requireBuiltin = createRequire(import.meta.url);
+const sqlite = (): typeof import('node:sqlite') => requireBuiltin('node:sqlite') as typeof import('node:sqlite');
 
 export class StoreError extends Error {
   readonly code = 'ERR_STORE';
@@ -133,7 +139,7 @@ export class Store {
   static open(path: string): Store {
     let db: DatabaseSync;
     try {
-      db = new DatabaseSync(path);
+      db = new (sqlite().DatabaseSync)(path);
       db.exec('PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 2000; PRAGMA foreign_keys = ON;');
     } catch (error) {
       throw new StoreError(`cannot open state database ${path}: ${(error as Error).message} (set [store] path or --state)`);
