@@ -23,7 +23,16 @@ export interface AddonOptions {
   web_password?: string;
   fix_urls?: boolean;
   fix_timestamps?: boolean;
+  /** Sharing with the homeowner in control; the Home Assistant bridge is on once an entity is set. */
+  sharing_enabled?: boolean;
+  ha_override_entity?: string;
+  ha_presence_sensor?: string;
+  ha_block_when_home?: boolean;
+  ha_notify?: boolean;
 }
+
+/** The Supervisor's address: ingress requests come from it, already authenticated by Home Assistant. */
+export const SUPERVISOR_ADDRESS = '172.30.32.2';
 
 /** INI text for the options; `data` is the add-on's persistent folder. Throws on a bad autoconfig line. */
 export function addonIni(options: AddonOptions, data = '/data'): string {
@@ -48,12 +57,30 @@ export function addonIni(options: AddonOptions, data = '/data'): string {
       secondary_rfid: value(options.secondary_rfid),
     },
     // Ingress reaches the monitor from the Supervisor's network, not from loopback.
-    web: { host: '0.0.0.0', port: value(options.web_port) ?? '8889', username: value(options.web_username), password: value(options.web_password) },
+    web: {
+      host: '0.0.0.0',
+      port: value(options.web_port) ?? '8889',
+      username: value(options.web_username),
+      password: value(options.web_password),
+      ingress_from: SUPERVISOR_ADDRESS,
+    },
     messages: { file: `${data}/ocpp_messages.log` },
     store: { path: `${data}/ocpp-proxy.db` },
     fixups: { url: String(options.fix_urls ?? true), timestamps: String(options.fix_timestamps ?? true) },
     autoconfig: {},
   };
+  if (options.sharing_enabled === true) config.sharing = { enabled: 'true' };
+  const overrideEntity = value(options.ha_override_entity);
+  const presenceSensor = value(options.ha_presence_sensor);
+  if (overrideEntity !== undefined || presenceSensor !== undefined) {
+    // The proxy takes the Supervisor's URL and token from SUPERVISOR_TOKEN for this section.
+    config.homeassistant = {
+      override_entity: overrideEntity,
+      presence_sensor: presenceSensor,
+      block_when_home: options.ha_block_when_home === undefined ? undefined : String(options.ha_block_when_home),
+      notify: options.ha_notify === undefined ? undefined : String(options.ha_notify),
+    };
+  }
   if (config['ext-server']!.server === undefined) config.upstream = { local: { role: 'local' } }; // no backend yet: answer locally
   if (options.autoconfig_lock === true) config.autoconfig!.lock = 'true';
   for (const line of options.autoconfig ?? []) {

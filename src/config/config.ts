@@ -82,6 +82,9 @@ export interface Config {
     password: string | null;
     buffer: number;
     showIdTags: boolean;
+    /** `[web] ingress_from`: addresses whose requests were authenticated before they reached us
+     * (Home Assistant's Supervisor, 172.30.32.2, for ingress); they need no password. */
+    ingressFrom: string[];
   };
   messageLogFile: string;
   logLevels: {
@@ -146,6 +149,8 @@ export interface Config {
 }
 
 export const DEFAULT_CONFIG_FILE = './ocpp-2w-proxy.ini';
+/** Where systemd/install.sh puts the configuration; `logs` and `sessions` look there too. */
+export const INSTALLED_CONFIG_FILE = '/etc/ocpp-proxy/ocpp-2w-proxy.ini';
 export const DEFAULT_TARGET_PORT = 8887;
 
 export const DEFAULTS: Omit<Config, 'configFile' | 'upstreams' | 'defaultOwner'> = {
@@ -164,7 +169,7 @@ export const DEFAULTS: Omit<Config, 'configFile' | 'upstreams' | 'defaultOwner'>
   queueLimit: 50,
   backlogLimit: 1000,
   chargerAuth: { required: false, hashes: new Map() },
-  web: { host: '127.0.0.1', port: 8889, username: null, password: null, buffer: 500, showIdTags: false },
+  web: { host: '127.0.0.1', port: 8889, username: null, password: null, buffer: 500, showIdTags: false, ingressFrom: [] },
   messageLogFile: './ocpp_messages.log',
   logLevels: { proxy: 'INFO', client: 'INFO', server: 'INFO' },
   fixups: { url: true, timestamps: true, idTagMaxLength: null, powerScale: null, powerMeasurands: ['Power.Active.Import'] },

@@ -169,6 +169,7 @@ export const SECTION_KEYS: Record<string, KeyTable> = {
     password: coerce.string,
     buffer: coerce.count,
     show_idtags: coerce.bool,
+    ingress_from: coerce.list,
   },
   messages: { file: coerce.nonEmpty },
   local: { accept_tags: coerce.list, heartbeat_interval: coerce.count },

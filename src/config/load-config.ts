@@ -144,6 +144,7 @@ export function loadConfig(cli: CliOptions, env: Record<string, string | undefin
       password: reader.get('web', 'password', coerce.string) ?? DEFAULTS.web.password,
       buffer: reader.get('web', 'buffer', coerce.count) ?? DEFAULTS.web.buffer,
       showIdTags: reader.get('web', 'show_idtags', coerce.bool) ?? DEFAULTS.web.showIdTags,
+      ingressFrom: reader.get('web', 'ingress_from', coerce.list) ?? DEFAULTS.web.ingressFrom,
     },
     messageLogFile: fromCli.value('--log-file', cli.logFile, coerce.nonEmpty) ?? reader.get('messages', 'file', coerce.nonEmpty) ?? DEFAULTS.messageLogFile,
     logLevels: levels,
@@ -241,10 +242,16 @@ function resolveSharing(config: Config, reader: IniReader, upstreamSections: Arr
   for (const [key, names] of [['preferred', sharing.preferred === null ? [] : [sharing.preferred]], ['allowed', sharing.allowed], ['blocked', sharing.blocked]] as const) {
     for (const name of names) if (!known.has(name)) problems.push({ file, section: 'sharing', key, message: `'${name}' is not an upstream or backend` });
   }
-  // The Home Assistant add-on talks to Core through the Supervisor with its own token.
-  if (homeAssistant.token === null && env.SUPERVISOR_TOKEN !== undefined && env.SUPERVISOR_TOKEN !== '') {
-    homeAssistant.token = env.SUPERVISOR_TOKEN;
+  // The bridge is on only when configured; the add-on's SUPERVISOR_TOKEN then supplies the token
+  // and the Supervisor's URL, and the token alone never turns the bridge on.
+  const wantsBridge = homeAssistant.url !== null || homeAssistant.presenceSensor !== null || homeAssistant.overrideEntity !== null;
+  const supervisorToken = env.SUPERVISOR_TOKEN;
+  if (wantsBridge && homeAssistant.token === null && supervisorToken !== undefined && supervisorToken !== '') {
+    homeAssistant.token = supervisorToken;
     homeAssistant.url ??= 'http://supervisor/core';
+  }
+  if (wantsBridge && homeAssistant.url === null) {
+    problems.push({ file, section: 'homeassistant', key: 'url', message: 'the Home Assistant URL is needed (e.g. http://homeassistant.local:8123), or run as the add-on' });
   }
   if (homeAssistant.url !== null && homeAssistant.token === null) {
     problems.push({ file, section: 'homeassistant', key: 'token', message: 'a long-lived access token is needed (or run as the add-on)' });

@@ -43,7 +43,7 @@ export function controlWarnings(config: Config): string[] {
   });
   if (controllers.length < 2) return [];
   return [
-    `warning: ${controllers.map((u) => u.name).join(', ')} may all send charging-control calls (${[...CHARGING_CONTROL_ACTIONS].join(', ')}); ` +
+    `${controllers.map((u) => u.name).join(', ')} may all send charging-control calls (${[...CHARGING_CONTROL_ACTIONS].join(', ')}); ` +
       'narrow it with [ext-server] secondary_deny_actions or [upstream.NAME] deny_actions / allow_actions, ' +
       'or set [sharing] enabled = true (or shared_control = true) if that is intended',
   ];
