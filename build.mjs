@@ -1,12 +1,13 @@
-// Build: dist/ocpp-proxy.mjs (one ESM bundle for Node >= 22 and Deno 2) and dist/ocpp-proxy
-// (a Node single executable application from the Node 24 in node_modules).
+// Build: dist/ocpp-proxy.mjs (one ESM bundle for Node >= 22.13 and Deno 2, also copied into the
+// Home Assistant add-on's folder) and dist/ocpp-proxy (a Node single executable application from
+// the Node 24 in node_modules).
 //
 //   node build.mjs              both
 //   node build.mjs --no-sea     the bundle only
 //   node build.mjs --if-needed  skip what is newer than every source file
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, chmodSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,6 +65,13 @@ if (!upToDate(bundlePath)) {
   });
   chmodSync(bundlePath, 0o755);
   console.log(`built ${bundlePath}`);
+}
+// The Home Assistant Supervisor builds the add-on from its own folder: it gets the same bundle
+// (committed; .ci/run fails when the committed copy is stale).
+const addonBundlePath = join(root, 'homeassistant/ocpp-proxy/ocpp-proxy.mjs');
+if (!existsSync(addonBundlePath) || !readFileSync(addonBundlePath).equals(readFileSync(bundlePath))) {
+  copyFileSync(bundlePath, addonBundlePath);
+  console.log(`built ${addonBundlePath}`);
 }
 
 if (wantSea && !upToDate(binaryPath)) {

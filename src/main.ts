@@ -1,5 +1,6 @@
 // Entry point: the command line, and the process-level wiring of the daemon (signals, exit codes).
 
+import { dirname, resolve } from 'node:path';
 import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
 import { addonIni, type AddonOptions } from './cli/ha-addon.ts';
 import { runDemo } from './cli/demo.ts';
@@ -146,7 +147,8 @@ async function logs(options: CliOptions, args: LogsArguments): Promise<number> {
 /** The Home Assistant add-on's run script: its options as an INI file on stdout. */
 async function haAddonIni(optionsFile: string): Promise<number> {
   try {
-    process.stdout.write(addonIni(JSON.parse(readFileSync(optionsFile, 'utf8')) as AddonOptions));
+    // State and message log go beside options.json: /data in the add-on.
+    process.stdout.write(addonIni(JSON.parse(readFileSync(optionsFile, 'utf8')) as AddonOptions, dirname(resolve(optionsFile))));
     return 0;
   } catch (error) {
     process.stderr.write(`ocpp-proxy: add-on options ${optionsFile}: ${(error as Error).message}\n`);

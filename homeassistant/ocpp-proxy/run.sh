@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# The add-on's entry: its options become /data/ocpp-2w-proxy.ini, then the proxy runs with it.
-# Home Assistant's SUPERVISOR_TOKEN is picked up by the proxy for the [homeassistant] bridge.
+# The add-on's entry: its options (/data/options.json) become /data/ocpp-2w-proxy.ini, then the
+# proxy runs with it. With Home Assistant options set, the proxy takes the Supervisor's URL and
+# SUPERVISOR_TOKEN for its [homeassistant] bridge; the token alone turns nothing on.
 set -euo pipefail
-ocpp-proxy ha-addon-ini /data/options.json > /data/ocpp-2w-proxy.ini
-exec ocpp-proxy run -c /data/ocpp-2w-proxy.ini
+data="${OCPP_PROXY_DATA:-/data}"
+ocpp-proxy ha-addon-ini "$data/options.json" > "$data/ocpp-2w-proxy.ini.new"
+mv "$data/ocpp-2w-proxy.ini.new" "$data/ocpp-2w-proxy.ini"
+exec ocpp-proxy run -c "$data/ocpp-2w-proxy.ini"

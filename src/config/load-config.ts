@@ -67,7 +67,7 @@ interface Section {
   [key: string]: IniValue | Section;
 }
 
-/** `env`: the process environment; only the Home Assistant add-on's SUPERVISOR_TOKEN is read. */
+/** `env`: the process environment; only the Home Assistant add-on's SUPERVISOR_TOKEN (and OCPP_PROXY_SUPERVISOR_URL) are read. */
 export function loadConfig(cli: CliOptions, env: Record<string, string | undefined> = process.env): LoadResult {
   const problems: ConfigProblem[] = [];
   let configFile: string | null = null;
@@ -248,7 +248,8 @@ function resolveSharing(config: Config, reader: IniReader, upstreamSections: Arr
   const supervisorToken = env.SUPERVISOR_TOKEN;
   if (wantsBridge && homeAssistant.token === null && supervisorToken !== undefined && supervisorToken !== '') {
     homeAssistant.token = supervisorToken;
-    homeAssistant.url ??= 'http://supervisor/core';
+    // OCPP_PROXY_SUPERVISOR_URL stands in for the Supervisor where there is none (the add-on's tests).
+    homeAssistant.url ??= env.OCPP_PROXY_SUPERVISOR_URL ?? 'http://supervisor/core';
   }
   if (wantsBridge && homeAssistant.url === null) {
     problems.push({ file, section: 'homeassistant', key: 'url', message: 'the Home Assistant URL is needed (e.g. http://homeassistant.local:8123), or run as the add-on' });

@@ -44,12 +44,28 @@ test('our options: RFID split, autoconfig with lock, web password with special c
   assert.throws(() => addonIni({ autoconfig: ['no equals sign'] }), /not Key=value/);
 });
 
+test('SUPERVISOR_TOKEN alone never makes a configuration invalid; with an entity set it supplies URL and token', () => {
+  const supervisor = { SUPERVISOR_TOKEN: 'abc' };
+  const plain = loadConfig({ config: writeIni(addonIni({})) }, supervisor);
+  assert.deepEqual(plain.problems, []);
+  assert.equal(plain.config!.homeAssistant.url, null, 'the bridge stays off');
+  const bridged = loadConfig({ config: writeIni(addonIni({ ha_presence_sensor: 'person.me', ha_block_when_home: true, sharing_enabled: true })) }, supervisor);
+  assert.deepEqual(bridged.problems, []);
+  assert.deepEqual([bridged.config!.homeAssistant.url, bridged.config!.homeAssistant.token], ['http://supervisor/core', 'abc']);
+  assert.equal(bridged.config!.homeAssistant.blockWhenHome, true);
+  assert.equal(bridged.config!.sharing.enabled, true);
+  assert.deepEqual(bridged.config!.web.ingressFrom, ['172.30.32.2']);
+  // Outside the add-on an entity without a URL is a clear problem, not a silent no-op.
+  const outside = loadConfig({ config: writeIni('[upstream.local]\nrole = local\n[homeassistant]\noverride_entity = input_boolean.x\n') }, {});
+  assert.match(outside.problems.map((p) => `[${p.section}] ${p.key}: ${p.message}`).join('\n'), /\[homeassistant\] url: the Home Assistant URL is needed/);
+});
+
 test('the add-on files agree: options in config.yaml, the run script, the repository', () => {
   const configYaml = readFileSync(join(root, 'homeassistant/ocpp-proxy/config.yaml'), 'utf8');
   for (const option of ['log_level', 'host_port: 8321', 'watchdog_stale: 500', 'watchdog_interval: 100', 'ping_timeout: 60', 'primary_server', 'secondary_server', 'primary_rfid', 'autoconfig', 'web_password', 'ingress: true']) {
     assert.ok(configYaml.includes(option), option);
   }
-  assert.match(readFileSync(join(root, 'homeassistant/ocpp-proxy/run.sh'), 'utf8'), /ha-addon-ini \/data\/options\.json/);
+  assert.match(readFileSync(join(root, 'homeassistant/ocpp-proxy/run.sh'), 'utf8'), /ha-addon-ini "\$data\/options\.json"/);
   assert.match(readFileSync(join(root, 'repository.yaml'), 'utf8'), /^name: /m);
   assert.equal(spawnSync('bash', ['-n', join(root, 'homeassistant/ocpp-proxy/run.sh')]).status, 0);
   const dir = tempDir();
