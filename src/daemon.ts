@@ -74,7 +74,11 @@ export class Daemon {
         this.webPort = await this.web.listen();
       } catch (error) {
         // The monitor is an extra: the proxy runs on without it.
-        this.loggers.proxy.error(`web monitor: cannot listen on ${this.config.web.host}:${this.config.web.port}: ${(error as Error).message}`);
+        const busy = (error as NodeJS.ErrnoException).code === 'EADDRINUSE' ? ' (the port is in use by another program)' : '';
+        this.loggers.proxy.error(
+          `web monitor: cannot listen on ${this.config.web.host}:${this.config.web.port}${busy}: ${(error as Error).message}; ` +
+            'set [web] port or --web-port (0 turns the monitor off); the proxy runs on without it',
+        );
         await this.web.close();
         this.web = null;
       }

@@ -7,13 +7,13 @@ import { runDemo } from './cli/demo.ts';
 import { runCli, type LogsArguments, type SessionsOptions } from './cli/cli.ts';
 import { printLogs, type LogsOptions } from './cli/logs.ts';
 import { sessionsCsv, sessionsTable } from './cli/sessions.ts';
-import { DEFAULTS, DEFAULT_CONFIG_FILE, INSTALLED_CONFIG_FILE } from './config/config.ts';
+import { DEFAULTS } from './config/config.ts';
 import { Store } from './store/store.ts';
-import { formatProblem, loadConfig, type CliOptions } from './config/load-config.ts';
+import { formatProblem, loadConfig, readerOptions, type CliOptions } from './config/load-config.ts';
 import { describeUpstreams } from './config/describe.ts';
 import { createLoggers } from './log/console-log.ts';
 import { Daemon, StartupError } from './daemon.ts';
-import { hashPassword } from './listener/charger-auth.ts';
+import { hashPasswordCommand } from './cli/hash-password.ts';
 import { configWarnings } from './config/warnings.ts';
 import { onlyHelpOrVersion, unsupportedRuntime } from './runtime.ts';
 
@@ -80,12 +80,6 @@ function readable(path: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** Commands that read what the daemon wrote also find the configuration systemd/install.sh installed. */
-function readerOptions(options: CliOptions, installedConfig = INSTALLED_CONFIG_FILE): CliOptions {
-  if (options.config !== undefined || existsSync(DEFAULT_CONFIG_FILE) || !existsSync(installedConfig)) return options;
-  return { ...options, config: installedConfig };
 }
 
 async function sessions(options: CliOptions, filter: SessionsOptions): Promise<number> {
@@ -156,19 +150,6 @@ async function haAddonIni(optionsFile: string): Promise<number> {
   }
 }
 
-/** Reads a password from stdin (one line, or everything piped) and prints its hash for [chargers]. */
-async function hashPasswordCommand(): Promise<number> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-  const password = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
-  if (password === '') {
-    process.stderr.write('ocpp-proxy: hash-password reads the password from standard input, e.g. `echo -n secret | ocpp-proxy hash-password`\n');
-    return 2;
-  }
-  process.stdout.write(`${await hashPassword(password)}\n`);
-  return 0;
-}
-
 // A reader of stdout/stderr that goes away (`| head`, a journald restart) must never make the
 // process spin: printing commands end quietly like `cat`, the daemon goes on without a console
 // (the message log keeps working), and the last-resort handler cannot raise again.
@@ -199,7 +180,7 @@ if (unsupported !== null && !onlyHelpOrVersion(args)) {
   process.exit(1);
 }
 
-runCli(args, { run, check, hashPassword: hashPasswordCommand, sessions, logs, haAddonIni, demo: runDemo }).then(
+runCli(args, { run, check, hashPassword: () => hashPasswordCommand(process.stdin, process.stdout, process.stderr), sessions, logs, haAddonIni, demo: runDemo }).then(
   (code) => {
     // Exit now: reconnect timers of closed links must not keep a stopped daemon alive.
     process.exit(code);

@@ -3,6 +3,7 @@
 import yargs, { type Argv } from 'yargs';
 import type { CliOptions } from '../config/load-config.ts';
 import { VERSION } from '../version.ts';
+import { closest } from '../config/suggest.ts';
 
 export interface CliActions {
   run(options: CliOptions): Promise<number>;
@@ -70,6 +71,27 @@ function toCliOptions(argv: Record<string, unknown>): CliOptions {
     state: last(argv.state),
     debug: argv.debug === true,
   };
+}
+
+const KNOWN_OPTIONS = [
+  'config', 'listen-host', 'listen-port', 'target-host', 'target-port', 'primary', 'secondary', 'web-host', 'web-port', 'log-file',
+  'log-level', 'state', 'debug', 'csv', 'since', 'charger', 'follow', 'payload', 'no-payload', 'raw', 'pairs', 'action', 'help', 'version',
+];
+const KNOWN_COMMANDS = ['run', 'check', 'sessions', 'logs', 'demo', 'hash-password'];
+
+/** yargs' "Unknown argument(s): a, b" with "did you mean --x?" for each likely typo. */
+function withSuggestions(message: string): string {
+  const unknown = /^Unknown arguments?: (.*)$/.exec(message);
+  if (unknown === null) return message;
+  // yargs lists a mistyped kebab-case option twice, the second time camel-cased.
+  const names = unknown[1]!.split(', ').filter((name) => !/[A-Z]/.test(name));
+  const described = names.map((name) => {
+    const option = closest(name, KNOWN_OPTIONS);
+    if (option !== null) return `${name} (did you mean --${option}?)`;
+    const command = closest(name, KNOWN_COMMANDS);
+    return command === null ? name : `${name} (did you mean ${command}?)`;
+  });
+  return `Unknown argument${names.length === 1 ? '' : 's'}: ${described.join(', ')}`;
 }
 
 type Chosen =
@@ -155,7 +177,7 @@ export async function runCli(args: string[], actions: CliActions): Promise<numbe
     })
     .parseAsync();
   if (usageError !== null) {
-    process.stderr.write(`ocpp-proxy: ${usageError} (see ocpp-proxy --help)\n`);
+    process.stderr.write(`ocpp-proxy: ${withSuggestions(usageError)} (see ocpp-proxy --help)\n`);
     return 2;
   }
   const command = chosen as Chosen | null;

@@ -3,11 +3,13 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import ini from 'ini';
+import { didYouMean } from './suggest.ts';
 import { parseStoredHash } from '../listener/charger-auth.ts';
 import {
   DEFAULTS,
   DEFAULT_CONFIG_FILE,
   DEFAULT_TARGET_PORT,
+  INSTALLED_CONFIG_FILE,
   type Config,
   type LogLevel,
   type UpstreamConfig,
@@ -67,6 +69,13 @@ interface Section {
   [key: string]: IniValue | Section;
 }
 
+/** Commands that read what the daemon wrote (`logs`, `sessions`) also find the configuration
+ * systemd/install.sh installed, when there is none in the working directory. */
+export function readerOptions(options: CliOptions, installedConfig = INSTALLED_CONFIG_FILE): CliOptions {
+  if (options.config !== undefined || existsSync(DEFAULT_CONFIG_FILE) || !existsSync(installedConfig)) return options;
+  return { ...options, config: installedConfig };
+}
+
 /** `env`: the process environment; only the Home Assistant add-on's SUPERVISOR_TOKEN (and OCPP_PROXY_SUPERVISOR_URL) are read. */
 export function loadConfig(cli: CliOptions, env: Record<string, string | undefined> = process.env): LoadResult {
   const problems: ConfigProblem[] = [];
@@ -102,7 +111,7 @@ export function loadConfig(cli: CliOptions, env: Record<string, string | undefin
       continue;
     }
     if (name === 'upstream' || name === 'backend' || SECTION_KEYS[name] !== undefined || FREE_FORM_SECTIONS.has(name)) continue;
-    problems.push({ file, section: name, key: null, message: 'unknown section' });
+    problems.push({ file, section: name, key: null, message: `unknown section${didYouMean(name, [...Object.keys(SECTION_KEYS), ...FREE_FORM_SECTIONS], (s) => `[${s}]`)}` });
   }
   for (const [name, table] of Object.entries(SECTION_KEYS)) reader.checkKeys(name, table);
 
@@ -417,7 +426,7 @@ class IniReader {
       return;
     }
     for (const key of Object.keys(section)) {
-      if (table[key] === undefined) this.problems.push({ file: this.file, section: shownName, key, message: 'unknown key' });
+      if (table[key] === undefined) this.problems.push({ file: this.file, section: shownName, key, message: `unknown key${didYouMean(key, Object.keys(table))}` });
     }
   }
 

@@ -172,7 +172,12 @@ export class ProxyServer {
     }
     if (offered.length === 0) {
       // OCPP-J: no version we know offered → complete the handshake without one, then close.
-      this.loggers.server.warn(`${chargerId}: offered no OCPP subprotocol (${sanitize(request.headers['sec-websocket-protocol'])}), closing`);
+      const header = request.headers['sec-websocket-protocol'];
+      const said = header === undefined ? 'sent no Sec-WebSocket-Protocol header' : `offered only ${sanitize(header)}`;
+      this.loggers.server.warn(
+        `${chargerId}: ${said}, no OCPP version (ocpp1.6, ocpp2.0.1, ocpp2.1); closing. ` +
+          'If the charger cannot be set to offer one, set [host] version_detection = lenient (and default_protocol)',
+      );
       return this.acceptAndClose(request, socket, head, false, 'no supported OCPP subprotocol offered');
     }
 
