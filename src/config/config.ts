@@ -54,6 +54,8 @@ export interface Config {
     watchdogInterval: number;
     callTimeout: number;
     primaryGrace: number;
+    /** s a charger connection may take from TCP accept (TLS included) to a complete upgrade request. */
+    handshake: number;
   };
   /** Largest accepted frame in bytes, on every link. */
   maxMessageSize: number;
@@ -162,6 +164,7 @@ export const DEFAULTS: Omit<Config, 'configFile' | 'upstreams' | 'defaultOwner'>
     watchdogInterval: 100,
     callTimeout: 30,
     primaryGrace: 0,
+    handshake: 10,
   },
   maxMessageSize: 1024 * 1024,
   versionDetection: 'off',

@@ -147,6 +147,7 @@ export const SECTION_KEYS: Record<string, KeyTable> = {
     queue_limit: coerce.count,
     backlog_limit: coerce.count,
     require_auth: coerce.bool,
+    handshake_timeout: coerce.positive,
     version_detection: coerce.detection,
     default_protocol: coerce.protocol,
     cert_chain: coerce.nonEmpty,

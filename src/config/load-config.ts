@@ -134,6 +134,7 @@ export function loadConfig(cli: CliOptions, env: Record<string, string | undefin
       watchdogInterval: reader.get('host', 'watchdog_interval', coerce.seconds) ?? DEFAULTS.timeouts.watchdogInterval,
       callTimeout: reader.get('host', 'call_timeout', coerce.seconds) ?? DEFAULTS.timeouts.callTimeout,
       primaryGrace: reader.get('host', 'primary_grace', coerce.seconds) ?? DEFAULTS.timeouts.primaryGrace,
+      handshake: reader.get('host', 'handshake_timeout', coerce.positive) ?? DEFAULTS.timeouts.handshake,
     },
     maxMessageSize: reader.get('host', 'max_message_size', coerce.count) ?? DEFAULTS.maxMessageSize,
     queueLimit: reader.get('host', 'queue_limit', coerce.count) ?? DEFAULTS.queueLimit,

@@ -4,7 +4,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer, Server as TlsServerClass, type Server as TlsServer } from 'node:https';
 import type { Duplex } from 'node:stream';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Config, UpstreamConfig } from '../config/config.ts';
 import type { Loggers } from '../log/console-log.ts';
@@ -23,7 +23,7 @@ import { closeWithin } from '../upstream/close-codes.ts';
 import type { UpstreamTls } from '../upstream/upstream-link.ts';
 import { chargerIdFromPath } from './charger-path.ts';
 import { parseBasicAuth, parseStoredHash, verifyPassword, type StoredHash } from './charger-auth.ts';
-import { abortHandshake, offeredSubprotocols } from './handshake.ts';
+import { abortHandshake, offeredSubprotocols, upgradeProblem } from './handshake.ts';
 
 /** The listener's certificate and key (PEM), when it speaks wss. */
 export interface ListenerTls {
@@ -45,6 +45,10 @@ export class ProxyServer {
   private readonly chosenProtocol = new WeakMap<IncomingMessage, string | false>();
   private readonly context: SessionContext;
   private stopping = false;
+  /** Each connection's deadline for a complete upgrade request. */
+  private readonly handshakeTimers = new WeakMap<Socket, NodeJS.Timeout>();
+  /** Sessions still negotiating with their primary: not in `sessions` until the charger is upgraded. */
+  private readonly handshaking = new Set<ChargerSession>();
 
   readonly events: ChargerEvents;
   readonly control: ControlArbiter;
@@ -81,8 +85,26 @@ export class ProxyServer {
       const hash = parseStoredHash(text);
       if (hash !== null) this.passwordHashes.set(id, hash);
     }
-    this.http = listenerTls === null ? createServer(respondToPlainHttp) : createTlsServer({ ...listenerTls, minVersion: 'TLSv1.2' }, respondToPlainHttp);
-    this.http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => void this.onUpgrade(request, socket, head));
+    // Idle TCP connections, slow upgrade requests and TLS clients that never say hello are
+    // dropped after [host] handshake_timeout, as HAProxy's `timeout http-request` does.
+    const handshakeMs = config.timeouts.handshake * 1000;
+    const timeouts = { headersTimeout: handshakeMs, requestTimeout: handshakeMs, connectionsCheckingInterval: Math.min(1000, handshakeMs) };
+    this.http =
+      listenerTls === null
+        ? createServer(timeouts, respondToPlainHttp)
+        : createTlsServer({ ...listenerTls, ...timeouts, minVersion: 'TLSv1.2', handshakeTimeout: handshakeMs }, respondToPlainHttp);
+    // Node's headersTimeout starts with the first byte; a connection that sends nothing at all is
+    // bounded here. The TLS handshake itself is bounded by handshakeTimeout above.
+    this.http.on(listenerTls === null ? 'connection' : 'secureConnection', (socket: Socket) => {
+      const timer = setTimeout(() => socket.destroy(), handshakeMs);
+      timer.unref();
+      this.handshakeTimers.set(socket, timer);
+      socket.once('close', () => clearTimeout(timer));
+    });
+    this.http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+      clearTimeout(this.handshakeTimers.get(request.socket));
+      void this.onUpgrade(request, socket, head);
+    });
     this.http.on('clientError', (error: Error, socket: Duplex) => abortHandshake(socket, 400, {}, `Bad request: ${error.message}`));
     this.wss = new WebSocketServer({
       noServer: true,
@@ -137,7 +159,7 @@ export class ProxyServer {
     this.stopping = true;
     for (const timer of this.sweeps) clearInterval(timer);
     const closing = new Promise<void>((resolve) => this.http.close(() => resolve()));
-    await Promise.all([...this.sessions.values()].map((session) => session.shutdown(1001, 1001, 'proxy shutting down')));
+    await Promise.all([...this.sessions.values(), ...this.handshaking].map((session) => session.shutdown(1001, 1001, 'proxy shutting down')));
     this.http.closeAllConnections();
     await closing;
   }
@@ -146,6 +168,13 @@ export class ProxyServer {
     socket.on('error', (error) => this.loggers.server.debug(`charger socket error before upgrade: ${error.message}`));
     const remote = `${request.socket.remoteAddress ?? '?'}`;
     if (this.stopping) return abortHandshake(socket, 503);
+    // The whole request is checked before anything has a side effect (dialing the primary,
+    // replacing the session of the charger with that id).
+    const invalid = upgradeProblem(request);
+    if (invalid !== null) {
+      this.loggers.server.warn(`refused ${remote} ${sanitize(request.url)}: ${invalid} (400)`);
+      return abortHandshake(socket, 400, {}, `${invalid}\n`);
+    }
 
     const path = chargerIdFromPath(request.url ?? '/', this.config.fixups.url);
     if (!path.ok) {
@@ -181,16 +210,12 @@ export class ProxyServer {
       return this.acceptAndClose(request, socket, head, false, 'no supported OCPP subprotocol offered');
     }
 
-    const previous = this.sessions.get(chargerId);
-    let memory = this.memories.get(chargerId);
-    if (memory === undefined) this.memories.set(chargerId, (memory = new ChargerMemory()));
+    // Remembered only once accepted: refused ids leave nothing behind.
+    const memory = this.memories.get(chargerId) ?? new ChargerMemory();
+    // Not registered yet: a connection that is refused (by the primary, or by failing its own
+    // upgrade) never touches the charger that is connected under this id.
     const session = new ChargerSession(chargerId, memory, this.context);
-    this.sessions.set(chargerId, session);
-    if (previous !== undefined) {
-      this.loggers.server.info(`${chargerId}: new connection from ${remote} replaces the previous one`);
-      await previous.shutdown(1000, 1000, 'replaced by a new connection');
-    }
-
+    this.handshaking.add(session);
     // While the primary is being reached, the charger may give up: then so do we.
     const onChargerGone = () => void session.shutdown(1001, 1001, 'charger went away during the handshake');
     socket.once('close', onChargerGone);
@@ -198,11 +223,13 @@ export class ProxyServer {
     socket.off('close', onChargerGone);
 
     if (session.isEnded || socket.destroyed) {
+      this.handshaking.delete(session);
       void session.shutdown(1001, 1001, 'handshake abandoned');
       socket.destroy();
       return;
     }
     if (failure !== null) {
+      this.handshaking.delete(session);
       void session.shutdown(1011, 1000, 'primary refused');
       if (failure.kind === 'http') {
         this.loggers.server.warn(`${chargerId}: primary refused the handshake with HTTP ${failure.status}; passed on to the charger`);
@@ -218,10 +245,27 @@ export class ProxyServer {
 
     // A charger that asked for no subprotocol gets none in the answer, whatever was detected.
     this.chosenProtocol.set(request, versionSource === 'subprotocol' ? session.primary.protocol : false);
+    let upgraded = false;
     this.wss.handleUpgrade(request, socket, head, (charger: WebSocket) => {
+      upgraded = true;
+      this.handshaking.delete(session);
+      // Fully accepted (primary handshake done, charger upgraded): only now it replaces the previous one.
+      const previous = this.sessions.get(chargerId);
+      this.sessions.set(chargerId, session);
+      this.memories.set(chargerId, memory);
+      if (previous !== undefined) {
+        this.loggers.server.info(`${chargerId}: new connection from ${remote} replaces the previous one`);
+        void previous.shutdown(1000, 1000, 'replaced by a new connection');
+      }
       this.loggers.server.info(`${chargerId} connected from ${remote} (${session.primary.protocol}, from the ${versionSource})`);
       session.attachCharger(charger, session.primary.protocol as OcppVersion, versionSource);
     });
+    if (!upgraded) {
+      // ws refused the upgrade after all: the primary link must not outlive it.
+      this.handshaking.delete(session);
+      void session.shutdown(1001, 1001, 'charger upgrade failed');
+      socket.destroy();
+    }
   }
 
   /** HTTP Basic Auth against `[chargers]` before the upgrade: null when allowed, else 404 or 401. */
