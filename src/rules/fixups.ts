@@ -18,9 +18,30 @@ export interface FieldChange {
 }
 
 export interface FixupContext {
-  version: OcppVersion;
+  readonly version: OcppVersion;
   /** When the proxy received the frame, RFC 3339 UTC with milliseconds. */
-  receivedAt: string;
+  readonly receivedAt: string;
+}
+
+/** One per pipeline, reused for every frame: the receive time is formatted only when a rule uses it. */
+class FrameContext implements FixupContext {
+  readonly version: OcppVersion;
+  private now = 0;
+  private formatted: string | null = null;
+
+  constructor(version: OcppVersion) {
+    this.version = version;
+  }
+
+  get receivedAt(): string {
+    return (this.formatted ??= new Date(this.now).toISOString());
+  }
+
+  receivedNow(now: number): this {
+    this.now = now;
+    this.formatted = null;
+    return this;
+  }
 }
 
 export interface FixupRule {
@@ -48,10 +69,10 @@ export interface ChargerIdentity {
 /** The rules of a configuration, indexed by action for one charger connection. */
 export class FixupPipeline {
   private readonly byAction = new Map<string, FixupRule[]>();
-  private readonly version: OcppVersion;
+  private readonly context: FrameContext;
 
   constructor(rules: FixupRule[], version: OcppVersion, chargerId: string) {
-    this.version = version;
+    this.context = new FrameContext(version);
     for (const rule of rules) {
       if (rule.only?.chargerIds !== undefined && !rule.only.chargerIds.includes(chargerId)) continue;
       for (const action of rule.actions(version)) {
@@ -66,17 +87,17 @@ export class FixupPipeline {
   apply(action: string, payload: Payload, text: string, charger: ChargerIdentity, now: number): { text: string; fixes: AppliedFix[] } | null {
     const rules = this.byAction.get(action);
     if (rules === undefined) return null;
-    const context: FixupContext = { version: this.version, receivedAt: new Date(now).toISOString() };
-    const changes: FieldChange[] = [];
-    const fixes: AppliedFix[] = [];
+    const context = this.context.receivedNow(now);
+    let changes: FieldChange[] | null = null;
+    let fixes: AppliedFix[] | null = null;
     for (const rule of rules) {
       if (!matches(rule, charger)) continue;
       for (const change of rule.fix(action, payload, context)) {
-        changes.push(change);
-        fixes.push({ rule: rule.name, field: change.path.join('.'), was: change.was, now: change.value });
+        (changes ??= []).push(change);
+        (fixes ??= []).push({ rule: rule.name, field: change.path.join('.'), was: change.was, now: change.value });
       }
     }
-    if (changes.length === 0) return null;
+    if (changes === null || fixes === null) return null;
     // The payload is element 3 of a CALL frame.
     return { text: spliceValues(text, changes.map((c) => ({ path: [3, ...c.path], value: c.value }))), fixes };
   }

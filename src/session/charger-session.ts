@@ -58,6 +58,8 @@ export interface SessionContext {
   control: ControlArbiter;
   /** Called once when the session has ended, so the registry can forget it. */
   sessionEnded(session: ChargerSession): void;
+  /** How long a new connection's replays wait for the charger's first Call (default FIRST_CALL_WAIT_MS). */
+  firstCallWaitMs?: number;
 }
 
 export interface SessionStatus {
@@ -90,6 +92,12 @@ const CLOSE_GRACE_MS = 1000;
 /** Above this many unsent bytes on a socket, stop reading from whoever feeds it. */
 export const HIGH_WATER_MARK = 1024 * 1024;
 const DRAIN_POLL_MS = 50;
+/**
+ * A charger that says nothing for this long after connecting is taken not to boot again: links
+ * that opened meanwhile get their replay. Long enough for a slow boot to arrive first (a replay
+ * followed by the real boot is a duplicate boot upstream); a silent charger only delays the replay.
+ */
+export const FIRST_CALL_WAIT_MS = 10_000;
 
 export class ChargerSession implements LinkOwner {
   readonly chargerId: string;
@@ -116,6 +124,12 @@ export class ChargerSession implements LinkOwner {
   private chargerHeardAt = Date.now();
   private lastChargerFrameAt = Date.now();
   private graceTimer: NodeJS.Timeout | null = null;
+  /**
+   * Links that opened before the charger's first Call on this connection: whether they get the
+   * replay (rule 8) depends on whether the charger boots again. Null once that is known.
+   */
+  private heldReplays: Set<UpstreamLink> | null = new Set();
+  private firstCallTimer: NodeJS.Timeout | null = null;
   /** Polls a backed-up socket until it drains (then reading resumes) or is stuck too long. */
   private drainTimer: NodeJS.Timeout | null = null;
   private readonly context: SessionContext;
@@ -236,6 +250,7 @@ export class ChargerSession implements LinkOwner {
     charger.on('close', (code: number, reason: Buffer) => this.onChargerClose(code, reason.toString()));
     charger.on('error', (error: Error) => this.context.loggers.server.warn(`${this.chargerId}: ${error.message}`));
     for (const link of this.links) link.attach(this);
+    this.firstCallTimer = setTimeout(() => this.releaseReplays(false), this.context.firstCallWaitMs ?? FIRST_CALL_WAIT_MS);
     // Secondaries are offered only the version the primary chose, and never hold up the charger.
     for (const link of this.links) if (link !== this.primary) void link.connect([this.protocol]);
   }
@@ -299,6 +314,7 @@ export class ChargerSession implements LinkOwner {
     const frame = parsed.frame;
     switch (frame.type) {
       case CALL: {
+        if (this.heldReplays !== null) this.releaseReplays(frame.action === 'BootNotification');
         let out: Buffer | string = data;
         let outText = text;
         let tags = NO_TAGS;
@@ -477,19 +493,49 @@ export class ChargerSession implements LinkOwner {
       this.graceTimer = null;
       this.context.loggers.proxy.info(`${this.chargerId}: primary back within primary_grace`);
     }
-    // A (re)connected upstream first learns what it missed: the boot and each connector's status
-    // (unless the charger's own boot is already waiting for it), then the charger's waiting calls.
-    if (!link.outbox.some((frame) => frame.action === 'BootNotification')) {
+    if (this.heldReplays !== null) {
+      // Too early to tell whether the charger boots on this connection: everything for this link
+      // waits (catching up) until its first Call says so.
+      link.catchingUp = true;
+      this.heldReplays.add(link);
+      return;
+    }
+    this.catchUp(link, true);
+  }
+
+  /**
+   * The charger's first Call on this connection is in (or it stayed silent for the bound): a
+   * charger that boots gives each held link its own boot, so those get no replay; otherwise they
+   * get the replay first.
+   */
+  private releaseReplays(chargerBoots: boolean): void {
+    const held = this.heldReplays;
+    if (held === null) return;
+    this.heldReplays = null;
+    if (this.firstCallTimer !== null) clearTimeout(this.firstCallTimer);
+    this.firstCallTimer = null;
+    for (const link of held) if (link.isOpen) this.catchUp(link, !chargerBoots);
+  }
+
+  /**
+   * A (re)connected upstream first learns what it missed: with `replay`, the boot and each
+   * connector's status (unless the charger's own boot is already waiting for it), then the
+   * charger's waiting calls.
+   */
+  private catchUp(link: UpstreamLink, replay: boolean): void {
+    if (replay && !link.outbox.some((frame) => frame.action === 'BootNotification')) {
       for (const { action, text } of this.memory.replayFrames()) {
         const proxyId = randomUUID();
         const out = withId(text, `"${proxyId}"`);
         link.replay.push({ data: out, text: out, type: 'CALL', id: proxyId, action, tags: REPLAYED });
-        link.replayIds.add(proxyId);
+        link.replayIds.set(proxyId, action);
       }
     }
     if (link.replay.length > 0 || link.outbox.length > 0) {
       link.catchingUp = true;
       this.catchUpNext(link);
+    } else {
+      link.catchingUp = false;
     }
   }
 
@@ -662,8 +708,10 @@ export class ChargerSession implements LinkOwner {
       link.catchUpTimer = null;
       link.catchUpInFlight = null;
     }
-    if (link.replayIds.delete(id)) {
-      this.log(ts, link.name, 'proxy', typeName, id, null, REPLAYED, text); // answers to replays are the proxy's
+    const replayedAction = link.replayIds.get(id);
+    if (replayedAction !== undefined) {
+      link.replayIds.delete(id);
+      this.log(ts, link.name, 'proxy', typeName, id, replayedAction, REPLAYED, text); // answers to replays are the proxy's
     } else {
       const action = link.awaitingReplies.get(id);
       if (action !== undefined) link.awaitingReplies.delete(id);
@@ -773,6 +821,9 @@ export class ChargerSession implements LinkOwner {
     this.queue.clear();
     if (this.graceTimer !== null) clearTimeout(this.graceTimer);
     if (this.drainTimer !== null) clearInterval(this.drainTimer);
+    if (this.firstCallTimer !== null) clearTimeout(this.firstCallTimer);
+    this.firstCallTimer = null;
+    this.heldReplays = null;
     this.graceTimer = this.drainTimer = null;
     this.context.sessionEnded(this);
   }

@@ -77,8 +77,8 @@ export class UpstreamLink {
   readonly outbox: OutboxFrame[] = [];
   /** Frames to replay after a (re)connect, before the outbox (ids are the proxy's). */
   readonly replay: OutboxFrame[] = [];
-  /** Replayed Call ids whose answers the proxy consumes. */
-  readonly replayIds = new Set<string>();
+  /** Replayed Call ids whose answers the proxy consumes → their action (for the log). */
+  readonly replayIds = new Map<string, string>();
   /** While catching up (replay + outbox), frames go one Call at a time: the one in flight. */
   catchingUp = false;
   catchUpInFlight: string | null = null;

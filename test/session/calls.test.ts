@@ -137,13 +137,16 @@ describe('boot hold', () => {
     first.charger.ws.close();
     await first.charger.closed;
     const again = await setup('', 'H2', { primary: first.primary, secondary: first.secondary, proxy: first.proxy });
-    // The secondary reconnected too and is caught up with the cached boot first.
-    const replayed = await again.secondary.nextFrame();
-    assert.match(replayed, /"BootNotification"/);
-    again.s.send(accepted(idOf(replayed)));
+    // No boot on this connection: the secondary's Call goes through on the cached acceptance.
     again.s.send('[2,"s-after","ClearCache",{}]');
     const call = await again.charger.nextFrame();
     assert.match(call, /"ClearCache"/);
+    // The charger's first Call is not a boot: the secondary is caught up with the cached boot before it.
+    again.charger.ws.send('[2,"hb-again","Heartbeat",{}]');
+    const replayed = await again.secondary.nextFrame();
+    assert.match(replayed, /"BootNotification"/);
+    again.s.send(accepted(idOf(replayed)));
+    assert.equal(await again.secondary.nextFrame(), '[2,"hb-again","Heartbeat",{}]');
   });
 });
 

@@ -98,11 +98,11 @@ describe('a secondary that is down or drops', () => {
     for (const frame of got.slice(0, 3)) assert.match(idOf(frame), /^[0-9a-f-]{36}$/, 'replays carry fresh proxy ids');
     assert.equal(got[3], meter, 'the missed call goes as the charger sent it');
     const replayed = proxy.entries.filter((e) => e.tags.includes('replayed'));
-    assert.deepEqual(replayed.map((e) => `${e.from}>${e.to} ${e.type}`), [
-      'proxy>secondary CALL', 'secondary>proxy CALLRESULT',
-      'proxy>secondary CALL', 'secondary>proxy CALLRESULT',
-      'proxy>secondary CALL', 'secondary>proxy CALLRESULT',
-    ]);
+    assert.deepEqual(replayed.map((e) => `${e.from}>${e.to} ${e.type} ${e.action}`), [
+      'proxy>secondary CALL BootNotification', 'secondary>proxy CALLRESULT BootNotification',
+      'proxy>secondary CALL StatusNotification', 'secondary>proxy CALLRESULT StatusNotification',
+      'proxy>secondary CALL StatusNotification', 'secondary>proxy CALLRESULT StatusNotification',
+    ], 'answers to replayed Calls carry their action');
     assert.ok(!proxy.entries.some((e) => e.to === 'charger' && e.from === 'secondary'), 'no answer from the secondary reached the charger');
     assert.equal(charger.ws.readyState, charger.ws.OPEN);
   });
