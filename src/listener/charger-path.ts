@@ -24,5 +24,7 @@ export function chargerIdFromPath(requestUrl: string, collapseSlashes: boolean):
   }
   if (chargerId.length > MAX_CHARGER_ID_LENGTH) return { ok: false, reason: `charger id is longer than ${MAX_CHARGER_ID_LENGTH} characters` };
   if (chargerId.includes(':')) return { ok: false, reason: `charger id '${chargerId}' contains ':'` };
+  // They would name a different path upstream (ws://backend/ocpp/.. is the parent folder).
+  if (chargerId === '.' || chargerId === '..') return { ok: false, reason: `charger id '${chargerId}' is a path step, not an id` };
   return { ok: true, chargerId };
 }

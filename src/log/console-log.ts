@@ -6,6 +6,10 @@ import type { Config, LogLevel } from '../config/config.ts';
 
 const RANK: Record<LogLevel, number> = { DEBUG: 10, INFO: 20, WARNING: 30, ERROR: 40 };
 
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+const CONTROL_ALL = new RegExp(CONTROL.source, 'g');
+const escapeControl = (char: string) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
+
 export type LogSink = (line: string) => void;
 
 export class Logger {
@@ -39,6 +43,8 @@ export class Logger {
   }
 
   private write(level: LogLevel, text: string): void {
+    // Peer-supplied text (charger ids, URLs, reasons) cannot forge a line or move the cursor.
+    if (CONTROL.test(text)) text = text.replace(CONTROL_ALL, escapeControl);
     const p = this.paint;
     const label = level === 'ERROR' ? p.red(level) : level === 'WARNING' ? p.yellow(level) : level === 'DEBUG' ? p.gray(level) : p.green(level);
     this.sink(`${p.dim(new Date().toISOString())} ${label} ${p.cyan(this.name)}: ${text}\n`);

@@ -94,7 +94,10 @@ test('handshake_timeout: idle TCP connections and slowloris upgrades are dropped
   const idle: Socket = connect(proxy.port, '127.0.0.1');
   const slow: Socket = connect(proxy.port, '127.0.0.1');
   cleanups.push(() => idle.destroy(), () => slow.destroy());
-  for (const socket of [idle, slow]) socket.on('error', () => undefined); // EPIPE once dropped
+  for (const socket of [idle, slow]) {
+    socket.on('error', () => undefined); // EPIPE once dropped
+    socket.resume(); // a paused socket would never see the FIN, so never 'close'
+  }
   await Promise.all([once(idle, 'connect'), once(slow, 'connect')]);
   slow.write('GET /SLOW HTTP/1.1\r\nHost: x\r\n');
   const drip = setInterval(() => slow.writable && slow.write('X-Drip: 1\r\n'), 100);
@@ -104,4 +107,21 @@ test('handshake_timeout: idle TCP connections and slowloris upgrades are dropped
   await within(Promise.all([closed(idle), closed(slow)]), 'both sockets to be dropped', 5000);
   clearInterval(drip);
   assert.equal(primary.clients.length, 0);
+});
+
+test('a charger id or URL with control characters cannot forge a console line', async () => {
+  const primary = await startCsms({ protocols: ['ocpp1.6'] });
+  const proxy = await startProxy(iniFor(primary.url));
+  cleanups.push(() => primary.close(), () => proxy.close());
+  const forged = 'X%0A2026-12-01 INFO proxy forged%1B[2J';
+  const charger = strictCharger(proxy.port, decodeURIComponent(forged), ['ocpp1.6']);
+  cleanups.push(() => charger.close({ force: true }));
+  await charger.connect();
+  await rawRequest(proxy.port, upgrade(`/${forged.replaceAll(" ", "%20")}`, ['Sec-WebSocket-Version: 99', KEY]));
+  await waitUntil(() => proxy.console.some((line) => line.includes('connected from')) && proxy.console.some((line) => line.includes('(400)')), 'both lines');
+  for (const line of proxy.console) {
+    assert.equal(line.indexOf('\n'), line.length - 1, `one line: ${JSON.stringify(line)}`);
+    assert.ok(!line.includes('\u001b'), 'no escape sequences');
+  }
+  assert.ok(proxy.console.some((line) => line.includes('X\\u000a2026')), 'the newline is shown escaped');
 });

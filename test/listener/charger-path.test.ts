@@ -17,7 +17,7 @@ test('charger id is the last non-empty segment, decoded once', () => {
 });
 
 test('refused paths', () => {
-  for (const path of ['/', '', '//', '/?x=CP1', `/${'a'.repeat(49)}`, '/a:b', '/a%3Ab', '/%ZZ']) {
+  for (const path of ['/', '', '//', '/?x=CP1', `/${'a'.repeat(49)}`, '/a:b', '/a%3Ab', '/%ZZ', '/.', '/..', '/ocpp/%2E%2E', '/%2e', '/x/../..']) {
     assert.equal(chargerIdFromPath(path, true).ok, false, path);
   }
   assert.equal(chargerIdFromPath('//CP1', false).ok, false);

@@ -36,7 +36,7 @@ test('systemd-analyze security --offline=true scores 2.0 or better', { skip }, (
 
 test('the unit keeps what the issue asks for, and never MemoryDenyWriteExecute (Node\'s JIT)', () => {
   const unit = readFileSync(join(root, 'systemd/ocpp-proxy.service'), 'utf8');
-  for (const line of ['Type=exec', 'Restart=on-failure', 'RestartSec=5', 'DynamicUser=yes', 'StateDirectory=ocpp-proxy', 'LogsDirectory=ocpp-proxy', 'ConfigurationDirectory=ocpp-proxy', 'ProtectSystem=strict', 'NoNewPrivileges=yes', 'AmbientCapabilities=CAP_NET_BIND_SERVICE', 'ExecReload=/bin/kill -HUP $MAINPID']) {
+  for (const line of ['Type=exec', 'Restart=on-failure', 'RestartSec=5', 'DynamicUser=yes', 'StateDirectory=ocpp-proxy', 'LogsDirectory=ocpp-proxy', 'ConfigurationDirectory=ocpp-proxy', 'ProtectSystem=strict', 'NoNewPrivileges=yes', 'AmbientCapabilities=CAP_NET_BIND_SERVICE', 'ExecReload=/bin/kill -HUP $MAINPID', 'MemoryMax=512M', 'TasksMax=64']) {
     assert.ok(unit.split('\n').includes(line), line);
   }
   assert.ok(!/^MemoryDenyWriteExecute/m.test(unit));
