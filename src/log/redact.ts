@@ -83,6 +83,56 @@ export function redactSecrets(action: string, payload: Record<string, unknown>, 
   return maskedFrame(action, text, find);
 }
 
+/** 1.6 GetConfiguration answer: a charger that reports its AuthorizationKey value (it should not). */
+function reportedAuthorizationKey(payload: Payload, visit: SecretVisitor): void {
+  const keys = payload.configurationKey;
+  if (!Array.isArray(keys)) return;
+  for (const entry of keys) {
+    if (isObject(entry) && namedIgnoringCase(entry.key, 'authorizationkey') && Object.hasOwn(entry, 'value')) visit(entry, 'value');
+  }
+}
+
+/** 2.x GetVariables answer: a BasicAuthPassword value reported back. */
+function reportedBasicAuthPassword(payload: Payload, visit: SecretVisitor): void {
+  const results = payload.getVariableResult;
+  if (!Array.isArray(results)) return;
+  for (const entry of results) {
+    if (isObject(entry) && isObject(entry.variable) && namedIgnoringCase(entry.variable.name, 'basicauthpassword') && Object.hasOwn(entry, 'attributeValue')) {
+      visit(entry, 'attributeValue');
+    }
+  }
+}
+
+const ANSWER_FINDERS = new Map<string, SecretFinder>([
+  ['GetConfiguration', reportedAuthorizationKey],
+  ['GetVariables', reportedBasicAuthPassword],
+]);
+
+/**
+ * The text to log for the charger's CALLRESULT to a Call of `action`: `text` itself when it
+ * carries no secret, otherwise a copy with the secrets replaced by "***".
+ */
+export function redactAnswerSecrets(action: string, payload: Record<string, unknown> | null, text: string): string {
+  const find = ANSWER_FINDERS.get(action);
+  if (find === undefined || payload === null) return text; // the hot path: every other answer
+  let secrets = 0;
+  find(payload, () => {
+    secrets++;
+  });
+  if (secrets === 0) return text;
+  let frame: unknown;
+  try {
+    frame = JSON.parse(text);
+  } catch {
+    return JSON.stringify([3, '<id unknown>', { redacted: true }]);
+  }
+  if (!Array.isArray(frame) || frame.length !== 3 || !isObject(frame[2])) return JSON.stringify([3, '<id unknown>', { redacted: true }]);
+  find(frame[2], (holder, key) => {
+    holder[key] = MASK;
+  });
+  return JSON.stringify(frame);
+}
+
 /** Parsing `text` again gives a private deep copy to mask in place. */
 function maskedFrame(action: string, text: string, find: SecretFinder): string {
   let frame: unknown;
@@ -107,4 +157,9 @@ function maskedFrame(action: string, text: string, find: SecretFinder): string {
 function placeholder(action: string, frame: unknown): string {
   const id = Array.isArray(frame) && typeof frame[1] === 'string' ? frame[1] : '<id unknown>';
   return JSON.stringify([2, id, action, { redacted: true }]);
+}
+
+/** A URL for logs and the API: `ws://user:pass@host/…` becomes `ws://***@host/…`. */
+export function withoutUserinfo(url: string): string {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, '$1***@');
 }

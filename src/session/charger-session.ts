@@ -8,7 +8,7 @@ import type { WebSocket, RawData } from 'ws';
 import type { Config, UpstreamConfig } from '../config/config.ts';
 import type { Loggers } from '../log/console-log.ts';
 import type { FrameType, MessageLog, Tag } from '../log/message-log.ts';
-import { redactSecrets } from '../log/redact.ts';
+import { redactAnswerSecrets, redactSecrets } from '../log/redact.ts';
 import {
   CALL,
   CALLRESULT,
@@ -204,7 +204,7 @@ export class ChargerSession implements LinkOwner {
       upstreams: this.links.map((link) => ({
         name: link.name,
         role: link.role,
-        url: link.url,
+        url: link.shownUrl,
         state: link.state,
         since: link.since.toISOString(),
         reconnect_attempts: link.reconnectAttempts,
@@ -439,12 +439,13 @@ export class ChargerSession implements LinkOwner {
     this.inFlight = null;
     const { call } = inFlight;
     const link = call.source;
+    const answerPayload = frame.type === CALLRESULT ? frame.payload : null;
     if (link === null) {
       // The proxy's own Call: its answer is the proxy's, never an upstream's.
-      this.log(ts, 'charger', 'proxy', typeName, proxyId, call.action, INJECTED, text);
-      call.onAnswer?.({ type: typeName, payload: frame.type === CALLRESULT ? frame.payload : null });
+      this.log(ts, 'charger', 'proxy', typeName, proxyId, call.action, INJECTED, redactAnswerSecrets(call.action, answerPayload, text));
+      call.onAnswer?.({ type: typeName, payload: answerPayload });
     } else if (!link.isOpen) {
-      this.log(ts, 'charger', 'proxy', typeName, proxyId, call.action, DROPPED, text);
+      this.log(ts, 'charger', 'proxy', typeName, proxyId, call.action, DROPPED, redactAnswerSecrets(call.action, answerPayload, text));
       this.context.loggers.proxy.info(`${this.chargerId}: answer to ${link.name}'s ${call.action} dropped, ${link.name} is not connected`);
     } else {
       let answer = text;
@@ -453,7 +454,7 @@ export class ChargerSession implements LinkOwner {
       }
       const out = withId(answer, call.idLiteral);
       link.send(out);
-      this.log(ts, 'charger', link.name, typeName, call.id, call.action, NO_TAGS, out);
+      this.log(ts, 'charger', link.name, typeName, call.id, call.action, NO_TAGS, redactAnswerSecrets(call.action, answerPayload, out));
     }
     this.sendNextCall();
   }

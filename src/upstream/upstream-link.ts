@@ -8,6 +8,7 @@ import type { UpstreamConfig, UpstreamRole } from '../config/config.ts';
 import type { Logger } from '../log/console-log.ts';
 import type { FrameType, Tag } from '../log/message-log.ts';
 import { closeWithin } from './close-codes.ts';
+import { withoutUserinfo } from '../log/redact.ts';
 
 export type LinkState = 'connecting' | 'open' | 'waiting' | 'closed';
 
@@ -66,6 +67,8 @@ export class UpstreamLink {
   readonly role: UpstreamRole;
   /** Full URL: base + '/' + charger id. */
   readonly url: string;
+  /** `url` with any user:password replaced, for logs and the API. */
+  readonly shownUrl: string;
   state: LinkState = 'connecting';
   since = new Date();
   reconnectAttempts = 0;
@@ -103,6 +106,7 @@ export class UpstreamLink {
     this.role = config.role;
     this.chargerId = config.chargerId ?? chargerId;
     this.url = upstreamUrl(config.url, this.chargerId);
+    this.shownUrl = withoutUserinfo(this.url);
     this.options = options;
     this.logger = logger;
   }
@@ -145,7 +149,7 @@ export class UpstreamLink {
     const ws = this.ws;
     if (ws === null || this.state !== 'open') return;
     if (now - this.heardAt > timeoutMs) {
-      this.logger.warn(`${this.name} ${this.url}: no pong for ${Math.round((now - this.heardAt) / 1000)} s, dropping the link`);
+      this.logger.warn(`${this.name} ${this.shownUrl}: no pong for ${Math.round((now - this.heardAt) / 1000)} s, dropping the link`);
       ws.terminate();
       return;
     }
@@ -218,7 +222,7 @@ export class UpstreamLink {
 
     ws.on('unexpected-response', (_request, response: IncomingMessage) => {
       failure = { kind: 'http', status: response.statusCode ?? 502, headers: relayableHeaders(response) };
-      this.logger.warn(`${this.name} ${this.url}: handshake refused with HTTP ${failure.status}`);
+      this.logger.warn(`${this.name} ${this.shownUrl}: handshake refused with HTTP ${failure.status}`);
       response.destroy();
       ws.terminate(); // ends the handshake; 'close' follows and settles the attempt
     });
@@ -227,14 +231,14 @@ export class UpstreamLink {
     });
     ws.on('error', (error) => {
       failure ??= { kind: 'network', message: error.message };
-      this.logger.warn(`${this.name} ${this.url}: ${error.message}`);
+      this.logger.warn(`${this.name} ${this.shownUrl}: ${error.message}`);
     });
     ws.on('open', () => {
       this.heardAt = Date.now();
       this.protocol = ws.protocol;
       this.reconnectAttempts = 0;
       this.setState('open');
-      this.logger.info(`${this.name} connected: ${this.url} (${ws.protocol || 'no subprotocol'})`);
+      this.logger.info(`${this.name} connected: ${this.shownUrl} (${ws.protocol || 'no subprotocol'})`);
       settle?.(null);
       settle = undefined;
       this.owner?.linkOpened(this);
@@ -261,7 +265,7 @@ export class UpstreamLink {
       } else {
         this.scheduleReconnect();
       }
-      if (wasOpen) this.logger.info(`${this.name} disconnected: ${this.url} (${code}${reason ? ` ${reason}` : ''})`);
+      if (wasOpen) this.logger.info(`${this.name} disconnected: ${this.shownUrl} (${code}${reason ? ` ${reason}` : ''})`);
       this.owner?.linkClosed(this, code, reason);
     });
   }

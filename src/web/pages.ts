@@ -1,5 +1,8 @@
 // The two pages, bundled into the build (the monitor runs on a LAN: no CDN). Every string that
 // comes from a charger or an upstream is put into the page as text (textContent), never as HTML.
+// Every URL in them is relative, so they work under any path prefix (Home Assistant ingress
+// serves them at /api/hassio_ingress/TOKEN/, a reverse proxy at /whatever/): the monitor is the
+// prefix's root (`./`), the dashboard `status` beside it, the API under `api/`.
 
 const STYLE = `
   body { font: 13px/1.4 system-ui, sans-serif; margin: 0; background: #f6f7f9; color: #1d2330; }
@@ -19,6 +22,8 @@ const STYLE = `
   .card h2 { font-size: 15px; margin: 0 0 6px; } .card h3 { font-size: 12px; margin: 10px 0 4px; color: #555; text-transform: uppercase; }
   .state-open { color: #137333; font-weight: 600; } .state-connecting, .state-waiting { color: #b06000; font-weight: 600; } .state-closed { color: #b3261e; font-weight: 600; }
   .big { font-size: 20px; font-weight: 600; } .muted { color: #777; }
+  .warnings { background: #fff4ce; color: #4d3800; border-bottom: 1px solid #e0b400; padding: 6px 12px; }
+  .warnings div::before { content: "⚠ "; }
 `;
 
 const COMMON_SCRIPT = `
@@ -30,21 +35,33 @@ const COMMON_SCRIPT = `
     for (const child of children) if (child !== null && child !== undefined) node.append(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
     return node;
   }
+  /** The configuration warnings of /api/status as a banner (hidden while there are none). */
+  function showWarnings(warnings) {
+    const banner = document.getElementById('warnings');
+    const list = Array.isArray(warnings) ? warnings : [];
+    banner.replaceChildren(...list.map((text) => el('div', {}, String(text))));
+    banner.hidden = list.length === 0;
+  }
 `;
 
+// The monitor is the root of its prefix. Reached as '/x/abc' (a proxy that strips '/x/abc' and
+// was asked without the trailing slash), relative URLs would resolve under '/x/': its first line
+// makes the address '/x/abc/' (history.replaceState; CSP forbids <base>).
 export const MONITOR_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>ocpp-proxy · messages</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>${STYLE}</style></head>
 <body>
 <header>
-  <h1>ocpp-proxy</h1><a href="/status">dashboard</a>
+  <h1>ocpp-proxy</h1><a href="status">dashboard</a>
   <input id="f-charger" placeholder="charger" size="10"><input id="f-upstream" placeholder="upstream" size="10">
   <input id="f-action" placeholder="action" size="14"><input id="f-text" placeholder="text" size="16">
   <button id="pause">pause</button><button id="clear">clear</button><span id="count"></span><span id="conn"></span>
 </header>
+<div id="warnings" class="warnings" role="alert" hidden></div>
 <table><thead><tr><th>time</th><th>charger</th><th>hop</th><th>type</th><th>action</th><th>id</th><th>tags</th><th>ms</th></tr></thead>
 <tbody id="rows"></tbody></table>
 <script>
+  if (!location.pathname.endsWith('/')) history.replaceState(null, '', location.pathname + '/' + location.search + location.hash);
 ${COMMON_SCRIPT}
   const rows = document.getElementById('rows');
   const filters = ['charger', 'upstream', 'action', 'text'].map((name) => document.getElementById('f-' + name));
@@ -107,10 +124,11 @@ ${COMMON_SCRIPT}
   });
   document.getElementById('clear').addEventListener('click', () => { kept.length = 0; rows.replaceChildren(); document.getElementById('count').textContent = ''; });
 
-  fetch('/api/messages').then((r) => r.json()).then((entries) => {
+  fetch('api/messages').then((r) => r.json()).then((entries) => {
     entries.forEach(add);
-    const source = new EventSource('/api/live');
+    const source = new EventSource('api/live');
     source.addEventListener('message', (event) => { const e = JSON.parse(event.data); if (paused) held.push(e); else add(e); });
+    source.addEventListener('status', (event) => showWarnings(JSON.parse(event.data).warnings));
     source.addEventListener('open', () => { document.getElementById('conn').textContent = '● live'; });
     source.addEventListener('error', () => { document.getElementById('conn').textContent = '○ reconnecting'; });
   });
@@ -120,12 +138,13 @@ export const DASHBOARD_PAGE = `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>ocpp-proxy · status</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"><style>${STYLE}</style></head>
 <body>
-<header><h1>ocpp-proxy</h1><a href="/">messages</a><span id="conn"></span>
+<header><h1>ocpp-proxy</h1><a href="./">messages</a><span id="conn"></span>
   <span>homeowner override: <b id="override">none</b></span>
   <button data-override="block">block all backends</button><button data-override="allow">allow all</button>
   <select id="give-to" aria-label="give control to"></select><button data-override="give">give control</button>
   <button data-override="clear">clear override</button><span id="override-result"></span>
 </header>
+<div id="warnings" class="warnings" role="alert" hidden></div>
 <div class="cards" id="cards"><p class="muted">waiting for status…</p></div>
 <script>
 ${COMMON_SCRIPT}
@@ -163,7 +182,7 @@ ${COMMON_SCRIPT}
       result.textContent = 'sending…';
       let body;
       try { body = JSON.stringify({ action: action.value.trim(), payload: JSON.parse(payload.value || '{}') }); } catch (error) { result.textContent = 'payload is not JSON: ' + error.message; return; }
-      const response = await fetch('/api/chargers/' + encodeURIComponent(charger.id) + '/call', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
+      const response = await fetch('api/chargers/' + encodeURIComponent(charger.id) + '/call', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
       result.textContent = response.status + ' ' + JSON.stringify(await response.json(), null, 2);
     } }, 'send');
     const presets = Object.entries(commandsFor(charger)).map(([label, [name, params]]) =>
@@ -208,14 +227,15 @@ ${COMMON_SCRIPT}
   document.querySelectorAll('[data-override]').forEach((button) => button.addEventListener('click', async () => {
     const mode = button.dataset.override;
     const response = mode === 'clear'
-      ? await fetch('/api/override', { method: 'DELETE' })
-      : await fetch('/api/override', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(mode === 'give' ? { mode, to: giveTo.value } : { mode }) });
+      ? await fetch('api/override', { method: 'DELETE' })
+      : await fetch('api/override', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(mode === 'give' ? { mode, to: giveTo.value } : { mode }) });
     document.getElementById('override-result').textContent = response.ok ? '' : response.status + ' ' + (await response.json()).error;
   }));
 
-  const source = new EventSource('/api/live');
+  const source = new EventSource('api/live');
   source.addEventListener('status', (event) => {
-    const { chargers, override, backends } = JSON.parse(event.data);
+    const { chargers, override, backends, warnings } = JSON.parse(event.data);
+    showWarnings(warnings);
     document.getElementById('override').textContent = override ? override.mode + (override.to ? ' → ' + override.to : '') : 'none';
     if (giveTo.options.length !== (backends || []).length) giveTo.replaceChildren(...(backends || []).map((name) => el('option', { value: name }, name)));
     cards.replaceChildren(...(chargers.length ? chargers.map(card) : [el('p', { class: 'muted' }, 'no charger connected')]));

@@ -17,10 +17,29 @@ import { DASHBOARD_PAGE, MONITOR_PAGE } from './pages.ts';
 import { EventApi } from './event-api.ts';
 import { saveOverride } from '../sharing/sharing.ts';
 import type { Override } from '../sharing/control.ts';
+import { configWarnings } from '../config/warnings.ts';
+import { decodeSegment, fromIngress, hostRefusal, ingressPath, requestUrl, sameOrigin } from './request-guard.ts';
 
 /** SSE clients that fall this far behind are dropped rather than buffered. */
 const MAX_CLIENT_BACKLOG = 1024 * 1024;
 const MAX_BODY = 64 * 1024;
+/** Default cap on open `/api/live` streams (`[web] live_clients`): each one costs a socket and its backlog. */
+const DEFAULT_LIVE_CLIENTS = 50;
+/** Names of refused Host headers already logged: the console says it once per name, not per request. */
+const MAX_HOST_WARNINGS = 100;
+
+/** Why a request is not answered by its route: status and the JSON error. */
+interface Refusal {
+  status: number;
+  error: string;
+  headers?: Record<string, string>;
+}
+
+/** The web keys not in Config yet; read like this until the configuration carries them. */
+interface WebExtras {
+  allowedHosts?: string[];
+  liveClients?: number;
+}
 
 export class WebServer {
   private readonly config: Config;
@@ -39,6 +58,17 @@ export class WebServer {
   private statusTimer: NodeJS.Timeout | null = null;
   private linkWatch: NodeJS.Timeout | null = null;
   private readonly eventApi: EventApi;
+  /** What the configuration may do unnoticed; fixed for the process's life. */
+  private readonly warnings: string[];
+  private readonly warnedHosts = new Set<string>();
+  /** What every request passes before its route, in order; the first refusal answers it. */
+  private readonly passes: Array<(request: IncomingMessage, ingress: boolean) => Refusal | null> = [
+    (request, ingress) => (ingress ? null : this.hostCheck(request)),
+    (request, ingress) =>
+      ingress || this.authorized(request)
+        ? null
+        : { status: 401, error: 'authentication required', headers: { 'WWW-Authenticate': 'Basic realm="ocpp-proxy", charset="UTF-8"' } },
+  ];
 
   constructor(config: Config, proxy: ProxyServer, messageLog: MessageLog, store: Store | null, logger: Logger) {
     this.config = config;
@@ -52,6 +82,7 @@ export class WebServer {
     this.unsubscribe = messageLog.subscribe((entry) => this.onEntry(entry));
     this.http = createServer((request, response) => this.handle(request, response));
     this.eventApi = new EventApi(config, proxy, logger);
+    this.warnings = configWarnings(config);
     this.http.on('upgrade', (request, socket, head) => this.eventApi.handleUpgrade(request, socket, head));
   }
 
@@ -133,7 +164,12 @@ export class WebServer {
         control: this.proxy.control.describe(session.chargerId),
       };
     });
-    return { chargers, override: this.proxy.control.override, backends: this.config.upstreams.map((u) => u.name).concat(this.config.backends.map((b) => b.name)) };
+    return {
+      chargers,
+      override: this.proxy.control.override,
+      backends: this.config.upstreams.map((u) => u.name).concat(this.config.backends.map((b) => b.name)),
+      warnings: this.warnings,
+    };
   }
 
   private maskTag(tag: string | null): string | null {
@@ -144,22 +180,40 @@ export class WebServer {
   // ---- HTTP ------------------------------------------------------------------------------------
 
   private handle(request: IncomingMessage, response: ServerResponse): void {
-    const url = new URL(request.url ?? '/', 'http://localhost');
+    try {
+      this.route(request, response)?.catch((error: unknown) => this.failed(request, response, error));
+    } catch (error) {
+      this.failed(request, response, error);
+    }
+  }
+
+  /** A bug in one route answers that request (500), never leaves its socket hanging or stops the proxy. */
+  private failed(request: IncomingMessage, response: ServerResponse, error: unknown): void {
+    this.logger.error(`web: ${request.method} ${JSON.stringify(request.url)} failed: ${(error as Error).message}`);
+    if (!response.headersSent) this.json(response, 500, { error: 'internal error' });
+    else response.destroy();
+  }
+
+  private route(request: IncomingMessage, response: ServerResponse): Promise<void> | void {
     response.setHeader('X-Content-Type-Options', 'nosniff');
     response.setHeader('Cache-Control', 'no-store');
+    const url = requestUrl(request.url);
+    if (url === null) return this.json(response, 400, { error: 'malformed request URL' });
     if (url.pathname === '/healthz' && request.method === 'GET') return this.healthz(response);
-    if (!this.authorized(request)) {
-      response.writeHead(401, { 'WWW-Authenticate': 'Basic realm="ocpp-proxy", charset="UTF-8"', 'Content-Type': 'text/plain' });
-      response.end('authentication required\n');
-      return;
+    const ingress = fromIngress(request, this.config.web.ingressFrom);
+    for (const pass of this.passes) {
+      const refusal = pass(request, ingress);
+      if (refusal !== null) return this.json(response, refusal.status, { error: refusal.error }, refusal.headers);
     }
     if (url.pathname === '/api/override' && (request.method === 'POST' || request.method === 'DELETE')) {
-      return void this.override(request, response);
+      return this.override(request, response, ingress);
     }
     const command = /^\/api\/chargers\/([^/]+)\/call$/.exec(url.pathname);
     if (command !== null) {
       if (request.method !== 'POST') return this.json(response, 405, { error: 'use POST' });
-      return void this.command(decodeURIComponent(command[1]!), request, response);
+      const chargerId = decodeSegment(command[1]!);
+      if (chargerId === null) return this.json(response, 400, { error: 'the charger id in the URL is not valid percent-encoding' });
+      return this.command(chargerId, request, response, ingress);
     }
     if (request.method !== 'GET') return this.json(response, 405, { error: 'method not allowed' });
     switch (url.pathname) {
@@ -167,6 +221,11 @@ export class WebServer {
         return this.page(response, MONITOR_PAGE);
       case '/status':
         return this.page(response, DASHBOARD_PAGE);
+      case '/status/':
+        // The pages' relative URLs need the dashboard at .../status: send the browser there.
+        response.writeHead(308, { Location: ingressPath(request) === '' ? '../status' : `${ingressPath(request)}/status` });
+        response.end();
+        return;
       case '/api/status':
         return this.json(response, 200, this.statusJson());
       case '/api/messages': {
@@ -190,6 +249,19 @@ export class WebServer {
     }
   }
 
+  /** DNS rebinding: answer only requests addressed to a name of this server. */
+  private hostCheck(request: IncomingMessage): Refusal | null {
+    const allowed = (this.config.web as WebExtras).allowedHosts ?? [];
+    const why = hostRefusal(request.headers.host, this.config.web.host, allowed);
+    if (why === null) return null;
+    const host = request.headers.host ?? '';
+    if (!this.warnedHosts.has(host) && this.warnedHosts.size < MAX_HOST_WARNINGS) {
+      this.warnedHosts.add(host);
+      this.logger.warn(`web: refused a request for ${why}`);
+    }
+    return { status: 403, error: why };
+  }
+
   private authorized(request: IncomingMessage): boolean {
     if (this.expectedAuth === null) return true;
     const given = Buffer.from(request.headers.authorization ?? '');
@@ -204,7 +276,12 @@ export class WebServer {
   }
 
   private events(response: ServerResponse): void {
-    response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive' });
+    const cap = (this.config.web as WebExtras).liveClients ?? DEFAULT_LIVE_CLIENTS;
+    if (this.clients.size >= cap) {
+      return this.json(response, 503, { error: `too many live views open (${cap}); close one, or raise [web] live_clients` }, { 'Retry-After': '10' });
+    }
+    // X-Accel-Buffering: reverse proxies (nginx, Home Assistant ingress) pass each event at once.
+    response.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
     response.write(`event: status\ndata: ${JSON.stringify(this.statusJson())}\n\n`);
     this.clients.add(response);
     response.on('close', () => {
@@ -243,9 +320,12 @@ export class WebServer {
     response.end(sessionsCsv(rows));
   }
 
-  /** Why a state-changing request is refused, or null: loopback or a password, same origin, JSON. */
-  private refuseChange(request: IncomingMessage, response: ServerResponse, needsBody: boolean): boolean {
-    if (!this.commandsAllowed) {
+  /**
+   * Refuses a state-changing request unless it may change things (loopback, a password, or
+   * Home Assistant ingress), is JSON where it has a body, and comes from this server's own page.
+   */
+  private refuseChange(request: IncomingMessage, response: ServerResponse, needsBody: boolean, ingress: boolean): boolean {
+    if (!this.commandsAllowed && !ingress) {
       this.json(response, 403, { error: 'commands need [web] username and password on a non-loopback address' });
       return true;
     }
@@ -253,8 +333,7 @@ export class WebServer {
       this.json(response, 415, { error: 'Content-Type must be application/json' });
       return true;
     }
-    const origin = request.headers.origin;
-    if (origin === undefined || origin !== `http://${request.headers.host ?? ''}`) {
+    if (!sameOrigin(request)) {
       this.json(response, 403, { error: 'cross-origin request refused (Origin must be this server)' });
       return true;
     }
@@ -262,8 +341,8 @@ export class WebServer {
   }
 
   /** The homeowner's override: POST {mode: block|allow|give, to?}, DELETE to clear. Persisted. */
-  private async override(request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (this.refuseChange(request, response, request.method === 'POST')) return;
+  private async override(request: IncomingMessage, response: ServerResponse, ingress: boolean): Promise<void> {
+    if (this.refuseChange(request, response, request.method === 'POST', ingress)) return;
     let override: Override | null = null;
     if (request.method === 'POST') {
       let body: { mode?: unknown; to?: unknown };
@@ -290,8 +369,8 @@ export class WebServer {
     this.json(response, 200, { override });
   }
 
-  private async command(chargerId: string, request: IncomingMessage, response: ServerResponse): Promise<void> {
-    if (this.refuseChange(request, response, true)) return;
+  private async command(chargerId: string, request: IncomingMessage, response: ServerResponse, ingress: boolean): Promise<void> {
+    if (this.refuseChange(request, response, true, ingress)) return;
     let body: { action?: unknown; payload?: unknown };
     try {
       body = JSON.parse(await readBody(request)) as typeof body;
@@ -320,8 +399,8 @@ export class WebServer {
     response.end(html);
   }
 
-  private json(response: ServerResponse, status: number, body: unknown): void {
-    response.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
+  private json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+    response.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
     response.end(JSON.stringify(body));
   }
 }

@@ -6,7 +6,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
-import { bootParams, cleanupAfter, iniFor, startCsms, startProxy, strictCharger, waitUntil, within } from '../helpers/peers.ts';
+import { readFileSync } from 'node:fs';
+import { bootParams, cleanupAfter, iniFor, rawCharger, startCsms, startProxy, startRawCsms, strictCharger, waitUntil, within, type TestProxy } from '../helpers/peers.ts';
 
 const cleanups = cleanupAfter();
 
@@ -24,6 +25,11 @@ async function rawRequest(port: number, request: string): Promise<string> {
 
 function upgrade(path: string, headers: string[]): string {
   return [`GET ${path} HTTP/1.1`, 'Host: 127.0.0.1', 'Connection: Upgrade', 'Upgrade: websocket', ...headers, '', ''].join('\r\n');
+}
+
+/** The console, the message log file and its in-memory copy: where a secret must never be. */
+function everything(proxy: TestProxy): string {
+  return `${proxy.console.join('')}${readFileSync(proxy.logFile, 'utf8')}${JSON.stringify(proxy.entries)}`;
 }
 
 const KEY = 'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==';
@@ -124,4 +130,38 @@ test('a charger id or URL with control characters cannot forge a console line', 
     assert.ok(!line.includes('\u001b'), 'no escape sequences');
   }
   assert.ok(proxy.console.some((line) => line.includes('X\\u000a2026')), 'the newline is shown escaped');
+});
+
+test('secrets: an AuthorizationKey in the charger\'s GetConfiguration answer reaches the asking upstream but no log', async () => {
+  const primary = await startRawCsms(['ocpp1.6']);
+  const proxy = await startProxy(iniFor(primary.url));
+  cleanups.push(() => primary.close(), () => proxy.close());
+  const charger = await rawCharger(proxy.port, '/KEYED');
+  cleanups.push(() => charger.ws.terminate());
+  const upstream = await primary.nextSocket();
+  upstream.send(JSON.stringify([2, 'get-1', 'GetConfiguration', { key: ['AuthorizationKey'] }]));
+  const asked = JSON.parse(await charger.nextFrame()) as [number, string];
+  charger.ws.send(JSON.stringify([3, asked[1], { configurationKey: [{ key: 'AuthorizationKey', readonly: false, value: 'CANARY-KEY-42' }] }]));
+  await waitUntil(() => primary.received.some((frame) => frame.includes('CANARY-KEY-42')), 'the answer at the upstream');
+  const answer = await proxy.entry((e) => e.type === 'CALLRESULT' && e.action === 'GetConfiguration', 'the logged answer');
+  assert.match(answer.raw, /"value":"\*\*\*"/);
+  assert.ok(!everything(proxy).includes('CANARY-KEY-42'));
+});
+
+test('secrets: user:password in an upstream URL is never printed nor returned by the status API', async () => {
+  const primary = await startCsms({ protocols: ['ocpp1.6'] });
+  const secondary = await startCsms({ protocols: ['ocpp1.6'] });
+  const url = (csms: { port: number }) => `ws://bob:hunter2-secret@127.0.0.1:${csms.port}`;
+  const proxy = await startProxy(iniFor(url(primary), url(secondary)));
+  cleanups.push(() => primary.close(), () => secondary.close(), () => proxy.close());
+  const charger = strictCharger(proxy.port, 'URLS', ['ocpp1.6']);
+  cleanups.push(() => charger.close({ force: true }));
+  await charger.connect();
+  await charger.call('BootNotification', bootParams('ocpp1.6'));
+  await secondary.nextClient();
+  const status = JSON.stringify(proxy.daemon.server!.sessions.get('URLS')!.status());
+  assert.match(status, /ws:\/\/\*\*\*@127\.0\.0\.1/);
+  assert.ok(!status.includes('hunter2'));
+  assert.ok(proxy.console.some((line) => line.includes('***@127.0.0.1')));
+  assert.ok(!everything(proxy).includes('hunter2'));
 });

@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { redactSecrets } from '../../src/log/redact.ts';
+import { redactAnswerSecrets, redactSecrets } from '../../src/log/redact.ts';
 
 const CANARY = 'CANARY-SECRET-123';
 
@@ -145,4 +145,16 @@ test('deep nesting does not throw or leak', () => {
   }
   const out = redactSecrets('SetNetworkProfile', payload, text);
   assert.ok(!out.includes(CANARY));
+});
+
+test('answers: an AuthorizationKey (1.6 GetConfiguration) or BasicAuthPassword (2.x GetVariables) reported back is masked', () => {
+  const config = JSON.stringify([3, 'a1', { configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '300' }, { key: 'authorizationKey', readonly: false, value: CANARY }] }]);
+  const masked = redactAnswerSecrets('GetConfiguration', JSON.parse(config)[2], config);
+  assert.ok(!masked.includes(CANARY));
+  assert.deepEqual(JSON.parse(masked)[2].configurationKey, [{ key: 'HeartbeatInterval', readonly: false, value: '300' }, { key: 'authorizationKey', readonly: false, value: '***' }]);
+  const variables = JSON.stringify([3, 'a2', { getVariableResult: [{ attributeStatus: 'Accepted', attributeValue: CANARY, component: { name: 'SecurityCtrlr' }, variable: { name: 'BasicAuthPassword' } }] }]);
+  assert.ok(!redactAnswerSecrets('GetVariables', JSON.parse(variables)[2], variables).includes(CANARY));
+  const plain = JSON.stringify([3, 'a3', { configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '300' }] }]);
+  assert.equal(redactAnswerSecrets('GetConfiguration', JSON.parse(plain)[2], plain), plain, 'no secret: the same string');
+  assert.equal(redactAnswerSecrets('Heartbeat', {}, '[3,"x",{}]'), '[3,"x",{}]');
 });
