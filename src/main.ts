@@ -182,8 +182,9 @@ if (unsupported !== null && !onlyHelpOrVersion(args)) {
 
 runCli(args, { run, check, hashPassword: () => hashPasswordCommand(process.stdin, process.stdout, process.stderr), sessions, logs, haAddonIni, demo: runDemo }).then(
   (code) => {
-    // Exit now: reconnect timers of closed links must not keep a stopped daemon alive.
-    process.exit(code);
+    // Exit now (reconnect timers of closed links must not keep a stopped daemon alive), but only
+    // once what was printed has left: a pipe's reader may still be reading (`sessions --csv | less`).
+    process.stdout.write('', () => process.exit(code));
   },
   (error: Error) => {
     process.stderr.write(`ocpp-proxy: ${error.message}\n`);

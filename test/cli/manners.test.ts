@@ -13,6 +13,7 @@ import { cleanupAfter, freePort, tempDir, waitUntil, within, writeIni } from '..
 import { parseStoredHash, verifyPassword } from '../../src/listener/charger-auth.ts';
 import { closest } from '../../src/config/suggest.ts';
 import { unsupportedRuntime } from '../../src/runtime.ts';
+import { Store } from '../../src/store/store.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const bundle = join(root, 'dist/ocpp-proxy.mjs');
@@ -126,4 +127,20 @@ test('a busy web port says which option to change, and the proxy runs on', async
   child.kill('SIGTERM');
   const [code] = await within(once(child, 'close'), 'the proxy to stop', 20_000);
   assert.equal(code, 0);
+});
+
+test('`sessions --csv` into a slow pipe: every line arrives before the command exits', async () => {
+  const dir = tempDir();
+  const state = join(dir, 'state.db');
+  const store = Store.open(state);
+  for (let i = 0; i < 20_000; i++) store.startTransaction({ charger: 'CP1', chargerTx: String(i), owner: 'primary', connector: 1, evse: null, idTag: 'TAG', startedAt: '2026-11-01T08:00:00.000Z', meterStart: 0 });
+  store.close();
+  // The reader starts late and reads slowly: the pipe fills and the writer must wait for it.
+  const child = spawn('sh', ['-c', `"${process.execPath}" "${bundle}" sessions --csv --state "${state}" | (sleep 1; wc -l)`], { stdio: ['ignore', 'pipe', 'pipe'] });
+  cleanups.push(() => child.kill('SIGKILL'));
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  const [code] = await within(once(child, 'close'), 'sessions | wc -l', 30_000);
+  assert.equal(code, 0);
+  assert.equal(Number(out.trim()), 20_001, 'header + every session');
 });
