@@ -25,6 +25,16 @@ import { chargerIdFromPath } from './charger-path.ts';
 import { parseBasicAuth, parseStoredHash, verifyPassword, type StoredHash } from './charger-auth.ts';
 import { abortHandshake, offeredSubprotocols, upgradeProblem } from './handshake.ts';
 
+/** scrypt verifications at once: per remote address, and in all (libuv runs four at a time). */
+const MAX_VERIFICATIONS_PER_ADDRESS = 2;
+const MAX_VERIFICATIONS = 8;
+const AUTH_REFUSALS = {
+  401: 'bad or missing credentials',
+  404: 'unknown charger id',
+  429: `more than ${MAX_VERIFICATIONS_PER_ADDRESS} password checks at once from this address`,
+  503: `more than ${MAX_VERIFICATIONS} password checks at once`,
+} as const;
+
 /** The listener's certificate and key (PEM), when it speaks wss. */
 export interface ListenerTls {
   cert: Buffer;
@@ -45,6 +55,9 @@ export class ProxyServer {
   private readonly chosenProtocol = new WeakMap<IncomingMessage, string | false>();
   private readonly context: SessionContext;
   private stopping = false;
+  /** Password verifications in progress, per remote address and in all. */
+  private readonly verifying = new Map<string, number>();
+  private verificationsInProgress = 0;
   /** Each connection's deadline for a complete upgrade request. */
   private readonly handshakeTimers = new WeakMap<Socket, NodeJS.Timeout>();
   /** Sessions still negotiating with their primary: not in `sessions` until the charger is upgraded. */
@@ -183,10 +196,12 @@ export class ProxyServer {
     }
     const { chargerId } = path;
     if (this.config.chargerAuth.required) {
-      const refusal = await this.authenticate(chargerId, request);
+      const refusal = await this.authenticate(chargerId, request, remote);
       if (refusal !== null) {
-        this.loggers.server.warn(`${chargerId}: refused ${remote}: ${refusal === 404 ? 'unknown charger id' : 'bad or missing credentials'} (${refusal})`);
-        return abortHandshake(socket, refusal, refusal === 401 ? { 'WWW-Authenticate': 'Basic realm="ocpp-proxy", charset="UTF-8"' } : {});
+        this.loggers.server.warn(`${chargerId}: refused ${remote}: ${AUTH_REFUSALS[refusal]} (${refusal})`);
+        const headers: Record<string, string> =
+          refusal === 401 ? { 'WWW-Authenticate': 'Basic realm="ocpp-proxy", charset="UTF-8"' } : refusal === 404 ? {} : { 'Retry-After': '5' };
+        return abortHandshake(socket, refusal, headers);
       }
     }
     let offered: string[] = offeredSubprotocols(request.headers['sec-websocket-protocol']).filter(isSupportedProtocol);
@@ -268,13 +283,29 @@ export class ProxyServer {
     }
   }
 
-  /** HTTP Basic Auth against `[chargers]` before the upgrade: null when allowed, else 404 or 401. */
-  private async authenticate(chargerId: string, request: IncomingMessage): Promise<404 | 401 | null> {
+  /**
+   * HTTP Basic Auth against `[chargers]` before the upgrade: null when allowed, else the status.
+   * scrypt is deliberately slow, so verifications in progress are capped, per address and in all:
+   * a flood of wrong passwords fails fast instead of queueing ahead of the real chargers.
+   */
+  private async authenticate(chargerId: string, request: IncomingMessage, remote: string): Promise<404 | 401 | 429 | 503 | null> {
     const stored = this.passwordHashes.get(chargerId);
     if (stored === undefined) return 404;
     const credentials = parseBasicAuth(request.headers.authorization);
     if (credentials === null || credentials.username !== chargerId) return 401;
-    return (await verifyPassword(credentials.password, stored)) ? null : 401;
+    const fromRemote = this.verifying.get(remote) ?? 0;
+    if (fromRemote >= MAX_VERIFICATIONS_PER_ADDRESS) return 429;
+    if (this.verificationsInProgress >= MAX_VERIFICATIONS) return 503;
+    this.verifying.set(remote, fromRemote + 1);
+    this.verificationsInProgress++;
+    try {
+      return (await verifyPassword(credentials.password, stored)) ? null : 401;
+    } finally {
+      this.verificationsInProgress--;
+      const left = (this.verifying.get(remote) ?? 1) - 1;
+      if (left === 0) this.verifying.delete(remote);
+      else this.verifying.set(remote, left);
+    }
   }
 
   private acceptAndClose(request: IncomingMessage, socket: Duplex, head: Buffer, protocol: string | false, reason: string): void {

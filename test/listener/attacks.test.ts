@@ -7,6 +7,8 @@ import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
 import { readFileSync } from 'node:fs';
+import { WebSocket } from 'ws';
+import { hashPassword } from '../../src/listener/charger-auth.ts';
 import { bootParams, cleanupAfter, iniFor, rawCharger, startCsms, startProxy, startRawCsms, strictCharger, waitUntil, within, type TestProxy } from '../helpers/peers.ts';
 
 const cleanups = cleanupAfter();
@@ -164,4 +166,26 @@ test('secrets: user:password in an upstream URL is never printed nor returned by
   assert.ok(!status.includes('hunter2'));
   assert.ok(proxy.console.some((line) => line.includes('***@127.0.0.1')));
   assert.ok(!everything(proxy).includes('hunter2'));
+});
+
+test('login flood: wrong passwords beyond a few at once fail fast (429), and a charger from another address still logs in', async () => {
+  const primary = await startCsms({ protocols: ['ocpp1.6'] });
+  const hash = await hashPassword('right-pass');
+  const proxy = await startProxy(`${iniFor(primary.url)}[host]\nrequire_auth = true\n[chargers]\nREAL = ${hash}\n`);
+  cleanups.push(() => primary.close(), () => proxy.close());
+  const basic = (text: string) => `Basic ${Buffer.from(text).toString('base64')}`;
+  const statuses = await Promise.all(
+    Array.from({ length: 200 }, () =>
+      rawRequest(proxy.port, upgrade('/REAL', ['Sec-WebSocket-Version: 13', KEY, 'Sec-WebSocket-Protocol: ocpp1.6', `Authorization: ${basic('REAL:wrong')}`])).then(
+        (answer) => Number(/^HTTP\/1\.1 (\d+)/.exec(answer)?.[1]),
+      ),
+    ),
+  );
+  const verified = statuses.filter((status) => status === 401).length;
+  assert.equal(verified + statuses.filter((status) => status === 429).length, 200, `only 401 and 429: ${[...new Set(statuses)]}`);
+  // Without the cap every one of them runs scrypt (200 × 401) and real chargers queue behind them.
+  assert.ok(verified < 100, `${verified} verified`);
+  const ws = new WebSocket(`ws://127.0.0.1:${proxy.port}/REAL`, ['ocpp1.6'], { localAddress: '127.0.0.2', headers: { Authorization: basic('REAL:right-pass') } });
+  cleanups.push(() => ws.terminate());
+  await within(once(ws, 'open'), 'the real charger to log in');
 });
