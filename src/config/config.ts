@@ -67,6 +67,8 @@ export interface Config {
   queueLimit: number;
   /** Charger Calls kept for an upstream that is down, per upstream. */
   backlogLimit: number;
+  /** Bytes of charger calls kept for an upstream that is down, per upstream (a hard bound). */
+  backlogBytes: number;
   /** Charger authentication: `[chargers] ID = <scrypt hash>` and `[host] require_auth`. */
   chargerAuth: {
     required: boolean;
@@ -87,6 +89,11 @@ export interface Config {
     /** `[web] ingress_from`: addresses whose requests were authenticated before they reached us
      * (Home Assistant's Supervisor, 172.30.32.2, for ingress); they need no password. */
     ingressFrom: string[];
+    /** `[web] allowed_hosts`: Host names besides localhost, IP addresses and this machine's names
+     * that may reach the monitor (a name that could be rebound to another address is refused). */
+    allowedHosts: string[];
+    /** `[web] live_clients`: live views (`/api/live` streams) open at once. */
+    liveClients: number;
   };
   messageLogFile: string;
   logLevels: {
@@ -171,8 +178,9 @@ export const DEFAULTS: Omit<Config, 'configFile' | 'upstreams' | 'defaultOwner'>
   defaultProtocol: null,
   queueLimit: 50,
   backlogLimit: 1000,
+  backlogBytes: 4 * 1024 * 1024,
   chargerAuth: { required: false, hashes: new Map() },
-  web: { host: '127.0.0.1', port: 8889, username: null, password: null, buffer: 500, showIdTags: false, ingressFrom: [] },
+  web: { host: '127.0.0.1', port: 8889, username: null, password: null, buffer: 500, showIdTags: false, ingressFrom: [], allowedHosts: [], liveClients: 50 },
   messageLogFile: './ocpp_messages.log',
   logLevels: { proxy: 'INFO', client: 'INFO', server: 'INFO' },
   fixups: { url: true, timestamps: true, idTagMaxLength: null, powerScale: null, powerMeasurands: ['Power.Active.Import'] },

@@ -141,6 +141,7 @@ export function loadConfig(cli: CliOptions, env: Record<string, string | undefin
     versionDetection: reader.get('host', 'version_detection', coerce.detection) ?? DEFAULTS.versionDetection,
     defaultProtocol: reader.get('host', 'default_protocol', coerce.protocol) ?? DEFAULTS.defaultProtocol,
     backlogLimit: reader.get('host', 'backlog_limit', coerce.count) ?? DEFAULTS.backlogLimit,
+    backlogBytes: reader.get('host', 'backlog_bytes', coerce.count) ?? DEFAULTS.backlogBytes,
     chargerAuth: {
       required: reader.get('host', 'require_auth', coerce.bool) ?? DEFAULTS.chargerAuth.required,
       hashes: reader.chargerHashes(),
@@ -155,6 +156,8 @@ export function loadConfig(cli: CliOptions, env: Record<string, string | undefin
       buffer: reader.get('web', 'buffer', coerce.count) ?? DEFAULTS.web.buffer,
       showIdTags: reader.get('web', 'show_idtags', coerce.bool) ?? DEFAULTS.web.showIdTags,
       ingressFrom: reader.get('web', 'ingress_from', coerce.list) ?? DEFAULTS.web.ingressFrom,
+      allowedHosts: reader.get('web', 'allowed_hosts', coerce.list) ?? DEFAULTS.web.allowedHosts,
+      liveClients: reader.get('web', 'live_clients', coerce.count) ?? DEFAULTS.web.liveClients,
     },
     messageLogFile: fromCli.value('--log-file', cli.logFile, coerce.nonEmpty) ?? reader.get('messages', 'file', coerce.nonEmpty) ?? DEFAULTS.messageLogFile,
     logLevels: levels,

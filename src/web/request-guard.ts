@@ -13,9 +13,12 @@ import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import { hostname } from 'node:os';
 
-/** The request's path and query, or null when it cannot be read (`//[`, `*`, a full URL). */
+/** RFC 3986 origin-form: a path of pchars and valid %XX escapes, then any printable query. */
+const REQUEST_TARGET = /^\/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*(?:\?[\x21-\x7e]*)?$/;
+
+/** The request's path and query, or null when the request target is malformed (`//[`, `/%ZZ`, `*`, a full URL). */
 export function requestUrl(raw: string | undefined): URL | null {
-  if (raw === undefined || !raw.startsWith('/')) return null;
+  if (raw === undefined || !REQUEST_TARGET.test(raw)) return null;
   // Reverse proxies that join a prefix with '/' send '//x'; 'new URL' would read that as a host.
   const path = raw.replace(/^\/{2,}/, '/');
   try {
@@ -75,7 +78,8 @@ export function hostRefusal(host: string | undefined, bindHost: string, allowedH
   const machine = hostname().toLowerCase();
   const names = ['localhost', hostName(bindHost), machine, machine.split('.')[0]!, ...allowedHosts.map(hostName)];
   if (names.includes(name) || name.endsWith('.localhost')) return null;
-  return `host '${name}' is not a name of this server (DNS rebinding protection); open the monitor by its address or add the name to [web] allowed_hosts`;
+  const shown = name.length > 80 ? `${name.slice(0, 80)}…` : name;
+  return `host '${shown}' is not a name of this server (DNS rebinding protection); open the monitor by its address or add the name to [web] allowed_hosts`;
 }
 
 /** The first value of a header that proxies may repeat or join with commas. */
@@ -119,6 +123,7 @@ export function sameOrigin(request: IncomingMessage): boolean {
 /** `X-Ingress-Path` (Home Assistant ingress: `/api/hassio_ingress/TOKEN`) when it is a plain path, else ''. */
 export function ingressPath(request: IncomingMessage): string {
   const value = firstValue(request.headers['x-ingress-path']);
-  if (value === null || !/^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(value)) return '';
+  // '//host' would make a redirect leave this server.
+  if (value === null || value.startsWith('//') || !/^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(value)) return '';
   return value.replace(/\/+$/, '');
 }

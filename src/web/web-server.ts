@@ -23,8 +23,6 @@ import { decodeSegment, fromIngress, hostRefusal, ingressPath, requestUrl, sameO
 /** SSE clients that fall this far behind are dropped rather than buffered. */
 const MAX_CLIENT_BACKLOG = 1024 * 1024;
 const MAX_BODY = 64 * 1024;
-/** Default cap on open `/api/live` streams (`[web] live_clients`): each one costs a socket and its backlog. */
-const DEFAULT_LIVE_CLIENTS = 50;
 /** Names of refused Host headers already logged: the console says it once per name, not per request. */
 const MAX_HOST_WARNINGS = 100;
 
@@ -33,12 +31,6 @@ interface Refusal {
   status: number;
   error: string;
   headers?: Record<string, string>;
-}
-
-/** The web keys not in Config yet; read like this until the configuration carries them. */
-interface WebExtras {
-  allowedHosts?: string[];
-  liveClients?: number;
 }
 
 export class WebServer {
@@ -94,7 +86,8 @@ export class WebServer {
         const port = (this.http.address() as AddressInfo).port;
         this.logger.info(`web monitor on http://${this.config.web.host}:${port}/ (dashboard /status, metrics /metrics)`);
         if (!this.commandsAllowed) {
-          this.logger.warn(`web monitor on ${this.config.web.host} has no password: pages are read-only, commands answer 403; set [web] username and password`);
+          const ingress = this.config.web.ingressFrom.length === 0 ? '' : ` (except through ingress from ${this.config.web.ingressFrom.join(', ')})`;
+          this.logger.warn(`web monitor on ${this.config.web.host} has no password: pages are read-only, commands answer 403${ingress}; set [web] username and password`);
         }
         resolve(port);
       });
@@ -251,13 +244,13 @@ export class WebServer {
 
   /** DNS rebinding: answer only requests addressed to a name of this server. */
   private hostCheck(request: IncomingMessage): Refusal | null {
-    const allowed = (this.config.web as WebExtras).allowedHosts ?? [];
+    const allowed = this.config.web.allowedHosts;
     const why = hostRefusal(request.headers.host, this.config.web.host, allowed);
     if (why === null) return null;
     const host = request.headers.host ?? '';
     if (!this.warnedHosts.has(host) && this.warnedHosts.size < MAX_HOST_WARNINGS) {
       this.warnedHosts.add(host);
-      this.logger.warn(`web: refused a request for ${why}`);
+      this.logger.warn(`web: request refused: ${why}`);
     }
     return { status: 403, error: why };
   }
@@ -276,7 +269,7 @@ export class WebServer {
   }
 
   private events(response: ServerResponse): void {
-    const cap = (this.config.web as WebExtras).liveClients ?? DEFAULT_LIVE_CLIENTS;
+    const cap = this.config.web.liveClients;
     if (this.clients.size >= cap) {
       return this.json(response, 503, { error: `too many live views open (${cap}); close one, or raise [web] live_clients` }, { 'Retry-After': '10' });
     }

@@ -78,7 +78,7 @@ test('run.sh with the default options and SUPERVISOR_TOKEN set: the add-on start
   const ini = readFileSync(join(running.data, 'ocpp-2w-proxy.ini'), 'utf8');
   assert.doesNotMatch(ini, /\[homeassistant\]/, 'the token alone does not turn the bridge on');
   assert.match(ini, /ingress_from = 172\.30\.32\.2/);
-  assert.match(running.output(), /no backend configured: the built-in local CSMS answers and accepts every tag/);
+  await waitUntil(() => /no backend configured: the built-in local CSMS answers and accepts every tag/.test(running.output()), 'the no-backend warning');
   const charger = strictCharger(running.port, 'HA-CP1', ['ocpp1.6']);
   cleanups.push(() => charger.close({ force: true }));
   await charger.connect();
