@@ -28,6 +28,12 @@ export const TYPE_NAMES: Record<number, 'CALL' | 'CALLRESULT' | 'CALLERROR' | 'C
   [SEND]: 'SEND',
 };
 
+/** OCPP-J §4.1.3 (1.6) / §4.2.1 (2.x): message ids are at most 36 characters. */
+export const MAX_MESSAGE_ID_LENGTH = 36;
+/** Every OCPP action name is an identifier; custom (vendor) ones are bounded the same way. */
+export const MAX_ACTION_LENGTH = 64;
+const ACTION_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
+
 function isObject(value: unknown): value is Payload {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -51,6 +57,10 @@ export function parseFrame(text: string, knownTypes: ReadonlySet<number>): Parse
     return { ok: false, problem: 'unknown-type', id: readableId, detail: `message type ${type} is not supported`, messageType: type };
   }
   if (readableId === null) return { ok: false, problem: 'bad-envelope', id: null, detail: 'the message id is not a string' };
+  // OCPP-J: at most 36 characters. A longer one is not echoed back (nor kept anywhere).
+  if (readableId.length > MAX_MESSAGE_ID_LENGTH) {
+    return { ok: false, problem: 'bad-envelope', id: null, detail: `the message id is longer than ${MAX_MESSAGE_ID_LENGTH} characters` };
+  }
   switch (type) {
     case CALL:
     case SEND: {
@@ -58,6 +68,9 @@ export function parseFrame(text: string, knownTypes: ReadonlySet<number>): Parse
       const action = message[2];
       if (typeof action !== 'string' || action === '') {
         return { ok: false, problem: 'bad-envelope', id: readableId, detail: 'the action is not a string' };
+      }
+      if (!ACTION_NAME.test(action)) {
+        return { ok: false, problem: 'bad-envelope', id: readableId, detail: `the action is not an OCPP action name (letters, digits and _ . -, at most ${MAX_ACTION_LENGTH})` };
       }
       if (!isObject(message[3])) return { ok: false, problem: 'bad-payload', id: readableId, detail: 'the payload is not a JSON object' };
       return { ok: true, frame: { type, id: readableId, action, payload: message[3] } };

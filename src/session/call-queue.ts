@@ -30,6 +30,11 @@ export class CallQueue<Source> {
     return this.proxyCalls.length + this.primaryCalls.length + this.otherCalls.length;
   }
 
+  /** The proxy's own Calls waiting. */
+  get proxyCallCount(): number {
+    return this.proxyCalls.length;
+  }
+
   countFor(source: Source): number {
     return this.counts.get(source) ?? 0;
   }

@@ -7,6 +7,14 @@ import type { Payload } from '../ocpp/frame.ts';
 /** A cached boot acceptance lets held calls through on a reconnect within this window. */
 export const BOOT_ACCEPTANCE_TTL_MS = 24 * 60 * 60 * 1000;
 
+/** Connectors (1.6) or EVSE/connector pairs (2.x) whose status is kept for replay. */
+export const MAX_REMEMBERED_CONNECTORS = 64;
+const MAX_CONNECTOR_NUMBER = 1000;
+
+function isConnectorNumber(value: unknown): boolean {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= MAX_CONNECTOR_NUMBER;
+}
+
 export class ChargerMemory {
   /** The charger's last BootNotification Call, as forwarded. */
   boot: string | null = null;
@@ -29,7 +37,11 @@ export class ChargerMemory {
       this.vendor = typeof vendor === 'string' ? vendor : null;
       this.model = typeof model === 'string' ? model : null;
     } else if (action === 'StatusNotification') {
-      this.statuses.set(connectorKey(payload), text);
+      // Only real connector numbers, and no more than a charger can have: what is kept here is
+      // replayed to every upstream that (re)connects.
+      if (!isConnectorNumber(payload.connectorId) || (payload.evseId !== undefined && !isConnectorNumber(payload.evseId))) return;
+      const key = connectorKey(payload);
+      if (this.statuses.has(key) || this.statuses.size < MAX_REMEMBERED_CONNECTORS) this.statuses.set(key, text);
     }
   }
 

@@ -98,6 +98,8 @@ const DRAIN_POLL_MS = 50;
  * followed by the real boot is a duplicate boot upstream); a silent charger only delays the replay.
  */
 export const FIRST_CALL_WAIT_MS = 10_000;
+/** Commands (web, event API) that may wait for one charger at once; more are refused, not queued. */
+export const MAX_WAITING_PROXY_CALLS = 20;
 
 export class ChargerSession implements LinkOwner {
   readonly chargerId: string;
@@ -146,6 +148,7 @@ export class ChargerSession implements LinkOwner {
         maxPayload: config.maxMessageSize,
         handshakeTimeoutMs: 10_000,
         backlogLimit: config.backlogLimit,
+        backlogBytes: config.backlogBytes,
         reconnect: upstream.role !== 'primary' || config.timeouts.primaryGrace > 0,
         tls: context.upstreamTls.get(upstream),
       };
@@ -171,6 +174,10 @@ export class ChargerSession implements LinkOwner {
     return new Promise((resolve, reject) => {
       if (this.ended || this.charger === null) {
         reject(new Error(`${this.chargerId} is not connected`));
+        return;
+      }
+      if (this.queue.proxyCallCount >= MAX_WAITING_PROXY_CALLS) {
+        reject(new Error(`${this.chargerId} already has ${MAX_WAITING_PROXY_CALLS} commands waiting; try again once they are answered`));
         return;
       }
       // The wait covers the queue ahead of it and the charger's own call_timeout.
@@ -411,8 +418,7 @@ export class ChargerSession implements LinkOwner {
       return;
     }
     // Not connected or still catching up: the frame waits its turn in the link's backlog.
-    const dropped = link.pushBacklog({ data, text: logText, type, id, action, tags });
-    if (dropped !== null) {
+    for (const dropped of link.pushBacklog({ data, text: logText, type, id, action, tags })) {
       this.log(ts, 'charger', 'proxy', dropped.type, dropped.id, dropped.action, DROPPED, dropped.text);
       this.context.loggers.proxy.warn(`${this.chargerId}: backlog for ${link.name} is full, dropped ${dropped.action ?? dropped.type} ${dropped.id}`);
     }
@@ -471,7 +477,15 @@ export class ChargerSession implements LinkOwner {
     if (code !== null) {
       const id = parsed.id ?? '-1';
       const reply = callError(id, code, parsed.detail);
-      this.charger!.send(reply);
+      const charger = this.charger!;
+      if (charger.bufferedAmount > HIGH_WATER_MARK) {
+        // A charger that sends without reading would grow our buffer without bound: stop reading
+        // it until it drains (closed if it never does), and say nothing more to it meanwhile.
+        this.log(ts, 'proxy', 'charger', 'CALLERROR', id, null, DROPPED, reply);
+        this.holdBack('toUpstreams');
+        return;
+      }
+      charger.send(reply);
       this.log(ts, 'proxy', 'charger', 'CALLERROR', id, null, NO_TAGS, reply);
     }
     if (++this.badFrameStreak >= MAX_BAD_FRAMES) {
@@ -544,7 +558,7 @@ export class ChargerSession implements LinkOwner {
   private catchUpNext(link: UpstreamLink): void {
     while (link.catchUpInFlight === null && !this.ended && link.isOpen) {
       const replayed = link.replay.length > 0;
-      const frame: OutboxFrame | undefined = replayed ? link.replay.shift() : link.outbox.shift();
+      const frame: OutboxFrame | undefined = replayed ? link.replay.shift() : link.shiftBacklog();
       if (frame === undefined) {
         link.catchingUp = false;
         return;

@@ -37,6 +37,10 @@ export interface OutboxFrame {
   tags: Tag[];
 }
 
+function frameBytes(frame: OutboxFrame): number {
+  return frame.data.length + (frame.text === frame.data ? 0 : frame.text.length);
+}
+
 /** TLS material toward a wss:// upstream, read once at start. */
 export interface UpstreamTls {
   ca?: Buffer;
@@ -50,6 +54,8 @@ export interface LinkOptions {
   handshakeTimeoutMs: number;
   /** Largest number of charger frames kept for a link that is not open. */
   backlogLimit: number;
+  /** Bytes the backlog may hold, whatever the frames. */
+  backlogBytes: number;
   /** Reconnect after an unexpected close (secondaries, observers; the primary during a grace period). */
   reconnect: boolean;
   tls?: UpstreamTls;
@@ -78,6 +84,7 @@ export class UpstreamLink {
   readonly awaitingReplies = new Map<string, string>();
   /** Charger frames for this upstream while it is not open or still catching up, oldest first. */
   readonly outbox: OutboxFrame[] = [];
+  private outboxBytes = 0;
   /** Frames to replay after a (re)connect, before the outbox (ids are the proxy's). */
   readonly replay: OutboxFrame[] = [];
   /** Replayed Call ids whose answers the proxy consumes → their action (for the log). */
@@ -134,14 +141,39 @@ export class UpstreamLink {
     return new Promise((resolve) => this.open(resolve));
   }
 
-  /** Adds a charger frame to the backlog; returns a frame dropped to stay within the limit. */
-  pushBacklog(frame: OutboxFrame): OutboxFrame | null {
+  /** Bytes held by the backlog (the frames and their log copies). */
+  get backlogBytes(): number {
+    return this.outboxBytes;
+  }
+
+  /**
+   * Adds a charger frame to the backlog; returns the frames dropped to stay within the limits.
+   * Over the count limit the oldest MeterValues go first, then the oldest unprotected frame;
+   * the byte limit is hard: when only protected (transaction) frames are left, the oldest goes.
+   */
+  pushBacklog(frame: OutboxFrame): OutboxFrame[] {
     this.outbox.push(frame);
-    if (this.outbox.length <= this.options.backlogLimit) return null;
-    // Over the limit: the oldest MeterValues go first, then the oldest unprotected frame.
-    let victim = this.outbox.findIndex((f) => f.action === 'MeterValues');
-    if (victim === -1) victim = this.outbox.findIndex((f) => f.action === null || !PROTECTED_ACTIONS.has(f.action));
-    return victim === -1 ? null : this.outbox.splice(victim, 1)[0]!;
+    this.outboxBytes += frameBytes(frame);
+    const dropped: OutboxFrame[] = [];
+    while (this.outbox.length > this.options.backlogLimit || this.outboxBytes > this.options.backlogBytes) {
+      let victim = this.outbox.findIndex((f) => f.action === 'MeterValues');
+      if (victim === -1) victim = this.outbox.findIndex((f) => f.action === null || !PROTECTED_ACTIONS.has(f.action));
+      if (victim === -1) {
+        if (this.outboxBytes <= this.options.backlogBytes) break; // protected frames are kept over the count limit
+        victim = 0;
+      }
+      const [gone] = this.outbox.splice(victim, 1);
+      this.outboxBytes -= frameBytes(gone!);
+      dropped.push(gone!);
+    }
+    return dropped;
+  }
+
+  /** The oldest backlog frame, taken out to be sent. */
+  shiftBacklog(): OutboxFrame | undefined {
+    const frame = this.outbox.shift();
+    if (frame !== undefined) this.outboxBytes -= frameBytes(frame);
+    return frame;
   }
 
   /** Liveness: ping an open link, or drop it when nothing was heard for `timeoutMs`. */
@@ -196,6 +228,7 @@ export class UpstreamLink {
     this.retryTimer = null;
     this.resetCatchUp();
     this.outbox.length = 0;
+    this.outboxBytes = 0;
     if (this.ws !== null) closeWithin(this.ws, code, reason, graceMs);
     else this.setState('closed');
   }

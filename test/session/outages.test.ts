@@ -107,22 +107,33 @@ describe('a secondary that is down or drops', () => {
     assert.equal(charger.ws.readyState, charger.ws.OPEN);
   });
 
-  test('a full backlog drops the oldest MeterValues first, never boot or transaction messages', () => {
-    const link = new UpstreamLink(
-      { name: 's', url: 'ws://127.0.0.1:1', role: 'secondary', rfid: [], allowActions: [], denyActions: [], auth: 'none', username: null, password: null, chargerId: null, ca: null, cert: null, key: null, insecure: false, local: false },
-      'CP',
-      { maxPayload: 1024, handshakeTimeoutMs: 1000, backlogLimit: 3, reconnect: false },
-      createLoggers({ proxy: 'ERROR', client: 'ERROR', server: 'ERROR' }, () => {}).client,
-    );
-    const frame = (id: string, action: string): OutboxFrame => ({ data: id, text: id, type: 'CALL', id, action, tags: [] });
-    assert.equal(link.pushBacklog(frame('1', 'BootNotification')), null);
-    assert.equal(link.pushBacklog(frame('2', 'MeterValues')), null);
-    assert.equal(link.pushBacklog(frame('3', 'StartTransaction')), null);
-    assert.equal(link.pushBacklog(frame('4', 'MeterValues'))?.id, '2');
-    assert.equal(link.pushBacklog(frame('5', 'Heartbeat'))?.id, '4');
-    assert.equal(link.pushBacklog(frame('6', 'StopTransaction'))?.id, '5');
-    assert.equal(link.pushBacklog(frame('7', 'TransactionEvent')), null, 'all protected: kept over the limit');
-    assert.deepEqual(link.outbox.map((f) => f.id), ['1', '3', '6', '7']);
+  test('a full backlog drops the oldest MeterValues first, never boot or transaction messages; the byte limit is hard', () => {
+    const link = (backlogBytes: number) =>
+      new UpstreamLink(
+        { name: 's', url: 'ws://127.0.0.1:1', role: 'secondary', rfid: [], allowActions: [], denyActions: [], auth: 'none', username: null, password: null, chargerId: null, ca: null, cert: null, key: null, insecure: false, local: false },
+        'CP',
+        { maxPayload: 1024, handshakeTimeoutMs: 1000, backlogLimit: 3, backlogBytes, reconnect: false },
+        createLoggers({ proxy: 'ERROR', client: 'ERROR', server: 'ERROR' }, () => {}).client,
+      );
+    const frame = (id: string, action: string, size = 1): OutboxFrame => ({ data: id.padEnd(size), text: id.padEnd(size), type: 'CALL', id, action, tags: [] });
+    const ids = (frames: OutboxFrame[]) => frames.map((f) => f.id);
+    const counted = link(1_000_000);
+    assert.deepEqual(counted.pushBacklog(frame('1', 'BootNotification')), []);
+    assert.deepEqual(counted.pushBacklog(frame('2', 'MeterValues')), []);
+    assert.deepEqual(counted.pushBacklog(frame('3', 'StartTransaction')), []);
+    assert.deepEqual(ids(counted.pushBacklog(frame('4', 'MeterValues'))), ['2']);
+    assert.deepEqual(ids(counted.pushBacklog(frame('5', 'Heartbeat'))), ['4']);
+    assert.deepEqual(ids(counted.pushBacklog(frame('6', 'StopTransaction'))), ['5']);
+    assert.deepEqual(counted.pushBacklog(frame('7', 'TransactionEvent')), [], 'all protected: kept over the count limit');
+    assert.deepEqual(ids(counted.outbox), ['1', '3', '6', '7']);
+
+    // 100 bytes at most: a flood of transaction frames cannot grow memory without bound.
+    const bounded = link(100);
+    for (let i = 0; i < 1000; i++) bounded.pushBacklog(frame(String(i), 'TransactionEvent', 40));
+    assert.ok(bounded.backlogBytes <= 100, `${bounded.backlogBytes} bytes`);
+    assert.deepEqual(ids(bounded.outbox), ['998', '999'], 'the newest are kept');
+    assert.equal(bounded.shiftBacklog()?.id, '998');
+    assert.equal(bounded.backlogBytes, 40);
   });
 });
 
