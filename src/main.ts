@@ -142,7 +142,9 @@ async function logs(options: CliOptions, args: LogsArguments): Promise<number> {
 async function haAddonIni(optionsFile: string): Promise<number> {
   try {
     // State and message log go beside options.json: /data in the add-on.
-    process.stdout.write(addonIni(JSON.parse(readFileSync(optionsFile, 'utf8')) as AddonOptions, dirname(resolve(optionsFile))));
+    // OCPP_PROXY_SUPERVISOR_ADDRESS stands in for the Supervisor's address where there is none (tests).
+    const supervisor = process.env.OCPP_PROXY_SUPERVISOR_ADDRESS || undefined;
+    process.stdout.write(addonIni(JSON.parse(readFileSync(optionsFile, 'utf8')) as AddonOptions, dirname(resolve(optionsFile)), supervisor));
     return 0;
   } catch (error) {
     process.stderr.write(`ocpp-proxy: add-on options ${optionsFile}: ${(error as Error).message}\n`);

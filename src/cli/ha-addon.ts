@@ -34,8 +34,11 @@ export interface AddonOptions {
 /** The Supervisor's address: ingress requests come from it, already authenticated by Home Assistant. */
 export const SUPERVISOR_ADDRESS = '172.30.32.2';
 
-/** INI text for the options; `data` is the add-on's persistent folder. Throws on a bad autoconfig line. */
-export function addonIni(options: AddonOptions, data = '/data'): string {
+/**
+ * INI text for the options; `data` is the add-on's persistent folder, `supervisorAddress` where
+ * ingress requests come from. Throws on a bad autoconfig line.
+ */
+export function addonIni(options: AddonOptions, data = '/data', supervisorAddress = SUPERVISOR_ADDRESS): string {
   const value = (v: unknown) => (v === undefined || v === null || v === '' ? undefined : String(v));
   const config: Record<string, Record<string, string | undefined | Record<string, string>>> = {
     logging: {
@@ -62,7 +65,7 @@ export function addonIni(options: AddonOptions, data = '/data'): string {
       port: value(options.web_port) ?? '8889',
       username: value(options.web_username),
       password: value(options.web_password),
-      ingress_from: SUPERVISOR_ADDRESS,
+      ingress_from: supervisorAddress,
     },
     messages: { file: `${data}/ocpp_messages.log` },
     store: { path: `${data}/ocpp-proxy.db` },

@@ -20,7 +20,8 @@ export interface IngressProxy {
   close(): Promise<void>;
 }
 
-export async function startIngressProxy(targetPort: number, token = 'c0ffee0123456789'): Promise<IngressProxy> {
+/** `localAddress`: the address the proxy's requests come from (the Supervisor's, in the add-on). */
+export async function startIngressProxy(targetPort: number, token = 'c0ffee0123456789', localAddress = '127.0.0.1'): Promise<IngressProxy> {
   const prefix = `/api/hassio_ingress/${token}`;
   const forwarded: string[] = [];
   const server = createServer((incoming: IncomingMessage, outgoing: ServerResponse) => {
@@ -41,7 +42,7 @@ export async function startIngressProxy(targetPort: number, token = 'c0ffee01234
     headers['x-forwarded-host'] ??= incoming.headers.host ?? '';
     headers['x-forwarded-proto'] ??= 'http';
     headers['x-ingress-path'] = prefix;
-    const upstream = request({ host: '127.0.0.1', port: targetPort, method: incoming.method, path, headers, localAddress: '127.0.0.1', agent: false }, (answer) => {
+    const upstream = request({ host: '127.0.0.1', port: targetPort, method: incoming.method, path, headers, localAddress, agent: false }, (answer) => {
       outgoing.writeHead(answer.statusCode ?? 502, answer.headers);
       outgoing.flushHeaders();
       answer.pipe(outgoing);
