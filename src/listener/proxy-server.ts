@@ -28,6 +28,8 @@ import { abortHandshake, offeredSubprotocols, upgradeProblem } from './handshake
 /** scrypt verifications at once: per remote address, and in all (libuv runs four at a time). */
 const MAX_VERIFICATIONS_PER_ADDRESS = 2;
 const MAX_VERIFICATIONS = 8;
+/** Chargers whose boot and statuses are remembered across connections (connected ones always are). */
+const MAX_REMEMBERED_CHARGERS = 20_000;
 const AUTH_REFUSALS = {
   401: 'bad or missing credentials',
   404: 'unknown charger id',
@@ -267,7 +269,7 @@ export class ProxyServer {
       // Fully accepted (primary handshake done, charger upgraded): only now it replaces the previous one.
       const previous = this.sessions.get(chargerId);
       this.sessions.set(chargerId, session);
-      this.memories.set(chargerId, memory);
+      this.remember(chargerId, memory);
       if (previous !== undefined) {
         this.loggers.server.info(`${chargerId}: new connection from ${remote} replaces the previous one`);
         void previous.shutdown(1000, 1000, 'replaced by a new connection');
@@ -280,6 +282,19 @@ export class ProxyServer {
       this.handshaking.delete(session);
       void session.shutdown(1001, 1001, 'charger upgrade failed');
       socket.destroy();
+    }
+  }
+
+  /** Keeps what is known of a charger; past MAX_REMEMBERED_CHARGERS the longest-gone is forgotten. */
+  private remember(chargerId: string, memory: ChargerMemory): void {
+    this.memories.delete(chargerId); // re-inserted last: the map's order is least recently connected first
+    this.memories.set(chargerId, memory);
+    if (this.memories.size <= MAX_REMEMBERED_CHARGERS) return;
+    for (const id of this.memories.keys()) {
+      if (!this.sessions.has(id)) {
+        this.memories.delete(id);
+        return;
+      }
     }
   }
 

@@ -18,6 +18,12 @@ export interface ChargerView {
   limit: { value: number; unit: string; by: string; at: string } | null;
 }
 
+/** Chargers and connectors per charger the dashboard keeps. */
+const MAX_CHARGERS = 10_000;
+const MAX_CONNECTORS = 64;
+/** Measurand/phase readings per charger (OCPP names 22 measurands, × 10 phases at most in use). */
+const MAX_READINGS = 100;
+
 const CHARGER_ACTIONS = new Set(['BootNotification', 'StatusNotification', 'MeterValues', 'StartTransaction', 'StopTransaction', 'TransactionEvent']);
 
 export class DashboardState {
@@ -54,6 +60,12 @@ export class DashboardState {
     let view = this.chargers.get(charger);
     if (view === undefined) {
       view = { vendor: null, model: null, firmware: null, connectors: {}, transaction: null, readings: {}, readingsAt: null, limit: null };
+      if (this.chargers.size >= MAX_CHARGERS) {
+        // The oldest first seen goes: ids made up by someone who is not a charger cannot pile up.
+        const oldest = this.chargers.keys().next().value!;
+        this.chargers.delete(oldest);
+        this.lastCall.delete(oldest);
+      }
       this.chargers.set(charger, view);
     }
     return view;
@@ -70,6 +82,7 @@ export class DashboardState {
       }
       case 'StatusNotification': {
         const connector = p.evseId === undefined ? String(p.connectorId) : `${String(p.evseId)}/${String(p.connectorId)}`;
+        if (view.connectors[connector] === undefined && Object.keys(view.connectors).length >= MAX_CONNECTORS) return; // a peer naming connectors without end
         view.connectors[connector] = { status: text(p.status ?? p.connectorStatus) ?? '?', errorCode: text(p.errorCode), at: ts };
         return;
       }
@@ -105,7 +118,9 @@ export class DashboardState {
         const unit = text(sample.unit) ?? text(((sample.unitOfMeasure ?? {}) as Json).unit);
         const value = unit === 'kW' || unit === 'kWh' || unit === 'kvar' ? raw * 1000 : raw;
         const phase = text(sample.phase);
-        view.readings[phase === null ? measurand : `${measurand}.${phase}`] = value;
+        const key = phase === null ? measurand : `${measurand}.${phase}`;
+        if (view.readings[key] === undefined && Object.keys(view.readings).length >= MAX_READINGS) continue; // measurand names are the charger's to choose
+        view.readings[key] = value;
         view.readingsAt = text(meterValue.timestamp) ?? ts;
         if (measurand === 'Energy.Active.Import.Register' && view.transaction !== null && view.transaction.meterStartWh === null) {
           view.transaction.meterStartWh = value;

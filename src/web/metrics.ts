@@ -3,6 +3,7 @@
 
 import type { MessageLogEntry } from '../log/message-log.ts';
 import type { ChargerSession } from '../session/charger-session.ts';
+import { actionLabel } from '../ocpp/actions.ts';
 
 const RTT_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 const MAX_OPEN_CALLS = 10_000;
@@ -22,7 +23,8 @@ export class Metrics {
   private readonly startedAt = Date.now();
 
   observe(entry: MessageLogEntry): void {
-    const frameKey = `${entry.from}\u0000${entry.to}\u0000${entry.type}\u0000${entry.action ?? ''}`;
+    // Unknown actions share one label: a peer cannot grow the label set (or each scrape) at will.
+    const frameKey = `${entry.from}\u0000${entry.to}\u0000${entry.type}\u0000${actionLabel(entry.action)}`;
     this.frames.set(frameKey, (this.frames.get(frameKey) ?? 0) + 1);
     for (const tag of entry.tags) this.tags.set(tag, (this.tags.get(tag) ?? 0) + 1);
     if (entry.from === 'charger' && entry.type === 'CALL' && entry.to !== 'proxy') {

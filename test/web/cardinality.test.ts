@@ -1,0 +1,39 @@
+// Nothing a peer sends grows what the proxy keeps for the web without bound: action labels in
+// /metrics, charger views, connectors and readings on the dashboard.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Metrics } from '../../src/web/metrics.ts';
+import { DashboardState } from '../../src/web/dashboard-state.ts';
+import { actionLabel } from '../../src/ocpp/actions.ts';
+import type { MessageLogEntry } from '../../src/log/message-log.ts';
+
+function call(charger: string, id: string, action: string, payload: unknown, to = 'primary'): MessageLogEntry {
+  return { ts: '2026-12-01T00:00:00.000Z', charger, from: 'charger', to, type: 'CALL', id, action, tags: [], raw: JSON.stringify([2, id, action, payload]) };
+}
+
+test('/metrics: 1,000 made-up action names share one label; the scrape stays small', () => {
+  const metrics = new Metrics();
+  for (let i = 0; i < 1000; i++) metrics.observe(call('CP1', String(i), `Made_Up_Action_${i}_${'x'.repeat(40)}`, {}));
+  metrics.observe(call('CP1', 'h', 'Heartbeat', {}));
+  const text = metrics.render([]);
+  assert.match(text, /ocpp_proxy_frames_total\{from="charger",to="primary",type="CALL",action="other"\} 1000/);
+  assert.match(text, /action="Heartbeat"\} 1/);
+  assert.ok(text.length < 10_000, `${text.length} bytes`);
+  assert.equal(actionLabel('TransactionEvent'), 'TransactionEvent');
+  assert.equal(actionLabel('NotifyPriorityCharging'), 'NotifyPriorityCharging');
+});
+
+test('dashboard: connectors, readings and charger views are bounded', () => {
+  const state = new DashboardState();
+  for (let connector = 0; connector < 2000; connector++) {
+    state.apply(call('CP1', `s${connector}`, 'StatusNotification', { connectorId: connector, status: 'Available', errorCode: 'NoError' }));
+  }
+  assert.equal(Object.keys(state.chargers.get('CP1')!.connectors).length, 64);
+  const samples = Array.from({ length: 1000 }, (_, i) => ({ value: '1', measurand: `Made.Up.${i}` }));
+  state.apply(call('CP1', 'm1', 'MeterValues', { connectorId: 1, meterValue: [{ timestamp: '2026-12-01T00:00:00Z', sampledValue: samples }] }));
+  assert.equal(Object.keys(state.chargers.get('CP1')!.readings).length, 100);
+  for (let i = 0; i < 10_100; i++) state.apply(call(`ID${i}`, 'b', 'BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' }));
+  assert.equal(state.chargers.size, 10_000);
+  assert.ok(state.chargers.has('ID10099') && !state.chargers.has('CP1'), 'the oldest first seen went first');
+});
