@@ -36,7 +36,7 @@ export class Daemon {
   constructor(config: Config, loggers: Loggers) {
     this.config = config;
     this.loggers = loggers;
-    this.messageLog = new MessageLog(config.messageLogFile, loggers.proxy);
+    this.messageLog = new MessageLog(config.messageLogFile, loggers.proxy, { maxBytes: config.messageLogMaxBytes });
   }
 
   async start(): Promise<void> {

@@ -96,6 +96,8 @@ export interface Config {
     liveClients: number;
   };
   messageLogFile: string;
+  /** `[messages] max_size` in bytes: past it the log moves to FILE.1 and a new one starts (0: no cap). */
+  messageLogMaxBytes: number;
   logLevels: {
     proxy: LogLevel;
     client: LogLevel;
@@ -182,6 +184,7 @@ export const DEFAULTS: Omit<Config, 'configFile' | 'upstreams' | 'defaultOwner'>
   chargerAuth: { required: false, hashes: new Map() },
   web: { host: '127.0.0.1', port: 8889, username: null, password: null, buffer: 500, showIdTags: false, ingressFrom: [], allowedHosts: [], liveClients: 50 },
   messageLogFile: './ocpp_messages.log',
+  messageLogMaxBytes: 0,
   logLevels: { proxy: 'INFO', client: 'INFO', server: 'INFO' },
   fixups: { url: true, timestamps: true, idTagMaxLength: null, powerScale: null, powerMeasurands: ['Power.Active.Import'] },
   autoconfig: [],

@@ -175,7 +175,7 @@ export const SECTION_KEYS: Record<string, KeyTable> = {
     allowed_hosts: coerce.list,
     live_clients: coerce.count,
   },
-  messages: { file: coerce.nonEmpty },
+  messages: { file: coerce.nonEmpty, max_size: coerce.count },
   local: { accept_tags: coerce.list, heartbeat_interval: coerce.count },
   fixups: { url: coerce.bool, timestamps: coerce.bool, idtag_max_length: coerce.count, power_scale: coerce.positive, power_measurands: coerce.list },
   store: { path: coerce.nonEmpty },

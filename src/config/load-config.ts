@@ -160,6 +160,7 @@ export function loadConfig(cli: CliOptions, env: Record<string, string | undefin
       liveClients: reader.get('web', 'live_clients', coerce.count) ?? DEFAULTS.web.liveClients,
     },
     messageLogFile: fromCli.value('--log-file', cli.logFile, coerce.nonEmpty) ?? reader.get('messages', 'file', coerce.nonEmpty) ?? DEFAULTS.messageLogFile,
+    messageLogMaxBytes: reader.get('messages', 'max_size', coerce.count) ?? DEFAULTS.messageLogMaxBytes,
     logLevels: levels,
     fixups: {
       url: reader.get('fixups', 'url', coerce.bool) ?? DEFAULTS.fixups.url,

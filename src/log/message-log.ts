@@ -3,6 +3,7 @@
 // never interleave. reopen() swaps the stream for logrotate (SIGHUP).
 
 import { createWriteStream, type WriteStream } from 'node:fs';
+import { rename, stat } from 'node:fs/promises';
 import type { Logger } from './console-log.ts';
 
 export type FrameType = 'CALL' | 'CALLRESULT' | 'CALLERROR' | 'CALLRESULTERROR' | 'SEND' | 'INVALID';
@@ -29,17 +30,35 @@ export type EntryListener = (entry: MessageLogEntry) => void;
 
 /** Above this many queued bytes (a stalled disk) lines are counted and dropped, not buffered. */
 const MAX_PENDING_BYTES = 16 * 1024 * 1024;
+/** After a write error (disk full), the file is tried again this often, as nginx does, without SIGHUP. */
+export const RETRY_AFTER_ERROR_MS = 10_000;
 
 export class MessageLog {
   readonly path: string;
   private readonly logger: Logger;
+  /** `[messages] max_size`: past it the file is moved to PATH.1 and a new one begun (0: no cap). */
+  private readonly maxBytes: number;
+  private readonly retryMs: number;
   private stream: WriteStream | null = null;
+  private bytes = 0;
   private droppedLines = 0;
   private readonly listeners: EntryListener[] = [];
+  /** Reopens run one at a time; a request during one makes exactly one more. */
+  private reopening: Promise<void> | null = null;
+  private reopenAgain = false;
+  private retryTimer: NodeJS.Timeout | null = null;
+  private closed = false;
 
-  constructor(path: string, logger: Logger) {
+  constructor(path: string, logger: Logger, options: { maxBytes?: number; retryMs?: number } = {}) {
     this.path = path;
     this.logger = logger;
+    this.maxBytes = options.maxBytes ?? 0;
+    this.retryMs = options.retryMs ?? RETRY_AFTER_ERROR_MS;
+  }
+
+  /** False while lines cannot be written (after an error, until a retry succeeds). */
+  get writable(): boolean {
+    return this.stream !== null;
   }
 
   /** Opens (creates or appends to) the file; rejects with a clear error if it cannot. */
@@ -48,20 +67,37 @@ export class MessageLog {
     stream.on('error', (error) => {
       if (this.stream === stream) this.onStreamError(error);
     });
+    this.bytes = this.maxBytes > 0 ? await stat(this.path).then((s) => s.size, () => 0) : 0;
     this.stream = stream;
   }
 
   /** Reopens the file by name: after logrotate moved it away, new lines go to a new file. */
-  async reopen(): Promise<void> {
+  reopen(): Promise<void> {
+    if (this.reopening !== null) {
+      this.reopenAgain = true; // SIGHUPs in quick succession: one more reopen after this one, not one each
+      return this.reopening;
+    }
+    this.reopening = this.reopenNow().finally(() => {
+      this.reopening = null;
+      if (this.reopenAgain) {
+        this.reopenAgain = false;
+        void this.reopen();
+      }
+    });
+    return this.reopening;
+  }
+
+  private async reopenNow(): Promise<void> {
     const old = this.stream;
     try {
       await this.open();
     } catch (error) {
       this.logger.error(`message log: cannot reopen ${this.path}: ${(error as Error).message}`);
-      this.stream = old;
+      if (old !== null && !old.destroyed) this.stream = old;
+      else this.scheduleRetry();
       return;
     }
-    old?.end();
+    if (old !== null && old !== this.stream) old.end();
     this.logger.info(`message log reopened: ${this.path}`);
   }
 
@@ -77,29 +113,69 @@ export class MessageLog {
   write(entry: MessageLogEntry): void {
     for (const listener of this.listeners) listener(entry);
     const stream = this.stream;
-    if (stream === null) return;
+    if (stream === null) {
+      if (!this.closed) this.droppedLines++;
+      return;
+    }
     if (stream.writableLength > MAX_PENDING_BYTES) {
       if (this.droppedLines++ === 0) this.logger.warn('message log: disk is not keeping up, dropping lines');
       return;
     }
     if (this.droppedLines > 0) {
-      this.logger.warn(`message log: ${this.droppedLines} lines were dropped while the disk was slow`);
+      this.logger.warn(`message log: ${this.droppedLines} lines were dropped while the file could not be written`);
       this.droppedLines = 0;
     }
-    stream.write(JSON.stringify(entry) + '\n');
+    const line = JSON.stringify(entry) + '\n';
+    stream.write(line);
+    if (this.maxBytes > 0) {
+      this.bytes += Buffer.byteLength(line);
+      if (this.bytes >= this.maxBytes && this.reopening === null) void this.rotate();
+    }
   }
 
   /** Flushes everything written so far and closes the file. */
   async close(): Promise<void> {
+    this.closed = true;
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    if (this.reopening !== null) await this.reopening;
     const stream = this.stream;
     this.stream = null;
     if (stream === null || stream.destroyed) return;
     await new Promise<void>((resolve) => stream.end(resolve));
   }
 
+  /** The size cap: the full file becomes PATH.1 (the previous PATH.1 goes), a new one starts. */
+  private rotate(): Promise<void> {
+    this.bytes = 0;
+    this.reopening = rename(this.path, `${this.path}.1`)
+      .then(
+        () => this.reopenNow(),
+        (error: Error) => this.logger.error(`message log: cannot move ${this.path} aside at [messages] max_size: ${error.message}`),
+      )
+      .finally(() => {
+        this.reopening = null;
+      });
+    return this.reopening;
+  }
+
   private onStreamError(error: Error): void {
-    this.logger.error(`message log: writing ${this.path} failed: ${error.message} (logging paused until SIGHUP)`);
+    this.logger.error(`message log: writing ${this.path} failed: ${error.message}; trying again every ${this.retryMs / 1000} s`);
     this.stream = null;
+    this.scheduleRetry();
+  }
+
+  private scheduleRetry(): void {
+    if (this.closed || this.retryTimer !== null) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.closed || this.stream !== null) return;
+      this.open().then(
+        () => this.logger.info(`message log: writing ${this.path} again (${this.droppedLines} lines were lost meanwhile)`),
+        () => this.scheduleRetry(),
+      );
+    }, this.retryMs);
+    this.retryTimer.unref();
   }
 }
 

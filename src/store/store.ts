@@ -207,6 +207,16 @@ export class Store {
     else this.statements.setSetting!.run(key, value);
   }
 
+  /** Null when the database takes a write now, else why not (disk full, read-only, locked). */
+  writeProblem(): string | null {
+    try {
+      this.statements.setSetting!.run('healthz', new Date().toISOString());
+      return null;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  }
+
   sessions(filter: { since?: string; charger?: string } = {}): SessionRow[] {
     const where: string[] = [];
     const args: string[] = [];

@@ -37,6 +37,7 @@ export class WebServer {
   private readonly config: Config;
   private readonly proxy: ProxyServer;
   private readonly store: Store | null;
+  private readonly messageLog: MessageLog;
   private readonly logger: Logger;
   private readonly http: Server;
   private readonly recent: MessageLogEntry[] = [];
@@ -66,6 +67,7 @@ export class WebServer {
     this.config = config;
     this.proxy = proxy;
     this.store = store;
+    this.messageLog = messageLog;
     this.logger = logger;
     const { username, password, host } = config.web;
     this.expectedAuth = username !== null && password !== null ? Buffer.from(`Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`) : null;
@@ -263,9 +265,14 @@ export class WebServer {
 
   /** 200 when every charger's primary link is up (or none is connected), else 503 with the reason. */
   private healthz(response: ServerResponse): void {
+    const reasons: string[] = [];
     const down = [...this.proxy.sessions.values()].filter((s) => s.connectedSince !== null && !s.isEnded && !s.primary.isOpen).map((s) => s.chargerId);
-    if (down.length === 0) this.json(response, 200, { status: 'ok', chargers: this.proxy.sessions.size });
-    else this.json(response, 503, { status: 'degraded', reason: `primary link down for ${down.join(', ')}` });
+    if (down.length > 0) reasons.push(`primary link down for ${down.join(', ')}`);
+    const storeProblem = this.store?.writeProblem() ?? null;
+    if (storeProblem !== null) reasons.push(`the state database cannot be written: ${storeProblem}`);
+    if (!this.messageLog.writable) reasons.push(`the message log ${this.messageLog.path} cannot be written (retried every few seconds)`);
+    if (reasons.length === 0) this.json(response, 200, { status: 'ok', chargers: this.proxy.sessions.size });
+    else this.json(response, 503, { status: 'degraded', reason: reasons.join('; ') });
   }
 
   private events(response: ServerResponse): void {
