@@ -67,6 +67,8 @@ export interface Config {
   queueLimit: number;
   /** Charger Calls kept for an upstream that is down, per upstream. */
   backlogLimit: number;
+  /** `[host] charger_rate`: bytes/s a charger may send after a burst before it is read more slowly (0: no limit). */
+  chargerRate: number;
   /** Bytes of charger calls kept for an upstream that is down, per upstream (a hard bound). */
   backlogBytes: number;
   /** Charger authentication: `[chargers] ID = <scrypt hash>` and `[host] require_auth`. */
@@ -181,6 +183,7 @@ export const DEFAULTS: Omit<Config, 'configFile' | 'upstreams' | 'defaultOwner'>
   queueLimit: 50,
   backlogLimit: 1000,
   backlogBytes: 4 * 1024 * 1024,
+  chargerRate: 256 * 1024,
   chargerAuth: { required: false, hashes: new Map() },
   web: { host: '127.0.0.1', port: 8889, username: null, password: null, buffer: 500, showIdTags: false, ingressFrom: [], allowedHosts: [], liveClients: 50 },
   messageLogFile: './ocpp_messages.log',

@@ -149,6 +149,7 @@ export const SECTION_KEYS: Record<string, KeyTable> = {
     require_auth: coerce.bool,
     handshake_timeout: coerce.positive,
     backlog_bytes: coerce.count,
+    charger_rate: coerce.count,
     version_detection: coerce.detection,
     default_protocol: coerce.protocol,
     cert_chain: coerce.nonEmpty,

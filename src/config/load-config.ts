@@ -142,6 +142,7 @@ export function loadConfig(cli: CliOptions, env: Record<string, string | undefin
     defaultProtocol: reader.get('host', 'default_protocol', coerce.protocol) ?? DEFAULTS.defaultProtocol,
     backlogLimit: reader.get('host', 'backlog_limit', coerce.count) ?? DEFAULTS.backlogLimit,
     backlogBytes: reader.get('host', 'backlog_bytes', coerce.count) ?? DEFAULTS.backlogBytes,
+    chargerRate: reader.get('host', 'charger_rate', coerce.count) ?? DEFAULTS.chargerRate,
     chargerAuth: {
       required: reader.get('host', 'require_auth', coerce.bool) ?? DEFAULTS.chargerAuth.required,
       hashes: reader.chargerHashes(),

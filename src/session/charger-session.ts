@@ -98,6 +98,11 @@ const DRAIN_POLL_MS = 50;
  * followed by the real boot is a duplicate boot upstream); a silent charger only delays the replay.
  */
 export const FIRST_CALL_WAIT_MS = 10_000;
+/** What each frame costs against `[host] charger_rate` besides its bytes (bounds the frame rate too). */
+const FRAME_COST = 256;
+/** The burst a charger may send at once: two of the largest frames, or one second at its rate. */
+const rateBurst = (config: Config) => Math.max(2 * config.maxMessageSize, config.chargerRate);
+
 /** Commands (web, event API) that may wait for one charger at once; more are refused, not queued. */
 export const MAX_WAITING_PROXY_CALLS = 20;
 
@@ -122,6 +127,10 @@ export class ChargerSession implements LinkOwner {
   private readonly queue: CallQueue<UpstreamLink>;
   private inFlight: CallInFlight | null = null;
   private badFrameStreak = 0;
+  /** Token bucket of `[host] charger_rate`: bytes this charger may still send before it is read more slowly. */
+  private rateTokens: number;
+  private rateTokensAt = Date.now();
+  private rateTimer: NodeJS.Timeout | null = null;
   private ended = false;
   private chargerHeardAt = Date.now();
   private lastChargerFrameAt = Date.now();
@@ -143,6 +152,7 @@ export class ChargerSession implements LinkOwner {
     this.context = context;
     const { config, loggers } = context;
     this.callTimeoutMs = config.timeouts.callTimeout * 1000;
+    this.rateTokens = rateBurst(config);
     this.links = config.upstreams.map((upstream) => {
       const options = {
         maxPayload: config.maxMessageSize,
@@ -300,6 +310,7 @@ export class ChargerSession implements LinkOwner {
     if (this.ended) return;
     const now = Date.now();
     this.chargerHeardAt = this.lastChargerFrameAt = now;
+    if (this.context.config.chargerRate > 0) this.spendRate(data.length, now);
     const ts = new Date(now).toISOString();
     if (isBinary) {
       this.log(ts, 'charger', 'proxy', 'INVALID', null, null, NO_TAGS, `<binary frame, ${data.length} bytes>`);
@@ -789,6 +800,25 @@ export class ChargerSession implements LinkOwner {
   // ---- backpressure ----------------------------------------------------------------------------
 
   /**
+   * One charger cannot take the event loop from the others: past `[host] charger_rate` (bytes/s,
+   * with a per-frame cost, after a burst) its socket is read more slowly; nothing is dropped.
+   */
+  private spendRate(bytes: number, now: number): void {
+    const rate = this.context.config.chargerRate;
+    this.rateTokens = Math.min(rateBurst(this.context.config), this.rateTokens + ((now - this.rateTokensAt) * rate) / 1000) - bytes - FRAME_COST;
+    this.rateTokensAt = now;
+    if (this.rateTokens >= 0 || this.rateTimer !== null || this.charger === null) return;
+    const charger = this.charger;
+    charger.pause();
+    this.context.loggers.server.debug(`${this.chargerId}: sends faster than [host] charger_rate, reading it more slowly`);
+    this.rateTimer = setTimeout(() => {
+      this.rateTimer = null;
+      if (!this.ended && this.drainTimer === null) charger.resume();
+    }, Math.ceil((-this.rateTokens / rate) * 1000));
+    this.rateTimer.unref();
+  }
+
+  /**
    * A socket has more than HIGH_WATER_MARK unsent: stop reading from what feeds it (the charger
    * for frames toward upstreams, the upstreams for frames toward the charger) until it drains; a
    * socket stuck above the mark for call_timeout is closed.
@@ -838,6 +868,8 @@ export class ChargerSession implements LinkOwner {
     if (this.drainTimer !== null) clearInterval(this.drainTimer);
     if (this.firstCallTimer !== null) clearTimeout(this.firstCallTimer);
     this.firstCallTimer = null;
+    if (this.rateTimer !== null) clearTimeout(this.rateTimer);
+    this.rateTimer = null;
     this.heldReplays = null;
     this.graceTimer = this.drainTimer = null;
     this.context.sessionEnded(this);

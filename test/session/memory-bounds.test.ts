@@ -82,3 +82,30 @@ test('message ids over 36 characters and action names that are not names are ref
   assert.deepEqual(JSON.parse(await charger.nextFrame()).slice(0, 3), [4, '-1', 'ProtocolError']);
   assert.ok(!proxy.entries.some((e) => e.to === 'primary'), 'nothing reached the primary');
 });
+
+test('charger_rate: a charger streaming large frames is read more slowly; nothing is lost, and others go on', async () => {
+  const primary = await startCsms({ protocols: ['ocpp1.6'] });
+  const proxy = await startProxy(`${iniFor(primary.url)}[host]\ncharger_rate = 100000\nmax_message_size = 65536\n`);
+  cleanups.push(() => primary.close(), () => proxy.close());
+  const received: string[] = [];
+  const big = strictCharger(proxy.port, 'BIG', ['ocpp1.6']);
+  const small = strictCharger(proxy.port, 'SMALL', ['ocpp1.6']);
+  cleanups.push(() => big.close({ force: true }), () => small.close({ force: true }));
+  await big.connect();
+  await small.connect();
+  const atPrimary = await Promise.all([primary.nextClient(), primary.nextClient()]);
+  for (const client of atPrimary) {
+    client.handle('DataTransfer', ({ params }: { params: { messageId?: string } }) => {
+      received.push(params.messageId ?? '');
+      return { status: 'Accepted' };
+    });
+  }
+  const data = 'x'.repeat(50_000);
+  const sent = Array.from({ length: 6 }, (_, i) => big.call('DataTransfer', { vendorId: 'V', messageId: `m${i}`, data }));
+  // While BIG is throttled, SMALL is answered.
+  assert.ok(await small.call('Heartbeat', {}));
+  await within(Promise.all(sent), 'every large frame to be answered', 15_000);
+  assert.deepEqual(received, ['m0', 'm1', 'm2', 'm3', 'm4', 'm5'], 'all of them, in order');
+  assert.ok(proxy.console.some((line) => /BIG: sends faster than \[host\] charger_rate/.test(line)));
+  assert.ok(!proxy.console.some((line) => /SMALL: sends faster/.test(line)));
+});
