@@ -37,6 +37,10 @@ export const coerce = {
   count(value: IniValue): number {
     return integer(value, 1, 1_000_000_000, 'a positive whole number');
   },
+  /** A limit where 0 means none. */
+  limit(value: IniValue): number {
+    return integer(value, 0, 1_000_000_000_000, 'a whole number >= 0 (0: no limit)');
+  },
   price(value: IniValue): number {
     const s = text(value);
     const n = Number(s);
@@ -149,7 +153,7 @@ export const SECTION_KEYS: Record<string, KeyTable> = {
     require_auth: coerce.bool,
     handshake_timeout: coerce.positive,
     backlog_bytes: coerce.count,
-    charger_rate: coerce.count,
+    charger_rate: coerce.limit,
     version_detection: coerce.detection,
     default_protocol: coerce.protocol,
     cert_chain: coerce.nonEmpty,
@@ -176,7 +180,7 @@ export const SECTION_KEYS: Record<string, KeyTable> = {
     allowed_hosts: coerce.list,
     live_clients: coerce.count,
   },
-  messages: { file: coerce.nonEmpty, max_size: coerce.count },
+  messages: { file: coerce.nonEmpty, max_size: coerce.limit },
   local: { accept_tags: coerce.list, heartbeat_interval: coerce.count },
   fixups: { url: coerce.bool, timestamps: coerce.bool, idtag_max_length: coerce.count, power_scale: coerce.positive, power_measurands: coerce.list },
   store: { path: coerce.nonEmpty },

@@ -142,7 +142,7 @@ export function loadConfig(cli: CliOptions, env: Record<string, string | undefin
     defaultProtocol: reader.get('host', 'default_protocol', coerce.protocol) ?? DEFAULTS.defaultProtocol,
     backlogLimit: reader.get('host', 'backlog_limit', coerce.count) ?? DEFAULTS.backlogLimit,
     backlogBytes: reader.get('host', 'backlog_bytes', coerce.count) ?? DEFAULTS.backlogBytes,
-    chargerRate: reader.get('host', 'charger_rate', coerce.count) ?? DEFAULTS.chargerRate,
+    chargerRate: reader.get('host', 'charger_rate', coerce.limit) ?? DEFAULTS.chargerRate,
     chargerAuth: {
       required: reader.get('host', 'require_auth', coerce.bool) ?? DEFAULTS.chargerAuth.required,
       hashes: reader.chargerHashes(),
@@ -161,7 +161,7 @@ export function loadConfig(cli: CliOptions, env: Record<string, string | undefin
       liveClients: reader.get('web', 'live_clients', coerce.count) ?? DEFAULTS.web.liveClients,
     },
     messageLogFile: fromCli.value('--log-file', cli.logFile, coerce.nonEmpty) ?? reader.get('messages', 'file', coerce.nonEmpty) ?? DEFAULTS.messageLogFile,
-    messageLogMaxBytes: reader.get('messages', 'max_size', coerce.count) ?? DEFAULTS.messageLogMaxBytes,
+    messageLogMaxBytes: reader.get('messages', 'max_size', coerce.limit) ?? DEFAULTS.messageLogMaxBytes,
     logLevels: levels,
     fixups: {
       url: reader.get('fixups', 'url', coerce.bool) ?? DEFAULTS.fixups.url,

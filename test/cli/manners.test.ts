@@ -121,8 +121,9 @@ test('a busy web port says which option to change, and the proxy runs on', async
   let out = '';
   child.stdout.on('data', (d) => (out += d));
   child.stderr.on('data', (d) => (out += d));
-  await waitUntil(() => /listening for chargers/.test(out) && /web monitor: cannot listen/.test(out), 'the start-up lines', 20_000);
+  await waitUntil(() => /web monitor: cannot listen/.test(out) && /no backend configured/.test(out), 'the start-up lines', 20_000);
   assert.match(out, new RegExp(`web monitor: cannot listen on 127\\.0\\.0\\.1:${webPort} \\(the port is in use by another program\\).*set \\[web\\] port or --web-port`));
+  assert.match(out, /listening for chargers/);
   assert.match(out, /no backend configured: the built-in local CSMS answers and accepts every tag/);
   child.kill('SIGTERM');
   const [code] = await within(once(child, 'close'), 'the proxy to stop', 20_000);

@@ -13,7 +13,8 @@ const bigCall = (i: number) => `[2,"d${i}","DataTransfer",{"vendorId":"v","data"
 
 test('a primary that stops reading: the proxy stops reading the charger, then delivers everything in order', async () => {
   const primary = await startRawCsms(['ocpp1.6']);
-  const proxy = await startProxy(iniFor(primary.url));
+  // charger_rate off: this is about the primary's backpressure, with a charger sending at full speed.
+  const proxy = await startProxy(`${iniFor(primary.url)}[host]\ncharger_rate = 0\n`);
   cleanups.push(() => primary.close(), () => proxy.close());
   const charger = await rawCharger(proxy.port, '/BP1');
   cleanups.push(() => charger.ws.terminate());
@@ -34,7 +35,7 @@ test('a primary that stops reading: the proxy stops reading the charger, then de
 
 test('a primary stuck above the mark for call_timeout is closed, and so is the charger (1011)', async () => {
   const primary = await startRawCsms(['ocpp1.6']);
-  const proxy = await startProxy(`${iniFor(primary.url)}[host]\ncall_timeout = 0.5\n`);
+  const proxy = await startProxy(`${iniFor(primary.url)}[host]\ncall_timeout = 0.5\ncharger_rate = 0\n`);
   cleanups.push(() => primary.close(), () => proxy.close());
   const charger = await rawCharger(proxy.port, '/BP2');
   const p = await primary.nextSocket();
