@@ -23,6 +23,7 @@ import { closeWithin } from '../upstream/close-codes.ts';
 import type { UpstreamTls } from '../upstream/upstream-link.ts';
 import { chargerIdFromPath } from './charger-path.ts';
 import { parseBasicAuth, parseStoredHash, verifyPassword, type StoredHash } from './charger-auth.ts';
+import { ConnectionRefusals } from './refusals.ts';
 import { abortHandshake, offeredSubprotocols, upgradeProblem } from './handshake.ts';
 
 /** scrypt verifications at once: per remote address, and in all (libuv runs four at a time). */
@@ -66,6 +67,8 @@ export class ProxyServer {
   private readonly handshaking = new Set<ChargerSession>();
 
   readonly events: ChargerEvents;
+  /** Refused connections, for the web pages (`GET /api/chargers`, the live view). */
+  readonly refusals = new ConnectionRefusals();
   readonly control: ControlArbiter;
 
   constructor(
@@ -188,12 +191,14 @@ export class ProxyServer {
     const invalid = upgradeProblem(request);
     if (invalid !== null) {
       this.loggers.server.warn(`refused ${remote} ${sanitize(request.url)}: ${invalid} (400)`);
+      this.refusals.record(null, remote, 400, 'bad-request', invalid);
       return abortHandshake(socket, 400, {}, `${invalid}\n`);
     }
 
     const path = chargerIdFromPath(request.url ?? '/', this.config.fixups.url);
     if (!path.ok) {
       this.loggers.server.warn(`refused ${remote} ${sanitize(request.url)}: ${path.reason} (404)`);
+      this.refusals.record(null, remote, 404, 'bad-request', path.reason);
       return abortHandshake(socket, 404, {}, `${path.reason}\n`);
     }
     const { chargerId } = path;
@@ -201,6 +206,7 @@ export class ProxyServer {
       const refusal = await this.authenticate(chargerId, request, remote);
       if (refusal !== null) {
         this.loggers.server.warn(`${chargerId}: refused ${remote}: ${AUTH_REFUSALS[refusal]} (${refusal})`);
+        this.refusals.record(chargerId, remote, refusal, refusal === 404 ? 'unknown-id' : refusal === 401 ? 'credentials' : 'busy', AUTH_REFUSALS[refusal]);
         const headers: Record<string, string> =
           refusal === 401 ? { 'WWW-Authenticate': 'Basic realm="ocpp-proxy", charset="UTF-8"' } : refusal === 404 ? {} : { 'Retry-After': '5' };
         return abortHandshake(socket, refusal, headers);
@@ -224,6 +230,7 @@ export class ProxyServer {
         `${chargerId}: ${said}, no OCPP version (ocpp1.6, ocpp2.0.1, ocpp2.1); closing. ` +
           'If the charger cannot be set to offer one, set [host] version_detection = lenient (and default_protocol)',
       );
+      this.refusals.record(chargerId, remote, 101, 'subprotocol', `${said}, no OCPP version`);
       return this.acceptAndClose(request, socket, head, false, 'no supported OCPP subprotocol offered');
     }
 
@@ -250,13 +257,16 @@ export class ProxyServer {
       void session.shutdown(1011, 1000, 'primary refused');
       if (failure.kind === 'http') {
         this.loggers.server.warn(`${chargerId}: primary refused the handshake with HTTP ${failure.status}; passed on to the charger`);
+        this.refusals.record(chargerId, remote, failure.status, 'primary-refused', `the primary answered HTTP ${failure.status}`);
         return abortHandshake(socket, failure.status, failure.headers);
       }
       if (failure.kind === 'no-subprotocol') {
         this.loggers.server.warn(`${chargerId}: primary accepted none of ${offered.join(', ')}, closing`);
+        this.refusals.record(chargerId, remote, 101, 'subprotocol', `the primary accepted none of ${offered.join(', ')}`);
         return this.acceptAndClose(request, socket, head, false, 'the backend supports none of the offered OCPP versions');
       }
       this.loggers.server.warn(`${chargerId}: primary unreachable (${failure.message}), refusing with 502`);
+      this.refusals.record(chargerId, remote, 502, 'primary-unreachable', `primary unreachable: ${failure.message}`);
       return abortHandshake(socket, 502, {}, 'primary upstream unreachable\n');
     }
 
