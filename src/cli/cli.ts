@@ -44,6 +44,7 @@ function connectionOptions(y: Argv): Argv {
     .option('web-host', { type: 'string', describe: 'web monitor address [web] host (default 127.0.0.1)' })
     .option('web-port', { type: 'string', describe: 'web monitor port, 0 = off [web] port (default 8889)' })
     .option('log-file', { type: 'string', describe: 'message log file [messages] file (default ./ocpp_messages.log)' })
+    .option('log-format', { type: 'string', describe: 'message log format, jsonl or text [messages] format (default jsonl)' })
     .option('log-level', { type: 'string', describe: 'DEBUG, INFO, WARNING or ERROR [logging] proxy (default INFO)' })
     .option('state', { type: 'string', describe: 'SQLite state file [store] path (default ./ocpp-proxy.db)' })
     .option('debug', { type: 'boolean', describe: 'same as --log-level DEBUG' });
@@ -67,6 +68,7 @@ function toCliOptions(argv: Record<string, unknown>): CliOptions {
     webHost: last(argv.webHost),
     webPort: last(argv.webPort),
     logFile: last(argv.logFile),
+    logFormat: last(argv.logFormat),
     logLevel: last(argv.logLevel),
     state: last(argv.state),
     debug: argv.debug === true,
@@ -74,7 +76,7 @@ function toCliOptions(argv: Record<string, unknown>): CliOptions {
 }
 
 const KNOWN_OPTIONS = [
-  'config', 'listen-host', 'listen-port', 'target-host', 'target-port', 'primary', 'secondary', 'web-host', 'web-port', 'log-file',
+  'config', 'listen-host', 'listen-port', 'target-host', 'target-port', 'primary', 'secondary', 'web-host', 'web-port', 'log-file', 'log-format',
   'log-level', 'state', 'debug', 'csv', 'since', 'charger', 'follow', 'payload', 'no-payload', 'raw', 'pairs', 'action', 'help', 'version',
 ];
 const KNOWN_COMMANDS = ['run', 'check', 'sessions', 'logs', 'demo', 'hash-password'];

@@ -100,6 +100,8 @@ export interface Config {
   messageLogFile: string;
   /** `[messages] max_size` in bytes: past it the log moves to FILE.1 and a new one starts (0: no cap). */
   messageLogMaxBytes: number;
+  /** `[messages] format`: JSON Lines (default, for tools) or text (for `tail -f`). */
+  messageLogFormat: 'jsonl' | 'text';
   logLevels: {
     proxy: LogLevel;
     client: LogLevel;
@@ -188,6 +190,7 @@ export const DEFAULTS: Omit<Config, 'configFile' | 'upstreams' | 'defaultOwner'>
   web: { host: '127.0.0.1', port: 8889, username: null, password: null, buffer: 500, showIdTags: false, ingressFrom: [], allowedHosts: [], liveClients: 50 },
   messageLogFile: './ocpp_messages.log',
   messageLogMaxBytes: 0,
+  messageLogFormat: 'jsonl',
   logLevels: { proxy: 'INFO', client: 'INFO', server: 'INFO' },
   fixups: { url: true, timestamps: true, idTagMaxLength: null, powerScale: null, powerMeasurands: ['Power.Active.Import'] },
   autoconfig: [],

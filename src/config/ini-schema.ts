@@ -37,6 +37,11 @@ export const coerce = {
   count(value: IniValue): number {
     return integer(value, 1, 1_000_000_000, 'a positive whole number');
   },
+  logFormat(value: IniValue): 'jsonl' | 'text' {
+    const s = text(value).toLowerCase();
+    if (s === 'jsonl' || s === 'text') return s;
+    throw new ValueError(`'${text(value)}' is not a message log format (jsonl or text)`);
+  },
   /** A limit where 0 means none. */
   limit(value: IniValue): number {
     return integer(value, 0, 1_000_000_000_000, 'a whole number >= 0 (0: no limit)');
@@ -180,7 +185,7 @@ export const SECTION_KEYS: Record<string, KeyTable> = {
     allowed_hosts: coerce.list,
     live_clients: coerce.count,
   },
-  messages: { file: coerce.nonEmpty, max_size: coerce.limit },
+  messages: { file: coerce.nonEmpty, max_size: coerce.limit, format: coerce.logFormat },
   local: { accept_tags: coerce.list, heartbeat_interval: coerce.count },
   fixups: { url: coerce.bool, timestamps: coerce.bool, idtag_max_length: coerce.count, power_scale: coerce.positive, power_measurands: coerce.list },
   store: { path: coerce.nonEmpty },

@@ -37,6 +37,7 @@ export interface CliOptions {
   webHost?: string;
   webPort?: string;
   logFile?: string;
+  logFormat?: string;
   logLevel?: string;
   state?: string;
   debug?: boolean;
@@ -162,6 +163,8 @@ export function loadConfig(cli: CliOptions, env: Record<string, string | undefin
     },
     messageLogFile: fromCli.value('--log-file', cli.logFile, coerce.nonEmpty) ?? reader.get('messages', 'file', coerce.nonEmpty) ?? DEFAULTS.messageLogFile,
     messageLogMaxBytes: reader.get('messages', 'max_size', coerce.limit) ?? DEFAULTS.messageLogMaxBytes,
+    messageLogFormat:
+      fromCli.value('--log-format', cli.logFormat, coerce.logFormat) ?? reader.get('messages', 'format', coerce.logFormat) ?? DEFAULTS.messageLogFormat,
     logLevels: levels,
     fixups: {
       url: reader.get('fixups', 'url', coerce.bool) ?? DEFAULTS.fixups.url,
