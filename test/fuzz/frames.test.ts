@@ -76,7 +76,7 @@ test('fuzzing both sides: nothing invalid is forwarded, nothing crashes, every C
       }
       const received: string[] = [];
       charger.ws.on('message', (data) => received.push(data.toString()));
-      await waitUntil(() => proxy.daemon.server.sessions.get(name)?.primary.isOpen === true, 'the primary link');
+      await waitUntil(() => proxy.daemon.server.sessions.get(name)?.primary.isOpen === true, 'the primary link', 15_000);
       const upstream = primary.sockets.at(-1)!;
       answerCalls();
       const before = primary.received.length;
@@ -86,7 +86,7 @@ test('fuzzing both sides: nothing invalid is forwarded, nothing crashes, every C
       // A marker round trip: when its answer is back, everything sent before it was handled.
       if (charger.ws.readyState === charger.ws.OPEN) {
         charger.ws.send('[2,"marker","Heartbeat",{}]');
-        await waitUntil(() => received.some((r) => r.startsWith('[3,"marker"')) || charger.ws.readyState !== charger.ws.OPEN, 'the marker answer');
+        await waitUntil(() => received.some((r) => r.startsWith('[3,"marker"')) || charger.ws.readyState !== charger.ws.OPEN, 'the marker answer', 15_000);
       }
       assertAllValid(primary.received.slice(before), 'the primary');
       assertAllValid(received, 'the charger');
@@ -106,7 +106,7 @@ test('fuzzing both sides: nothing invalid is forwarded, nothing crashes, every C
       charger.ws.terminate();
       // The bystander is unaffected.
       bystander.ws.send(`[2,"by${round}","Heartbeat",{}]`);
-      await waitUntil(() => primary.received.some((r) => r.includes(`"by${round}"`)), 'the bystander call');
+      await waitUntil(() => primary.received.some((r) => r.includes(`"by${round}"`)), 'the bystander call', 15_000);
     }),
     { numRuns: RUNS },
   );
