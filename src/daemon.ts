@@ -9,10 +9,14 @@ import { ProxyServer, type ListenerTls } from './listener/proxy-server.ts';
 import type { UpstreamTls } from './upstream/upstream-link.ts';
 import { Store } from './store/store.ts';
 import { WebServer } from './web/web-server.ts';
-import { ChargerEvents } from './session/events.ts';
+import { ChargerEvents } from './events/charger-events.ts';
 import { ControlArbiter } from './sharing/control.ts';
 import { HomeAssistantBridge } from './sharing/home-assistant.ts';
 import { loadOverride, wireSharing } from './sharing/sharing.ts';
+import type { SessionContext } from './session/charger-session.ts';
+import type { SplitConfig } from './session/transactions.ts';
+import { configuredRules } from './rules/fixups.ts';
+import { managedKeys } from './rules/autoconfig.ts';
 
 export class StartupError extends Error {
   readonly code: 'ERR_LOG_FILE' | 'ERR_LISTEN' | 'ERR_TLS_FILE' | 'ERR_STORE';
@@ -36,7 +40,7 @@ export class Daemon {
   constructor(config: Config, loggers: Loggers) {
     this.config = config;
     this.loggers = loggers;
-    this.messageLog = new MessageLog(config.messageLogFile, loggers.proxy, { maxBytes: config.messageLogMaxBytes });
+    this.messageLog = new MessageLog(config.messageLogFile, loggers.proxy, { maxBytes: config.messageLogMaxBytes, format: config.messageLogFormat });
   }
 
   async start(): Promise<void> {
@@ -53,7 +57,20 @@ export class Daemon {
     );
     control.setOverride(loadOverride(this.store));
     wireSharing(events, control, this.homeAssistant, this.loggers.proxy);
-    this.server = new ProxyServer(this.config, this.loggers, this.messageLog, { upstreamTls, listenerTls: await this.listenerTls(), store: this.store, events, control });
+    // Everything charger sessions share, in one place.
+    const context: SessionContext = {
+      config: this.config,
+      loggers: this.loggers,
+      messageLog: this.messageLog,
+      upstreamTls,
+      fixupRules: configuredRules(this.config.fixups),
+      lockedKeys: this.config.autoconfigLock ? managedKeys(this.config.autoconfig) : null,
+      split: splitConfig(this.config),
+      store: this.store,
+      events,
+      control,
+    };
+    this.server = new ProxyServer(context, await this.listenerTls());
     if (this.homeAssistant !== null) await this.homeAssistant.start();
     try {
       await this.messageLog.open();
@@ -140,4 +157,11 @@ async function loadUpstreamTls(upstreams: UpstreamConfig[]): Promise<Map<Upstrea
     material.set(upstream, tls);
   }
   return material;
+}
+
+/** RFID tag → owning upstream, from `primary_rfid`, `secondary_rfid` and `[upstream.NAME] rfid`. */
+function splitConfig(config: Config): SplitConfig {
+  const tagOwners = new Map<string, string>();
+  for (const upstream of config.upstreams) for (const tag of upstream.rfid) tagOwners.set(tag, upstream.name);
+  return { tagOwners, defaultOwner: config.defaultOwner };
 }

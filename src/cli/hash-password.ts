@@ -2,7 +2,7 @@
 // first line (`echo secret | ocpp-proxy hash-password` hashes `secret`).
 
 import type { ReadStream } from 'node:tty';
-import { hashPassword } from '../listener/charger-auth.ts';
+import { hashPassword } from '../auth/charger-auth.ts';
 
 /** The first line of a stream (without its line end), or everything when there is no line end. */
 export async function firstLine(input: NodeJS.ReadableStream): Promise<string> {

@@ -4,7 +4,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import ini from 'ini';
 import { didYouMean } from './suggest.ts';
-import { parseStoredHash } from '../listener/charger-auth.ts';
+import { parseStoredHash } from '../auth/charger-auth.ts';
 import {
   DEFAULTS,
   DEFAULT_CONFIG_FILE,

@@ -2,7 +2,7 @@
 // /api/status and on the dashboard, from this one list.
 
 import type { Config } from './config.ts';
-import { controlWarnings } from '../session/policy.ts';
+import { controlWarnings } from './policy.ts';
 
 export const NO_BACKEND_WARNING = 'no backend configured: the built-in local CSMS answers and accepts every tag';
 

@@ -6,23 +6,17 @@ import { createServer as createTlsServer, Server as TlsServerClass, type Server 
 import type { Duplex } from 'node:stream';
 import type { AddressInfo, Socket } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Config, UpstreamConfig } from '../config/config.ts';
+import type { Config } from '../config/config.ts';
 import type { Loggers } from '../log/console-log.ts';
-import type { MessageLog } from '../log/message-log.ts';
+import type { ChargerEvents } from '../events/charger-events.ts';
+import type { ControlArbiter } from '../sharing/control.ts';
 import { isSupportedProtocol, type OcppVersion } from '../ocpp/versions.ts';
 import { detectVersion, type VersionSource } from './version-detection.ts';
 import { ChargerMemory } from '../session/charger-memory.ts';
-import { configuredRules } from '../rules/fixups.ts';
-import { managedKeys } from '../rules/autoconfig.ts';
-import type { Store } from '../store/store.ts';
-import type { SplitConfig } from '../session/transactions.ts';
-import { ChargerEvents } from '../session/events.ts';
-import { ControlArbiter } from '../sharing/control.ts';
 import { ChargerSession, type SessionContext } from '../session/charger-session.ts';
 import { closeWithin } from '../upstream/close-codes.ts';
-import type { UpstreamTls } from '../upstream/upstream-link.ts';
 import { chargerIdFromPath } from './charger-path.ts';
-import { parseBasicAuth, parseStoredHash, verifyPassword, type StoredHash } from './charger-auth.ts';
+import { parseBasicAuth, parseStoredHash, verifyPassword, type StoredHash } from '../auth/charger-auth.ts';
 import { ConnectionRefusals } from './refusals.ts';
 import { abortHandshake, offeredSubprotocols, upgradeProblem } from './handshake.ts';
 
@@ -71,34 +65,14 @@ export class ProxyServer {
   readonly refusals = new ConnectionRefusals();
   readonly control: ControlArbiter;
 
-  constructor(
-    config: Config,
-    loggers: Loggers,
-    messageLog: MessageLog,
-    extras: { upstreamTls?: Map<UpstreamConfig, UpstreamTls>; listenerTls?: ListenerTls | null; store?: Store | null; events?: ChargerEvents; control?: ControlArbiter } = {},
-  ) {
-    const upstreamTls = extras.upstreamTls ?? new Map<UpstreamConfig, UpstreamTls>();
-    const listenerTls = extras.listenerTls ?? null;
-    const store = extras.store ?? null;
-    this.events = extras.events ?? new ChargerEvents();
-    this.control = extras.control ?? new ControlArbiter(config, () => null);
+  /** `context` is what every charger session shares; daemon.ts builds it. */
+  constructor(context: SessionContext, listenerTls: ListenerTls | null = null) {
+    const { config, loggers } = context;
+    this.events = context.events;
+    this.control = context.control;
     this.config = config;
     this.loggers = loggers;
-    this.context = {
-      config,
-      loggers,
-      messageLog,
-      upstreamTls,
-      fixupRules: configuredRules(config.fixups),
-      lockedKeys: config.autoconfigLock ? managedKeys(config.autoconfig) : null,
-      split: splitConfig(config),
-      store,
-      events: this.events,
-      control: this.control,
-      sessionEnded: (session) => {
-        if (this.sessions.get(session.chargerId) === session) this.sessions.delete(session.chargerId);
-      },
-    };
+    this.context = context;
     for (const [id, text] of config.chargerAuth.hashes) {
       const hash = parseStoredHash(text);
       if (hash !== null) this.passwordHashes.set(id, hash);
@@ -238,7 +212,9 @@ export class ProxyServer {
     const memory = this.memories.get(chargerId) ?? new ChargerMemory();
     // Not registered yet: a connection that is refused (by the primary, or by failing its own
     // upgrade) never touches the charger that is connected under this id.
-    const session = new ChargerSession(chargerId, memory, this.context);
+    const session = new ChargerSession(chargerId, memory, this.context, (ended) => {
+      if (this.sessions.get(ended.chargerId) === ended) this.sessions.delete(ended.chargerId);
+    });
     this.handshaking.add(session);
     // While the primary is being reached, the charger may give up: then so do we.
     const onChargerGone = () => void session.shutdown(1001, 1001, 'charger went away during the handshake');
@@ -337,13 +313,6 @@ export class ProxyServer {
     this.chosenProtocol.set(request, protocol);
     this.wss.handleUpgrade(request, socket, head, (ws: WebSocket) => closeWithin(ws, 1002, reason, 1000));
   }
-}
-
-/** RFID tag → owning upstream, from `primary_rfid`, `secondary_rfid` and `[upstream.NAME] rfid`. */
-function splitConfig(config: Config): SplitConfig {
-  const tagOwners = new Map<string, string>();
-  for (const upstream of config.upstreams) for (const tag of upstream.rfid) tagOwners.set(tag, upstream.name);
-  return { tagOwners, defaultOwner: config.defaultOwner };
 }
 
 /** The charger port speaks WebSocket only. */

@@ -2,9 +2,10 @@
 // subprotocol, the OCPP version from a header, the query, a path segment, or the default.
 
 import type { IncomingMessage } from 'node:http';
-import type { OcppVersion } from '../ocpp/versions.ts';
+import type { OcppVersion, VersionSource } from '../ocpp/versions.ts';
 
-export type VersionSource = 'subprotocol' | 'header' | 'query' | 'path' | 'default';
+export type { VersionSource };
+
 
 const VERSION = /^(?:ocpp|v)?(1\.6|2\.0\.1|2\.1)$/i;
 

@@ -41,3 +41,19 @@ export function actionLabel(action: string | null): string {
   if (action === null) return '';
   return KNOWN_ACTIONS.has(action) ? action : 'other';
 }
+
+/**
+ * Calls that steer charging (or free the cable): two backends sending them fight over the
+ * charger. The one list for `check`'s warning, the policy and the sharing arbiter.
+ */
+export const CHARGING_CONTROL_ACTIONS: ReadonlySet<string> = new Set([
+  'RemoteStartTransaction',
+  'RemoteStopTransaction',
+  'RequestStartTransaction',
+  'RequestStopTransaction',
+  'SetChargingProfile',
+  'ClearChargingProfile',
+  'ChangeAvailability',
+  'Reset',
+  'UnlockConnector',
+]);

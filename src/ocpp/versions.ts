@@ -2,6 +2,9 @@
 
 export type OcppVersion = 'ocpp1.6' | 'ocpp2.0.1' | 'ocpp2.1';
 
+/** How a connection's OCPP version was found: negotiated, or detected for a charger that offered none. */
+export type VersionSource = 'subprotocol' | 'header' | 'query' | 'path' | 'default';
+
 /** The subprotocols the proxy speaks, in its own order of preference. */
 export const SUPPORTED_PROTOCOLS: readonly OcppVersion[] = ['ocpp2.1', 'ocpp2.0.1', 'ocpp1.6'];
 

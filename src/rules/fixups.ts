@@ -3,25 +3,14 @@
 // frame no rule touches leaves as it came, and a repaired one differs only inside the repaired values.
 
 import type { Config } from '../config/config.ts';
-import { spliceValues, type JsonPath } from '../ocpp/json-span.ts';
+import { spliceValues } from '../ocpp/json-span.ts';
 import type { Payload } from '../ocpp/frame.ts';
 import type { OcppVersion } from '../ocpp/versions.ts';
 import { timestampRule } from './timestamps.ts';
 import { idTagLengthRule, powerScaleRule } from './quirks.ts';
+import type { FieldChange, FixupContext, FixupRule } from './rule-types.ts';
 
-/** What a rule wants changed: the value at `path` (inside the payload) becomes `value`. */
-export interface FieldChange {
-  path: JsonPath;
-  value: unknown;
-  /** The value as sent, for the log. */
-  was: unknown;
-}
-
-export interface FixupContext {
-  readonly version: OcppVersion;
-  /** When the proxy received the frame, RFC 3339 UTC with milliseconds. */
-  readonly receivedAt: string;
-}
+export type { FieldChange, FixupContext, FixupRule };
 
 /** One per pipeline, reused for every frame: the receive time is formatted only when a rule uses it. */
 class FrameContext implements FixupContext {
@@ -42,15 +31,6 @@ class FrameContext implements FixupContext {
     this.formatted = null;
     return this;
   }
-}
-
-export interface FixupRule {
-  name: string;
-  /** Charger Call actions the rule looks at, per version. */
-  actions(version: OcppVersion): readonly string[];
-  /** Limits the rule to some chargers: ids, or BootNotification vendor/model (case-insensitive). */
-  only?: { chargerIds?: string[]; vendor?: string; model?: string };
-  fix(action: string, payload: Payload, context: FixupContext): FieldChange[];
 }
 
 export interface AppliedFix {
@@ -118,21 +98,4 @@ export function configuredRules(fixups: Config['fixups']): FixupRule[] {
   if (fixups.idTagMaxLength !== null) rules.push(idTagLengthRule(fixups.idTagMaxLength));
   if (fixups.powerScale !== null) rules.push(powerScaleRule(fixups.powerScale, fixups.powerMeasurands));
   return rules;
-}
-
-/** Every concrete path matching `pattern` in `payload`, where '*' stands for each array index. */
-export function expandPath(payload: unknown, pattern: readonly string[]): Array<{ path: Array<string | number>; value: unknown }> {
-  let found: Array<{ path: Array<string | number>; value: unknown }> = [{ path: [], value: payload }];
-  for (const step of pattern) {
-    const next: typeof found = [];
-    for (const { path, value } of found) {
-      if (step === '*') {
-        if (Array.isArray(value)) value.forEach((item, i) => next.push({ path: [...path, i], value: item }));
-      } else if (typeof value === 'object' && value !== null && !Array.isArray(value) && Object.hasOwn(value, step)) {
-        next.push({ path: [...path, step], value: (value as Record<string, unknown>)[step] });
-      }
-    }
-    found = next;
-  }
-  return found;
 }

@@ -1,7 +1,6 @@
 // Optional quirk repairs, each off unless its `[fixups]` key is set.
 
-import type { FieldChange, FixupRule } from './fixups.ts';
-import { expandPath } from './fixups.ts';
+import { expandPath, type FieldChange, type FixupRule } from './rule-types.ts';
 
 /**
  * `[fixups] idtag_max_length = 20`: OCPP 1.6 limits idTag to 20 characters (CiString20Type);

@@ -1,8 +1,7 @@
 // `[fixups] timestamps`: repair the date-time fields of charger Calls, and only those that are
 // date-times in the OCPP schema of the negotiated version.
 
-import type { FieldChange, FixupRule } from './fixups.ts';
-import { expandPath } from './fixups.ts';
+import { expandPath, type FieldChange, type FixupRule } from './rule-types.ts';
 import type { OcppVersion } from '../ocpp/versions.ts';
 
 /** Date-time fields per charger Call, by version family. */

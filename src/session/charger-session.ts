@@ -23,20 +23,20 @@ import {
   type ParseResult,
   type Payload,
 } from '../ocpp/frame.ts';
-import { versionRules, type OcppVersion } from '../ocpp/versions.ts';
+import { versionRules, type OcppVersion, type VersionSource } from '../ocpp/versions.ts';
 import { closeWithin, mirrorCloseCode } from '../upstream/close-codes.ts';
 import { LocalLink } from '../upstream/local-csms.ts';
-import type { VersionSource } from '../listener/version-detection.ts';
+
 import { UpstreamLink, type ConnectFailure, type LinkOwner, type OutboxFrame, type UpstreamTls } from '../upstream/upstream-link.ts';
 import { CallQueue, type UpstreamCall } from './call-queue.ts';
 import type { ChargerMemory } from './charger-memory.ts';
-import { CallPolicy } from './policy.ts';
+import { CallPolicy } from '../config/policy.ts';
 import { FixupPipeline, type FixupRule } from '../rules/fixups.ts';
 import { autoconfigCalls, configStatus, lockDecision } from '../rules/autoconfig.ts';
 import { appendToArray, spliceValues } from '../ocpp/json-span.ts';
 import type { Store } from '../store/store.ts';
 import { Transactions, type IdChange, type SplitConfig } from './transactions.ts';
-import type { ChargerEvents } from './events.ts';
+import type { ChargerEvents } from '../events/charger-events.ts';
 import { controlRefusal, type ControlArbiter } from '../sharing/control.ts';
 
 export interface SessionContext {
@@ -56,8 +56,6 @@ export interface SessionContext {
   events: ChargerEvents;
   /** Control arbitration between backends, and the homeowner's override. */
   control: ControlArbiter;
-  /** Called once when the session has ended, so the registry can forget it. */
-  sessionEnded(session: ChargerSession): void;
   /** How long a new connection's replays wait for the charger's first Call (default FIRST_CALL_WAIT_MS). */
   firstCallWaitMs?: number;
 }
@@ -144,10 +142,13 @@ export class ChargerSession implements LinkOwner {
   /** Polls a backed-up socket until it drains (then reading resumes) or is stuck too long. */
   private drainTimer: NodeJS.Timeout | null = null;
   private readonly context: SessionContext;
+  private readonly onEnded: (session: ChargerSession) => void;
   private readonly callTimeoutMs: number;
 
-  constructor(chargerId: string, memory: ChargerMemory, context: SessionContext) {
+  /** `ended` is called once when the session has ended, so the registry can forget it. */
+  constructor(chargerId: string, memory: ChargerMemory, context: SessionContext, ended: (session: ChargerSession) => void = () => undefined) {
     this.chargerId = chargerId;
+    this.onEnded = ended;
     this.memory = memory;
     this.context = context;
     const { config, loggers } = context;
@@ -872,7 +873,7 @@ export class ChargerSession implements LinkOwner {
     this.rateTimer = null;
     this.heldReplays = null;
     this.graceTimer = this.drainTimer = null;
-    this.context.sessionEnded(this);
+    this.onEnded(this);
   }
 
   private log(ts: string, from: string, to: string, type: FrameType, id: string | null, action: string | null, tags: Tag[], raw: string): void {

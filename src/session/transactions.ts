@@ -7,7 +7,7 @@ import type { JsonPath } from '../ocpp/json-span.ts';
 import type { Payload } from '../ocpp/frame.ts';
 import type { OcppVersion } from '../ocpp/versions.ts';
 import type { Store } from '../store/store.ts';
-import type { ChargerEvents } from './events.ts';
+import type { ChargerEvents } from '../events/charger-events.ts';
 
 /** What the transaction rules need of an upstream link. */
 export interface RoutedLink {

@@ -4,6 +4,7 @@
 
 import type { Config } from '../config/config.ts';
 import type { OcppVersion } from '../ocpp/versions.ts';
+import { CHARGING_CONTROL_ACTIONS } from '../ocpp/actions.ts';
 
 /** Control Calls and the refusal each gets, in its own answer shape (not a CallError). */
 const CONTROL_REFUSALS: Record<'ocpp1.6' | 'ocpp2', Record<string, Record<string, unknown>>> = {
@@ -29,6 +30,7 @@ const CONTROL_REFUSALS: Record<'ocpp1.6' | 'ocpp2', Record<string, Record<string
 
 /** The refusal payload when `action` is a control Call in `version`, else null (not a control Call). */
 export function controlRefusal(version: OcppVersion, action: string): Record<string, unknown> | null {
+  if (!CHARGING_CONTROL_ACTIONS.has(action)) return null;
   return CONTROL_REFUSALS[version === 'ocpp1.6' ? 'ocpp1.6' : 'ocpp2'][action] ?? null;
 }
 

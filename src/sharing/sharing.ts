@@ -2,7 +2,7 @@
 // Home Assistant hears about faults and finished sessions. Plus the persisted homeowner override.
 
 import type { Logger } from '../log/console-log.ts';
-import type { ChargerEvents } from '../session/events.ts';
+import type { ChargerEvents } from '../events/charger-events.ts';
 import type { Store } from '../store/store.ts';
 import type { ControlArbiter, Override } from './control.ts';
 import type { HomeAssistantBridge } from './home-assistant.ts';

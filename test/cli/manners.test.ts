@@ -10,7 +10,7 @@ import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { cleanupAfter, freePort, tempDir, waitUntil, within, writeIni } from '../helpers/peers.ts';
-import { parseStoredHash, verifyPassword } from '../../src/listener/charger-auth.ts';
+import { parseStoredHash, verifyPassword } from '../../src/auth/charger-auth.ts';
 import { closest } from '../../src/config/suggest.ts';
 import { unsupportedRuntime } from '../../src/runtime.ts';
 import { Store } from '../../src/store/store.ts';

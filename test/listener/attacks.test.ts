@@ -8,7 +8,7 @@ import { once } from 'node:events';
 import { connect, type Socket } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { WebSocket } from 'ws';
-import { hashPassword } from '../../src/listener/charger-auth.ts';
+import { hashPassword } from '../../src/auth/charger-auth.ts';
 import { bootParams, cleanupAfter, iniFor, rawCharger, startCsms, startProxy, startRawCsms, strictCharger, waitUntil, within, type TestProxy } from '../helpers/peers.ts';
 
 const cleanups = cleanupAfter();

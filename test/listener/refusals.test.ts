@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConnectionRefusals } from '../../src/listener/refusals.ts';
-import { hashPassword } from '../../src/listener/charger-auth.ts';
+import { hashPassword } from '../../src/auth/charger-auth.ts';
 import { cleanupAfter, iniFor, startCsms, startProxy, strictCharger } from '../helpers/peers.ts';
 
 const cleanups = cleanupAfter();

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { connect as tlsConnect, type PeerCertificate, type TLSSocket } from 'node:tls';
 import { RPCServer } from 'ocpp-rpc';
 import { WebSocket } from 'ws';
-import { hashPassword } from '../../src/listener/charger-auth.ts';
+import { hashPassword } from '../../src/auth/charger-auth.ts';
 import { cleanupAfter, bootParams, defaultCsmsHandlers, iniFor, startCsms, startProxy, strictCharger, tempDir, within, type RPCClientLike, type TestProxy } from '../helpers/peers.ts';
 
 const cleanups = cleanupAfter();

@@ -1,18 +1,7 @@
 // Which Calls an upstream may send to the charger, decided once per link and looked up per Call.
 
-import type { Config, UpstreamConfig } from '../config/config.ts';
-
-/** Calls that steer charging; two upstreams sending them fight over the charger. */
-export const CHARGING_CONTROL_ACTIONS: ReadonlySet<string> = new Set([
-  'RemoteStartTransaction',
-  'RemoteStopTransaction',
-  'RequestStartTransaction',
-  'RequestStopTransaction',
-  'SetChargingProfile',
-  'ClearChargingProfile',
-  'ChangeAvailability',
-  'Reset',
-]);
+import type { Config, UpstreamConfig } from './config.ts';
+import { CHARGING_CONTROL_ACTIONS } from '../ocpp/actions.ts';
 
 export class CallPolicy {
   private readonly allowed: ReadonlySet<string> | null;

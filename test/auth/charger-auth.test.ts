@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { hashPassword, parseBasicAuth, parseStoredHash, verifyPassword } from '../../src/listener/charger-auth.ts';
+import { hashPassword, parseBasicAuth, parseStoredHash, verifyPassword } from '../../src/auth/charger-auth.ts';
 
 function basic(credentials: Buffer | string): string {
   return `Basic ${Buffer.from(credentials).toString('base64')}`;

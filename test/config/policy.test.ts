@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { CallPolicy, controlWarnings } from '../../src/session/policy.ts';
+import { CallPolicy, controlWarnings } from '../../src/config/policy.ts';
 import { loadConfig } from '../../src/config/load-config.ts';
 import { writeIni } from '../helpers/peers.ts';
 
