@@ -27,7 +27,7 @@ import { versionRules, type OcppVersion, type VersionSource } from '../ocpp/vers
 import { closeWithin, mirrorCloseCode } from '../upstream/close-codes.ts';
 import { LocalLink } from '../upstream/local-csms.ts';
 
-import { UpstreamLink, type ConnectFailure, type LinkOwner, type OutboxFrame, type UpstreamTls } from '../upstream/upstream-link.ts';
+import { UpstreamLink, type ConnectFailure, type LinkOwner, type UpstreamTls } from '../upstream/upstream-link.ts';
 import { CallQueue, type UpstreamCall } from './call-queue.ts';
 import type { ChargerMemory } from './charger-memory.ts';
 import { CallPolicy } from '../config/policy.ts';
@@ -226,7 +226,7 @@ export class ChargerSession implements LinkOwner {
         state: link.state,
         since: link.since.toISOString(),
         reconnect_attempts: link.reconnectAttempts,
-        backlog: link.outbox.length + link.replay.length,
+        backlog: link.catchUp.size,
       })),
       autoconfig: Object.fromEntries(this.memory.autoconfigResults),
     };
@@ -384,14 +384,8 @@ export class ChargerSession implements LinkOwner {
    * its next frames until that answer is in, so they can carry its id.
    */
   private awaitStart(link: UpstreamLink, callId: string): void {
-    if (!link.isOpen || link.catchUpInFlight !== null || this.protocol !== 'ocpp1.6') return;
-    link.catchingUp = true;
-    link.catchUpInFlight = callId;
-    link.catchUpTimer = setTimeout(() => {
-      link.catchUpInFlight = null;
-      link.catchUpTimer = null;
-      this.catchUpNext(link);
-    }, this.callTimeoutMs);
+    if (!link.isOpen || link.catchUp.waiting || this.protocol !== 'ocpp1.6') return;
+    link.catchUp.awaitAnswer(callId, this.callTimeoutMs, () => this.catchUpNext(link));
   }
 
   /** The charger sent a StartTransaction again: never start it twice upstream; give it the owner's answer. */
@@ -430,7 +424,7 @@ export class ChargerSession implements LinkOwner {
       return;
     }
     // Not connected or still catching up: the frame waits its turn in the link's backlog.
-    for (const dropped of link.pushBacklog({ data, text: logText, type, id, action, tags })) {
+    for (const dropped of link.catchUp.push({ data, text: logText, type, id, action, tags })) {
       this.log(ts, 'charger', 'proxy', dropped.type, dropped.id, dropped.action, DROPPED, dropped.text);
       this.context.loggers.proxy.warn(`${this.chargerId}: backlog for ${link.name} is full, dropped ${dropped.action ?? dropped.type} ${dropped.id}`);
     }
@@ -523,7 +517,7 @@ export class ChargerSession implements LinkOwner {
     if (this.heldReplays !== null) {
       // Too early to tell whether the charger boots on this connection: everything for this link
       // waits (catching up) until its first Call says so.
-      link.catchingUp = true;
+      link.catchUp.hold();
       this.heldReplays.add(link);
       return;
     }
@@ -550,31 +544,22 @@ export class ChargerSession implements LinkOwner {
    * charger's waiting calls.
    */
   private catchUp(link: UpstreamLink, replay: boolean): void {
-    if (replay && !link.outbox.some((frame) => frame.action === 'BootNotification')) {
+    if (replay && !link.catchUp.hasBacklogged('BootNotification')) {
       for (const { action, text } of this.memory.replayFrames()) {
         const proxyId = randomUUID();
         const out = withId(text, `"${proxyId}"`);
-        link.replay.push({ data: out, text: out, type: 'CALL', id: proxyId, action, tags: REPLAYED });
-        link.replayIds.set(proxyId, action);
+        link.catchUp.addReplay({ data: out, text: out, type: 'CALL', id: proxyId, action, tags: REPLAYED });
       }
     }
-    if (link.replay.length > 0 || link.outbox.length > 0) {
-      link.catchingUp = true;
-      this.catchUpNext(link);
-    } else {
-      link.catchingUp = false;
-    }
+    if (link.catchUp.start()) this.catchUpNext(link);
   }
 
   /** Sends what a link missed one Call at a time, as a CSMS expects; the next goes on its answer. */
   private catchUpNext(link: UpstreamLink): void {
-    while (link.catchUpInFlight === null && !this.ended && link.isOpen) {
-      const replayed = link.replay.length > 0;
-      const frame: OutboxFrame | undefined = replayed ? link.replay.shift() : link.shiftBacklog();
-      if (frame === undefined) {
-        link.catchingUp = false;
-        return;
-      }
+    while (!link.catchUp.waiting && !this.ended && link.isOpen) {
+      const next = link.catchUp.next();
+      if (next === undefined) return;
+      const { frame, replayed } = next;
       if (frame.type === 'CALL' && !replayed && (frame.action === 'MeterValues' || frame.action === 'StopTransaction')) {
         // Its transaction may have started while this upstream was away: use the id it knows.
         const ids = this.transactions?.idsForUpstream(link, frame.action, JSON.parse(frame.text)[3] as Payload) ?? [];
@@ -585,14 +570,7 @@ export class ChargerSession implements LinkOwner {
       const from = replayed ? 'proxy' : 'charger';
       const tags = replayed ? REPLAYED : frame.tags.length === 0 ? QUEUED : [...frame.tags, 'queued' as const];
       this.log(new Date().toISOString(), from, link.name, frame.type, frame.id, frame.action, tags, frame.text);
-      if (frame.type === 'CALL') {
-        link.catchUpInFlight = frame.id;
-        link.catchUpTimer = setTimeout(() => {
-          link.catchUpInFlight = null;
-          link.catchUpTimer = null;
-          this.catchUpNext(link);
-        }, this.callTimeoutMs);
-      }
+      if (frame.type === 'CALL') link.catchUp.awaitAnswer(frame.id, this.callTimeoutMs, () => this.catchUpNext(link));
     }
   }
 
@@ -729,15 +707,9 @@ export class ChargerSession implements LinkOwner {
   private upstreamAnswer(link: UpstreamLink, frame: Exclude<Frame, { type: 2 | 6 }>, data: Buffer, text: string, ts: string): void {
     const typeName = TYPE_NAMES[frame.type]!;
     const { id } = frame;
-    const catchUpStep = link.catchUpInFlight === id;
-    if (catchUpStep) {
-      clearTimeout(link.catchUpTimer!);
-      link.catchUpTimer = null;
-      link.catchUpInFlight = null;
-    }
-    const replayedAction = link.replayIds.get(id);
+    const catchUpStep = link.catchUp.answered(id);
+    const replayedAction = link.catchUp.takeReplayed(id);
     if (replayedAction !== undefined) {
-      link.replayIds.delete(id);
       this.log(ts, link.name, 'proxy', typeName, id, replayedAction, REPLAYED, text); // answers to replays are the proxy's
     } else {
       const action = link.awaitingReplies.get(id);

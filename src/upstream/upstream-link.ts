@@ -6,9 +6,11 @@ import { WebSocket, type RawData } from 'ws';
 import type { IncomingMessage } from 'node:http';
 import type { UpstreamConfig, UpstreamRole } from '../config/config.ts';
 import type { Logger } from '../log/console-log.ts';
-import type { FrameType, Tag } from '../log/message-log.ts';
 import { closeWithin } from './close-codes.ts';
 import { withoutUserinfo } from '../log/redact.ts';
+import { CatchUp, type OutboxFrame } from './catch-up.ts';
+
+export type { OutboxFrame };
 
 export type LinkState = 'connecting' | 'open' | 'waiting' | 'closed';
 
@@ -27,19 +29,7 @@ export interface LinkOwner {
 }
 
 /** A frame waiting for a link that is not open yet. */
-export interface OutboxFrame {
-  data: Buffer | string;
-  text: string;
-  type: FrameType;
-  id: string;
-  action: string | null;
-  /** What the proxy already did to it (e.g. `fixed`); `queued` is added when it goes. */
-  tags: Tag[];
-}
 
-function frameBytes(frame: OutboxFrame): number {
-  return frame.data.length + (frame.text === frame.data ? 0 : frame.text.length);
-}
 
 /** TLS material toward a wss:// upstream, read once at start. */
 export interface UpstreamTls {
@@ -61,8 +51,6 @@ export interface LinkOptions {
   tls?: UpstreamTls;
 }
 
-/** Charger Calls never dropped from a backlog: losing them loses a transaction or the boot. */
-const PROTECTED_ACTIONS: ReadonlySet<string> = new Set(['BootNotification', 'StartTransaction', 'StopTransaction', 'TransactionEvent']);
 
 const BACKOFF_FIRST_MS = 1000;
 const BACKOFF_MAX_MS = 5 * 60 * 1000;
@@ -82,17 +70,8 @@ export class UpstreamLink {
   protocol = '';
   /** Call ids sent here and not answered yet → their action. */
   readonly awaitingReplies = new Map<string, string>();
-  /** Charger frames for this upstream while it is not open or still catching up, oldest first. */
-  readonly outbox: OutboxFrame[] = [];
-  private outboxBytes = 0;
-  /** Frames to replay after a (re)connect, before the outbox (ids are the proxy's). */
-  readonly replay: OutboxFrame[] = [];
-  /** Replayed Call ids whose answers the proxy consumes → their action (for the log). */
-  readonly replayIds = new Map<string, string>();
-  /** While catching up (replay + outbox), frames go one Call at a time: the one in flight. */
-  catchingUp = false;
-  catchUpInFlight: string | null = null;
-  catchUpTimer: NodeJS.Timeout | null = null;
+  /** What this upstream missed (backlog, replay) and the catch-up Call in flight. */
+  readonly catchUp: CatchUp;
   /** When a frame or pong last arrived (ms). */
   heardAt = Date.now();
   private ws: WebSocket | null = null;
@@ -116,6 +95,7 @@ export class UpstreamLink {
     this.shownUrl = withoutUserinfo(this.url);
     this.options = options;
     this.logger = logger;
+    this.catchUp = new CatchUp(options);
   }
 
   get isOpen(): boolean {
@@ -124,7 +104,7 @@ export class UpstreamLink {
 
   /** Open, caught up and not backed up: a charger frame may go straight out. */
   get isWritable(): boolean {
-    return this.state === 'open' && !this.catchingUp && this.outbox.length === 0;
+    return this.state === 'open' && this.catchUp.idle;
   }
 
   get bufferedAmount(): number {
@@ -139,41 +119,6 @@ export class UpstreamLink {
     this.protocols = protocols;
     this.headers = this.requestHeaders(chargerHeaders);
     return new Promise((resolve) => this.open(resolve));
-  }
-
-  /** Bytes held by the backlog (the frames and their log copies). */
-  get backlogBytes(): number {
-    return this.outboxBytes;
-  }
-
-  /**
-   * Adds a charger frame to the backlog; returns the frames dropped to stay within the limits.
-   * Over the count limit the oldest MeterValues go first, then the oldest unprotected frame;
-   * the byte limit is hard: when only protected (transaction) frames are left, the oldest goes.
-   */
-  pushBacklog(frame: OutboxFrame): OutboxFrame[] {
-    this.outbox.push(frame);
-    this.outboxBytes += frameBytes(frame);
-    const dropped: OutboxFrame[] = [];
-    while (this.outbox.length > this.options.backlogLimit || this.outboxBytes > this.options.backlogBytes) {
-      let victim = this.outbox.findIndex((f) => f.action === 'MeterValues');
-      if (victim === -1) victim = this.outbox.findIndex((f) => f.action === null || !PROTECTED_ACTIONS.has(f.action));
-      if (victim === -1) {
-        if (this.outboxBytes <= this.options.backlogBytes) break; // protected frames are kept over the count limit
-        victim = 0;
-      }
-      const [gone] = this.outbox.splice(victim, 1);
-      this.outboxBytes -= frameBytes(gone!);
-      dropped.push(gone!);
-    }
-    return dropped;
-  }
-
-  /** The oldest backlog frame, taken out to be sent. */
-  shiftBacklog(): OutboxFrame | undefined {
-    const frame = this.outbox.shift();
-    if (frame !== undefined) this.outboxBytes -= frameBytes(frame);
-    return frame;
   }
 
   /** Liveness: ping an open link, or drop it when nothing was heard for `timeoutMs`. */
@@ -226,9 +171,8 @@ export class UpstreamLink {
     this.closing = true;
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = null;
-    this.resetCatchUp();
-    this.outbox.length = 0;
-    this.outboxBytes = 0;
+    this.awaitingReplies.clear();
+    this.catchUp.clear();
     if (this.ws !== null) closeWithin(this.ws, code, reason, graceMs);
     else this.setState('closed');
   }
@@ -288,7 +232,9 @@ export class UpstreamLink {
     ws.on('close', (code: number, reasonBuffer: Buffer) => {
       const wasOpen = this.state === 'open';
       const reason = reasonBuffer.toString();
-      this.resetCatchUp();
+      // Answers to what was sent on this socket will never come.
+      this.awaitingReplies.clear();
+      this.catchUp.reset();
       if (settle !== undefined) {
         settle(failure ?? { kind: 'network', message: `closed with ${code} during the handshake` });
         settle = undefined;
@@ -301,17 +247,6 @@ export class UpstreamLink {
       if (wasOpen) this.logger.info(`${this.name} disconnected: ${this.shownUrl} (${code}${reason ? ` ${reason}` : ''})`);
       this.owner?.linkClosed(this, code, reason);
     });
-  }
-
-  /** Answers to what was sent on a closed socket will never come: forget them. */
-  private resetCatchUp(): void {
-    this.awaitingReplies.clear();
-    this.replayIds.clear();
-    this.replay.length = 0;
-    this.catchingUp = false;
-    this.catchUpInFlight = null;
-    if (this.catchUpTimer !== null) clearTimeout(this.catchUpTimer);
-    this.catchUpTimer = null;
   }
 
   private scheduleReconnect(): void {

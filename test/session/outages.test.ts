@@ -118,22 +118,22 @@ describe('a secondary that is down or drops', () => {
     const frame = (id: string, action: string, size = 1): OutboxFrame => ({ data: id.padEnd(size), text: id.padEnd(size), type: 'CALL', id, action, tags: [] });
     const ids = (frames: OutboxFrame[]) => frames.map((f) => f.id);
     const counted = link(1_000_000);
-    assert.deepEqual(counted.pushBacklog(frame('1', 'BootNotification')), []);
-    assert.deepEqual(counted.pushBacklog(frame('2', 'MeterValues')), []);
-    assert.deepEqual(counted.pushBacklog(frame('3', 'StartTransaction')), []);
-    assert.deepEqual(ids(counted.pushBacklog(frame('4', 'MeterValues'))), ['2']);
-    assert.deepEqual(ids(counted.pushBacklog(frame('5', 'Heartbeat'))), ['4']);
-    assert.deepEqual(ids(counted.pushBacklog(frame('6', 'StopTransaction'))), ['5']);
-    assert.deepEqual(counted.pushBacklog(frame('7', 'TransactionEvent')), [], 'all protected: kept over the count limit');
-    assert.deepEqual(ids(counted.outbox), ['1', '3', '6', '7']);
+    assert.deepEqual(counted.catchUp.push(frame('1', 'BootNotification')), []);
+    assert.deepEqual(counted.catchUp.push(frame('2', 'MeterValues')), []);
+    assert.deepEqual(counted.catchUp.push(frame('3', 'StartTransaction')), []);
+    assert.deepEqual(ids(counted.catchUp.push(frame('4', 'MeterValues'))), ['2']);
+    assert.deepEqual(ids(counted.catchUp.push(frame('5', 'Heartbeat'))), ['4']);
+    assert.deepEqual(ids(counted.catchUp.push(frame('6', 'StopTransaction'))), ['5']);
+    assert.deepEqual(counted.catchUp.push(frame('7', 'TransactionEvent')), [], 'all protected: kept over the count limit');
+    assert.deepEqual(ids([...counted.catchUp.backlogFrames()]), ['1', '3', '6', '7']);
 
     // 100 bytes at most: a flood of transaction frames cannot grow memory without bound.
     const bounded = link(100);
-    for (let i = 0; i < 1000; i++) bounded.pushBacklog(frame(String(i), 'TransactionEvent', 40));
-    assert.ok(bounded.backlogBytes <= 100, `${bounded.backlogBytes} bytes`);
-    assert.deepEqual(ids(bounded.outbox), ['998', '999'], 'the newest are kept');
-    assert.equal(bounded.shiftBacklog()?.id, '998');
-    assert.equal(bounded.backlogBytes, 40);
+    for (let i = 0; i < 1000; i++) bounded.catchUp.push(frame(String(i), 'TransactionEvent', 40));
+    assert.ok(bounded.catchUp.backlogBytes <= 100, `${bounded.catchUp.backlogBytes} bytes`);
+    assert.deepEqual(ids([...bounded.catchUp.backlogFrames()]), ['998', '999'], 'the newest are kept');
+    assert.equal(bounded.catchUp.next()?.frame.id, '998');
+    assert.equal(bounded.catchUp.backlogBytes, 40);
   });
 });
 
