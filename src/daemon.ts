@@ -14,7 +14,7 @@ import { ControlArbiter } from './sharing/control.ts';
 import { HomeAssistantBridge } from './sharing/home-assistant.ts';
 import { loadOverride, wireSharing } from './sharing/sharing.ts';
 import type { SessionContext } from './session/charger-session.ts';
-import type { SplitConfig } from './session/transactions.ts';
+import type { SplitConfig } from './stages/transactions.ts';
 import { configuredRules } from './rules/fixups.ts';
 import { managedKeys } from './rules/autoconfig.ts';
 

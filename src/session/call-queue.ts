@@ -11,8 +11,8 @@ export interface UpstreamCall<Source> {
   text: string;
   /** The proxy's own Calls: what to do with the charger's answer (it goes to no upstream). */
   onAnswer?: (answer: { type: 'CALLRESULT' | 'CALLERROR'; payload: Record<string, unknown> | null }) => void;
-  /** Results the proxy adds to the charger's SetVariables answer (variables it kept locked). */
-  extraResults?: string[];
+  /** Changes the charger's CallResult on its way back to the source (a stage's, e.g. the lock's). */
+  rewriteAnswer?: (answer: string) => string;
 }
 
 export class CallQueue<Source> {

@@ -32,12 +32,14 @@ import { CallQueue, type UpstreamCall } from './call-queue.ts';
 import type { ChargerMemory } from './charger-memory.ts';
 import { CallPolicy } from '../config/policy.ts';
 import { FixupPipeline, type FixupRule } from '../rules/fixups.ts';
-import { autoconfigCalls, configStatus, lockDecision } from '../rules/autoconfig.ts';
-import { appendToArray, spliceValues } from '../ocpp/json-span.ts';
+import { autoconfigCalls, configStatus } from '../rules/autoconfig.ts';
+import { stageChain } from '../stages/chain.ts';
+import { runChain, type ChainResult, type Stage } from '../stages/stage.ts';
+import { spliceIds } from '../stages/transaction-ids.ts';
 import type { Store } from '../store/store.ts';
-import { Transactions, type IdChange, type SplitConfig } from './transactions.ts';
+import { Transactions, type SplitConfig } from '../stages/transactions.ts';
 import type { ChargerEvents } from '../events/charger-events.ts';
-import { controlRefusal, type ControlArbiter } from '../sharing/control.ts';
+import type { ControlArbiter } from '../sharing/control.ts';
 
 export interface SessionContext {
   config: Config;
@@ -122,6 +124,10 @@ export class ChargerSession implements LinkOwner {
   private readonly answerers = new Map<string, UpstreamLink>();
   private charger: WebSocket | null = null;
   private readonly policies = new Map<UpstreamLink, CallPolicy>();
+  /** Each upstream's stage chain (stages/chain.ts), built when the charger's version is known. */
+  private readonly chains = new Map<UpstreamLink, Stage[]>();
+  /** The stages of each chain that look at charger Calls (most chains have one or none). */
+  private readonly toUpstreamStages = new Map<UpstreamLink, Stage[]>();
   private readonly queue: CallQueue<UpstreamLink>;
   private inFlight: CallInFlight | null = null;
   private badFrameStreak = 0;
@@ -259,6 +265,20 @@ export class ChargerSession implements LinkOwner {
       this.context.events,
       this.context.config.prices,
     );
+    for (const link of this.links) {
+      const chain = stageChain({
+        link,
+        upstream: link.name,
+        chargerId: this.chargerId,
+        protocol: this.protocol,
+        policy: this.policies.get(link)!,
+        control: this.context.control,
+        transactions: this.transactions,
+        lockedKeys: this.context.lockedKeys,
+      });
+      this.chains.set(link, chain);
+      this.toUpstreamStages.set(link, chain.filter((stage) => stage.toUpstream !== undefined));
+    }
     this.connectedSince = new Date();
     this.chargerHeardAt = this.lastChargerFrameAt = Date.now();
     charger.on('message', (data: RawData, isBinary: boolean) => this.onChargerMessage(data as Buffer, isBinary));
@@ -354,12 +374,15 @@ export class ChargerSession implements LinkOwner {
         if (route !== null && route.answerer !== this.primary) this.answerers.set(frame.id, route.answerer);
         const logText = redactSecrets(frame.action, frame.payload, outText);
         for (const link of route?.targets ?? this.links) {
-          const ids = this.transactions!.idsForUpstream(link, frame.action, frame.payload);
-          if (ids.length === 0) {
+          const toUpstream = this.toUpstreamStages.get(link)!;
+          const result = toUpstream.length === 0 ? null : runChain(toUpstream, 'toUpstream', { type: 'CALL', id: frame.id, action: frame.action, payload: frame.payload, text: outText });
+          if (result === null || (result.stopped === null && result.text === outText)) {
             this.toUpstream(link, out, logText, tags, 'CALL', frame.id, frame.action, ts);
+          } else if (result.stopped === null) {
+            this.toUpstream(link, result.text, result.text, tags, 'CALL', frame.id, frame.action, ts); // e.g. this upstream's own transaction id
           } else {
-            const translated = spliceIds(outText, ids); // this upstream's own transaction id
-            this.toUpstream(link, translated, translated, tags, 'CALL', frame.id, frame.action, ts);
+            this.log(ts, 'charger', 'proxy', 'CALL', frame.id, frame.action, DROPPED, logText);
+            this.context.loggers.proxy.info(`${this.chargerId}: not for ${link.name}: ${result.stopped.note}`);
           }
           if (frame.action === 'StartTransaction' && link !== (route?.answerer ?? this.primary)) this.awaitStart(link, frame.id);
         }
@@ -460,10 +483,7 @@ export class ChargerSession implements LinkOwner {
       this.log(ts, 'charger', 'proxy', typeName, proxyId, call.action, DROPPED, redactAnswerSecrets(call.action, answerPayload, text));
       this.context.loggers.proxy.info(`${this.chargerId}: answer to ${link.name}'s ${call.action} dropped, ${link.name} is not connected`);
     } else {
-      let answer = text;
-      if (call.extraResults !== undefined && frame.type === CALLRESULT) {
-        answer = appendToArray(answer, [2, 'setVariableResult'], call.extraResults); // what the lock kept back
-      }
+      const answer = call.rewriteAnswer !== undefined && frame.type === CALLRESULT ? call.rewriteAnswer(text) : text;
       const out = withId(answer, call.idLiteral);
       link.send(out);
       this.log(ts, 'charger', link.name, typeName, call.id, call.action, NO_TAGS, redactAnswerSecrets(call.action, answerPayload, out));
@@ -602,66 +622,45 @@ export class ChargerSession implements LinkOwner {
   }
 
   private upstreamCall(link: UpstreamLink, frame: Extract<Frame, { type: 2 | 6 }>, text: string, ts: string): void {
-    const typeName = TYPE_NAMES[frame.type]!;
-    const logText = redactSecrets(frame.action, frame.payload, text);
-    const refusal = this.policies.get(link)!.refusal(frame.action);
-    if (refusal !== null) {
-      this.log(ts, link.name, 'proxy', typeName, frame.id, frame.action, BLOCKED, logText);
-      this.context.loggers.proxy.info(`${this.chargerId}: ${link.name}'s ${frame.action} blocked: ${refusal}`);
-      if (frame.type === CALL) this.replyToUpstream(link, frame.id, frame.action, 'SecurityError', `${link.name}: ${refusal}`, BLOCKED, ts);
+    const typeName = TYPE_NAMES[frame.type]! as 'CALL' | 'SEND';
+    const chain = this.chains.get(link)!;
+    const result = runChain(chain, 'fromUpstream', { type: typeName, id: frame.id, action: frame.action, payload: frame.payload, text });
+    for (const note of result.notes) this.context.loggers.proxy.info(`${this.chargerId}: ${note}`);
+    if (result.stopped !== null) {
+      this.refuseUpstreamCall(link, frame, typeName, text, result.stopped, ts);
       return;
-    }
-    const refusalPayload = frame.type === CALL ? controlRefusal(this.protocol, frame.action) : null;
-    if (refusalPayload !== null) {
-      const decision = this.context.control.decide(this.chargerId, link.name, frame.action);
-      if (!decision.allowed) {
-        const answer = JSON.stringify([CALLRESULT, frame.id, refusalPayload]);
-        link.send(answer);
-        this.log(ts, link.name, 'proxy', typeName, frame.id, frame.action, BLOCKED, logText);
-        this.log(ts, 'proxy', link.name, 'CALLRESULT', frame.id, frame.action, BLOCKED, answer);
-        this.context.loggers.proxy.info(`${this.chargerId}: ${link.name}'s ${frame.action} refused: ${decision.reason}`);
-        return;
-      }
-      this.context.loggers.proxy.info(`${this.chargerId}: ${link.name}'s ${frame.action} allowed: ${decision.reason}`);
     }
     if (frame.type === SEND) {
       // 2.1 SEND expects no answer, so it needs no slot; a fresh id still keeps upstreams apart.
       const proxyId = randomUUID();
-      const out = withId(text, `"${proxyId}"`);
+      const out = withId(result.text, `"${proxyId}"`);
       this.sendToCharger(out);
       this.log(ts, link.name, 'charger', typeName, proxyId, frame.action, NO_TAGS, redactSecrets(frame.action, frame.payload, out));
       return;
-    }
-    let callText = text;
-    let extraResults: string[] | undefined;
-    const ids = this.transactions!.upstreamCall(link, frame.action, frame.payload);
-    if (ids.length > 0) callText = spliceIds(callText, ids); // the charger's id for the upstream's
-    const locked = this.context.lockedKeys;
-    if (locked !== null && (frame.action === 'ChangeConfiguration' || frame.action === 'SetVariables')) {
-      const decision = lockDecision(frame.action, frame.payload, locked);
-      if (decision.kind === 'reject') {
-        const answer = JSON.stringify([CALLRESULT, frame.id, decision.answer]);
-        link.send(answer);
-        this.log(ts, link.name, 'proxy', typeName, frame.id, frame.action, BLOCKED, logText);
-        this.log(ts, 'proxy', link.name, 'CALLRESULT', frame.id, frame.action, BLOCKED, answer);
-        this.context.loggers.proxy.info(`${this.chargerId}: ${link.name} may not change ${decision.locked.join(', ')} ([autoconfig] lock)`);
-        return;
-      }
-      if (decision.kind === 'partial') {
-        callText = spliceValues(text, [{ path: [3, 'setVariableData'], value: decision.keep }]);
-        extraResults = decision.rejected.map((result) => JSON.stringify(result));
-        this.context.loggers.proxy.info(`${this.chargerId}: ${decision.locked.join(', ')} removed from ${link.name}'s SetVariables ([autoconfig] lock)`);
-      }
     }
     if (this.queue.countFor(link) >= this.context.config.queueLimit) {
       this.context.loggers.proxy.warn(`${this.chargerId}: ${link.name}'s ${frame.action} refused, ${this.context.config.queueLimit} calls already wait`);
       this.replyToUpstream(link, frame.id, frame.action, 'GenericError', 'proxy queue full', DROPPED, ts);
       return;
     }
-    const call: UpstreamCall<UpstreamLink> = { source: link, id: frame.id, idLiteral: idLiteralOf(text), action: frame.action, text: callText };
-    if (extraResults !== undefined) call.extraResults = extraResults;
+    const call: UpstreamCall<UpstreamLink> = { source: link, id: frame.id, idLiteral: idLiteralOf(text), action: frame.action, text: result.text };
+    if (result.rewriteAnswer !== null) call.rewriteAnswer = result.rewriteAnswer;
     this.queue.push(call);
-    this.sendNextCall(call, callText === text ? frame.payload : undefined);
+    this.sendNextCall(call, result.text === text ? frame.payload : undefined);
+  }
+
+  /** The one "reply and log" path for a Call a stage stopped: the Call is logged, the sender answered. */
+  private refuseUpstreamCall(link: UpstreamLink, frame: Extract<Frame, { type: 2 | 6 }>, typeName: 'CALL' | 'SEND', text: string, stop: NonNullable<ChainResult['stopped']>, ts: string): void {
+    const tags = stop.kind === 'drop' ? DROPPED : BLOCKED;
+    this.log(ts, link.name, 'proxy', typeName, frame.id, frame.action, tags, redactSecrets(frame.action, frame.payload, text));
+    this.context.loggers.proxy.info(`${this.chargerId}: ${stop.note}`);
+    if (frame.type !== CALL) return; // a SEND is answered by nobody
+    if (stop.kind === 'error') this.replyToUpstream(link, frame.id, frame.action, stop.code, stop.description, BLOCKED, ts);
+    else if (stop.kind === 'answer') {
+      const answer = JSON.stringify([CALLRESULT, frame.id, stop.payload]);
+      link.send(answer);
+      this.log(ts, 'proxy', link.name, 'CALLRESULT', frame.id, frame.action, BLOCKED, answer);
+    }
   }
 
   /** Sends the next Call if the slot is free; `arrived` is the one just queued (not tagged `queued` if it goes at once). */
@@ -859,6 +858,3 @@ export class ChargerSession implements LinkOwner {
 }
 
 /** A frame with transaction ids (paths inside the payload) replaced. */
-function spliceIds(text: string, ids: IdChange[]): string {
-  return spliceValues(text, ids.map((change) => ({ path: [3, ...change.path], value: change.value })));
-}

@@ -1,0 +1,38 @@
+// The per-upstream stage chain, in the order a frame meets the stages. To add behaviour per
+// upstream, write a stage (stage.ts) and put it here.
+//
+//   upstream → charger:  policy → control → transaction-ids → autoconfig-lock
+//   charger → upstream:  transaction-ids
+
+import type { CallPolicy } from '../config/policy.ts';
+import type { OcppVersion } from '../ocpp/versions.ts';
+import type { ControlArbiter } from '../sharing/control.ts';
+import type { RoutedLink, Transactions } from './transactions.ts';
+import { AutoconfigLock } from './autoconfig-lock.ts';
+import { ControlGate } from './control-gate.ts';
+import { PolicyGate } from './policy-gate.ts';
+import type { Stage } from './stage.ts';
+import { TransactionIds } from './transaction-ids.ts';
+
+export interface ChainInputs<L extends RoutedLink> {
+  link: L;
+  upstream: string;
+  chargerId: string;
+  protocol: OcppVersion;
+  policy: CallPolicy;
+  control: ControlArbiter;
+  transactions: Transactions<L>;
+  /** `[autoconfig] lock`: the keys upstreams may not change, or null. */
+  lockedKeys: ReadonlySet<string> | null;
+}
+
+/** The stages between one charger connection and one of its upstreams, in order. */
+export function stageChain<L extends RoutedLink>(inputs: ChainInputs<L>): Stage[] {
+  const stages: Stage[] = [
+    new PolicyGate(inputs.policy, inputs.upstream),
+    new ControlGate(inputs.control, inputs.chargerId, inputs.upstream, inputs.protocol),
+    new TransactionIds(inputs.transactions, inputs.link),
+  ];
+  if (inputs.lockedKeys !== null) stages.push(new AutoconfigLock(inputs.lockedKeys, inputs.upstream));
+  return stages;
+}

@@ -1,0 +1,72 @@
+// A stage: one piece of per-upstream behaviour between the charger session and one upstream
+// link. Each stage looks at a frame on its way and returns a decision; the session carries the
+// decisions out (sends, replies, logs), so stages stay pure over what they were given.
+
+import type { Payload } from '../ocpp/frame.ts';
+
+/** A Call (or 2.1 SEND) on its way through the chain; `text` is the frame as it stands so far. */
+export interface StageFrame {
+  readonly type: 'CALL' | 'SEND';
+  readonly id: string;
+  readonly action: string;
+  /** The payload as parsed from the original bytes (a stage that changes bytes does not change it). */
+  readonly payload: Payload;
+  readonly text: string;
+}
+
+export type StageDecision =
+  /** Pass on unchanged; `note` is said on the console (e.g. why a control Call was allowed). */
+  | { kind: 'forward'; note?: string }
+  /**
+   * Pass on these bytes instead (spliced from the original: only the changed values differ);
+   * `rewriteAnswer` changes the charger's answer on its way back to this upstream.
+   */
+  | { kind: 'replace'; text: string; note?: string; rewriteAnswer?: (answer: string) => string }
+  /** Do not pass on: the proxy answers the sender itself (logged `blocked`). */
+  | { kind: 'answer'; payload: Payload; note: string }
+  | { kind: 'error'; code: string; description: string; note: string }
+  /** Do not pass on, and answer nothing (logged `dropped`). */
+  | { kind: 'drop'; note: string };
+
+export const FORWARD: StageDecision = { kind: 'forward' };
+
+export interface Stage {
+  readonly name: string;
+  /** A charger Call on its way to this stage's upstream. */
+  toUpstream?(frame: StageFrame): StageDecision;
+  /** A Call (or SEND) of this stage's upstream on its way to the charger. */
+  fromUpstream?(frame: StageFrame): StageDecision;
+}
+
+/** The frame and what to do with it after every stage of a chain had its say. */
+export interface ChainResult {
+  /** The bytes to pass on (the original text when no stage replaced it); null when stopped. */
+  text: string;
+  /** Set when a stage stopped the frame: what it decided. */
+  stopped: Extract<StageDecision, { kind: 'answer' | 'error' | 'drop' }> | null;
+  notes: string[];
+  rewriteAnswer: ((answer: string) => string) | null;
+}
+
+/** Runs `frame` through `stages` in order (`direction` picks the hook); the first stop wins. */
+export function runChain(stages: readonly Stage[], direction: 'toUpstream' | 'fromUpstream', frame: StageFrame): ChainResult {
+  let current = frame;
+  let notes: string[] | null = null;
+  let rewriteAnswer: ((answer: string) => string) | null = null;
+  for (const stage of stages) {
+    const decide = stage[direction];
+    if (decide === undefined) continue;
+    const decision = decide.call(stage, current);
+    if (decision.kind !== 'forward' && decision.kind !== 'replace') {
+      return { text: current.text, stopped: decision, notes: notes ?? [], rewriteAnswer: null };
+    }
+    if (decision.note !== undefined) (notes ??= []).push(decision.note);
+    if (decision.kind === 'replace') {
+      current = { ...current, text: decision.text };
+      if (decision.rewriteAnswer !== undefined) rewriteAnswer = decision.rewriteAnswer;
+    }
+  }
+  return { text: current.text, stopped: null, notes: notes ?? NO_NOTES, rewriteAnswer };
+}
+
+const NO_NOTES: string[] = [];
