@@ -17,12 +17,21 @@ export class Logger {
   private readonly threshold: number;
   private readonly sink: LogSink;
   private readonly paint: InstanceType<typeof Chalk>;
+  /** Put before every text (a child logger's `CHARGER: `). */
+  private readonly prefix: string;
 
-  constructor(name: string, level: LogLevel, sink: LogSink, paint: InstanceType<typeof Chalk>) {
+  constructor(name: string, level: LogLevel, sink: LogSink, paint: InstanceType<typeof Chalk>, prefix = '') {
     this.name = name;
     this.threshold = RANK[level];
     this.sink = sink;
     this.paint = paint;
+    this.prefix = prefix;
+  }
+
+  /** The same logger, every line prefixed `PREFIX: ` (one per charger session). */
+  child(prefix: string): Logger {
+    const level = (Object.keys(RANK) as LogLevel[]).find((name) => RANK[name] === this.threshold)!;
+    return new Logger(this.name, level, this.sink, this.paint, `${this.prefix}${prefix}: `);
   }
 
   enabled(level: LogLevel): boolean {
@@ -44,6 +53,7 @@ export class Logger {
 
   private write(level: LogLevel, text: string): void {
     // Peer-supplied text (charger ids, URLs, reasons) cannot forge a line or move the cursor.
+    if (this.prefix !== '') text = this.prefix + text;
     if (CONTROL.test(text)) text = text.replace(CONTROL_ALL, escapeControl);
     const p = this.paint;
     const label = level === 'ERROR' ? p.red(level) : level === 'WARNING' ? p.yellow(level) : level === 'DEBUG' ? p.gray(level) : p.green(level);
@@ -55,6 +65,11 @@ export interface Loggers {
   proxy: Logger;
   client: Logger;
   server: Logger;
+}
+
+/** The three loggers with every line prefixed `PREFIX: `. */
+export function childLoggers(loggers: Loggers, prefix: string): Loggers {
+  return { proxy: loggers.proxy.child(prefix), client: loggers.client.child(prefix), server: loggers.server.child(prefix) };
 }
 
 /** Builds the three loggers; colours follow chalk's detection for stdout unless told otherwise. */

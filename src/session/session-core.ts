@@ -1,0 +1,56 @@
+// What the parts of a charger session (the call slot, the charger's frames, the upstreams'
+// frames) need from the session that owns the charger socket and the links. Each part owns its
+// own state; they reach each other only through these methods.
+
+import type { Loggers } from '../log/console-log.ts';
+import type { FrameType, Tag } from '../log/message-log.ts';
+import type { OcppVersion } from '../ocpp/versions.ts';
+import type { UpstreamLink } from '../upstream/upstream-link.ts';
+import type { ChargerMemory } from './charger-memory.ts';
+import type { SessionContext } from './session-context.ts';
+
+/** One message log line: a frame on one hop. */
+export interface Hop {
+  ts: string;
+  from: string;
+  to: string;
+  type: FrameType;
+  id: string | null;
+  action: string | null;
+  tags: Tag[];
+  raw: string;
+}
+
+export interface SessionCore {
+  readonly chargerId: string;
+  readonly links: readonly UpstreamLink[];
+  readonly primary: UpstreamLink;
+  readonly memory: ChargerMemory;
+  readonly context: SessionContext;
+  /** The session's loggers: every line starts with the charger id. */
+  readonly log: Loggers;
+  readonly protocol: OcppVersion;
+  readonly isEnded: boolean;
+  /** The charger is attached (its upgrade done) and the session not ended. */
+  readonly chargerReady: boolean;
+  /** The charger reads what it is sent (its socket is below the high-water mark). */
+  readonly chargerWritable: boolean;
+  readonly callTimeoutMs: number;
+  /** Writes one message log line. */
+  record(hop: Hop): void;
+  /** Sends to the charger; reading its sources stops when it backs up. */
+  sendToCharger(data: Buffer | string): void;
+  /** A socket is backed up: stop reading what feeds it until it drains (closed if it never does). */
+  holdBack(direction: 'toUpstreams' | 'toCharger'): void;
+}
+
+export const NO_TAGS: Tag[] = [];
+export const DROPPED: Tag[] = ['dropped'];
+export const QUEUED: Tag[] = ['queued'];
+export const REPLAYED: Tag[] = ['replayed'];
+export const BLOCKED: Tag[] = ['blocked'];
+export const FIXED: Tag[] = ['fixed'];
+export const INJECTED: Tag[] = ['injected'];
+
+/** Above this many unsent bytes on a socket, stop reading from whoever feeds it. */
+export const HIGH_WATER_MARK = 1024 * 1024;
