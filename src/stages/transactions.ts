@@ -8,6 +8,9 @@ import type { Payload } from '../ocpp/frame.ts';
 import type { OcppVersion } from '../ocpp/versions.ts';
 import type { Store } from '../store/store.ts';
 import type { ChargerEvents } from '../events/charger-events.ts';
+import { OCPP16, OCPP2, energyWh, num, str, type CallRoute, type VersionTransactions } from './transaction-versions.ts';
+
+export type { CallRoute };
 
 /** What the transaction rules need of an upstream link. */
 export interface RoutedLink {
@@ -15,12 +18,6 @@ export interface RoutedLink {
   readonly role: 'primary' | 'secondary' | 'observer';
 }
 
-export interface CallRoute<L> {
-  /** The upstreams that get this Call; null: all of them. */
-  targets: L[] | null;
-  /** Whose answer reaches the charger. */
-  answerer: L;
-}
 
 /** A value in a frame's payload to replace (a translated transaction id). */
 export interface IdChange {
@@ -49,18 +46,10 @@ interface PendingStart<L> {
 
 /** A remote start is matched to the charger's start within this window. */
 const REMOTE_START_TTL_MS = 10 * 60 * 1000;
-/** 1.6 Calls whose transactionId the charger sends (translated for non-owners). */
-const CHARGER_TX_PATHS: Record<string, JsonPath> = { MeterValues: ['transactionId'], StopTransaction: ['transactionId'] };
-/** 1.6 upstream Calls carrying the upstream's own transactionId (mapped back for the charger). */
-const UPSTREAM_TX_PATHS: Record<string, JsonPath> = {
-  RemoteStopTransaction: ['transactionId'],
-  SetChargingProfile: ['csChargingProfiles', 'transactionId'],
-  GetCompositeSchedule: ['transactionId'],
-};
 
 export class Transactions<L extends RoutedLink> {
   private readonly chargerId: string;
-  private readonly version: OcppVersion;
+  private readonly rules: VersionTransactions;
   private readonly byName = new Map<string, L>();
   private readonly observers: L[];
   private readonly defaultOwner: L;
@@ -97,7 +86,7 @@ export class Transactions<L extends RoutedLink> {
     this.events = events;
     this.prices = prices;
     this.chargerId = chargerId;
-    this.version = version;
+    this.rules = version === 'ocpp1.6' ? OCPP16 : OCPP2;
     for (const link of links) this.byName.set(link.name, link);
     this.observers = links.filter((link) => link.role === 'observer');
     this.split = split;
@@ -112,23 +101,7 @@ export class Transactions<L extends RoutedLink> {
 
   /** Where a charger Call goes. Null: charger-wide (every upstream; the primary answers). 'resent': see resentStart. */
   routeChargerCall(action: string, payload: Payload, callId: string): CallRoute<L> | null | 'resent' {
-    if (this.version === 'ocpp1.6') {
-      switch (action) {
-        case 'Authorize':
-          return this.routeTo(this.ownerOfTag(str(payload.idTag)));
-        case 'StartTransaction':
-          return this.routeStart(payload, callId);
-        case 'MeterValues':
-          return payload.transactionId === undefined ? null : this.routeTo(this.ownerOfTx(String(payload.transactionId)));
-        case 'StopTransaction':
-          return this.routeTo(this.ownerOfTx(String(payload.transactionId)));
-        default:
-          return null;
-      }
-    }
-    if (action === 'Authorize') return this.routeTo(this.ownerOfTag(str((payload.idToken as Payload | undefined)?.idToken)));
-    if (action === 'TransactionEvent') return this.routeTo(this.ownerOfEvent(payload));
-    return null;
+    return this.rules.route(this, action, payload, callId);
   }
 
   /**
@@ -151,7 +124,7 @@ export class Transactions<L extends RoutedLink> {
 
   /** An upstream answered a charger Call: learn transaction ids from StartTransaction answers. */
   upstreamAnswered(link: L, action: string, callId: string, payload: Payload | null, answerText: string): void {
-    if (action !== 'StartTransaction' || this.version !== 'ocpp1.6') return;
+    if (action !== 'StartTransaction' || !this.rules.upstreamsNumberTransactions) return;
     const pending = this.pendingStarts.get(callId);
     if (pending === undefined || payload === null) return;
     const tx = payload.transactionId;
@@ -172,8 +145,8 @@ export class Transactions<L extends RoutedLink> {
 
   /** Charger Call → one upstream: the transaction id that upstream knows, if it is not the owner. */
   idsForUpstream(link: L, action: string, payload: Payload): IdChange[] {
-    const path = CHARGER_TX_PATHS[action];
-    if (path === undefined || this.version !== 'ocpp1.6' || payload.transactionId === undefined) return [];
+    const path = this.rules.chargerTxPaths[action];
+    if (path === undefined || payload.transactionId === undefined) return [];
     const theirs = this.upstreamIds.get(String(payload.transactionId))?.get(link.name);
     if (theirs === undefined) return [];
     return [{ path, value: numericLike(theirs) }];
@@ -186,8 +159,8 @@ export class Transactions<L extends RoutedLink> {
     } else if (action === 'RequestStartTransaction' && payload.remoteStartId !== undefined) {
       this.remoteStartIds.set(String(payload.remoteStartId), link);
     }
-    const path = UPSTREAM_TX_PATHS[action];
-    if (path === undefined || this.version !== 'ocpp1.6') return [];
+    const path = this.rules.upstreamTxPaths[action];
+    if (path === undefined) return [];
     let value: unknown = payload;
     for (const step of path) value = (value as Payload | undefined)?.[step as string];
     if (value === undefined) return [];
@@ -199,13 +172,7 @@ export class Transactions<L extends RoutedLink> {
 
   /** 1.6 StopTransaction or 2.0.1 TransactionEvent Ended: close the session row. */
   chargerCallForwarded(action: string, payload: Payload): void {
-    let stop: { chargerTx: string; stoppedAt: string | null; meterStop: number | null; reason: string } | null = null;
-    if (action === 'StopTransaction' && this.version === 'ocpp1.6') {
-      stop = { chargerTx: String(payload.transactionId), stoppedAt: str(payload.timestamp), meterStop: num(payload.meterStop), reason: str(payload.reason) ?? 'Local' };
-    } else if (action === 'TransactionEvent' && payload.eventType === 'Ended') {
-      const info = (payload.transactionInfo ?? {}) as Payload;
-      stop = { chargerTx: String(info.transactionId), stoppedAt: str(payload.timestamp), meterStop: energyWh(payload), reason: str(info.stoppedReason) ?? 'Local' };
-    }
+    const stop = this.rules.stopOf(action, payload);
     if (stop === null) return;
     const owner = this.ownerOfTx(stop.chargerTx).name;
     let finished: { energy_kwh: number | null; revenue: number | null } = { energy_kwh: null, revenue: null };
@@ -232,11 +199,13 @@ export class Transactions<L extends RoutedLink> {
 
   // ---- decisions ---------------------------------------------------------------------------
 
-  private routeTo(owner: L): CallRoute<L> {
+  /** A routing step (`Router`), used by the version rules. */
+  routeTo(owner: L): CallRoute<L> {
     return { targets: this.splitMode ? [owner, ...this.observers.filter((o) => o !== owner)] : null, answerer: owner };
   }
 
-  private ownerOfTag(tag: string | null): L {
+  /** A routing step (`Router`), used by the version rules. */
+  ownerOfTag(tag: string | null): L {
     if (tag === null) return this.defaultOwner;
     const upper = tag.toUpperCase();
     const remote = this.remoteStartTags.get(upper);
@@ -245,12 +214,14 @@ export class Transactions<L extends RoutedLink> {
     return (name === undefined ? undefined : this.byName.get(name)) ?? this.defaultOwner;
   }
 
-  private ownerOfTx(chargerTx: string): L {
+  /** A routing step (`Router`), used by the version rules. */
+  ownerOfTx(chargerTx: string): L {
     const name = this.owners.get(chargerTx);
     return (name === undefined ? undefined : this.byName.get(name)) ?? this.defaultOwner;
   }
 
-  private routeStart(payload: Payload, callId: string): CallRoute<L> | 'resent' {
+  /** A routing step (`Router`), used by the version rules. */
+  routeStart(payload: Payload, callId: string): CallRoute<L> | 'resent' {
     const key = startKey(payload);
     if (this.startsSeen.has(key)) return 'resent';
     const idTag = str(payload.idTag);
@@ -273,7 +244,8 @@ export class Transactions<L extends RoutedLink> {
   }
 
   /** 2.0.1: the owner of a TransactionEvent's transaction, decided by a remote start or the first idToken. */
-  private ownerOfEvent(payload: Payload): L {
+  /** A routing step (`Router`), used by the version rules. */
+  ownerOfEvent(payload: Payload): L {
     const info = (payload.transactionInfo ?? {}) as Payload;
     const chargerTx = String(info.transactionId);
     const known = this.owners.get(chargerTx);
@@ -347,32 +319,10 @@ function startKey(payload: Payload): string {
   return JSON.stringify([payload.connectorId, payload.idTag, payload.meterStart, payload.timestamp, payload.reservationId]);
 }
 
-function str(value: unknown): string | null {
-  return typeof value === 'string' && value !== '' ? value : null;
-}
 
-function num(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
-}
 
 /** 1.6 transaction ids are integers: keep them numbers on the wire. */
 function numericLike(id: string): string | number {
   return /^-?\d+$/.test(id) && Number.isSafeInteger(Number(id)) ? Number(id) : id;
 }
 
-/** The Energy.Active.Import.Register reading of a 2.0.1 TransactionEvent, in Wh. */
-function energyWh(payload: Payload): number | null {
-  const meterValues = payload.meterValue;
-  if (!Array.isArray(meterValues)) return null;
-  for (const meterValue of meterValues as Payload[]) {
-    for (const sample of (meterValue.sampledValue ?? []) as Payload[]) {
-      const measurand = sample.measurand ?? 'Energy.Active.Import.Register';
-      if (measurand !== 'Energy.Active.Import.Register' || typeof sample.value !== 'number') continue;
-      const unit = ((sample.unitOfMeasure ?? {}) as Payload).unit;
-      const multiplier = ((sample.unitOfMeasure ?? {}) as Payload).multiplier;
-      const scale = (unit === 'kWh' ? 1000 : 1) * 10 ** (typeof multiplier === 'number' ? multiplier : 0);
-      return sample.value * scale;
-    }
-  }
-  return null;
-}
