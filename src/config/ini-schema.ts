@@ -112,6 +112,10 @@ export const coerce = {
       .map((item) => item.trim())
       .filter((item) => item !== '');
   },
+  /** A list matched case-insensitively (RFID tags): upper-cased. */
+  upperList(value: IniValue): string[] {
+    return coerce.list(value).map((item) => item.toUpperCase());
+  },
   level(value: IniValue): LogLevel {
     const s = text(value).toUpperCase();
     if (s === 'DEBUG' || s === 'INFO' || s === 'ERROR') return s;
@@ -140,76 +144,6 @@ function integer(value: IniValue, min: number, max: number, what: string): numbe
 }
 
 type KeyTable = Record<string, Coerce<unknown>>;
-
-/** Every fixed section and its keys. `[logging]` and `[autoconfig]` are free-form. */
-export const SECTION_KEYS: Record<string, KeyTable> = {
-  host: {
-    addr: coerce.host,
-    port: coerce.port,
-    ping_interval: coerce.seconds,
-    ping_timeout: coerce.seconds,
-    watchdog_stale: coerce.seconds,
-    watchdog_interval: coerce.seconds,
-    call_timeout: coerce.seconds,
-    primary_grace: coerce.seconds,
-    max_message_size: coerce.count,
-    queue_limit: coerce.count,
-    backlog_limit: coerce.count,
-    require_auth: coerce.bool,
-    handshake_timeout: coerce.positive,
-    backlog_bytes: coerce.count,
-    charger_rate: coerce.limit,
-    version_detection: coerce.detection,
-    default_protocol: coerce.protocol,
-    cert_chain: coerce.nonEmpty,
-    cert_key: coerce.nonEmpty,
-  },
-  'ext-server': {
-    server: coerce.url,
-    secondary_server: coerce.string, // empty means 1-way mode; checked as a URL when set
-    primary_rfid: coerce.list,
-    secondary_rfid: coerce.list,
-    secondary_deny_actions: coerce.list,
-    default_owner: coerce.nonEmpty,
-    primary_price_per_kwh: coerce.price,
-    secondary_price_per_kwh: coerce.price,
-  },
-  web: {
-    host: coerce.host,
-    port: coerce.portOrOff,
-    username: coerce.string,
-    password: coerce.string,
-    buffer: coerce.count,
-    show_idtags: coerce.bool,
-    ingress_from: coerce.list,
-    allowed_hosts: coerce.list,
-    live_clients: coerce.count,
-  },
-  messages: { file: coerce.nonEmpty, max_size: coerce.limit, format: coerce.logFormat },
-  local: { accept_tags: coerce.list, heartbeat_interval: coerce.count },
-  fixups: { url: coerce.bool, timestamps: coerce.bool, idtag_max_length: coerce.count, power_scale: coerce.positive, power_measurands: coerce.list },
-  store: { path: coerce.nonEmpty },
-  sharing: {
-    enabled: coerce.bool,
-    shared_control: coerce.bool,
-    preferred: coerce.nonEmpty,
-    lease: coerce.seconds,
-    rate_limit_seconds: coerce.seconds,
-    allowed: coerce.list,
-    blocked: coerce.list,
-    primary_always: coerce.bool,
-  },
-  homeassistant: {
-    url: coerce.httpUrl,
-    token: coerce.nonEmpty,
-    presence_sensor: coerce.nonEmpty,
-    override_entity: coerce.nonEmpty,
-    block_when_home: coerce.bool,
-    stale_after: coerce.seconds,
-    poll_interval: coerce.positive,
-    notify: coerce.bool,
-  },
-};
 
 /** Keys of each `[upstream.NAME]` section. */
 export const UPSTREAM_KEYS: KeyTable = {

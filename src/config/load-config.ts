@@ -14,10 +14,10 @@ import {
   type LogLevel,
   type UpstreamConfig,
 } from './config.ts';
+import { SECTION_KEYS, SETTINGS, setAt, type CliOptions } from './settings.ts';
 import {
   BACKEND_KEYS,
   FREE_FORM_SECTIONS,
-  SECTION_KEYS,
   UPSTREAM_KEYS,
   ValueError,
   coerce,
@@ -25,23 +25,7 @@ import {
   type IniValue,
 } from './ini-schema.ts';
 
-/** Options as yargs hands them over: strings, validated here like INI values. */
-export interface CliOptions {
-  config?: string;
-  listenHost?: string;
-  listenPort?: string;
-  targetHost?: string;
-  targetPort?: string;
-  primary?: string;
-  secondary?: string[];
-  webHost?: string;
-  webPort?: string;
-  logFile?: string;
-  logFormat?: string;
-  logLevel?: string;
-  state?: string;
-  debug?: boolean;
-}
+export type { CliOptions };
 
 export interface ConfigProblem {
   /** The INI file, or `command line`. */
@@ -120,89 +104,25 @@ export function loadConfig(cli: CliOptions, env: Record<string, string | undefin
   const cliLevel = cli.debug === true ? 'DEBUG' : fromCli.value('--log-level', cli.logLevel, coerce.level);
   if (cliLevel !== undefined) levels.proxy = cliLevel;
 
+  // DEFAULTS first, then each key of SETTINGS from the INI file, then its command-line option.
   const config: Config = {
+    ...structuredClone(DEFAULTS),
     configFile,
-    listen: {
-      host: fromCli.value('--listen-host', cli.listenHost, coerce.host) ?? reader.get('host', 'addr', coerce.host) ?? DEFAULTS.listen.host,
-      port: fromCli.value('--listen-port', cli.listenPort, coerce.port) ?? reader.get('host', 'port', coerce.port) ?? DEFAULTS.listen.port,
-      certChain: reader.get('host', 'cert_chain', coerce.nonEmpty) ?? null,
-      certKey: reader.get('host', 'cert_key', coerce.nonEmpty) ?? null,
-    },
-    timeouts: {
-      pingInterval: reader.get('host', 'ping_interval', coerce.seconds) ?? DEFAULTS.timeouts.pingInterval,
-      pingTimeout: reader.get('host', 'ping_timeout', coerce.seconds) ?? DEFAULTS.timeouts.pingTimeout,
-      watchdogStale: reader.get('host', 'watchdog_stale', coerce.seconds) ?? DEFAULTS.timeouts.watchdogStale,
-      watchdogInterval: reader.get('host', 'watchdog_interval', coerce.seconds) ?? DEFAULTS.timeouts.watchdogInterval,
-      callTimeout: reader.get('host', 'call_timeout', coerce.seconds) ?? DEFAULTS.timeouts.callTimeout,
-      primaryGrace: reader.get('host', 'primary_grace', coerce.seconds) ?? DEFAULTS.timeouts.primaryGrace,
-      handshake: reader.get('host', 'handshake_timeout', coerce.positive) ?? DEFAULTS.timeouts.handshake,
-    },
-    maxMessageSize: reader.get('host', 'max_message_size', coerce.count) ?? DEFAULTS.maxMessageSize,
-    queueLimit: reader.get('host', 'queue_limit', coerce.count) ?? DEFAULTS.queueLimit,
-    versionDetection: reader.get('host', 'version_detection', coerce.detection) ?? DEFAULTS.versionDetection,
-    defaultProtocol: reader.get('host', 'default_protocol', coerce.protocol) ?? DEFAULTS.defaultProtocol,
-    backlogLimit: reader.get('host', 'backlog_limit', coerce.count) ?? DEFAULTS.backlogLimit,
-    backlogBytes: reader.get('host', 'backlog_bytes', coerce.count) ?? DEFAULTS.backlogBytes,
-    chargerRate: reader.get('host', 'charger_rate', coerce.limit) ?? DEFAULTS.chargerRate,
-    chargerAuth: {
-      required: reader.get('host', 'require_auth', coerce.bool) ?? DEFAULTS.chargerAuth.required,
-      hashes: reader.chargerHashes(),
-    },
     upstreams: [],
     defaultOwner: 'primary',
-    web: {
-      host: fromCli.value('--web-host', cli.webHost, coerce.host) ?? reader.get('web', 'host', coerce.host) ?? DEFAULTS.web.host,
-      port: fromCli.value('--web-port', cli.webPort, coerce.portOrOff) ?? reader.get('web', 'port', coerce.portOrOff) ?? DEFAULTS.web.port,
-      username: reader.get('web', 'username', coerce.string) ?? DEFAULTS.web.username,
-      password: reader.get('web', 'password', coerce.string) ?? DEFAULTS.web.password,
-      buffer: reader.get('web', 'buffer', coerce.count) ?? DEFAULTS.web.buffer,
-      showIdTags: reader.get('web', 'show_idtags', coerce.bool) ?? DEFAULTS.web.showIdTags,
-      ingressFrom: reader.get('web', 'ingress_from', coerce.list) ?? DEFAULTS.web.ingressFrom,
-      allowedHosts: reader.get('web', 'allowed_hosts', coerce.list) ?? DEFAULTS.web.allowedHosts,
-      liveClients: reader.get('web', 'live_clients', coerce.count) ?? DEFAULTS.web.liveClients,
-    },
-    messageLogFile: fromCli.value('--log-file', cli.logFile, coerce.nonEmpty) ?? reader.get('messages', 'file', coerce.nonEmpty) ?? DEFAULTS.messageLogFile,
-    messageLogMaxBytes: reader.get('messages', 'max_size', coerce.limit) ?? DEFAULTS.messageLogMaxBytes,
-    messageLogFormat:
-      fromCli.value('--log-format', cli.logFormat, coerce.logFormat) ?? reader.get('messages', 'format', coerce.logFormat) ?? DEFAULTS.messageLogFormat,
-    logLevels: levels,
-    fixups: {
-      url: reader.get('fixups', 'url', coerce.bool) ?? DEFAULTS.fixups.url,
-      timestamps: reader.get('fixups', 'timestamps', coerce.bool) ?? DEFAULTS.fixups.timestamps,
-      idTagMaxLength: reader.get('fixups', 'idtag_max_length', coerce.count) ?? DEFAULTS.fixups.idTagMaxLength,
-      powerScale: reader.get('fixups', 'power_scale', coerce.positive) ?? DEFAULTS.fixups.powerScale,
-      powerMeasurands: reader.get('fixups', 'power_measurands', coerce.list) ?? DEFAULTS.fixups.powerMeasurands,
-    },
-    autoconfig: reader.autoconfig(),
-    autoconfigLock: reader.get('autoconfig', 'lock', coerce.bool) ?? DEFAULTS.autoconfigLock,
-    statePath: fromCli.value('--state', cli.state, coerce.nonEmpty) ?? reader.get('store', 'path', coerce.nonEmpty) ?? DEFAULTS.statePath,
-    sharing: {
-      enabled: reader.get('sharing', 'enabled', coerce.bool) ?? DEFAULTS.sharing.enabled,
-      sharedControl: reader.get('sharing', 'shared_control', coerce.bool) ?? DEFAULTS.sharing.sharedControl,
-      preferred: reader.get('sharing', 'preferred', coerce.nonEmpty) ?? DEFAULTS.sharing.preferred,
-      lease: reader.get('sharing', 'lease', coerce.seconds) ?? DEFAULTS.sharing.lease,
-      rateLimitSeconds: reader.get('sharing', 'rate_limit_seconds', coerce.seconds) ?? DEFAULTS.sharing.rateLimitSeconds,
-      allowed: reader.get('sharing', 'allowed', coerce.list) ?? DEFAULTS.sharing.allowed,
-      blocked: reader.get('sharing', 'blocked', coerce.list) ?? DEFAULTS.sharing.blocked,
-      primaryAlways: reader.get('sharing', 'primary_always', coerce.bool) ?? DEFAULTS.sharing.primaryAlways,
-    },
-    homeAssistant: {
-      url: reader.get('homeassistant', 'url', coerce.httpUrl) ?? DEFAULTS.homeAssistant.url,
-      token: reader.get('homeassistant', 'token', coerce.nonEmpty) ?? DEFAULTS.homeAssistant.token,
-      presenceSensor: reader.get('homeassistant', 'presence_sensor', coerce.nonEmpty) ?? DEFAULTS.homeAssistant.presenceSensor,
-      overrideEntity: reader.get('homeassistant', 'override_entity', coerce.nonEmpty) ?? DEFAULTS.homeAssistant.overrideEntity,
-      blockWhenHome: reader.get('homeassistant', 'block_when_home', coerce.bool) ?? DEFAULTS.homeAssistant.blockWhenHome,
-      staleAfter: reader.get('homeassistant', 'stale_after', coerce.seconds) ?? DEFAULTS.homeAssistant.staleAfter,
-      pollInterval: reader.get('homeassistant', 'poll_interval', coerce.positive) ?? DEFAULTS.homeAssistant.pollInterval,
-      notify: reader.get('homeassistant', 'notify', coerce.bool) ?? DEFAULTS.homeAssistant.notify,
-    },
-    backends: reader.backends(),
-    prices: new Map(),
-    local: {
-      acceptTags: (reader.get('local', 'accept_tags', coerce.list) ?? []).map((t) => t.toUpperCase()),
-      heartbeatInterval: reader.get('local', 'heartbeat_interval', coerce.count) ?? DEFAULTS.local.heartbeatInterval,
-    },
   };
+  for (const setting of SETTINGS) {
+    if (setting.lands === null) continue;
+    const fromCommandLine = setting.cli === undefined ? undefined : fromCli.value(setting.cli.flag, cli[setting.cli.option], setting.coerce);
+    const fromFile = reader.get(setting.section, setting.key, setting.coerce);
+    const value = fromCommandLine ?? fromFile;
+    if (value !== undefined) setAt(config, setting.lands, value);
+  }
+  config.logLevels = levels;
+  config.chargerAuth.hashes = reader.chargerHashes();
+  config.autoconfig = reader.autoconfig();
+  config.autoconfigLock = reader.get('autoconfig', 'lock', coerce.bool) ?? DEFAULTS.autoconfigLock;
+  config.backends = reader.backends();
 
   if (config.chargerAuth.required && config.chargerAuth.hashes.size === 0) {
     problems.push({ file, section: 'host', key: 'require_auth', message: 'no charger is listed in [chargers] (ID = hash from `ocpp-proxy hash-password`)' });

@@ -29,7 +29,9 @@ test('check warns when two upstreams may steer charging, unless narrowed or shar
   assert.deepEqual(controlWarnings(configOf('[ext-server]\nserver = ws://p:1\n')), []);
   assert.deepEqual(controlWarnings(configOf(`${twoWay}[sharing]\nenabled = true\n`)), []);
   assert.deepEqual(controlWarnings(configOf(`${twoWay}[sharing]\nshared_control = true\n`)), []);
-  const narrowed = `${twoWay}secondary_deny_actions = RemoteStartTransaction, RemoteStopTransaction, RequestStartTransaction, RequestStopTransaction, SetChargingProfile, ClearChargingProfile, ChangeAvailability, Reset\n`;
-  assert.deepEqual(controlWarnings(configOf(narrowed)), []);
+  const allButUnlock = `${twoWay}secondary_deny_actions = RemoteStartTransaction, RemoteStopTransaction, RequestStartTransaction, RequestStopTransaction, SetChargingProfile, ClearChargingProfile, ChangeAvailability, Reset`;
+  // One list of control actions for the warning and the sharing arbiter: UnlockConnector is one.
+  assert.equal(controlWarnings(configOf(`${allButUnlock}\n`)).length, 1);
+  assert.deepEqual(controlWarnings(configOf(`${allButUnlock}, UnlockConnector\n`)), []);
   assert.deepEqual(controlWarnings(configOf(`[ext-server]\nserver = ws://p:1\n[upstream.o]\nurl = ws://o:1\nrole = observer\n`)), []);
 });
