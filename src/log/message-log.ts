@@ -1,30 +1,15 @@
-// The message log: one JSON object per line, per frame per hop (see CONTRACT.md).
+// The message log: one line per frame per hop (see CONTRACT.md), a JSON object (`jsonl`, the
+// default) or a line for people (`text`, text-format.ts).
 // One append stream: writes are queued in order and never block the event loop, so lines
 // never interleave. reopen() swaps the stream for logrotate (SIGHUP).
 
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, stat } from 'node:fs/promises';
 import type { Logger } from './console-log.ts';
+import type { MessageLogEntry, MessageLogFormat } from './message-log-entry.ts';
+import { TextLineFormatter } from './text-format.ts';
 
-export type FrameType = 'CALL' | 'CALLRESULT' | 'CALLERROR' | 'CALLRESULTERROR' | 'SEND' | 'INVALID';
-export type Tag = 'fixed' | 'blocked' | 'injected' | 'dropped' | 'queued' | 'replayed';
-
-export interface MessageLogEntry {
-  ts: string;
-  charger: string;
-  /** `charger`, `proxy`, or an upstream name. */
-  from: string;
-  to: string;
-  type: FrameType;
-  id: string | null;
-  action: string | null;
-  tags: Tag[];
-  /** The frame exactly as it went on the wire to `to` (as received for INVALID), secrets redacted. */
-  raw: string;
-  /** On a connection's first line: the OCPP version and how it was found. */
-  protocol?: string;
-  protocol_source?: string;
-}
+export type { FrameType, Tag, MessageLogEntry, MessageLogFormat } from './message-log-entry.ts';
 
 export type EntryListener = (entry: MessageLogEntry) => void;
 
@@ -39,6 +24,8 @@ export class MessageLog {
   /** `[messages] max_size`: past it the file is moved to PATH.1 and a new one begun (0: no cap). */
   private readonly maxBytes: number;
   private readonly retryMs: number;
+  /** Null for JSON Lines. */
+  private readonly textLines: TextLineFormatter | null;
   private stream: WriteStream | null = null;
   private bytes = 0;
   private droppedLines = 0;
@@ -49,11 +36,12 @@ export class MessageLog {
   private retryTimer: NodeJS.Timeout | null = null;
   private closed = false;
 
-  constructor(path: string, logger: Logger, options: { maxBytes?: number; retryMs?: number } = {}) {
+  constructor(path: string, logger: Logger, options: { maxBytes?: number; retryMs?: number; format?: MessageLogFormat } = {}) {
     this.path = path;
     this.logger = logger;
     this.maxBytes = options.maxBytes ?? 0;
     this.retryMs = options.retryMs ?? RETRY_AFTER_ERROR_MS;
+    this.textLines = options.format === 'text' ? new TextLineFormatter() : null;
   }
 
   /** False while lines cannot be written (after an error, until a retry succeeds). */
@@ -125,7 +113,7 @@ export class MessageLog {
       this.logger.warn(`message log: ${this.droppedLines} lines were dropped while the file could not be written`);
       this.droppedLines = 0;
     }
-    const line = JSON.stringify(entry) + '\n';
+    const line = this.textLines === null ? JSON.stringify(entry) + '\n' : this.textLines.line(entry);
     stream.write(line);
     if (this.maxBytes > 0) {
       this.bytes += Buffer.byteLength(line);
