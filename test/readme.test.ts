@@ -12,9 +12,9 @@ import { once } from 'node:events';
 import { appendFileSync, chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { dirname, join, resolve } from 'node:path';
-import { cleanupAfter, freePort, tempDir, waitUntil, within } from './helpers/peers.ts';
+import { cleanupAfter, freePort, rawCharger, tempDir, waitUntil, within } from './helpers/peers.ts';
 import { Store } from '../src/store/store.ts';
-import { parseStoredHash, verifyPassword } from '../src/listener/charger-auth.ts';
+import { parseStoredHash, verifyPassword } from '../src/auth/charger-auth.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const bundle = join(root, 'dist/ocpp-proxy.mjs');
@@ -316,19 +316,46 @@ const RUN = new Map<string, Run>([
     ),
   ],
   [
-    'ocpp-proxy logs --follow --charger CP1',
+    'ocpp-proxy logs --follow --charger CP1   # either format (JSON is the default), across rotation\ntail -f ocpp_messages.log                # the text log: one plain line per frame and hop',
     {
+      skip: () => (onPath('tail') ? false : 'tail is not on PATH'),
       test: async (block) => {
+        const [followLine, tailLine] = block.split('\n') as [string, string];
+        // The first line: the JSON log, and text lines after a restart with [messages] format = text.
         const dir = tempDir();
         withShippedIni(dir);
         writeFileSync(join(dir, 'ocpp_messages.log'), messageLog(5));
-        const live = new LiveBlock(block, dir);
+        const live = new LiveBlock(followLine, dir);
         await live.waitFor(/CP1 primary → charger CALLRESULT Heartbeat 3\n/, 'the existing CP1 lines');
         appendFileSync(join(dir, 'ocpp_messages.log'), `${entry('2026-11-21T10:01:00.000Z', 'CP1', 'charger', 'primary', 'CALL', 'new-1', 'StatusNotification', '[2,"new-1","StatusNotification",{"connectorId":1}]')}\n`);
         await live.waitFor(/CP1 charger → primary CALL StatusNotification new-1\n {2}\{"connectorId":1\}/, 'a line written later');
+        appendFileSync(join(dir, 'ocpp_messages.log'), '2026-11-21 11:02:00.000+01:00 CP1 charger→primary CALL StatusNotification new-2 [] {"connectorId":2}\n');
+        await live.waitFor(/2026-11-21 10:02:00\.000 CP1 charger → primary CALL StatusNotification new-2\n {2}\{"connectorId":2\}/, 'a text line written later');
         assert.doesNotMatch(live.output, /CP2/, '--charger CP1 leaves CP2 out');
         const code = await live.interrupt();
         assert.ok(code === 0 || code === 130 || code === 'SIGINT', `Ctrl-C ends it (exit ${code})`);
+
+        // The second line: tail -f on the text log of a running proxy (the shipped INI, the local CSMS answering).
+        const textDir = tempDir();
+        withShippedIni(textDir);
+        const port = await freePort();
+        const proxy = new LiveBlock(`ocpp-proxy --listen-host 127.0.0.1 --listen-port ${port} --web-port 0 --log-format text`, textDir);
+        await proxy.waitFor(/message log: /, 'the proxy to start');
+        const tail = new LiveBlock(tailLine, textDir);
+        const charger = await rawCharger(port, '/CP1');
+        cleanups.push(() => charger.ws.terminate());
+        charger.ws.send('[2,"b1","BootNotification",{"chargePointVendor":"V","chargePointModel":"M"}]');
+        const answer = await charger.nextFrame();
+        const [, upstream] = await tail.waitFor(
+          /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d CP1 charger→(\S+) CALL BootNotification b1 \[protocol=ocpp1\.6,protocol_source=subprotocol\] \{"chargePointVendor":"V","chargePointModel":"M"\}$/m,
+          'the charger\'s frame in the text log',
+        );
+        const payload = answer.slice('[3,"b1",'.length, -1);
+        await tail.waitFor(new RegExp(` CP1 ${upstream}→charger CALLRESULT BootNotification b1 \\[\\] ${payload.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'm'), 'the answer as the charger got it');
+        assert.doesNotMatch(tail.output, /\u001b/, 'no colour codes in the file');
+        charger.ws.terminate();
+        await tail.interrupt();
+        assert.equal(await proxy.interrupt(), 0);
       },
     },
   ],
