@@ -17,14 +17,10 @@ import type { SessionContext } from './session/charger-session.ts';
 import type { SplitConfig } from './stages/transactions.ts';
 import { configuredRules } from './rules/fixups.ts';
 import { managedKeys } from './rules/autoconfig.ts';
+import { ProxyError } from './errors.ts';
 
-export class StartupError extends Error {
-  readonly code: 'ERR_LOG_FILE' | 'ERR_LISTEN' | 'ERR_TLS_FILE' | 'ERR_STORE';
-  constructor(code: StartupError['code'], message: string) {
-    super(message);
-    this.code = code;
-  }
-}
+/** What keeps the daemon from starting; `run` exits 1 for ERR_LISTEN, else 2. */
+export class StartupError extends ProxyError {}
 
 export class Daemon {
   readonly config: Config;

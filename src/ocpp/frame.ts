@@ -1,6 +1,7 @@
 // OCPP-J framing as pure functions: parse the envelope once, find the id's bytes, build errors.
 
 import type { FrameProblemKind } from './versions.ts';
+import type { OcppErrorCode } from '../errors.ts';
 
 export const CALL = 2;
 export const CALLRESULT = 3;
@@ -123,6 +124,6 @@ export function idLiteralOf(text: string): string {
 }
 
 /** A CALLERROR frame the proxy sends itself; the description is cut to the 255 characters OCPP allows. */
-export function callError(id: string, code: string, description: string, details: Payload = {}): string {
+export function callError(id: string, code: OcppErrorCode, description: string, details: Payload = {}): string {
   return JSON.stringify([CALLERROR, id, code, description.slice(0, 255), details]);
 }

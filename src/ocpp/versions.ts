@@ -1,5 +1,7 @@
 // What differs between OCPP-J versions, in one table per concern.
 
+import type { OcppErrorCode } from '../errors.ts';
+
 export type OcppVersion = 'ocpp1.6' | 'ocpp2.0.1' | 'ocpp2.1';
 
 /** How a connection's OCPP version was found: negotiated, or detected for a charger that offered none. */
@@ -21,7 +23,7 @@ interface VersionRules {
   /** What to do with an unknown message type: ignore it (1.6 §4.1.3, 2.1 §4.4) or answer it (2.0.1 §4.4). */
   unknownMessageType: 'ignore' | 'MessageTypeNotSupported';
   /** CallError code for each framing problem. */
-  errorCodes: Record<FrameProblemKind, string>;
+  errorCodes: Record<FrameProblemKind, OcppErrorCode>;
 }
 
 const RULES: Record<OcppVersion, VersionRules> = {

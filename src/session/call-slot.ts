@@ -10,6 +10,7 @@ import type { UpstreamLink } from '../upstream/upstream-link.ts';
 import { CallQueue, type UpstreamCall } from './call-queue.ts';
 import { DROPPED, INJECTED, NO_TAGS, QUEUED, type SessionCore } from './session-core.ts';
 import type { Tag } from '../log/message-log.ts';
+import { ProxyError } from '../errors.ts';
 
 /** Commands (web, event API) that may wait for one charger at once; more are refused, not queued. */
 export const MAX_WAITING_PROXY_CALLS = 20;
@@ -49,15 +50,15 @@ export class CallSlot {
     const session = this.session;
     return new Promise((resolve, reject) => {
       if (!session.chargerReady) {
-        reject(new Error(`${session.chargerId} is not connected`));
+        reject(new ProxyError('ERR_NOT_CONNECTED', `${session.chargerId} is not connected`));
         return;
       }
       if (this.queue.proxyCallCount >= MAX_WAITING_PROXY_CALLS) {
-        reject(new Error(`${session.chargerId} already has ${MAX_WAITING_PROXY_CALLS} commands waiting; try again once they are answered`));
+        reject(new ProxyError('ERR_BUSY', `${session.chargerId} already has ${MAX_WAITING_PROXY_CALLS} commands waiting; try again once they are answered`));
         return;
       }
       // The wait covers the queue ahead of it and the charger's own call_timeout.
-      const timer = setTimeout(() => reject(new Error(`no answer from ${session.chargerId} in time`)), session.callTimeoutMs * 2);
+      const timer = setTimeout(() => reject(new ProxyError('ERR_CALL_TIMEOUT', `no answer from ${session.chargerId} in time`)), session.callTimeoutMs * 2);
       this.queueProxyCall(action, payload, (answer) => {
         clearTimeout(timer);
         resolve(answer);

@@ -12,6 +12,7 @@ import { runChain, type ChainResult, type Stage } from '../stages/stage.ts';
 import { spliceIds } from '../stages/transaction-ids.ts';
 import type { Transactions } from '../stages/transactions.ts';
 import type { Tag } from '../log/message-log.ts';
+import type { OcppErrorCode } from '../errors.ts';
 import type { UpstreamLink } from '../upstream/upstream-link.ts';
 import type { UpstreamCall } from './call-queue.ts';
 import type { CallSlot } from './call-slot.ts';
@@ -237,7 +238,7 @@ export class UpstreamFrames {
     if (catchUpStep) this.catchUpNext(link);
   }
 
-  private reply(link: UpstreamLink, id: string, action: string, code: string, description: string, tags: Tag[], ts: string): void {
+  private reply(link: UpstreamLink, id: string, action: string, code: OcppErrorCode, description: string, tags: Tag[], ts: string): void {
     const reply = callError(id, code, description);
     link.send(reply);
     this.session.record({ ts, from: 'proxy', to: link.name, type: 'CALLERROR', id, action, tags, raw: reply });

@@ -3,6 +3,7 @@
 // decisions out (sends, replies, logs), so stages stay pure over what they were given.
 
 import type { Payload } from '../ocpp/frame.ts';
+import type { OcppErrorCode } from '../errors.ts';
 
 /** A Call (or 2.1 SEND) on its way through the chain; `text` is the frame as it stands so far. */
 export interface StageFrame {
@@ -24,7 +25,7 @@ export type StageDecision =
   | { kind: 'replace'; text: string; note?: string; rewriteAnswer?: (answer: string) => string }
   /** Do not pass on: the proxy answers the sender itself (logged `blocked`). */
   | { kind: 'answer'; payload: Payload; note: string }
-  | { kind: 'error'; code: string; description: string; note: string }
+  | { kind: 'error'; code: OcppErrorCode; description: string; note: string }
   /** Do not pass on, and answer nothing (logged `dropped`). */
   | { kind: 'drop'; note: string };
 
