@@ -2,7 +2,7 @@
 
 import { readFile } from 'node:fs/promises';
 import type { Config, UpstreamConfig } from './config/config.ts';
-import { describeUpstreams } from './config/describe.ts';
+import { describeUpstreams } from './log/describe-upstreams.ts';
 import type { Loggers } from './log/console-log.ts';
 import { MessageLog } from './log/message-log.ts';
 import { ProxyServer, type ListenerTls } from './listener/proxy-server.ts';

@@ -10,7 +10,7 @@ import { sessionsCsv, sessionsTable } from './cli/sessions.ts';
 import { DEFAULTS } from './config/config.ts';
 import { Store } from './store/store.ts';
 import { formatProblem, loadConfig, readerOptions, type CliOptions } from './config/load-config.ts';
-import { describeUpstreams } from './config/describe.ts';
+import { describeUpstreams } from './log/describe-upstreams.ts';
 import { createLoggers } from './log/console-log.ts';
 import { Daemon, StartupError } from './daemon.ts';
 import { hashPasswordCommand } from './cli/hash-password.ts';

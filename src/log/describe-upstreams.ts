@@ -1,7 +1,7 @@
 // Human-readable summary of the configured upstreams, for the start-up log and `check`.
 
-import type { Config } from './config.ts';
-import { withoutUserinfo } from '../log/redact.ts';
+import type { Config } from '../config/config.ts';
+import { withoutUserinfo } from './redact.ts';
 
 export function describeUpstreams(config: Config): string[] {
   const lines = config.upstreams.map((u) => (u.local ? `upstream ${u.name} (primary): the built-in local CSMS` : `upstream ${u.name} (${u.role}): ${withoutUserinfo(u.url)}/<charger id>`));
