@@ -6,7 +6,7 @@ import { addonIni, type AddonOptions } from './cli/ha-addon.ts';
 import { runDemo } from './cli/demo.ts';
 import { runCli, type LogsArguments, type SessionsOptions } from './cli/cli.ts';
 import { printLogs, type LogsOptions } from './cli/logs.ts';
-import { sessionsCsv, sessionsTable } from './cli/sessions.ts';
+import { sessionsCsv, sessionsTable } from './store/sessions-format.ts';
 import { DEFAULTS } from './config/config.ts';
 import { Store } from './store/store.ts';
 import { formatProblem, loadConfig, readerOptions, type CliOptions } from './config/load-config.ts';

@@ -8,7 +8,7 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Store } from '../../src/store/store.ts';
-import { sessionsCsv, sessionsTable } from '../../src/cli/sessions.ts';
+import { sessionsCsv, sessionsTable } from '../../src/store/sessions-format.ts';
 import { cleanupAfter, freePort, startCsms, strictCharger, tempDir, within } from '../helpers/peers.ts';
 
 const root = resolve(import.meta.dirname, '../..');

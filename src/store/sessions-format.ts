@@ -1,6 +1,6 @@
-// `ocpp-proxy sessions`: the sessions table for people (a table) and spreadsheets (--csv).
+// Sessions as text: the `ocpp-proxy sessions` table for people (a table) and spreadsheets (--csv).
 
-import type { SessionRow } from '../store/store.ts';
+import type { SessionRow } from './store.ts';
 
 const COLUMNS = ['id', 'charger', 'connector', 'id_tag', 'owner', 'charger_tx', 'upstream_tx', 'started_at', 'stopped_at', 'meter_start', 'meter_stop', 'energy_kwh', 'revenue', 'stop_reason'] as const;
 
