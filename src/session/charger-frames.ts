@@ -4,7 +4,6 @@
 // negotiated version and go nowhere.
 
 import { redactSecrets } from '../log/redact.ts';
-import type { Tag, FrameType } from '../log/message-log.ts';
 import { CALL, CALLRESULTERROR, SEND, callError, parseFrame, withId, type ParseResult, type Payload } from '../ocpp/frame.ts';
 import type { versionRules } from '../ocpp/versions.ts';
 import type { FixupPipeline } from '../rules/fixups.ts';
@@ -12,7 +11,7 @@ import { runChain, type Stage } from '../stages/stage.ts';
 import type { Transactions } from '../stages/transactions.ts';
 import type { UpstreamLink } from '../upstream/upstream-link.ts';
 import type { CallSlot } from './call-slot.ts';
-import { DROPPED, FIXED, HIGH_WATER_MARK, NO_TAGS, type SessionCore } from './session-core.ts';
+import { DROPPED, FIXED, HIGH_WATER_MARK, NO_TAGS, type Hop, type SessionCore } from './session-core.ts';
 import type { UpstreamFrames } from './upstream-frames.ts';
 
 /** Bad frames in a row from the charger before the proxy gives up on it (1002). */
@@ -59,11 +58,11 @@ export class ChargerFrames {
         this.call(data, text, frame.id, frame.action, frame.payload, now, ts);
         return;
       case SEND:
-        for (const link of session.links) this.toUpstream(link, data, text, NO_TAGS, 'SEND', frame.id, frame.action, ts);
+        for (const link of session.links) this.toUpstream(link, data, { ts, type: 'SEND', id: frame.id, action: frame.action, tags: NO_TAGS, raw: text });
         return;
       case CALLRESULTERROR:
         // Refers to the primary's CallResult the charger received (2.1): it goes back there, id unchanged.
-        this.toUpstream(session.primary, data, text, NO_TAGS, 'CALLRESULTERROR', frame.id, null, ts);
+        this.toUpstream(session.primary, data, { ts, type: 'CALLRESULTERROR', id: frame.id, action: null, tags: NO_TAGS, raw: text });
         return;
       default:
         this.parts.slot.answered(frame, text, ts);
@@ -91,13 +90,14 @@ export class ChargerFrames {
     const answerer = route?.answerer ?? session.primary;
     if (answerer !== session.primary) parts.upstreams.expectAnswer(id, answerer);
     const logText = redactSecrets(action, payload, outText);
+    const hop = { ts, type: 'CALL' as const, id, action, tags };
     for (const link of route?.targets ?? session.links) {
       const stages = parts.toUpstreamStages.get(link)!;
       const result = stages.length === 0 ? null : runChain(stages, 'toUpstream', { type: 'CALL', id, action, payload, text: outText });
       if (result === null || (result.stopped === null && result.text === outText)) {
-        this.toUpstream(link, out, logText, tags, 'CALL', id, action, ts);
+        this.toUpstream(link, out, { ...hop, raw: logText });
       } else if (result.stopped === null) {
-        this.toUpstream(link, result.text, result.text, tags, 'CALL', id, action, ts); // e.g. this upstream's own transaction id
+        this.toUpstream(link, result.text, { ...hop, raw: result.text }); // e.g. this upstream's own transaction id
       } else {
         session.record({ ts, from: 'charger', to: 'proxy', type: 'CALL', id, action, tags: DROPPED, raw: logText });
         session.log.proxy.info(`not for ${link.name}: ${result.stopped.note}`);
@@ -108,18 +108,18 @@ export class ChargerFrames {
     this.chargerEvent(action, payload, ts);
   }
 
-  private toUpstream(link: UpstreamLink, data: Buffer | string, logText: string, tags: Tag[], type: FrameType, id: string, action: string | null, ts: string): void {
+  /** A charger frame to one upstream: sent now, or kept in its backlog while it is away or catching up. */
+  private toUpstream(link: UpstreamLink, data: Buffer | string, hop: Omit<Hop, 'from' | 'to'> & { id: string }): void {
     const session = this.session;
     if (link.isWritable) {
       link.send(data);
-      if (type === 'CALL') link.awaitingReplies.set(id, action!);
-      session.record({ ts, from: 'charger', to: link.name, type, id, action, tags, raw: logText });
+      if (hop.type === 'CALL') link.awaitingReplies.set(hop.id, hop.action!);
+      session.record({ ...hop, from: 'charger', to: link.name });
       if (link.bufferedAmount > HIGH_WATER_MARK) session.holdBack('toUpstreams');
       return;
     }
-    // Not connected or still catching up: the frame waits its turn in the link's backlog.
-    for (const dropped of link.catchUp.push({ data, text: logText, type, id, action, tags })) {
-      session.record({ ts, from: 'charger', to: 'proxy', type: dropped.type, id: dropped.id, action: dropped.action, tags: DROPPED, raw: dropped.text });
+    for (const dropped of link.catchUp.push({ data, text: hop.raw, type: hop.type, id: hop.id, action: hop.action, tags: hop.tags })) {
+      session.record({ ts: hop.ts, from: 'charger', to: 'proxy', type: dropped.type, id: dropped.id, action: dropped.action, tags: DROPPED, raw: dropped.text });
       session.log.proxy.warn(`backlog for ${link.name} is full, dropped ${dropped.action ?? dropped.type} ${dropped.id}`);
     }
   }
