@@ -3,23 +3,14 @@
 // own state; they reach each other only through these methods.
 
 import type { Loggers } from '../log/console-log.ts';
-import type { FrameType, Tag } from '../log/message-log.ts';
+import type { MessageLogEntry, Tag } from '../log/message-log.ts';
 import type { OcppVersion } from '../ocpp/versions.ts';
 import type { UpstreamLink } from '../upstream/upstream-link.ts';
 import type { ChargerMemory } from './charger-memory.ts';
 import type { SessionContext } from './session-context.ts';
 
-/** One message log line: a frame on one hop. */
-export interface Hop {
-  ts: string;
-  from: string;
-  to: string;
-  type: FrameType;
-  id: string | null;
-  action: string | null;
-  tags: Tag[];
-  raw: string;
-}
+/** One message log line of this session: a frame on one hop (the session adds the charger). */
+export type Hop = Omit<MessageLogEntry, 'charger' | 'protocol' | 'protocol_source'>;
 
 export interface SessionCore {
   readonly chargerId: string;
