@@ -10,7 +10,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const deno = join(root, 'node_modules/@deno/linux-x64-glibc/deno');
 const suites = [
   'test/ocpp', 'test/rules', 'test/config', 'test/sharing/control.test.ts', 'test/listener/charger-path.test.ts',
-  'test/listener/charger-auth.test.ts', 'test/log', 'test/upstream/upstream-link.test.ts', 'test/session/policy.test.ts',
+  'test/auth', 'test/log', 'test/upstream/upstream-link.test.ts',
   'test/session/routing.test.ts', 'test/session/bad-frames.test.ts', 'test/session/calls.test.ts',
 ];
 if (!existsSync(deno)) {

@@ -22,9 +22,9 @@ var __commonJS = (cb, mod) => function __require2() {
 };
 var __copyProps = (to, from, except, desc) => {
   if (from && typeof from === "object" || typeof from === "function") {
-    for (let key of __getOwnPropNames(from))
-      if (!__hasOwnProp.call(to, key) && key !== except)
-        __defProp(to, key, { get: () => from[key], enumerable: !(desc = __getOwnPropDesc(from, key)) || desc.enumerable });
+    for (let key2 of __getOwnPropNames(from))
+      if (!__hasOwnProp.call(to, key2) && key2 !== except)
+        __defProp(to, key2, { get: () => from[key2], enumerable: !(desc = __getOwnPropDesc(from, key2)) || desc.enumerable });
   }
   return to;
 };
@@ -111,7 +111,7 @@ var require_ini = __commonJS({
       sections.push(str2.slice(lastSeparatorIndex));
       return sections;
     }
-    var decode = (str2, opt = {}) => {
+    var decode2 = (str2, opt = {}) => {
       opt.bracketedArray = opt.bracketedArray !== false;
       const out = /* @__PURE__ */ Object.create(null);
       let p = out;
@@ -144,23 +144,23 @@ var require_ini = __commonJS({
           duplicates[keyRaw] = (duplicates?.[keyRaw] || 0) + 1;
           isArray = duplicates[keyRaw] > 1;
         }
-        const key = isArray && keyRaw.endsWith("[]") ? keyRaw.slice(0, -2) : keyRaw;
-        if (key === "__proto__") {
+        const key2 = isArray && keyRaw.endsWith("[]") ? keyRaw.slice(0, -2) : keyRaw;
+        if (key2 === "__proto__") {
           continue;
         }
         const valueRaw = match[3] ? unsafe(match[4]) : true;
         const value = valueRaw === "true" || valueRaw === "false" || valueRaw === "null" ? JSON.parse(valueRaw) : valueRaw;
         if (isArray) {
-          if (!hasOwnProperty.call(p, key)) {
-            p[key] = [];
-          } else if (!Array.isArray(p[key])) {
-            p[key] = [p[key]];
+          if (!hasOwnProperty.call(p, key2)) {
+            p[key2] = [];
+          } else if (!Array.isArray(p[key2])) {
+            p[key2] = [p[key2]];
           }
         }
-        if (Array.isArray(p[key])) {
-          p[key].push(value);
+        if (Array.isArray(p[key2])) {
+          p[key2].push(value);
         } else {
-          p[key] = value;
+          p[key2] = value;
         }
       }
       const remove = [];
@@ -239,8 +239,8 @@ var require_ini = __commonJS({
       return val;
     };
     module.exports = {
-      parse: decode,
-      decode,
+      parse: decode2,
+      decode: decode2,
       stringify: encode,
       encode,
       safe,
@@ -592,44 +592,44 @@ var require_permessage_deflate = __commonJS({
        */
       normalizeParams(configurations) {
         configurations.forEach((params) => {
-          Object.keys(params).forEach((key) => {
-            let value = params[key];
+          Object.keys(params).forEach((key2) => {
+            let value = params[key2];
             if (value.length > 1) {
-              throw new Error(`Parameter "${key}" must have only a single value`);
+              throw new Error(`Parameter "${key2}" must have only a single value`);
             }
             value = value[0];
-            if (key === "client_max_window_bits") {
+            if (key2 === "client_max_window_bits") {
               if (value !== true) {
-                const num3 = +value;
-                if (!Number.isInteger(num3) || num3 < 8 || num3 > 15) {
+                const num4 = +value;
+                if (!Number.isInteger(num4) || num4 < 8 || num4 > 15) {
                   throw new TypeError(
-                    `Invalid value for parameter "${key}": ${value}`
+                    `Invalid value for parameter "${key2}": ${value}`
                   );
                 }
-                value = num3;
+                value = num4;
               } else if (!this._isServer) {
                 throw new TypeError(
-                  `Invalid value for parameter "${key}": ${value}`
+                  `Invalid value for parameter "${key2}": ${value}`
                 );
               }
-            } else if (key === "server_max_window_bits") {
-              const num3 = +value;
-              if (!Number.isInteger(num3) || num3 < 8 || num3 > 15) {
+            } else if (key2 === "server_max_window_bits") {
+              const num4 = +value;
+              if (!Number.isInteger(num4) || num4 < 8 || num4 > 15) {
                 throw new TypeError(
-                  `Invalid value for parameter "${key}": ${value}`
+                  `Invalid value for parameter "${key2}": ${value}`
                 );
               }
-              value = num3;
-            } else if (key === "client_no_context_takeover" || key === "server_no_context_takeover") {
+              value = num4;
+            } else if (key2 === "client_no_context_takeover" || key2 === "server_no_context_takeover") {
               if (value !== true) {
                 throw new TypeError(
-                  `Invalid value for parameter "${key}": ${value}`
+                  `Invalid value for parameter "${key2}": ${value}`
                 );
               }
             } else {
-              throw new Error(`Unknown parameter "${key}"`);
+              throw new Error(`Unknown parameter "${key2}"`);
             }
-            params[key] = value;
+            params[key2] = value;
           });
         });
         return configurations;
@@ -677,8 +677,8 @@ var require_permessage_deflate = __commonJS({
       _decompress(data, fin, callback) {
         const endpoint = this._isServer ? "client" : "server";
         if (!this._inflate) {
-          const key = `${endpoint}_max_window_bits`;
-          const windowBits = typeof this.params[key] !== "number" ? zlib.Z_DEFAULT_WINDOWBITS : this.params[key];
+          const key2 = `${endpoint}_max_window_bits`;
+          const windowBits = typeof this.params[key2] !== "number" ? zlib.Z_DEFAULT_WINDOWBITS : this.params[key2];
           this._inflate = zlib.createInflateRaw({
             ...this._options.zlibInflateOptions,
             windowBits
@@ -728,8 +728,8 @@ var require_permessage_deflate = __commonJS({
       _compress(data, fin, callback) {
         const endpoint = this._isServer ? "server" : "client";
         if (!this._deflate) {
-          const key = `${endpoint}_max_window_bits`;
-          const windowBits = typeof this.params[key] !== "number" ? zlib.Z_DEFAULT_WINDOWBITS : this.params[key];
+          const key2 = `${endpoint}_max_window_bits`;
+          const windowBits = typeof this.params[key2] !== "number" ? zlib.Z_DEFAULT_WINDOWBITS : this.params[key2];
           this._deflate = zlib.createDeflateRaw({
             ...this._options.zlibDeflateOptions,
             windowBits
@@ -1333,8 +1333,8 @@ var require_receiver = __commonJS({
           return;
         }
         const buf = this.consume(8);
-        const num3 = buf.readUInt32BE(0);
-        if (num3 > Math.pow(2, 53 - 32) - 1) {
+        const num4 = buf.readUInt32BE(0);
+        if (num4 > Math.pow(2, 53 - 32) - 1) {
           const error = this.createError(
             RangeError,
             "Unsupported WebSocket frame: payload length > 2^53 - 1",
@@ -1345,7 +1345,7 @@ var require_receiver = __commonJS({
           cb(error);
           return;
         }
-        this._payloadLength = num3 * Math.pow(2, 32) + buf.readUInt32BE(4);
+        this._payloadLength = num4 * Math.pow(2, 32) + buf.readUInt32BE(4);
         this.haveLength(cb);
       }
       /**
@@ -2349,7 +2349,7 @@ var require_extension = __commonJS({
       if (dest[name] === void 0) dest[name] = [elem];
       else dest[name].push(elem);
     }
-    function parse(header) {
+    function parse(header2) {
       const offers = /* @__PURE__ */ Object.create(null);
       let params = /* @__PURE__ */ Object.create(null);
       let mustUnescape = false;
@@ -2361,8 +2361,8 @@ var require_extension = __commonJS({
       let code = -1;
       let end = -1;
       let i = 0;
-      for (; i < header.length; i++) {
-        code = header.charCodeAt(i);
+      for (; i < header2.length; i++) {
+        code = header2.charCodeAt(i);
         if (extensionName === void 0) {
           if (end === -1 && tokenChars[code] === 1) {
             if (start === -1) start = i;
@@ -2373,7 +2373,7 @@ var require_extension = __commonJS({
               throw new SyntaxError(`Unexpected character at index ${i}`);
             }
             if (end === -1) end = i;
-            const name = header.slice(start, end);
+            const name = header2.slice(start, end);
             if (code === 44) {
               push(offers, name, params);
               params = /* @__PURE__ */ Object.create(null);
@@ -2394,7 +2394,7 @@ var require_extension = __commonJS({
               throw new SyntaxError(`Unexpected character at index ${i}`);
             }
             if (end === -1) end = i;
-            push(params, header.slice(start, end), true);
+            push(params, header2.slice(start, end), true);
             if (code === 44) {
               push(offers, extensionName, params);
               params = /* @__PURE__ */ Object.create(null);
@@ -2402,7 +2402,7 @@ var require_extension = __commonJS({
             }
             start = end = -1;
           } else if (code === 61 && start !== -1 && end === -1) {
-            paramName = header.slice(start, i);
+            paramName = header2.slice(start, i);
             start = end = -1;
           } else {
             throw new SyntaxError(`Unexpected character at index ${i}`);
@@ -2426,7 +2426,7 @@ var require_extension = __commonJS({
             } else {
               throw new SyntaxError(`Unexpected character at index ${i}`);
             }
-          } else if (code === 34 && header.charCodeAt(i - 1) === 61) {
+          } else if (code === 34 && header2.charCodeAt(i - 1) === 61) {
             inQuotes = true;
           } else if (end === -1 && tokenChars[code] === 1) {
             if (start === -1) start = i;
@@ -2437,7 +2437,7 @@ var require_extension = __commonJS({
               throw new SyntaxError(`Unexpected character at index ${i}`);
             }
             if (end === -1) end = i;
-            let value = header.slice(start, end);
+            let value = header2.slice(start, end);
             if (mustUnescape) {
               value = value.replace(/\\/g, "");
               mustUnescape = false;
@@ -2459,7 +2459,7 @@ var require_extension = __commonJS({
         throw new SyntaxError("Unexpected end of input");
       }
       if (end === -1) end = i;
-      const token = header.slice(start, end);
+      const token = header2.slice(start, end);
       if (extensionName === void 0) {
         push(offers, token, params);
       } else {
@@ -2503,7 +2503,7 @@ var require_websocket = __commonJS({
     var net = __require("net");
     var querystring = __require("querystring");
     var tls = __require("tls");
-    var { randomBytes: randomBytes2, createHash } = __require("crypto");
+    var { randomBytes: randomBytes2, createHash: createHash2 } = __require("crypto");
     var { Duplex, Readable } = __require("stream");
     var { URL: URL2 } = __require("url");
     var PerMessageDeflate2 = require_permessage_deflate();
@@ -2691,7 +2691,7 @@ var require_websocket = __commonJS({
        *     not to skip UTF-8 validation for text and close messages
        * @private
        */
-      setSocket(socket, head, options) {
+      setSocket(socket, head2, options) {
         const receiver = new Receiver2({
           allowSynchronousEvents: options.allowSynchronousEvents,
           binaryType: this.binaryType,
@@ -2718,7 +2718,7 @@ var require_websocket = __commonJS({
         sender.onerror = senderOnError;
         if (socket.setTimeout) socket.setTimeout(0);
         if (socket.setNoDelay) socket.setNoDelay();
-        if (head.length > 0) socket.unshift(head);
+        if (head2.length > 0) socket.unshift(head2);
         socket.on("close", socketOnClose);
         socket.on("data", socketOnData);
         socket.on("end", socketOnEnd);
@@ -3057,7 +3057,7 @@ var require_websocket = __commonJS({
         }
       }
       const defaultPort = isSecure ? 443 : 80;
-      const key = randomBytes2(16).toString("base64");
+      const key2 = randomBytes2(16).toString("base64");
       const request = isSecure ? https.request : http.request;
       const protocolSet = /* @__PURE__ */ new Set();
       let perMessageDeflate;
@@ -3068,7 +3068,7 @@ var require_websocket = __commonJS({
       opts.headers = {
         ...opts.headers,
         "Sec-WebSocket-Version": opts.protocolVersion,
-        "Sec-WebSocket-Key": key,
+        "Sec-WebSocket-Key": key2,
         Connection: "Upgrade",
         Upgrade: "websocket"
       };
@@ -3126,8 +3126,8 @@ var require_websocket = __commonJS({
           const headers = options && options.headers;
           options = { ...options, headers: {} };
           if (headers) {
-            for (const [key2, value] of Object.entries(headers)) {
-              options.headers[key2.toLowerCase()] = value;
+            for (const [key3, value] of Object.entries(headers)) {
+              options.headers[key3.toLowerCase()] = value;
             }
           }
         } else if (websocket.listenerCount("redirect") === 0) {
@@ -3185,7 +3185,7 @@ var require_websocket = __commonJS({
           );
         }
       });
-      req.on("upgrade", (res, socket, head) => {
+      req.on("upgrade", (res, socket, head2) => {
         websocket.emit("upgrade", res);
         if (websocket.readyState !== WebSocket2.CONNECTING) return;
         req = websocket._req = null;
@@ -3194,7 +3194,7 @@ var require_websocket = __commonJS({
           abortHandshake2(websocket, socket, "Invalid Upgrade header");
           return;
         }
-        const digest = createHash("sha1").update(key + GUID).digest("base64");
+        const digest = createHash2("sha1").update(key2 + GUID).digest("base64");
         if (res.headers["sec-websocket-accept"] !== digest) {
           abortHandshake2(websocket, socket, "Invalid Sec-WebSocket-Accept header");
           return;
@@ -3245,7 +3245,7 @@ var require_websocket = __commonJS({
           }
           websocket._extensions[PerMessageDeflate2.extensionName] = perMessageDeflate;
         }
-        websocket.setSocket(socket, head, {
+        websocket.setSocket(socket, head2, {
           allowSynchronousEvents: opts.allowSynchronousEvents,
           generateMask: opts.generateMask,
           maxBufferedChunks: opts.maxBufferedChunks,
@@ -3532,13 +3532,13 @@ var require_subprotocol = __commonJS({
   "node_modules/ws/lib/subprotocol.js"(exports, module) {
     "use strict";
     var { tokenChars } = require_validation();
-    function parse(header) {
+    function parse(header2) {
       const protocols = /* @__PURE__ */ new Set();
       let start = -1;
       let end = -1;
       let i = 0;
-      for (i; i < header.length; i++) {
-        const code = header.charCodeAt(i);
+      for (i; i < header2.length; i++) {
+        const code = header2.charCodeAt(i);
         if (end === -1 && tokenChars[code] === 1) {
           if (start === -1) start = i;
         } else if (i !== 0 && (code === 32 || code === 9)) {
@@ -3548,7 +3548,7 @@ var require_subprotocol = __commonJS({
             throw new SyntaxError(`Unexpected character at index ${i}`);
           }
           if (end === -1) end = i;
-          const protocol2 = header.slice(start, end);
+          const protocol2 = header2.slice(start, end);
           if (protocols.has(protocol2)) {
             throw new SyntaxError(`The "${protocol2}" subprotocol is duplicated`);
           }
@@ -3561,7 +3561,7 @@ var require_subprotocol = __commonJS({
       if (start === -1 || end !== -1) {
         throw new SyntaxError("Unexpected end of input");
       }
-      const protocol = header.slice(start, i);
+      const protocol = header2.slice(start, i);
       if (protocols.has(protocol)) {
         throw new SyntaxError(`The "${protocol}" subprotocol is duplicated`);
       }
@@ -3579,7 +3579,7 @@ var require_websocket_server = __commonJS({
     var EventEmitter = __require("events");
     var http = __require("http");
     var { Duplex } = __require("stream");
-    var { createHash } = __require("crypto");
+    var { createHash: createHash2 } = __require("crypto");
     var extension2 = require_extension();
     var PerMessageDeflate2 = require_permessage_deflate();
     var subprotocol2 = require_subprotocol();
@@ -3662,12 +3662,12 @@ var require_websocket_server = __commonJS({
         }
         if (options.port != null) {
           this._server = http.createServer((req, res) => {
-            const body = http.STATUS_CODES[426];
+            const body2 = http.STATUS_CODES[426];
             res.writeHead(426, {
-              "Content-Length": body.length,
+              "Content-Length": body2.length,
               "Content-Type": "text/plain"
             });
-            res.end(body);
+            res.end(body2);
           });
           this._server.listen(
             options.port,
@@ -3683,8 +3683,8 @@ var require_websocket_server = __commonJS({
           this._removeListeners = addListeners(this._server, {
             listening: this.emit.bind(this, "listening"),
             error: this.emit.bind(this, "error"),
-            upgrade: (req, socket, head) => {
-              this.handleUpgrade(req, socket, head, emitConnection);
+            upgrade: (req, socket, head2) => {
+              this.handleUpgrade(req, socket, head2, emitConnection);
             }
           });
         }
@@ -3779,9 +3779,9 @@ var require_websocket_server = __commonJS({
        * @param {Function} cb Callback
        * @public
        */
-      handleUpgrade(req, socket, head, cb) {
+      handleUpgrade(req, socket, head2, cb) {
         socket.on("error", socketOnError);
-        const key = req.headers["sec-websocket-key"];
+        const key2 = req.headers["sec-websocket-key"];
         const upgrade = req.headers.upgrade;
         const version = +req.headers["sec-websocket-version"];
         if (req.method !== "GET") {
@@ -3794,7 +3794,7 @@ var require_websocket_server = __commonJS({
           abortHandshakeOrEmitwsClientError(this, req, socket, 400, message);
           return;
         }
-        if (key === void 0 || !keyRegex.test(key)) {
+        if (key2 === void 0 || !keyRegex.test(key2)) {
           const message = "Missing or invalid Sec-WebSocket-Key header";
           abortHandshakeOrEmitwsClientError(this, req, socket, 400, message);
           return;
@@ -3854,11 +3854,11 @@ var require_websocket_server = __commonJS({
               }
               this.completeUpgrade(
                 extensions,
-                key,
+                key2,
                 protocols,
                 req,
                 socket,
-                head,
+                head2,
                 cb
               );
             });
@@ -3866,7 +3866,7 @@ var require_websocket_server = __commonJS({
           }
           if (!this.options.verifyClient(info)) return abortHandshake2(socket, 401);
         }
-        this.completeUpgrade(extensions, key, protocols, req, socket, head, cb);
+        this.completeUpgrade(extensions, key2, protocols, req, socket, head2, cb);
       }
       /**
        * Upgrade the connection to WebSocket.
@@ -3881,7 +3881,7 @@ var require_websocket_server = __commonJS({
        * @throws {Error} If called more than once with the same socket
        * @private
        */
-      completeUpgrade(extensions, key, protocols, req, socket, head, cb) {
+      completeUpgrade(extensions, key2, protocols, req, socket, head2, cb) {
         if (!socket.readable || !socket.writable) return socket.destroy();
         if (socket[kWebSocket]) {
           throw new Error(
@@ -3889,7 +3889,7 @@ var require_websocket_server = __commonJS({
           );
         }
         if (this._state > RUNNING) return abortHandshake2(socket, 503);
-        const digest = createHash("sha1").update(key + GUID).digest("base64");
+        const digest = createHash2("sha1").update(key2 + GUID).digest("base64");
         const headers = [
           "HTTP/1.1 101 Switching Protocols",
           "Upgrade: websocket",
@@ -3915,7 +3915,7 @@ var require_websocket_server = __commonJS({
         this.emit("headers", headers, req);
         socket.write(headers.concat("\r\n").join("\r\n"));
         socket.removeListener("error", socketOnError);
-        ws.setSocket(socket, head, {
+        ws.setSocket(socket, head2, {
           allowSynchronousEvents: this.options.allowSynchronousEvents,
           maxBufferedChunks: this.options.maxBufferedChunks,
           maxFragments: this.options.maxFragments,
@@ -4016,7 +4016,7 @@ import { accessSync, constants, existsSync as existsSync2, readFileSync as readF
 // src/cli/ha-addon.ts
 var import_ini = __toESM(require_ini(), 1);
 var SUPERVISOR_ADDRESS = "172.30.32.2";
-function addonIni(options, data = "/data") {
+function addonIni(options, data = "/data", supervisorAddress = SUPERVISOR_ADDRESS) {
   const value = (v) => v === void 0 || v === null || v === "" ? void 0 : String(v);
   const config = {
     logging: {
@@ -4043,7 +4043,7 @@ function addonIni(options, data = "/data") {
       port: value(options.web_port) ?? "8889",
       username: value(options.web_username),
       password: value(options.web_password),
-      ingress_from: SUPERVISOR_ADDRESS
+      ingress_from: supervisorAddress
     },
     messages: { file: `${data}/ocpp_messages.log` },
     store: { path: `${data}/ocpp-proxy.db` },
@@ -4068,7 +4068,7 @@ function addonIni(options, data = "/data") {
     if (at <= 0) throw new Error(`autoconfig entry '${line}' is not Key=value`);
     config.autoconfig[line.slice(0, at).trim()] = line.slice(at + 1).trim();
   }
-  for (const section of Object.values(config)) for (const key of Object.keys(section)) if (section[key] === void 0) delete section[key];
+  for (const section of Object.values(config)) for (const key2 of Object.keys(section)) if (section[key2] === void 0) delete section[key2];
   return `; written by the Home Assistant add-on from its options; edit the options, not this file
 ${import_ini.default.stringify(config, { whitespace: true })}`;
 }
@@ -4093,73 +4093,34 @@ var import_websocket_server = __toESM(require_websocket_server(), 1);
 var import_ini2 = __toESM(require_ini(), 1);
 import { existsSync, readFileSync } from "node:fs";
 
-// src/listener/charger-auth.ts
-import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
-var DEFAULT_N = 16384;
-var DEFAULT_R = 8;
-var DEFAULT_P = 1;
-var SALT_BYTES = 16;
-var KEY_BYTES = 32;
-var MAX_SCRYPT_MEMORY = 64 * 1024 * 1024;
-var MAX_P = 16;
-var MIN_SALT_BYTES = 8;
-var MIN_HASH_BYTES = 16;
-var MAX_HASH_BYTES = 64;
-var BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9+/]{3}=?)?$/;
-var DECIMAL = /^[1-9][0-9]{0,9}$/;
-var BASIC = /^basic[ \t]+(\S*)[ \t]*$/i;
-var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
-function scryptMemory(N, r, p) {
-  return 128 * r * (N + 2 + p);
-}
-function deriveKey(password, salt, keyLength, N, r, p) {
-  return new Promise((resolve6, reject) => {
-    scrypt(password, salt, keyLength, { N, r, p, maxmem: MAX_SCRYPT_MEMORY }, (error, key) => error ? reject(error) : resolve6(key));
-  });
-}
-async function hashPassword(password) {
-  const salt = randomBytes(SALT_BYTES);
-  const hash = await deriveKey(password, salt, KEY_BYTES, DEFAULT_N, DEFAULT_R, DEFAULT_P);
-  return ["scrypt", DEFAULT_N, DEFAULT_R, DEFAULT_P, salt.toString("base64"), hash.toString("base64")].join("$");
-}
-function decodeBase64(text3) {
-  return text3 !== "" && BASE64.test(text3) ? Buffer.from(text3, "base64") : null;
-}
-function parseStoredHash(text3) {
-  const parts = text3.trim().split("$");
-  if (parts.length !== 6) return null;
-  const [scheme, nText, rText, pText, saltText, hashText] = parts;
-  if (scheme !== "scrypt" || !DECIMAL.test(nText) || !DECIMAL.test(rText) || !DECIMAL.test(pText)) return null;
-  const N = Number(nText);
-  const r = Number(rText);
-  const p = Number(pText);
-  if (N < 2 || (N & N - 1) !== 0 || p > MAX_P || scryptMemory(N, r, p) > MAX_SCRYPT_MEMORY) return null;
-  const salt = decodeBase64(saltText);
-  const hash = decodeBase64(hashText);
-  if (salt === null || hash === null) return null;
-  if (salt.length < MIN_SALT_BYTES || hash.length < MIN_HASH_BYTES || hash.length > MAX_HASH_BYTES) return null;
-  return { N, r, p, salt, hash };
-}
-function parseBasicAuth(header) {
-  if (header === void 0) return null;
-  const match = BASIC.exec(header.trim());
-  const decoded = match?.[1] === void 0 ? null : decodeBase64(match[1]);
-  if (decoded === null) return null;
-  const colon = decoded.indexOf(58);
-  if (colon === -1) return null;
-  let username;
-  try {
-    username = utf8.decode(decoded.subarray(0, colon));
-  } catch {
-    return null;
+// src/config/suggest.ts
+function distance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
   }
-  return { username, password: Buffer.from(decoded.subarray(colon + 1)) };
+  return previous[b.length];
 }
-async function verifyPassword(password, stored) {
-  if (stored.hash.length === 0) return false;
-  const derived = await deriveKey(password, stored.salt, stored.hash.length, stored.N, stored.r, stored.p);
-  if (derived.length !== stored.hash.length) return false;
-  return timingSafeEqual(derived, stored.hash);
+function closest(name, known) {
+  const wanted = name.toLowerCase();
+  let best = null;
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const d = distance(wanted, candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best !== null && bestDistance > 0 && bestDistance <= Math.max(2, Math.floor(wanted.length / 3)) ? best : null;
+}
+function didYouMean(name, known, format3 = (s) => s) {
+  const match = closest(name, known);
+  return match === null ? "" : `; did you mean ${format3(match)}?`;
 }
 
 // src/config/config.ts
@@ -4174,16 +4135,21 @@ var DEFAULTS = {
     watchdogStale: 500,
     watchdogInterval: 100,
     callTimeout: 30,
-    primaryGrace: 0
+    primaryGrace: 0,
+    handshake: 10
   },
   maxMessageSize: 1024 * 1024,
   versionDetection: "off",
   defaultProtocol: null,
   queueLimit: 50,
   backlogLimit: 1e3,
+  backlogBytes: 4 * 1024 * 1024,
+  chargerRate: 256 * 1024,
   chargerAuth: { required: false, hashes: /* @__PURE__ */ new Map() },
-  web: { host: "127.0.0.1", port: 8889, username: null, password: null, buffer: 500, showIdTags: false, ingressFrom: [] },
+  web: { host: "127.0.0.1", port: 8889, username: null, password: null, buffer: 500, showIdTags: false, ingressFrom: [], allowedHosts: [], liveClients: 50 },
   messageLogFile: "./ocpp_messages.log",
+  messageLogMaxBytes: 0,
+  messageLogFormat: "jsonl",
   logLevels: { proxy: "INFO", client: "INFO", server: "INFO" },
   fixups: { url: true, timestamps: true, idTagMaxLength: null, powerScale: null, powerMeasurands: ["Power.Active.Import"] },
   autoconfig: [],
@@ -4225,6 +4191,15 @@ var coerce = {
   },
   count(value) {
     return integer(value, 1, 1e9, "a positive whole number");
+  },
+  logFormat(value) {
+    const s = text(value).toLowerCase();
+    if (s === "jsonl" || s === "text") return s;
+    throw new ValueError(`'${text(value)}' is not a message log format (jsonl or text)`);
+  },
+  /** A limit where 0 means none. */
+  limit(value) {
+    return integer(value, 0, 1e12, "a whole number >= 0 (0: no limit)");
   },
   price(value) {
     const s = text(value);
@@ -4289,6 +4264,10 @@ var coerce = {
   list(value) {
     return text(value).split(",").map((item) => item.trim()).filter((item) => item !== "");
   },
+  /** A list matched case-insensitively (RFID tags): upper-cased. */
+  upperList(value) {
+    return coerce.list(value).map((item) => item.toUpperCase());
+  },
   level(value) {
     const s = text(value).toUpperCase();
     if (s === "DEBUG" || s === "INFO" || s === "ERROR") return s;
@@ -4314,70 +4293,6 @@ function integer(value, min, max, what) {
   if (n < min || n > max) throw new ValueError(`'${s}' is not ${what}`);
   return n;
 }
-var SECTION_KEYS = {
-  host: {
-    addr: coerce.host,
-    port: coerce.port,
-    ping_interval: coerce.seconds,
-    ping_timeout: coerce.seconds,
-    watchdog_stale: coerce.seconds,
-    watchdog_interval: coerce.seconds,
-    call_timeout: coerce.seconds,
-    primary_grace: coerce.seconds,
-    max_message_size: coerce.count,
-    queue_limit: coerce.count,
-    backlog_limit: coerce.count,
-    require_auth: coerce.bool,
-    version_detection: coerce.detection,
-    default_protocol: coerce.protocol,
-    cert_chain: coerce.nonEmpty,
-    cert_key: coerce.nonEmpty
-  },
-  "ext-server": {
-    server: coerce.url,
-    secondary_server: coerce.string,
-    // empty means 1-way mode; checked as a URL when set
-    primary_rfid: coerce.list,
-    secondary_rfid: coerce.list,
-    secondary_deny_actions: coerce.list,
-    default_owner: coerce.nonEmpty,
-    primary_price_per_kwh: coerce.price,
-    secondary_price_per_kwh: coerce.price
-  },
-  web: {
-    host: coerce.host,
-    port: coerce.portOrOff,
-    username: coerce.string,
-    password: coerce.string,
-    buffer: coerce.count,
-    show_idtags: coerce.bool,
-    ingress_from: coerce.list
-  },
-  messages: { file: coerce.nonEmpty },
-  local: { accept_tags: coerce.list, heartbeat_interval: coerce.count },
-  fixups: { url: coerce.bool, timestamps: coerce.bool, idtag_max_length: coerce.count, power_scale: coerce.positive, power_measurands: coerce.list },
-  store: { path: coerce.nonEmpty },
-  sharing: {
-    enabled: coerce.bool,
-    shared_control: coerce.bool,
-    preferred: coerce.nonEmpty,
-    lease: coerce.seconds,
-    rate_limit_seconds: coerce.seconds,
-    allowed: coerce.list,
-    blocked: coerce.list,
-    primary_always: coerce.bool
-  },
-  homeassistant: {
-    url: coerce.httpUrl,
-    token: coerce.nonEmpty,
-    presence_sensor: coerce.nonEmpty,
-    override_entity: coerce.nonEmpty,
-    block_when_home: coerce.bool,
-    stale_after: coerce.seconds,
-    poll_interval: coerce.positive,
-    notify: coerce.bool
-  }
-};
 var UPSTREAM_KEYS = {
   url: coerce.url,
   role: coerce.role,
@@ -4400,12 +4315,308 @@ var BACKEND_KEYS = {
 };
 var FREE_FORM_SECTIONS = /* @__PURE__ */ new Set(["logging", "autoconfig", "chargers"]);
 
-// src/config/load-config.ts
+// src/config/settings.ts
+var key = (section, name, convert, lands, cli) => {
+  const setting = { section, key: name, coerce: convert, lands };
+  if (cli !== void 0) setting.cli = cli;
+  return setting;
+};
+var SETTINGS = [
+  key("host", "addr", coerce.host, ["listen", "host"], { option: "listenHost", flag: "--listen-host" }),
+  key("host", "port", coerce.port, ["listen", "port"], { option: "listenPort", flag: "--listen-port" }),
+  key("host", "cert_chain", coerce.nonEmpty, ["listen", "certChain"]),
+  key("host", "cert_key", coerce.nonEmpty, ["listen", "certKey"]),
+  key("host", "ping_interval", coerce.seconds, ["timeouts", "pingInterval"]),
+  key("host", "ping_timeout", coerce.seconds, ["timeouts", "pingTimeout"]),
+  key("host", "watchdog_stale", coerce.seconds, ["timeouts", "watchdogStale"]),
+  key("host", "watchdog_interval", coerce.seconds, ["timeouts", "watchdogInterval"]),
+  key("host", "call_timeout", coerce.seconds, ["timeouts", "callTimeout"]),
+  key("host", "primary_grace", coerce.seconds, ["timeouts", "primaryGrace"]),
+  key("host", "handshake_timeout", coerce.positive, ["timeouts", "handshake"]),
+  key("host", "max_message_size", coerce.count, ["maxMessageSize"]),
+  key("host", "queue_limit", coerce.count, ["queueLimit"]),
+  key("host", "backlog_limit", coerce.count, ["backlogLimit"]),
+  key("host", "backlog_bytes", coerce.count, ["backlogBytes"]),
+  key("host", "charger_rate", coerce.limit, ["chargerRate"]),
+  key("host", "require_auth", coerce.bool, ["chargerAuth", "required"]),
+  key("host", "version_detection", coerce.detection, ["versionDetection"]),
+  key("host", "default_protocol", coerce.protocol, ["defaultProtocol"]),
+  key("ext-server", "server", coerce.url, null),
+  key("ext-server", "secondary_server", coerce.string, null),
+  // empty means 1-way mode; checked as a URL when set
+  key("ext-server", "primary_rfid", coerce.list, null),
+  key("ext-server", "secondary_rfid", coerce.list, null),
+  key("ext-server", "secondary_deny_actions", coerce.list, null),
+  key("ext-server", "default_owner", coerce.nonEmpty, null),
+  key("ext-server", "primary_price_per_kwh", coerce.price, null),
+  key("ext-server", "secondary_price_per_kwh", coerce.price, null),
+  key("web", "host", coerce.host, ["web", "host"], { option: "webHost", flag: "--web-host" }),
+  key("web", "port", coerce.portOrOff, ["web", "port"], { option: "webPort", flag: "--web-port" }),
+  key("web", "username", coerce.string, ["web", "username"]),
+  key("web", "password", coerce.string, ["web", "password"]),
+  key("web", "buffer", coerce.count, ["web", "buffer"]),
+  key("web", "show_idtags", coerce.bool, ["web", "showIdTags"]),
+  key("web", "ingress_from", coerce.list, ["web", "ingressFrom"]),
+  key("web", "allowed_hosts", coerce.list, ["web", "allowedHosts"]),
+  key("web", "live_clients", coerce.count, ["web", "liveClients"]),
+  key("messages", "file", coerce.nonEmpty, ["messageLogFile"], { option: "logFile", flag: "--log-file" }),
+  key("messages", "max_size", coerce.limit, ["messageLogMaxBytes"]),
+  key("messages", "format", coerce.logFormat, ["messageLogFormat"], { option: "logFormat", flag: "--log-format" }),
+  key("local", "accept_tags", coerce.upperList, ["local", "acceptTags"]),
+  key("local", "heartbeat_interval", coerce.count, ["local", "heartbeatInterval"]),
+  key("fixups", "url", coerce.bool, ["fixups", "url"]),
+  key("fixups", "timestamps", coerce.bool, ["fixups", "timestamps"]),
+  key("fixups", "idtag_max_length", coerce.count, ["fixups", "idTagMaxLength"]),
+  key("fixups", "power_scale", coerce.positive, ["fixups", "powerScale"]),
+  key("fixups", "power_measurands", coerce.list, ["fixups", "powerMeasurands"]),
+  key("store", "path", coerce.nonEmpty, ["statePath"], { option: "state", flag: "--state" }),
+  key("sharing", "enabled", coerce.bool, ["sharing", "enabled"]),
+  key("sharing", "shared_control", coerce.bool, ["sharing", "sharedControl"]),
+  key("sharing", "preferred", coerce.nonEmpty, ["sharing", "preferred"]),
+  key("sharing", "lease", coerce.seconds, ["sharing", "lease"]),
+  key("sharing", "rate_limit_seconds", coerce.seconds, ["sharing", "rateLimitSeconds"]),
+  key("sharing", "allowed", coerce.list, ["sharing", "allowed"]),
+  key("sharing", "blocked", coerce.list, ["sharing", "blocked"]),
+  key("sharing", "primary_always", coerce.bool, ["sharing", "primaryAlways"]),
+  key("homeassistant", "url", coerce.httpUrl, ["homeAssistant", "url"]),
+  key("homeassistant", "token", coerce.nonEmpty, ["homeAssistant", "token"]),
+  key("homeassistant", "presence_sensor", coerce.nonEmpty, ["homeAssistant", "presenceSensor"]),
+  key("homeassistant", "override_entity", coerce.nonEmpty, ["homeAssistant", "overrideEntity"]),
+  key("homeassistant", "block_when_home", coerce.bool, ["homeAssistant", "blockWhenHome"]),
+  key("homeassistant", "stale_after", coerce.seconds, ["homeAssistant", "staleAfter"]),
+  key("homeassistant", "poll_interval", coerce.positive, ["homeAssistant", "pollInterval"]),
+  key("homeassistant", "notify", coerce.bool, ["homeAssistant", "notify"])
+];
+var SECTION_KEYS = (() => {
+  const sections = {};
+  for (const setting of SETTINGS) (sections[setting.section] ??= {})[setting.key] = setting.coerce;
+  return sections;
+})();
+function setAt(target, path, value) {
+  let node = target;
+  for (const step of path.slice(0, -1)) node = node[step];
+  node[path.at(-1)] = value;
+}
+
+// src/auth/charger-auth.ts
+import { randomBytes, scrypt, timingSafeEqual } from "node:crypto";
+var DEFAULT_N = 16384;
+var DEFAULT_R = 8;
+var DEFAULT_P = 1;
+var SALT_BYTES = 16;
+var KEY_BYTES = 32;
+var MAX_SCRYPT_MEMORY = 64 * 1024 * 1024;
+var MAX_P = 16;
+var MIN_SALT_BYTES = 8;
+var MIN_HASH_BYTES = 16;
+var MAX_HASH_BYTES = 64;
+var BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9+/]{3}=?)?$/;
+var DECIMAL = /^[1-9][0-9]{0,9}$/;
+var BASIC = /^basic[ \t]+(\S*)[ \t]*$/i;
+var utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+function scryptMemory(N, r, p) {
+  return 128 * r * (N + 2 + p);
+}
+function deriveKey(password, salt, keyLength, N, r, p) {
+  return new Promise((resolve6, reject) => {
+    scrypt(password, salt, keyLength, { N, r, p, maxmem: MAX_SCRYPT_MEMORY }, (error, key2) => error ? reject(error) : resolve6(key2));
+  });
+}
+async function hashPassword(password) {
+  const salt = randomBytes(SALT_BYTES);
+  const hash = await deriveKey(password, salt, KEY_BYTES, DEFAULT_N, DEFAULT_R, DEFAULT_P);
+  return ["scrypt", DEFAULT_N, DEFAULT_R, DEFAULT_P, salt.toString("base64"), hash.toString("base64")].join("$");
+}
+function decodeBase64(text3) {
+  return text3 !== "" && BASE64.test(text3) ? Buffer.from(text3, "base64") : null;
+}
+function parseStoredHash(text3) {
+  const parts = text3.trim().split("$");
+  if (parts.length !== 6) return null;
+  const [scheme, nText, rText, pText, saltText, hashText] = parts;
+  if (scheme !== "scrypt" || !DECIMAL.test(nText) || !DECIMAL.test(rText) || !DECIMAL.test(pText)) return null;
+  const N = Number(nText);
+  const r = Number(rText);
+  const p = Number(pText);
+  if (N < 2 || (N & N - 1) !== 0 || p > MAX_P || scryptMemory(N, r, p) > MAX_SCRYPT_MEMORY) return null;
+  const salt = decodeBase64(saltText);
+  const hash = decodeBase64(hashText);
+  if (salt === null || hash === null) return null;
+  if (salt.length < MIN_SALT_BYTES || hash.length < MIN_HASH_BYTES || hash.length > MAX_HASH_BYTES) return null;
+  return { N, r, p, salt, hash };
+}
+function parseBasicAuth(header2) {
+  if (header2 === void 0) return null;
+  const match = BASIC.exec(header2.trim());
+  const decoded = match?.[1] === void 0 ? null : decodeBase64(match[1]);
+  if (decoded === null) return null;
+  const colon = decoded.indexOf(58);
+  if (colon === -1) return null;
+  let username;
+  try {
+    username = utf8.decode(decoded.subarray(0, colon));
+  } catch {
+    return null;
+  }
+  return { username, password: Buffer.from(decoded.subarray(colon + 1)) };
+}
+async function verifyPassword(password, stored) {
+  if (stored.hash.length === 0) return false;
+  const derived = await deriveKey(password, stored.salt, stored.hash.length, stored.N, stored.r, stored.p);
+  if (derived.length !== stored.hash.length) return false;
+  return timingSafeEqual(derived, stored.hash);
+}
+
+// src/config/ini-reader.ts
 var CLI = "command line";
 function formatProblem(p) {
   if (p.file === CLI) return p.key === null ? `${CLI}: ${p.message}` : `${CLI}: ${p.key}: ${p.message}`;
   const where = [p.section === null ? "" : `[${p.section}]`, p.key ?? ""].filter((s) => s !== "").join(" ");
   return where === "" ? `${p.file}: ${p.message}` : `${p.file}: ${where}: ${p.message}`;
+}
+var IniReader = class {
+  file;
+  sections;
+  problems;
+  constructor(file, sections, problems) {
+    this.file = file;
+    this.sections = sections;
+    this.problems = problems;
+  }
+  section(name) {
+    const section = this.sections[name];
+    return typeof section === "object" ? section : void 0;
+  }
+  /** A key's typed value, undefined when absent or invalid (then a problem is recorded). */
+  get(sectionName, key2, convert, section = this.section(sectionName)) {
+    const value = section?.[key2];
+    if (value === void 0) return void 0;
+    if (typeof value === "object") {
+      this.problems.push({ file: this.file, section: sectionName, key: key2, message: "is not a plain value" });
+      return void 0;
+    }
+    try {
+      return convert(value);
+    } catch (error) {
+      if (!(error instanceof ValueError)) throw error;
+      this.problems.push({ file: this.file, section: sectionName, key: key2, message: error.message });
+      return void 0;
+    }
+  }
+  checkKeys(sectionName, table, section = this.section(sectionName), shownName = sectionName) {
+    if (section === void 0) {
+      if (this.sections[sectionName] !== void 0) {
+        this.problems.push({ file: this.file, section: null, key: sectionName, message: "is a key outside any section" });
+      }
+      return;
+    }
+    for (const key2 of Object.keys(section)) {
+      if (table[key2] === void 0) this.problems.push({ file: this.file, section: shownName, key: key2, message: `unknown key${didYouMean(key2, Object.keys(table))}` });
+    }
+  }
+  /** `[upstream.NAME]` sections; `ini` nests dotted section names, so flatten them back. */
+  upstreamSections() {
+    const found = [];
+    const walk = (prefix, node) => {
+      const values = Object.entries(node).filter(([, v]) => typeof v !== "object");
+      if (values.length > 0 || Object.keys(node).length === 0) {
+        found.push([prefix, node]);
+        this.checkKeys(`upstream.${prefix}`, UPSTREAM_KEYS, node);
+      }
+      for (const [key2, child] of Object.entries(node)) {
+        if (typeof child === "object") walk(prefix === "" ? key2 : `${prefix}.${key2}`, child);
+      }
+    };
+    const root = this.section("upstream");
+    if (root !== void 0) {
+      if (Object.values(root).some((v) => typeof v !== "object")) {
+        this.problems.push({ file: this.file, section: "upstream", key: null, message: "must be named: [upstream.NAME]" });
+      }
+      for (const [key2, child] of Object.entries(root)) if (typeof child === "object") walk(key2, child);
+    }
+    return found;
+  }
+  logLevels() {
+    const levels = { ...DEFAULTS.logLevels };
+    const names = {
+      proxy: "proxy",
+      "websockets.client": "client",
+      "websockets.server": "server"
+    };
+    const section = this.section("logging");
+    for (const key2 of Object.keys(section ?? {})) {
+      const level = this.get("logging", key2, coerce.level);
+      const target = names[key2];
+      if (level !== void 0 && target !== void 0) levels[target] = level;
+    }
+    return levels;
+  }
+  /** `[backend.NAME]` sections of the event API. */
+  backends() {
+    const root = this.section("backend");
+    const backends = [];
+    for (const [name, node] of Object.entries(root ?? {})) {
+      if (typeof node !== "object") {
+        this.problems.push({ file: this.file, section: "backend", key: null, message: "must be named: [backend.NAME]" });
+        continue;
+      }
+      const where = `backend.${name}`;
+      this.checkKeys(where, BACKEND_KEYS, node);
+      const token = this.get(where, "token", coerce.nonEmpty, node);
+      if (token === void 0) {
+        if (node.token === void 0) this.problems.push({ file: this.file, section: where, key: "token", message: "missing (each backend needs its own token)" });
+        continue;
+      }
+      backends.push({ name, token, pricePerKwh: this.get(where, "price_per_kwh", coerce.price, node) ?? null });
+    }
+    return backends;
+  }
+  /** `[chargers] ID = scrypt$…`: the charger ids allowed to connect and their password hashes. */
+  chargerHashes() {
+    const hashes = /* @__PURE__ */ new Map();
+    for (const id of Object.keys(this.section("chargers") ?? {})) {
+      const hash = this.get("chargers", id, coerce.string);
+      if (hash === void 0) continue;
+      if (parseStoredHash(hash) === null) {
+        this.problems.push({ file: this.file, section: "chargers", key: id, message: "is not a hash from `ocpp-proxy hash-password`" });
+        continue;
+      }
+      hashes.set(id, hash);
+    }
+    return hashes;
+  }
+  autoconfig() {
+    const section = this.section("autoconfig") ?? {};
+    const pairs = [];
+    for (const key2 of Object.keys(section)) {
+      if (key2 === "lock") continue;
+      const value = this.get("autoconfig", key2, coerce.string);
+      if (value !== void 0) pairs.push([key2, value]);
+    }
+    return pairs;
+  }
+};
+var CliReader = class {
+  problems;
+  constructor(problems) {
+    this.problems = problems;
+  }
+  value(flag, value, convert) {
+    if (value === void 0) return void 0;
+    try {
+      return convert(String(value));
+    } catch (error) {
+      if (!(error instanceof ValueError)) throw error;
+      this.problems.push({ file: CLI, section: null, key: flag, message: error.message });
+      return void 0;
+    }
+  }
+};
+
+// src/config/load-config.ts
+function readerOptions(options, installedConfig = INSTALLED_CONFIG_FILE) {
+  if (options.config !== void 0 || existsSync(DEFAULT_CONFIG_FILE) || !existsSync(installedConfig)) return options;
+  return { ...options, config: installedConfig };
 }
 function loadConfig(cli, env3 = process.env) {
   const problems = [];
@@ -4438,87 +4649,30 @@ function loadConfig(cli, env3 = process.env) {
       continue;
     }
     if (name === "upstream" || name === "backend" || SECTION_KEYS[name] !== void 0 || FREE_FORM_SECTIONS.has(name)) continue;
-    problems.push({ file, section: name, key: null, message: "unknown section" });
+    problems.push({ file, section: name, key: null, message: `unknown section${didYouMean(name, [...Object.keys(SECTION_KEYS), ...FREE_FORM_SECTIONS], (s) => `[${s}]`)}` });
   }
   for (const [name, table] of Object.entries(SECTION_KEYS)) reader.checkKeys(name, table);
   const levels = reader.logLevels();
   const cliLevel = cli.debug === true ? "DEBUG" : fromCli.value("--log-level", cli.logLevel, coerce.level);
   if (cliLevel !== void 0) levels.proxy = cliLevel;
   const config = {
+    ...structuredClone(DEFAULTS),
     configFile,
-    listen: {
-      host: fromCli.value("--listen-host", cli.listenHost, coerce.host) ?? reader.get("host", "addr", coerce.host) ?? DEFAULTS.listen.host,
-      port: fromCli.value("--listen-port", cli.listenPort, coerce.port) ?? reader.get("host", "port", coerce.port) ?? DEFAULTS.listen.port,
-      certChain: reader.get("host", "cert_chain", coerce.nonEmpty) ?? null,
-      certKey: reader.get("host", "cert_key", coerce.nonEmpty) ?? null
-    },
-    timeouts: {
-      pingInterval: reader.get("host", "ping_interval", coerce.seconds) ?? DEFAULTS.timeouts.pingInterval,
-      pingTimeout: reader.get("host", "ping_timeout", coerce.seconds) ?? DEFAULTS.timeouts.pingTimeout,
-      watchdogStale: reader.get("host", "watchdog_stale", coerce.seconds) ?? DEFAULTS.timeouts.watchdogStale,
-      watchdogInterval: reader.get("host", "watchdog_interval", coerce.seconds) ?? DEFAULTS.timeouts.watchdogInterval,
-      callTimeout: reader.get("host", "call_timeout", coerce.seconds) ?? DEFAULTS.timeouts.callTimeout,
-      primaryGrace: reader.get("host", "primary_grace", coerce.seconds) ?? DEFAULTS.timeouts.primaryGrace
-    },
-    maxMessageSize: reader.get("host", "max_message_size", coerce.count) ?? DEFAULTS.maxMessageSize,
-    queueLimit: reader.get("host", "queue_limit", coerce.count) ?? DEFAULTS.queueLimit,
-    versionDetection: reader.get("host", "version_detection", coerce.detection) ?? DEFAULTS.versionDetection,
-    defaultProtocol: reader.get("host", "default_protocol", coerce.protocol) ?? DEFAULTS.defaultProtocol,
-    backlogLimit: reader.get("host", "backlog_limit", coerce.count) ?? DEFAULTS.backlogLimit,
-    chargerAuth: {
-      required: reader.get("host", "require_auth", coerce.bool) ?? DEFAULTS.chargerAuth.required,
-      hashes: reader.chargerHashes()
-    },
     upstreams: [],
-    defaultOwner: "primary",
-    web: {
-      host: fromCli.value("--web-host", cli.webHost, coerce.host) ?? reader.get("web", "host", coerce.host) ?? DEFAULTS.web.host,
-      port: fromCli.value("--web-port", cli.webPort, coerce.portOrOff) ?? reader.get("web", "port", coerce.portOrOff) ?? DEFAULTS.web.port,
-      username: reader.get("web", "username", coerce.string) ?? DEFAULTS.web.username,
-      password: reader.get("web", "password", coerce.string) ?? DEFAULTS.web.password,
-      buffer: reader.get("web", "buffer", coerce.count) ?? DEFAULTS.web.buffer,
-      showIdTags: reader.get("web", "show_idtags", coerce.bool) ?? DEFAULTS.web.showIdTags,
-      ingressFrom: reader.get("web", "ingress_from", coerce.list) ?? DEFAULTS.web.ingressFrom
-    },
-    messageLogFile: fromCli.value("--log-file", cli.logFile, coerce.nonEmpty) ?? reader.get("messages", "file", coerce.nonEmpty) ?? DEFAULTS.messageLogFile,
-    logLevels: levels,
-    fixups: {
-      url: reader.get("fixups", "url", coerce.bool) ?? DEFAULTS.fixups.url,
-      timestamps: reader.get("fixups", "timestamps", coerce.bool) ?? DEFAULTS.fixups.timestamps,
-      idTagMaxLength: reader.get("fixups", "idtag_max_length", coerce.count) ?? DEFAULTS.fixups.idTagMaxLength,
-      powerScale: reader.get("fixups", "power_scale", coerce.positive) ?? DEFAULTS.fixups.powerScale,
-      powerMeasurands: reader.get("fixups", "power_measurands", coerce.list) ?? DEFAULTS.fixups.powerMeasurands
-    },
-    autoconfig: reader.autoconfig(),
-    autoconfigLock: reader.get("autoconfig", "lock", coerce.bool) ?? DEFAULTS.autoconfigLock,
-    statePath: fromCli.value("--state", cli.state, coerce.nonEmpty) ?? reader.get("store", "path", coerce.nonEmpty) ?? DEFAULTS.statePath,
-    sharing: {
-      enabled: reader.get("sharing", "enabled", coerce.bool) ?? DEFAULTS.sharing.enabled,
-      sharedControl: reader.get("sharing", "shared_control", coerce.bool) ?? DEFAULTS.sharing.sharedControl,
-      preferred: reader.get("sharing", "preferred", coerce.nonEmpty) ?? DEFAULTS.sharing.preferred,
-      lease: reader.get("sharing", "lease", coerce.seconds) ?? DEFAULTS.sharing.lease,
-      rateLimitSeconds: reader.get("sharing", "rate_limit_seconds", coerce.seconds) ?? DEFAULTS.sharing.rateLimitSeconds,
-      allowed: reader.get("sharing", "allowed", coerce.list) ?? DEFAULTS.sharing.allowed,
-      blocked: reader.get("sharing", "blocked", coerce.list) ?? DEFAULTS.sharing.blocked,
-      primaryAlways: reader.get("sharing", "primary_always", coerce.bool) ?? DEFAULTS.sharing.primaryAlways
-    },
-    homeAssistant: {
-      url: reader.get("homeassistant", "url", coerce.httpUrl) ?? DEFAULTS.homeAssistant.url,
-      token: reader.get("homeassistant", "token", coerce.nonEmpty) ?? DEFAULTS.homeAssistant.token,
-      presenceSensor: reader.get("homeassistant", "presence_sensor", coerce.nonEmpty) ?? DEFAULTS.homeAssistant.presenceSensor,
-      overrideEntity: reader.get("homeassistant", "override_entity", coerce.nonEmpty) ?? DEFAULTS.homeAssistant.overrideEntity,
-      blockWhenHome: reader.get("homeassistant", "block_when_home", coerce.bool) ?? DEFAULTS.homeAssistant.blockWhenHome,
-      staleAfter: reader.get("homeassistant", "stale_after", coerce.seconds) ?? DEFAULTS.homeAssistant.staleAfter,
-      pollInterval: reader.get("homeassistant", "poll_interval", coerce.positive) ?? DEFAULTS.homeAssistant.pollInterval,
-      notify: reader.get("homeassistant", "notify", coerce.bool) ?? DEFAULTS.homeAssistant.notify
-    },
-    backends: reader.backends(),
-    prices: /* @__PURE__ */ new Map(),
-    local: {
-      acceptTags: (reader.get("local", "accept_tags", coerce.list) ?? []).map((t) => t.toUpperCase()),
-      heartbeatInterval: reader.get("local", "heartbeat_interval", coerce.count) ?? DEFAULTS.local.heartbeatInterval
-    }
+    defaultOwner: "primary"
   };
+  for (const setting of SETTINGS) {
+    if (setting.lands === null) continue;
+    const fromCommandLine = setting.cli === void 0 ? void 0 : fromCli.value(setting.cli.flag, cli[setting.cli.option], setting.coerce);
+    const fromFile = reader.get(setting.section, setting.key, setting.coerce);
+    const value = fromCommandLine ?? fromFile;
+    if (value !== void 0) setAt(config, setting.lands, value);
+  }
+  config.logLevels = levels;
+  config.chargerAuth.hashes = reader.chargerHashes();
+  config.autoconfig = reader.autoconfig();
+  config.autoconfigLock = reader.get("autoconfig", "lock", coerce.bool) ?? DEFAULTS.autoconfigLock;
+  config.backends = reader.backends();
   if (config.chargerAuth.required && config.chargerAuth.hashes.size === 0) {
     problems.push({ file, section: "host", key: "require_auth", message: "no charger is listed in [chargers] (ID = hash from `ocpp-proxy hash-password`)" });
   }
@@ -4569,8 +4723,8 @@ function resolveSharing(config, reader, upstreamSections, env3, problems) {
   }
   const known = /* @__PURE__ */ new Set([...config.upstreams.map((u) => u.name), ...config.backends.map((b) => b.name)]);
   const { sharing, homeAssistant } = config;
-  for (const [key, names] of [["preferred", sharing.preferred === null ? [] : [sharing.preferred]], ["allowed", sharing.allowed], ["blocked", sharing.blocked]]) {
-    for (const name of names) if (!known.has(name)) problems.push({ file, section: "sharing", key, message: `'${name}' is not an upstream or backend` });
+  for (const [key2, names] of [["preferred", sharing.preferred === null ? [] : [sharing.preferred]], ["allowed", sharing.allowed], ["blocked", sharing.blocked]]) {
+    for (const name of names) if (!known.has(name)) problems.push({ file, section: "sharing", key: key2, message: `'${name}' is not an upstream or backend` });
   }
   const wantsBridge = homeAssistant.url !== null || homeAssistant.presenceSensor !== null || homeAssistant.overrideEntity !== null;
   const supervisorToken = env3.SUPERVISOR_TOKEN;
@@ -4594,7 +4748,7 @@ function withoutHeaderComments(text3) {
 function resolveUpstreams(cli, reader, fromCli, upstreamSections, problems) {
   const file = reader.file;
   const upstreams = [];
-  const extRfid = (key) => (reader.get("ext-server", key, coerce.list) ?? []).map((t) => t.toUpperCase());
+  const extRfid = (key2) => (reader.get("ext-server", key2, coerce.list) ?? []).map((t) => t.toUpperCase());
   const add = (name, url, role, rfid = [], deny = [], allow = []) => {
     const upstream = {
       name,
@@ -4697,144 +4851,6 @@ function resolveUpstreams(cli, reader, fromCli, upstreamSections, problems) {
   upstreams.sort((a, b) => Number(b.role === "primary") - Number(a.role === "primary"));
   return upstreams;
 }
-var IniReader = class {
-  file;
-  sections;
-  problems;
-  constructor(file, sections, problems) {
-    this.file = file;
-    this.sections = sections;
-    this.problems = problems;
-  }
-  section(name) {
-    const section = this.sections[name];
-    return typeof section === "object" ? section : void 0;
-  }
-  /** A key's typed value, undefined when absent or invalid (then a problem is recorded). */
-  get(sectionName, key, convert, section = this.section(sectionName)) {
-    const value = section?.[key];
-    if (value === void 0) return void 0;
-    if (typeof value === "object") {
-      this.problems.push({ file: this.file, section: sectionName, key, message: "is not a plain value" });
-      return void 0;
-    }
-    try {
-      return convert(value);
-    } catch (error) {
-      if (!(error instanceof ValueError)) throw error;
-      this.problems.push({ file: this.file, section: sectionName, key, message: error.message });
-      return void 0;
-    }
-  }
-  checkKeys(sectionName, table, section = this.section(sectionName), shownName = sectionName) {
-    if (section === void 0) {
-      if (this.sections[sectionName] !== void 0) {
-        this.problems.push({ file: this.file, section: null, key: sectionName, message: "is a key outside any section" });
-      }
-      return;
-    }
-    for (const key of Object.keys(section)) {
-      if (table[key] === void 0) this.problems.push({ file: this.file, section: shownName, key, message: "unknown key" });
-    }
-  }
-  /** `[upstream.NAME]` sections; `ini` nests dotted section names, so flatten them back. */
-  upstreamSections() {
-    const found = [];
-    const walk = (prefix, node) => {
-      const values = Object.entries(node).filter(([, v]) => typeof v !== "object");
-      if (values.length > 0 || Object.keys(node).length === 0) {
-        found.push([prefix, node]);
-        this.checkKeys(`upstream.${prefix}`, UPSTREAM_KEYS, node);
-      }
-      for (const [key, child] of Object.entries(node)) {
-        if (typeof child === "object") walk(prefix === "" ? key : `${prefix}.${key}`, child);
-      }
-    };
-    const root = this.section("upstream");
-    if (root !== void 0) {
-      if (Object.values(root).some((v) => typeof v !== "object")) {
-        this.problems.push({ file: this.file, section: "upstream", key: null, message: "must be named: [upstream.NAME]" });
-      }
-      for (const [key, child] of Object.entries(root)) if (typeof child === "object") walk(key, child);
-    }
-    return found;
-  }
-  logLevels() {
-    const levels = { ...DEFAULTS.logLevels };
-    const names = {
-      proxy: "proxy",
-      "websockets.client": "client",
-      "websockets.server": "server"
-    };
-    const section = this.section("logging");
-    for (const key of Object.keys(section ?? {})) {
-      const level = this.get("logging", key, coerce.level);
-      const target = names[key];
-      if (level !== void 0 && target !== void 0) levels[target] = level;
-    }
-    return levels;
-  }
-  /** `[backend.NAME]` sections of the event API. */
-  backends() {
-    const root = this.section("backend");
-    const backends = [];
-    for (const [name, node] of Object.entries(root ?? {})) {
-      if (typeof node !== "object") {
-        this.problems.push({ file: this.file, section: "backend", key: null, message: "must be named: [backend.NAME]" });
-        continue;
-      }
-      const where = `backend.${name}`;
-      this.checkKeys(where, BACKEND_KEYS, node);
-      const token = this.get(where, "token", coerce.nonEmpty, node);
-      if (token === void 0) {
-        if (node.token === void 0) this.problems.push({ file: this.file, section: where, key: "token", message: "missing (each backend needs its own token)" });
-        continue;
-      }
-      backends.push({ name, token, pricePerKwh: this.get(where, "price_per_kwh", coerce.price, node) ?? null });
-    }
-    return backends;
-  }
-  /** `[chargers] ID = scrypt$…`: the charger ids allowed to connect and their password hashes. */
-  chargerHashes() {
-    const hashes = /* @__PURE__ */ new Map();
-    for (const id of Object.keys(this.section("chargers") ?? {})) {
-      const hash = this.get("chargers", id, coerce.string);
-      if (hash === void 0) continue;
-      if (parseStoredHash(hash) === null) {
-        this.problems.push({ file: this.file, section: "chargers", key: id, message: "is not a hash from `ocpp-proxy hash-password`" });
-        continue;
-      }
-      hashes.set(id, hash);
-    }
-    return hashes;
-  }
-  autoconfig() {
-    const section = this.section("autoconfig") ?? {};
-    const pairs = [];
-    for (const key of Object.keys(section)) {
-      if (key === "lock") continue;
-      const value = this.get("autoconfig", key, coerce.string);
-      if (value !== void 0) pairs.push([key, value]);
-    }
-    return pairs;
-  }
-};
-var CliReader = class {
-  problems;
-  constructor(problems) {
-    this.problems = problems;
-  }
-  value(flag, value, convert) {
-    if (value === void 0) return void 0;
-    try {
-      return convert(String(value));
-    } catch (error) {
-      if (!(error instanceof ValueError)) throw error;
-      this.problems.push({ file: CLI, section: null, key: flag, message: error.message });
-      return void 0;
-    }
-  }
-};
 
 // node_modules/chalk/source/utilities.js
 function stringReplaceAll(string, substring, postfix) {
@@ -5172,7 +5188,7 @@ function _supportsColor(haveStream, { streamIsTTY, sniffFlags = true } = {}) {
     return 1;
   }
   if ("CI" in env) {
-    if (["GITHUB_ACTIONS", "GITEA_ACTIONS", "CIRCLECI"].some((key) => key in env)) {
+    if (["GITHUB_ACTIONS", "GITEA_ACTIONS", "CIRCLECI"].some((key2) => key2 in env)) {
       return 3;
     }
     if (["TRAVIS", "APPVEYOR", "GITLAB_CI", "BUILDKITE", "DRONE"].some((sign) => sign in env) || env.CI_NAME === "codeship") {
@@ -5404,16 +5420,27 @@ var chalkStderr = createChalk({ level: stderrColor ? stderrColor.level : 0 });
 
 // src/log/console-log.ts
 var RANK = { DEBUG: 10, INFO: 20, WARNING: 30, ERROR: 40 };
-var Logger = class {
+var CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+var CONTROL_ALL = new RegExp(CONTROL.source, "g");
+var escapeControl = (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`;
+var Logger = class _Logger {
   name;
   threshold;
   sink;
   paint;
-  constructor(name, level, sink, paint) {
+  /** Put before every text (a child logger's `CHARGER: `). */
+  prefix;
+  constructor(name, level, sink, paint, prefix = "") {
     this.name = name;
     this.threshold = RANK[level];
     this.sink = sink;
     this.paint = paint;
+    this.prefix = prefix;
+  }
+  /** The same logger, every line prefixed `PREFIX: ` (one per charger session). */
+  child(prefix) {
+    const level = Object.keys(RANK).find((name) => RANK[name] === this.threshold);
+    return new _Logger(this.name, level, this.sink, this.paint, `${this.prefix}${prefix}: `);
   }
   enabled(level) {
     return RANK[level] >= this.threshold;
@@ -5431,12 +5458,17 @@ var Logger = class {
     this.write("ERROR", text3);
   }
   write(level, text3) {
+    if (this.prefix !== "") text3 = this.prefix + text3;
+    if (CONTROL.test(text3)) text3 = text3.replace(CONTROL_ALL, escapeControl);
     const p = this.paint;
     const label = level === "ERROR" ? p.red(level) : level === "WARNING" ? p.yellow(level) : level === "DEBUG" ? p.gray(level) : p.green(level);
     this.sink(`${p.dim((/* @__PURE__ */ new Date()).toISOString())} ${label} ${p.cyan(this.name)}: ${text3}
 `);
   }
 };
+function childLoggers(loggers, prefix) {
+  return { proxy: loggers.proxy.child(prefix), client: loggers.client.child(prefix), server: loggers.server.child(prefix) };
+}
 function createLoggers(levels, sink, color) {
   const write = sink ?? ((line) => void process.stdout.write(line));
   const paint = new Chalk(color === false || color === void 0 && sink !== void 0 ? { level: 0 } : void 0);
@@ -5450,25 +5482,333 @@ function createLoggers(levels, sink, color) {
 // src/daemon.ts
 import { readFile } from "node:fs/promises";
 
-// src/config/describe.ts
+// src/log/redact.ts
+var MASK = "***";
+function isObject(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+function namedIgnoringCase(value, name) {
+  return typeof value === "string" && value.toLowerCase() === name;
+}
+function authorizationKeyValue(payload, visit) {
+  if (namedIgnoringCase(payload.key, "authorizationkey") && Object.hasOwn(payload, "value")) visit(payload, "value");
+}
+function basicAuthPasswordValues(payload, visit) {
+  const data = payload.setVariableData;
+  if (!Array.isArray(data)) return;
+  for (const entry of data) {
+    if (!isObject(entry) || !isObject(entry.variable)) continue;
+    if (namedIgnoringCase(entry.variable.name, "basicauthpassword") && Object.hasOwn(entry, "attributeValue")) visit(entry, "attributeValue");
+  }
+}
+function isSecretName(name) {
+  const lower = name.toLowerCase();
+  return lower.includes("password") || lower === "authorizationkey";
+}
+function networkProfileSecrets(payload, visit) {
+  const pending = [payload];
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (Array.isArray(node)) {
+      pending.push(...node);
+    } else if (isObject(node)) {
+      for (const [key2, value] of Object.entries(node)) {
+        if (isSecretName(key2)) visit(node, key2);
+        else if (typeof value === "object" && value !== null) pending.push(value);
+      }
+    }
+  }
+}
+var FINDERS = /* @__PURE__ */ new Map([
+  ["ChangeConfiguration", authorizationKeyValue],
+  ["SetVariables", basicAuthPasswordValues],
+  ["SetNetworkProfile", networkProfileSecrets]
+]);
+function redactSecrets(action, payload, text3) {
+  const find = FINDERS.get(action);
+  if (find === void 0) return text3;
+  let secrets = 0;
+  find(payload, () => {
+    secrets++;
+  });
+  if (secrets === 0) return text3;
+  return maskedFrame(action, text3, find);
+}
+function reportedAuthorizationKey(payload, visit) {
+  const keys = payload.configurationKey;
+  if (!Array.isArray(keys)) return;
+  for (const entry of keys) {
+    if (isObject(entry) && namedIgnoringCase(entry.key, "authorizationkey") && Object.hasOwn(entry, "value")) visit(entry, "value");
+  }
+}
+function reportedBasicAuthPassword(payload, visit) {
+  const results = payload.getVariableResult;
+  if (!Array.isArray(results)) return;
+  for (const entry of results) {
+    if (isObject(entry) && isObject(entry.variable) && namedIgnoringCase(entry.variable.name, "basicauthpassword") && Object.hasOwn(entry, "attributeValue")) {
+      visit(entry, "attributeValue");
+    }
+  }
+}
+var ANSWER_FINDERS = /* @__PURE__ */ new Map([
+  ["GetConfiguration", reportedAuthorizationKey],
+  ["GetVariables", reportedBasicAuthPassword]
+]);
+function redactAnswerSecrets(action, payload, text3) {
+  const find = ANSWER_FINDERS.get(action);
+  if (find === void 0 || payload === null) return text3;
+  let secrets = 0;
+  find(payload, () => {
+    secrets++;
+  });
+  if (secrets === 0) return text3;
+  let frame;
+  try {
+    frame = JSON.parse(text3);
+  } catch {
+    return JSON.stringify([3, "<id unknown>", { redacted: true }]);
+  }
+  if (!Array.isArray(frame) || frame.length !== 3 || !isObject(frame[2])) return JSON.stringify([3, "<id unknown>", { redacted: true }]);
+  find(frame[2], (holder, key2) => {
+    holder[key2] = MASK;
+  });
+  return JSON.stringify(frame);
+}
+function maskedFrame(action, text3, find) {
+  let frame;
+  try {
+    frame = JSON.parse(text3);
+  } catch {
+    return placeholder(action, void 0);
+  }
+  if (!Array.isArray(frame) || frame.length !== 4 || !isObject(frame[3])) return placeholder(action, frame);
+  find(frame[3], (holder, key2) => {
+    holder[key2] = MASK;
+  });
+  try {
+    return JSON.stringify(frame);
+  } catch {
+    return placeholder(action, frame);
+  }
+}
+function placeholder(action, frame) {
+  const id = Array.isArray(frame) && typeof frame[1] === "string" ? frame[1] : "<id unknown>";
+  return JSON.stringify([2, id, action, { redacted: true }]);
+}
+function withoutUserinfo(url) {
+  return url.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, "$1***@");
+}
+
+// src/log/describe-upstreams.ts
 function describeUpstreams(config) {
-  const lines = config.upstreams.map((u) => u.local ? `upstream ${u.name} (primary): the built-in local CSMS` : `upstream ${u.name} (${u.role}): ${u.url}/<charger id>`);
+  const lines = config.upstreams.map((u) => u.local ? `upstream ${u.name} (primary): the built-in local CSMS` : `upstream ${u.name} (${u.role}): ${withoutUserinfo(u.url)}/<charger id>`);
   if (config.upstreams.length === 1) lines.push("1-way mode: no secondary configured");
   return lines;
 }
 
 // src/log/message-log.ts
 import { createWriteStream } from "node:fs";
+import { rename, stat } from "node:fs/promises";
+
+// src/log/text-format.ts
+var UNSAFE = /[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff]/;
+var BODY_ESCAPES = /[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff%]/g;
+var FIELD_UNSAFE = /[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff%→]/;
+var FIELD_ESCAPES = /[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff%→]/g;
+var VALUE_ESCAPES = /[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff%→,=\]]/g;
+var TYPE_DIGIT = { CALL: 50, CALLRESULT: 51, CALLERROR: 52, CALLRESULTERROR: 53, SEND: 54, INVALID: -1 };
+var FRAME_TYPES = new Set(Object.keys(TYPE_DIGIT));
+var RAW = "raw ";
+var RAW_ESCAPED = "raw% ";
+var TextLineFormatter = class {
+  lastTs = "";
+  lastStamp = "";
+  /** `YYYY-MM-DDTHH:MM:SS` of the UTC second whose local form is `secondStamp` (with `offset`). */
+  secondKey = "";
+  secondStamp = "";
+  offset = "";
+  /** The entry's line, with its newline. */
+  line(e) {
+    return `${this.stamp(e.ts)} ${field(e.charger)} ${field(e.from)}\u2192${field(e.to)} ${e.type} ${field(e.action)} ${field(e.id)} ${brackets(e)} ${body(e)}
+`;
+  }
+  stamp(ts) {
+    if (ts === this.lastTs) return this.lastStamp;
+    const stamp = this.secondKey !== "" && sameSecondMillis(ts, this.secondKey) ? `${this.secondStamp}${ts.slice(19, 23)}${this.offset}` : this.newSecond(ts);
+    this.lastTs = ts;
+    this.lastStamp = stamp;
+    return stamp;
+  }
+  /** Local date, time and offset for a new second (the offset can change with daylight saving). */
+  newSecond(ts) {
+    this.secondKey = "";
+    const ms = ISO_UTC.test(ts) ? Date.parse(ts) : Number.NaN;
+    if (Number.isNaN(ms)) return `- ${field(ts)}`;
+    let minutes = -new Date(ms).getTimezoneOffset();
+    if (!Number.isInteger(minutes)) minutes = 0;
+    const local = new Date(ms + minutes * 6e4).toISOString();
+    if (local.length !== 24) return `- ${field(ts)}`;
+    this.secondKey = ts.slice(0, 19);
+    this.secondStamp = `${local.slice(0, 10)} ${local.slice(11, 19)}`;
+    const abs = Math.abs(minutes);
+    this.offset = `${minutes < 0 ? "-" : "+"}${pad2(Math.floor(abs / 60))}:${pad2(abs % 60)}`;
+    return `${this.secondStamp}${ts.slice(19, 23)}${this.offset}`;
+  }
+};
+var ISO_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+function sameSecondMillis(ts, secondKey) {
+  return ts.length === 24 && ts.startsWith(secondKey) && ts.charCodeAt(19) === 46 && isDigit(ts.charCodeAt(20)) && isDigit(ts.charCodeAt(21)) && isDigit(ts.charCodeAt(22)) && ts.charCodeAt(23) === 90;
+}
+function isDigit(code) {
+  return code >= 48 && code <= 57;
+}
+function pad2(n) {
+  return n < 10 ? `0${n}` : String(n);
+}
+function field(text3) {
+  if (text3 === null) return "-";
+  if (text3 === "") return '""';
+  if (text3 === "-") return "%2D";
+  if (text3 === '""') return '%22"';
+  return FIELD_UNSAFE.test(text3) ? text3.replace(FIELD_ESCAPES, encodeURIComponent) : text3;
+}
+function brackets(e) {
+  const { tags, protocol, protocol_source: source } = e;
+  if (protocol === void 0 && source === void 0) {
+    if (tags.length === 0) return "[]";
+    return tags.length === 1 ? `[${tags[0]}]` : `[${tags.join(",")}]`;
+  }
+  const items = [...tags];
+  if (protocol !== void 0) items.push(`protocol=${protocol.replace(VALUE_ESCAPES, encodeURIComponent)}`);
+  if (source !== void 0) items.push(`protocol_source=${source.replace(VALUE_ESCAPES, encodeURIComponent)}`);
+  return `[${items.join(",")}]`;
+}
+function body(e) {
+  const raw = e.raw;
+  if (UNSAFE.test(raw)) return `${RAW_ESCAPED}${raw.replace(BODY_ESCAPES, encodeURIComponent)}`;
+  const start = payloadStart(e);
+  return start < 0 ? `${RAW}${raw}` : raw.slice(start, raw.length - 1);
+}
+function payloadStart(e) {
+  const { raw, id } = e;
+  const digit = TYPE_DIGIT[e.type];
+  if (digit < 0 || id === null || !plain(id)) return -1;
+  if (raw.charCodeAt(0) !== 91 || raw.charCodeAt(1) !== digit || raw.charCodeAt(2) !== 44 || raw.charCodeAt(3) !== 34 || !raw.startsWith(id, 4)) return -1;
+  let at = 4 + id.length;
+  if (raw.charCodeAt(at) !== 34 || raw.charCodeAt(at + 1) !== 44) return -1;
+  at += 2;
+  if (e.type === "CALL" || e.type === "SEND") {
+    const action = e.action;
+    if (action === null || !plain(action) || raw.charCodeAt(at) !== 34 || !raw.startsWith(action, at + 1)) return -1;
+    at += 1 + action.length;
+    if (raw.charCodeAt(at) !== 34 || raw.charCodeAt(at + 1) !== 44) return -1;
+    at += 2;
+  }
+  const last = raw.length - 1;
+  if (at >= last || raw.charCodeAt(last) !== 93 || !startsJsonValue(raw.charCodeAt(at))) return -1;
+  return at;
+}
+function plain(text3) {
+  return !text3.includes('"') && !text3.includes("\\");
+}
+function startsJsonValue(code) {
+  return code === 123 || code === 91 || code === 34 || code === 45 || isDigit(code) || code === 116 || code === 102 || code === 110;
+}
+var DATE = /^\d{4}-\d\d-\d\d$/;
+var TIME = /^\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d$/;
+function parseTextLine(line) {
+  const tokens = [];
+  let at = 0;
+  while (tokens.length < 8) {
+    const space = line.indexOf(" ", at);
+    if (space < 0) throw new Error(tokens.length === 0 ? "not a message log entry" : `not a message log entry (${tokens.length + 1} of 9 fields)`);
+    tokens.push(line.slice(at, space));
+    at = space + 1;
+  }
+  const [date, time, charger, hop, type, action, id, annotations] = tokens;
+  const rest = line.slice(at);
+  let ts;
+  if (date === "-") ts = unfield(time, "time") ?? "";
+  else if (DATE.test(date) && TIME.test(time)) ts = new Date(Date.parse(`${date}T${time}`)).toISOString();
+  else throw new Error(`not a message log entry (no time stamp: '${date} ${time}')`);
+  const arrow = hop.indexOf("\u2192");
+  if (arrow < 0) throw new Error(`not a message log entry (no from\u2192to in '${hop}')`);
+  if (!FRAME_TYPES.has(type)) throw new Error(`unknown type '${type}'`);
+  if (!annotations.startsWith("[") || !annotations.endsWith("]")) throw new Error(`no [tags] in '${annotations}'`);
+  const entry = {
+    ts,
+    charger: unfield(charger, "charger") ?? "",
+    from: unfield(hop.slice(0, arrow), "from") ?? "",
+    to: unfield(hop.slice(arrow + 1), "to") ?? "",
+    type,
+    id: unfield(id, "id"),
+    action: unfield(action, "action"),
+    tags: [],
+    raw: ""
+  };
+  const extra = {};
+  for (const item of annotations.length > 2 ? annotations.slice(1, -1).split(",") : []) {
+    const eq = item.indexOf("=");
+    if (eq < 0) entry.tags.push(item);
+    else extra[item.slice(0, eq)] = decode(item.slice(eq + 1), item);
+  }
+  entry.raw = rawOf(entry, rest);
+  return Object.assign(entry, extra);
+}
+function unfield(text3, name) {
+  if (text3 === "-") return null;
+  if (text3 === '""') return "";
+  return decode(text3, name);
+}
+function decode(text3, what) {
+  try {
+    return decodeURIComponent(text3);
+  } catch {
+    throw new Error(`bad %-escape in ${what} '${text3}'`);
+  }
+}
+function rawOf(e, text3) {
+  if (text3.startsWith(RAW_ESCAPED)) return decode(text3.slice(RAW_ESCAPED.length), "the frame");
+  if (text3.startsWith(RAW)) return text3.slice(RAW.length);
+  if (text3 === "raw") return "";
+  const digit = TYPE_DIGIT[e.type];
+  if (text3 === "" || digit < 0 || e.id === null) throw new Error(`a ${e.type} line needs an id and a payload, or raw`);
+  const head2 = `[${String.fromCharCode(digit)},"${e.id}",`;
+  if (e.type !== "CALL" && e.type !== "SEND") return `${head2}${text3}]`;
+  if (e.action === null) throw new Error(`a ${e.type} line needs an action, or raw`);
+  return `${head2}"${e.action}",${text3}]`;
+}
+
+// src/log/message-log.ts
 var MAX_PENDING_BYTES = 16 * 1024 * 1024;
+var RETRY_AFTER_ERROR_MS = 1e4;
 var MessageLog = class {
   path;
   logger;
+  /** `[messages] max_size`: past it the file is moved to PATH.1 and a new one begun (0: no cap). */
+  maxBytes;
+  retryMs;
+  /** Null for JSON Lines. */
+  textLines;
   stream = null;
+  bytes = 0;
   droppedLines = 0;
   listeners = [];
-  constructor(path, logger) {
+  /** Reopens run one at a time; a request during one makes exactly one more. */
+  reopening = null;
+  reopenAgain = false;
+  retryTimer = null;
+  closed = false;
+  constructor(path, logger, options = {}) {
     this.path = path;
     this.logger = logger;
+    this.maxBytes = options.maxBytes ?? 0;
+    this.retryMs = options.retryMs ?? RETRY_AFTER_ERROR_MS;
+    this.textLines = options.format === "text" ? new TextLineFormatter() : null;
+  }
+  /** False while lines cannot be written (after an error, until a retry succeeds). */
+  get writable() {
+    return this.stream !== null;
   }
   /** Opens (creates or appends to) the file; rejects with a clear error if it cannot. */
   async open() {
@@ -5476,19 +5816,35 @@ var MessageLog = class {
     stream.on("error", (error) => {
       if (this.stream === stream) this.onStreamError(error);
     });
+    this.bytes = this.maxBytes > 0 ? await stat(this.path).then((s) => s.size, () => 0) : 0;
     this.stream = stream;
   }
   /** Reopens the file by name: after logrotate moved it away, new lines go to a new file. */
-  async reopen() {
+  reopen() {
+    if (this.reopening !== null) {
+      this.reopenAgain = true;
+      return this.reopening;
+    }
+    this.reopening = this.reopenNow().finally(() => {
+      this.reopening = null;
+      if (this.reopenAgain) {
+        this.reopenAgain = false;
+        void this.reopen();
+      }
+    });
+    return this.reopening;
+  }
+  async reopenNow() {
     const old = this.stream;
     try {
       await this.open();
     } catch (error) {
       this.logger.error(`message log: cannot reopen ${this.path}: ${error.message}`);
-      this.stream = old;
+      if (old !== null && !old.destroyed) this.stream = old;
+      else this.scheduleRetry();
       return;
     }
-    old?.end();
+    if (old !== null && old !== this.stream) old.end();
     this.logger.info(`message log reopened: ${this.path}`);
   }
   /** Called for every entry (web monitor, metrics); must not throw or block. */
@@ -5502,27 +5858,63 @@ var MessageLog = class {
   write(entry) {
     for (const listener of this.listeners) listener(entry);
     const stream = this.stream;
-    if (stream === null) return;
+    if (stream === null) {
+      if (!this.closed) this.droppedLines++;
+      return;
+    }
     if (stream.writableLength > MAX_PENDING_BYTES) {
       if (this.droppedLines++ === 0) this.logger.warn("message log: disk is not keeping up, dropping lines");
       return;
     }
     if (this.droppedLines > 0) {
-      this.logger.warn(`message log: ${this.droppedLines} lines were dropped while the disk was slow`);
+      this.logger.warn(`message log: ${this.droppedLines} lines were dropped while the file could not be written`);
       this.droppedLines = 0;
     }
-    stream.write(JSON.stringify(entry) + "\n");
+    const line = this.textLines === null ? JSON.stringify(entry) + "\n" : this.textLines.line(entry);
+    stream.write(line);
+    if (this.maxBytes > 0) {
+      this.bytes += Buffer.byteLength(line);
+      if (this.bytes >= this.maxBytes && this.reopening === null) void this.rotate();
+    }
   }
   /** Flushes everything written so far and closes the file. */
   async close() {
+    this.closed = true;
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    if (this.reopening !== null) await this.reopening;
     const stream = this.stream;
     this.stream = null;
     if (stream === null || stream.destroyed) return;
     await new Promise((resolve6) => stream.end(resolve6));
   }
+  /** The size cap: the full file becomes PATH.1 (the previous PATH.1 goes), a new one starts. */
+  rotate() {
+    this.bytes = 0;
+    this.reopening = rename(this.path, `${this.path}.1`).then(
+      () => this.reopenNow(),
+      (error) => this.logger.error(`message log: cannot move ${this.path} aside at [messages] max_size: ${error.message}`)
+    ).finally(() => {
+      this.reopening = null;
+    });
+    return this.reopening;
+  }
   onStreamError(error) {
-    this.logger.error(`message log: writing ${this.path} failed: ${error.message} (logging paused until SIGHUP)`);
+    this.logger.error(`message log: writing ${this.path} failed: ${error.message}; trying again every ${this.retryMs / 1e3} s`);
     this.stream = null;
+    this.scheduleRetry();
+  }
+  scheduleRetry() {
+    if (this.closed || this.retryTimer !== null) return;
+    this.retryTimer = setTimeout(() => {
+      this.retryTimer = null;
+      if (this.closed || this.stream !== null) return;
+      this.open().then(
+        () => this.logger.info(`message log: writing ${this.path} again (${this.droppedLines} lines were lost meanwhile)`),
+        () => this.scheduleRetry()
+      );
+    }, this.retryMs);
+    this.retryTimer.unref();
   }
 };
 function openAppendStream(path) {
@@ -5588,8 +5980,8 @@ function normalise(text3) {
   return match === null ? null : `ocpp${match[1]}`;
 }
 function detectVersion(request, fallback) {
-  const header = request.headers["x-ocpp-version"];
-  const fromHeader = normalise(Array.isArray(header) ? header[0] : header);
+  const header2 = request.headers["x-ocpp-version"];
+  const fromHeader = normalise(Array.isArray(header2) ? header2[0] : header2);
   if (fromHeader !== null) return { version: fromHeader, source: "header" };
   const url = new URL(request.url ?? "/", "http://localhost");
   const fromQuery = normalise(url.searchParams.get("version"));
@@ -5604,6 +5996,11 @@ function detectVersion(request, fallback) {
 
 // src/session/charger-memory.ts
 var BOOT_ACCEPTANCE_TTL_MS = 24 * 60 * 60 * 1e3;
+var MAX_REMEMBERED_CONNECTORS = 64;
+var MAX_CONNECTOR_NUMBER = 1e3;
+function isConnectorNumber(value) {
+  return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_CONNECTOR_NUMBER;
+}
 var ChargerMemory = class {
   /** The charger's last BootNotification Call, as forwarded. */
   boot = null;
@@ -5625,7 +6022,9 @@ var ChargerMemory = class {
       this.vendor = typeof vendor === "string" ? vendor : null;
       this.model = typeof model === "string" ? model : null;
     } else if (action === "StatusNotification") {
-      this.statuses.set(connectorKey(payload), text3);
+      if (!isConnectorNumber(payload.connectorId) || payload.evseId !== void 0 && !isConnectorNumber(payload.evseId)) return;
+      const key2 = connectorKey(payload);
+      if (this.statuses.has(key2) || this.statuses.size < MAX_REMEMBERED_CONNECTORS) this.statuses.set(key2, text3);
     }
   }
   bootAnswered(accepted, now = Date.now()) {
@@ -5643,6 +6042,191 @@ var ChargerMemory = class {
 };
 function connectorKey(payload) {
   return `${String(payload.evseId ?? "")}:${String(payload.connectorId ?? "")}`;
+}
+
+// src/ocpp/actions.ts
+var OCPP16 = [
+  "Authorize",
+  "BootNotification",
+  "CancelReservation",
+  "ChangeAvailability",
+  "ChangeConfiguration",
+  "ClearCache",
+  "ClearChargingProfile",
+  "DataTransfer",
+  "DiagnosticsStatusNotification",
+  "FirmwareStatusNotification",
+  "GetCompositeSchedule",
+  "GetConfiguration",
+  "GetDiagnostics",
+  "GetLocalListVersion",
+  "Heartbeat",
+  "MeterValues",
+  "RemoteStartTransaction",
+  "RemoteStopTransaction",
+  "ReserveNow",
+  "Reset",
+  "SendLocalList",
+  "SetChargingProfile",
+  "StartTransaction",
+  "StatusNotification",
+  "StopTransaction",
+  "TriggerMessage",
+  "UnlockConnector",
+  "UpdateFirmware",
+  // Security extension (1.6 security whitepaper)
+  "CertificateSigned",
+  "DeleteCertificate",
+  "ExtendedTriggerMessage",
+  "GetInstalledCertificateIds",
+  "GetLog",
+  "InstallCertificate",
+  "LogStatusNotification",
+  "SecurityEventNotification",
+  "SignCertificate",
+  "SignedFirmwareStatusNotification",
+  "SignedUpdateFirmware"
+];
+var OCPP201 = [
+  "Authorize",
+  "BootNotification",
+  "CancelReservation",
+  "CertificateSigned",
+  "ChangeAvailability",
+  "ClearCache",
+  "ClearChargingProfile",
+  "ClearDisplayMessage",
+  "ClearedChargingLimit",
+  "ClearVariableMonitoring",
+  "CostUpdated",
+  "CustomerInformation",
+  "DataTransfer",
+  "DeleteCertificate",
+  "FirmwareStatusNotification",
+  "Get15118EVCertificate",
+  "GetBaseReport",
+  "GetCertificateStatus",
+  "GetChargingProfiles",
+  "GetCompositeSchedule",
+  "GetDisplayMessages",
+  "GetInstalledCertificateIds",
+  "GetLocalListVersion",
+  "GetLog",
+  "GetMonitoringReport",
+  "GetReport",
+  "GetTransactionStatus",
+  "GetVariables",
+  "Heartbeat",
+  "InstallCertificate",
+  "LogStatusNotification",
+  "MeterValues",
+  "NotifyChargingLimit",
+  "NotifyCustomerInformation",
+  "NotifyDisplayMessages",
+  "NotifyEVChargingNeeds",
+  "NotifyEVChargingSchedule",
+  "NotifyEvent",
+  "NotifyMonitoringReport",
+  "NotifyReport",
+  "PublishFirmware",
+  "PublishFirmwareStatusNotification",
+  "ReportChargingProfiles",
+  "RequestStartTransaction",
+  "RequestStopTransaction",
+  "ReservationStatusUpdate",
+  "ReserveNow",
+  "Reset",
+  "SecurityEventNotification",
+  "SendLocalList",
+  "SetChargingProfile",
+  "SetDisplayMessage",
+  "SetMonitoringBase",
+  "SetMonitoringLevel",
+  "SetNetworkProfile",
+  "SetVariableMonitoring",
+  "SetVariables",
+  "SignCertificate",
+  "StatusNotification",
+  "TransactionEvent",
+  "TriggerMessage",
+  "UnlockConnector",
+  "UnpublishFirmware",
+  "UpdateFirmware"
+];
+var OCPP21_ADDED = [
+  "AdjustPeriodicEventStream",
+  "AFRRSignal",
+  "BatterySwap",
+  "ChangeTransactionTariff",
+  "ClearDERControl",
+  "ClearTariffs",
+  "ClosePeriodicEventStream",
+  "GetCertificateChainStatus",
+  "GetDERControl",
+  "GetPeriodicEventStream",
+  "GetTariffs",
+  "NotifyAllowedEnergyTransfer",
+  "NotifyDERAlarm",
+  "NotifyDERStartStop",
+  "NotifyPeriodicEventStream",
+  "NotifyPriorityCharging",
+  "NotifySettlement",
+  "NotifyWebPaymentStarted",
+  "OpenPeriodicEventStream",
+  "PullDynamicScheduleUpdate",
+  "ReportDERControl",
+  "RequestBatterySwap",
+  "SetDefaultTariff",
+  "SetDERControl",
+  "UpdateDynamicSchedule",
+  "UsePriorityCharging",
+  "VatNumberValidation"
+];
+var KNOWN_ACTIONS = /* @__PURE__ */ new Set([...OCPP16, ...OCPP201, ...OCPP21_ADDED]);
+function actionLabel(action) {
+  if (action === null) return "";
+  return KNOWN_ACTIONS.has(action) ? action : "other";
+}
+var CHARGING_CONTROL_ACTIONS = /* @__PURE__ */ new Set([
+  "RemoteStartTransaction",
+  "RemoteStopTransaction",
+  "RequestStartTransaction",
+  "RequestStopTransaction",
+  "SetChargingProfile",
+  "ClearChargingProfile",
+  "ChangeAvailability",
+  "Reset",
+  "UnlockConnector"
+]);
+
+// src/config/policy.ts
+var CallPolicy = class {
+  allowed;
+  denied;
+  observer;
+  constructor(upstream) {
+    this.observer = upstream.role === "observer";
+    this.allowed = upstream.allowActions.length > 0 ? new Set(upstream.allowActions) : null;
+    this.denied = new Set(upstream.denyActions);
+  }
+  /** Null when the upstream may send `action`, else why not. */
+  refusal(action) {
+    if (this.observer) return "observers may not send calls to the charger";
+    if (this.allowed !== null && !this.allowed.has(action)) return `${action} is not in allow_actions`;
+    if (this.denied.has(action)) return `${action} is in deny_actions`;
+    return null;
+  }
+};
+function controlWarnings(config) {
+  if (config.sharing.enabled || config.sharing.sharedControl) return [];
+  const controllers = config.upstreams.filter((upstream) => {
+    const policy = new CallPolicy(upstream);
+    return [...CHARGING_CONTROL_ACTIONS].some((action) => policy.refusal(action) === null);
+  });
+  if (controllers.length < 2) return [];
+  return [
+    `${controllers.map((u) => u.name).join(", ")} may all send charging-control calls (${[...CHARGING_CONTROL_ACTIONS].join(", ")}); narrow it with [ext-server] secondary_deny_actions or [upstream.NAME] deny_actions / allow_actions, or set [sharing] enabled = true (or shared_control = true) if that is intended`
+  ];
 }
 
 // src/ocpp/json-span.ts
@@ -5721,14 +6305,31 @@ function memberStart(text3, objectStart, name) {
   for (; ; ) {
     const keyEnd = stringEnd(text3, i);
     const raw = text3.slice(i + 1, keyEnd - 1);
-    const key = raw.includes("\\") ? JSON.parse(text3.slice(i, keyEnd)) : raw;
+    const key2 = raw.includes("\\") ? JSON.parse(text3.slice(i, keyEnd)) : raw;
     i = skipSpace(text3, keyEnd);
     i = skipSpace(text3, i + 1);
-    if (key === name) found = i;
+    if (key2 === name) found = i;
     i = skipSpace(text3, valueEnd(text3, i));
     if (text3[i] !== ",") return found;
     i = skipSpace(text3, i + 1);
   }
+}
+
+// src/rules/rule-types.ts
+function expandPath(payload, pattern2) {
+  let found = [{ path: [], value: payload }];
+  for (const step of pattern2) {
+    const next = [];
+    for (const { path, value } of found) {
+      if (step === "*") {
+        if (Array.isArray(value)) value.forEach((item, i) => next.push({ path: [...path, i], value: item }));
+      } else if (typeof value === "object" && value !== null && !Array.isArray(value) && Object.hasOwn(value, step)) {
+        next.push({ path: [...path, step], value: value[step] });
+      }
+    }
+    found = next;
+  }
+  return found;
 }
 
 // src/rules/timestamps.ts
@@ -5749,20 +6350,23 @@ var FIELDS_2 = {
   NotifyCustomerInformation: [["generatedAt"]],
   NotifyDisplayMessages: []
 };
+var NO_FIELDS = [];
+var NO_CHANGES = [];
 function fieldsOf(version) {
   return version === "ocpp1.6" ? FIELDS_16 : FIELDS_2;
 }
 var EARLIEST_MS = Date.UTC(2010, 0, 1);
+var UNUSABLE = "";
 var LOOSE = /^(\d{4}-\d{2}-\d{2})[Tt ](\d{2}:\d{2}:\d{2}(?:\.\d+)?)\s*([Zz]|[+-]\d{2}(?::?\d{2})?)?$/;
-function repairTimestamp(value, receivedAt) {
-  if (typeof value !== "string") return receivedAt;
+function repairOf(value) {
+  if (typeof value !== "string") return UNUSABLE;
   const instant = rfc3339Instant(value);
-  if (instant === instant) return instant >= EARLIEST_MS ? null : receivedAt;
+  if (!Number.isNaN(instant)) return instant >= EARLIEST_MS ? null : UNUSABLE;
   const loose = LOOSE.exec(value.trim());
-  if (loose === null) return receivedAt;
+  if (loose === null) return UNUSABLE;
   const [, date, time, zone] = loose;
   const rewritten = `${date}T${time}${rfc3339Offset(zone)}`;
-  return rfc3339Instant(rewritten) >= EARLIEST_MS ? rewritten : receivedAt;
+  return rfc3339Instant(rewritten) >= EARLIEST_MS ? rewritten : UNUSABLE;
 }
 function rfc3339Offset(zone) {
   if (zone === void 0 || zone.length === 1) return "Z";
@@ -5795,7 +6399,7 @@ function rfc3339Instant(value) {
   let ms = 0;
   if (value.charCodeAt(i) === DOT) {
     const first = ++i;
-    while (i < length && isDigit(value.charCodeAt(i))) {
+    while (i < length && isDigit2(value.charCodeAt(i))) {
       if (i - first < 3) ms = ms * 10 + value.charCodeAt(i) - 48;
       i++;
     }
@@ -5822,26 +6426,26 @@ function digits(text3, at, count) {
   let number = 0;
   for (let i = at; i < at + count; i++) {
     const code = text3.charCodeAt(i);
-    if (!isDigit(code)) return -1;
+    if (!isDigit2(code)) return -1;
     number = number * 10 + code - 48;
   }
   return number;
 }
-function isDigit(code) {
+function isDigit2(code) {
   return code >= 48 && code <= 57;
 }
 var timestampRule = {
   name: "timestamps",
   actions: (version) => Object.keys(fieldsOf(version)),
   fix(action, payload, context) {
-    const changes = [];
-    for (const pattern2 of fieldsOf(context.version)[action] ?? []) {
+    let changes = null;
+    for (const pattern2 of fieldsOf(context.version)[action] ?? NO_FIELDS) {
       for (const { path, value } of expandPath(payload, pattern2)) {
-        const repaired = repairTimestamp(value, context.receivedAt);
-        if (repaired !== null) changes.push({ path, value: repaired, was: value });
+        const repair = repairOf(value);
+        if (repair !== null) (changes ??= []).push({ path, value: repair === UNUSABLE ? context.receivedAt : repair, was: value });
       }
     }
-    return changes;
+    return changes ?? NO_CHANGES;
   }
 };
 
@@ -5947,25 +6551,10 @@ function configuredRules(fixups) {
   if (fixups.powerScale !== null) rules.push(powerScaleRule(fixups.powerScale, fixups.powerMeasurands));
   return rules;
 }
-function expandPath(payload, pattern2) {
-  let found = [{ path: [], value: payload }];
-  for (const step of pattern2) {
-    const next = [];
-    for (const { path, value } of found) {
-      if (step === "*") {
-        if (Array.isArray(value)) value.forEach((item, i) => next.push({ path: [...path, i], value: item }));
-      } else if (typeof value === "object" && value !== null && !Array.isArray(value) && Object.hasOwn(value, step)) {
-        next.push({ path: [...path, step], value: value[step] });
-      }
-    }
-    found = next;
-  }
-  return found;
-}
 
 // src/rules/autoconfig.ts
-function parseVariableKey(key) {
-  const match = /^([A-Za-z0-9_*\-:]+?)(?:\[(\d+)(?::(\d+))?\])?\.([A-Za-z0-9_*\-:]+)(?:\.([A-Za-z0-9_*\-:]+))?$/.exec(key);
+function parseVariableKey(key2) {
+  const match = /^([A-Za-z0-9_*\-:]+?)(?:\[(\d+)(?::(\d+))?\])?\.([A-Za-z0-9_*\-:]+)(?:\.([A-Za-z0-9_*\-:]+))?$/.exec(key2);
   if (match === null) return null;
   const [, component, evse, connector, variable, instance] = match;
   const ref = { component: { name: component }, variable: { name: variable } };
@@ -5975,13 +6564,13 @@ function parseVariableKey(key) {
 }
 function autoconfigCalls(version, entries) {
   const calls = [];
-  for (const [key, value] of entries) {
+  for (const [key2, value] of entries) {
     if (version === "ocpp1.6") {
-      if (!key.includes(".")) calls.push({ key, action: "ChangeConfiguration", payload: { key, value } });
+      if (!key2.includes(".")) calls.push({ key: key2, action: "ChangeConfiguration", payload: { key: key2, value } });
       continue;
     }
-    const ref = parseVariableKey(key);
-    if (ref !== null) calls.push({ key, action: "SetVariables", payload: { setVariableData: [{ attributeValue: value, ...ref }] } });
+    const ref = parseVariableKey(key2);
+    if (ref !== null) calls.push({ key: key2, action: "SetVariables", payload: { setVariableData: [{ attributeValue: value, ...ref }] } });
   }
   return calls;
 }
@@ -5993,9 +6582,9 @@ function configStatus(action, answer) {
 }
 function managedKeys(entries) {
   const keys = /* @__PURE__ */ new Set();
-  for (const [key] of entries) {
-    const ref = parseVariableKey(key);
-    keys.add(ref === null ? key.toLowerCase() : variableId(ref.component.name, ref.variable.name, ref.variable.instance));
+  for (const [key2] of entries) {
+    const ref = parseVariableKey(key2);
+    keys.add(ref === null ? key2.toLowerCase() : variableId(ref.component.name, ref.variable.name, ref.variable.instance));
   }
   return keys;
 }
@@ -6004,8 +6593,8 @@ function variableId(component, variable, instance) {
 }
 function lockDecision(action, payload, managed) {
   if (action === "ChangeConfiguration") {
-    const key = typeof payload.key === "string" ? payload.key.toLowerCase() : null;
-    return key !== null && managed.has(key) ? { kind: "reject", answer: { status: "Rejected" }, locked: [String(payload.key)] } : { kind: "pass" };
+    const key2 = typeof payload.key === "string" ? payload.key.toLowerCase() : null;
+    return key2 !== null && managed.has(key2) ? { kind: "reject", answer: { status: "Rejected" }, locked: [String(payload.key)] } : { kind: "pass" };
   }
   if (action !== "SetVariables" || !Array.isArray(payload.setVariableData)) return { kind: "pass" };
   const keep = [];
@@ -6029,15 +6618,55 @@ function lockDecision(action, payload, managed) {
   return { kind: "partial", keep, rejected, locked };
 }
 
-// src/session/events.ts
-var ChargerEvents = class {
-  listeners = /* @__PURE__ */ new Set();
-  subscribe(listener) {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+// src/stages/stage.ts
+var FORWARD = { kind: "forward" };
+function runChain(stages, direction, frame) {
+  let current = frame;
+  let notes = null;
+  let rewriteAnswer = null;
+  for (const stage of stages) {
+    const decide = stage[direction];
+    if (decide === void 0) continue;
+    const decision = decide.call(stage, current);
+    if (decision.kind !== "forward" && decision.kind !== "replace") {
+      return { text: current.text, stopped: decision, notes: notes ?? [], rewriteAnswer: null };
+    }
+    if (decision.note !== void 0) (notes ??= []).push(decision.note);
+    if (decision.kind === "replace") {
+      current = { ...current, text: decision.text };
+      if (decision.rewriteAnswer !== void 0) rewriteAnswer = decision.rewriteAnswer;
+    }
   }
-  emit(event) {
-    for (const listener of this.listeners) listener(event);
+  return { text: current.text, stopped: null, notes: notes ?? NO_NOTES, rewriteAnswer };
+}
+var NO_NOTES = [];
+
+// src/stages/autoconfig-lock.ts
+var AutoconfigLock = class {
+  name = "autoconfig-lock";
+  locked;
+  upstream;
+  constructor(locked, upstream) {
+    this.locked = locked;
+    this.upstream = upstream;
+  }
+  fromUpstream(frame) {
+    if (frame.type !== "CALL" || frame.action !== "ChangeConfiguration" && frame.action !== "SetVariables") return FORWARD;
+    const decision = lockDecision(frame.action, frame.payload, this.locked);
+    if (decision.kind === "reject") {
+      return { kind: "answer", payload: decision.answer, note: `${this.upstream} may not change ${decision.locked.join(", ")} ([autoconfig] lock)` };
+    }
+    if (decision.kind === "partial") {
+      const rejected = decision.rejected.map((result) => JSON.stringify(result));
+      return {
+        kind: "replace",
+        text: spliceValues(frame.text, [{ path: [3, "setVariableData"], value: decision.keep }]),
+        note: `${decision.locked.join(", ")} removed from ${this.upstream}'s SetVariables ([autoconfig] lock)`,
+        rewriteAnswer: (answer) => appendToArray(answer, [2, "setVariableResult"], rejected)
+        // what the lock kept back
+      };
+    }
+    return FORWARD;
   }
 };
 
@@ -6063,6 +6692,7 @@ var CONTROL_REFUSALS = {
   }
 };
 function controlRefusal(version, action) {
+  if (!CHARGING_CONTROL_ACTIONS.has(action)) return null;
   return CONTROL_REFUSALS[version === "ocpp1.6" ? "ocpp1.6" : "ocpp2"][action] ?? null;
 }
 var KEEP_DECISIONS = 20;
@@ -6200,81 +6830,413 @@ var ControlArbiter = class {
   }
 };
 
-// src/session/charger-session.ts
-import { randomUUID } from "node:crypto";
-
-// src/log/redact.ts
-var MASK = "***";
-function isObject(value) {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-function namedIgnoringCase(value, name) {
-  return typeof value === "string" && value.toLowerCase() === name;
-}
-function authorizationKeyValue(payload, visit) {
-  if (namedIgnoringCase(payload.key, "authorizationkey") && Object.hasOwn(payload, "value")) visit(payload, "value");
-}
-function basicAuthPasswordValues(payload, visit) {
-  const data = payload.setVariableData;
-  if (!Array.isArray(data)) return;
-  for (const entry of data) {
-    if (!isObject(entry) || !isObject(entry.variable)) continue;
-    if (namedIgnoringCase(entry.variable.name, "basicauthpassword") && Object.hasOwn(entry, "attributeValue")) visit(entry, "attributeValue");
+// src/stages/control-gate.ts
+var ControlGate = class {
+  name = "control";
+  control;
+  chargerId;
+  upstream;
+  protocol;
+  constructor(control, chargerId, upstream, protocol) {
+    this.control = control;
+    this.chargerId = chargerId;
+    this.upstream = upstream;
+    this.protocol = protocol;
   }
+  fromUpstream(frame) {
+    if (frame.type !== "CALL") return FORWARD;
+    const refusal = controlRefusal(this.protocol, frame.action);
+    if (refusal === null) return FORWARD;
+    const decision = this.control.decide(this.chargerId, this.upstream, frame.action);
+    if (!decision.allowed) return { kind: "answer", payload: refusal, note: `${this.upstream}'s ${frame.action} refused: ${decision.reason}` };
+    return { kind: "forward", note: `${this.upstream}'s ${frame.action} allowed: ${decision.reason}` };
+  }
+};
+
+// src/stages/policy-gate.ts
+var PolicyGate = class {
+  name = "policy";
+  policy;
+  upstream;
+  constructor(policy, upstream) {
+    this.policy = policy;
+    this.upstream = upstream;
+  }
+  fromUpstream(frame) {
+    const refusal = this.policy.refusal(frame.action);
+    if (refusal === null) return FORWARD;
+    return { kind: "error", code: "SecurityError", description: `${this.upstream}: ${refusal}`, note: `${this.upstream}'s ${frame.action} blocked: ${refusal}` };
+  }
+};
+
+// src/stages/transaction-ids.ts
+function spliceIds(text3, ids) {
+  return spliceValues(text3, ids.map((change) => ({ path: [3, ...change.path], value: change.value })));
 }
-function isSecretName(name) {
-  const lower = name.toLowerCase();
-  return lower.includes("password") || lower === "authorizationkey";
+var TransactionIds = class {
+  name = "transaction-ids";
+  transactions;
+  link;
+  constructor(transactions, link) {
+    this.transactions = transactions;
+    this.link = link;
+  }
+  toUpstream(frame) {
+    const ids = this.transactions.idsForUpstream(this.link, frame.action, frame.payload);
+    return ids.length === 0 ? FORWARD : { kind: "replace", text: spliceIds(frame.text, ids) };
+  }
+  fromUpstream(frame) {
+    if (frame.type !== "CALL") return FORWARD;
+    const ids = this.transactions.upstreamCall(this.link, frame.action, frame.payload);
+    return ids.length === 0 ? FORWARD : { kind: "replace", text: spliceIds(frame.text, ids) };
+  }
+};
+
+// src/stages/chain.ts
+function stageChain(inputs) {
+  const stages = [
+    new PolicyGate(inputs.policy, inputs.upstream),
+    new ControlGate(inputs.control, inputs.chargerId, inputs.upstream, inputs.protocol),
+    new TransactionIds(inputs.transactions, inputs.link)
+  ];
+  if (inputs.lockedKeys !== null) stages.push(new AutoconfigLock(inputs.lockedKeys, inputs.upstream));
+  return stages;
 }
-function networkProfileSecrets(payload, visit) {
-  const pending = [payload];
-  while (pending.length > 0) {
-    const node = pending.pop();
-    if (Array.isArray(node)) {
-      pending.push(...node);
-    } else if (isObject(node)) {
-      for (const [key, value] of Object.entries(node)) {
-        if (isSecretName(key)) visit(node, key);
-        else if (typeof value === "object" && value !== null) pending.push(value);
-      }
+
+// src/stages/transaction-versions.ts
+var OCPP162 = {
+  route(router, action, payload, callId) {
+    switch (action) {
+      case "Authorize":
+        return router.routeTo(router.ownerOfTag(str(payload.idTag)));
+      case "StartTransaction":
+        return router.routeStart(payload, callId);
+      case "MeterValues":
+        return payload.transactionId === void 0 ? null : router.routeTo(router.ownerOfTx(String(payload.transactionId)));
+      case "StopTransaction":
+        return router.routeTo(router.ownerOfTx(String(payload.transactionId)));
+      default:
+        return null;
+    }
+  },
+  chargerTxPaths: { MeterValues: ["transactionId"], StopTransaction: ["transactionId"] },
+  upstreamTxPaths: {
+    RemoteStopTransaction: ["transactionId"],
+    SetChargingProfile: ["csChargingProfiles", "transactionId"],
+    GetCompositeSchedule: ["transactionId"]
+  },
+  upstreamsNumberTransactions: true,
+  stopOf(action, payload) {
+    if (action !== "StopTransaction") return null;
+    return { chargerTx: String(payload.transactionId), stoppedAt: str(payload.timestamp), meterStop: num(payload.meterStop), reason: str(payload.reason) ?? "Local" };
+  }
+};
+var OCPP2 = {
+  route(router, action, payload) {
+    if (action === "Authorize") return router.routeTo(router.ownerOfTag(str(payload.idToken?.idToken)));
+    if (action === "TransactionEvent") return router.routeTo(router.ownerOfEvent(payload));
+    return null;
+  },
+  chargerTxPaths: {},
+  upstreamTxPaths: {},
+  upstreamsNumberTransactions: false,
+  stopOf(action, payload) {
+    if (action !== "TransactionEvent" || payload.eventType !== "Ended") return null;
+    const info = payload.transactionInfo ?? {};
+    return { chargerTx: String(info.transactionId), stoppedAt: str(payload.timestamp), meterStop: energyWh(payload), reason: str(info.stoppedReason) ?? "Local" };
+  }
+};
+function str(value) {
+  return typeof value === "string" && value !== "" ? value : null;
+}
+function num(value) {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+function energyWh(payload) {
+  const meterValues = payload.meterValue;
+  if (!Array.isArray(meterValues)) return null;
+  for (const meterValue of meterValues) {
+    for (const sample of meterValue.sampledValue ?? []) {
+      const measurand = sample.measurand ?? "Energy.Active.Import.Register";
+      if (measurand !== "Energy.Active.Import.Register" || typeof sample.value !== "number") continue;
+      const unit = (sample.unitOfMeasure ?? {}).unit;
+      const multiplier = (sample.unitOfMeasure ?? {}).multiplier;
+      const scale = (unit === "kWh" ? 1e3 : 1) * 10 ** (typeof multiplier === "number" ? multiplier : 0);
+      return sample.value * scale;
     }
   }
+  return null;
 }
-var FINDERS = /* @__PURE__ */ new Map([
-  ["ChangeConfiguration", authorizationKeyValue],
-  ["SetVariables", basicAuthPasswordValues],
-  ["SetNetworkProfile", networkProfileSecrets]
-]);
-function redactSecrets(action, payload, text3) {
-  const find = FINDERS.get(action);
-  if (find === void 0) return text3;
-  let secrets = 0;
-  find(payload, () => {
-    secrets++;
-  });
-  if (secrets === 0) return text3;
-  return maskedFrame(action, text3, find);
-}
-function maskedFrame(action, text3, find) {
-  let frame;
-  try {
-    frame = JSON.parse(text3);
-  } catch {
-    return placeholder(action, void 0);
+
+// src/stages/transactions.ts
+var REMOTE_START_TTL_MS = 10 * 60 * 1e3;
+var Transactions = class {
+  chargerId;
+  rules;
+  byName = /* @__PURE__ */ new Map();
+  observers;
+  defaultOwner;
+  split;
+  /** True when any tag is assigned: transaction messages then go to their owner (and observers) only. */
+  splitMode;
+  store;
+  logger;
+  /** charger transaction id → owner name */
+  owners;
+  /** charger transaction id → upstream name → that upstream's id (1.6 non-owners) */
+  upstreamIds;
+  pendingStarts = /* @__PURE__ */ new Map();
+  /** StartTransaction content → the charger Call id it first came with, and the owner's answer once known. */
+  startsSeen = /* @__PURE__ */ new Map();
+  remoteStartTags = /* @__PURE__ */ new Map();
+  remoteStartIds = /* @__PURE__ */ new Map();
+  /** 2.0.1 transactions whose owner is still the default guess (no idToken seen yet). */
+  undecided = /* @__PURE__ */ new Set();
+  events;
+  prices;
+  constructor(chargerId, version, links, split, store, logger, events = null, prices = /* @__PURE__ */ new Map()) {
+    this.events = events;
+    this.prices = prices;
+    this.chargerId = chargerId;
+    this.rules = version === "ocpp1.6" ? OCPP162 : OCPP2;
+    for (const link of links) this.byName.set(link.name, link);
+    this.observers = links.filter((link) => link.role === "observer");
+    this.split = split;
+    this.splitMode = split.tagOwners.size > 0;
+    this.defaultOwner = this.byName.get(split.defaultOwner) ?? links[0];
+    this.store = store;
+    this.logger = logger;
+    const loaded = store?.loadCharger(chargerId) ?? { owners: /* @__PURE__ */ new Map(), upstreamIds: /* @__PURE__ */ new Map() };
+    this.owners = loaded.owners;
+    this.upstreamIds = loaded.upstreamIds;
   }
-  if (!Array.isArray(frame) || frame.length !== 4 || !isObject(frame[3])) return placeholder(action, frame);
-  find(frame[3], (holder, key) => {
-    holder[key] = MASK;
-  });
-  try {
-    return JSON.stringify(frame);
-  } catch {
-    return placeholder(action, frame);
+  /** Where a charger Call goes. Null: charger-wide (every upstream; the primary answers). 'resent': see resentStart. */
+  routeChargerCall(action, payload, callId) {
+    return this.rules.route(this, action, payload, callId);
   }
+  /**
+   * A StartTransaction the charger sent again (its answer was lost or late): the owner's answer
+   * under the new id if it is known, else null (it will go to the new id when it comes).
+   */
+  resentStart(payload, callId) {
+    const seen = this.startsSeen.get(startKey(payload));
+    if (seen === void 0) return null;
+    seen.latestId = callId;
+    return seen.answer;
+  }
+  /** The charger Call id the owner's answer must carry (a resent start moves it to the newest). */
+  answerIdFor(action, callId) {
+    if (action !== "StartTransaction") return callId;
+    const pending = this.pendingStarts.get(callId);
+    return pending === void 0 ? callId : this.startsSeen.get(pending.key)?.latestId ?? callId;
+  }
+  /** An upstream answered a charger Call: learn transaction ids from StartTransaction answers. */
+  upstreamAnswered(link, action, callId, payload, answerText) {
+    if (action !== "StartTransaction" || !this.rules.upstreamsNumberTransactions) return;
+    const pending = this.pendingStarts.get(callId);
+    if (pending === void 0 || payload === null) return;
+    const tx = payload.transactionId;
+    if (typeof tx !== "number" && typeof tx !== "string") return;
+    if (link === pending.owner) {
+      pending.chargerTx = String(tx);
+      const seen = this.startsSeen.get(pending.key);
+      if (seen !== void 0) seen.answer = answerText;
+      this.recordStart(pending);
+    } else {
+      pending.otherIds.set(link.name, String(tx));
+    }
+    if (pending.chargerTx !== null) {
+      for (const [name, upstreamTx] of pending.otherIds) this.recordUpstreamTx(pending.chargerTx, name, upstreamTx);
+      pending.otherIds.clear();
+    }
+  }
+  /** Charger Call → one upstream: the transaction id that upstream knows, if it is not the owner. */
+  idsForUpstream(link, action, payload) {
+    const path = this.rules.chargerTxPaths[action];
+    if (path === void 0 || payload.transactionId === void 0) return [];
+    const theirs = this.upstreamIds.get(String(payload.transactionId))?.get(link.name);
+    if (theirs === void 0) return [];
+    return [{ path, value: numericLike(theirs) }];
+  }
+  /** Upstream Call → charger: notes remote starts, and maps the upstream's transaction ids to the charger's. */
+  upstreamCall(link, action, payload) {
+    if (action === "RemoteStartTransaction" && typeof payload.idTag === "string") {
+      this.remoteStartTags.set(payload.idTag.toUpperCase(), { link, at: Date.now() });
+    } else if (action === "RequestStartTransaction" && payload.remoteStartId !== void 0) {
+      this.remoteStartIds.set(String(payload.remoteStartId), link);
+    }
+    const path = this.rules.upstreamTxPaths[action];
+    if (path === void 0) return [];
+    let value = payload;
+    for (const step of path) value = value?.[step];
+    if (value === void 0) return [];
+    for (const [chargerTx, ids] of this.upstreamIds) {
+      if (ids.get(link.name) === String(value)) return [{ path, value: numericLike(chargerTx) }];
+    }
+    return [];
+  }
+  /** 1.6 StopTransaction or 2.0.1 TransactionEvent Ended: close the session row. */
+  chargerCallForwarded(action, payload) {
+    const stop = this.rules.stopOf(action, payload);
+    if (stop === null) return;
+    const owner = this.ownerOfTx(stop.chargerTx).name;
+    let finished = { energy_kwh: null, revenue: null };
+    try {
+      if (this.store !== null) finished = this.store.stopTransaction({ charger: this.chargerId, ...stop }, owner, this.prices.get(owner) ?? null);
+    } catch (error) {
+      this.logger.error(`${this.chargerId}: state database: ${error.message}`);
+    }
+    this.events?.emit({
+      event: "transaction_stopped",
+      charger: this.chargerId,
+      at: (/* @__PURE__ */ new Date()).toISOString(),
+      transactionId: stop.chargerTx,
+      owner,
+      reason: stop.reason,
+      energy_kwh: finished.energy_kwh,
+      revenue: finished.revenue
+    });
+  }
+  ownerOf(chargerTx) {
+    return this.owners.get(chargerTx);
+  }
+  // ---- decisions ---------------------------------------------------------------------------
+  /** A routing step (`Router`), used by the version rules. */
+  routeTo(owner) {
+    return { targets: this.splitMode ? [owner, ...this.observers.filter((o) => o !== owner)] : null, answerer: owner };
+  }
+  /** A routing step (`Router`), used by the version rules. */
+  ownerOfTag(tag) {
+    if (tag === null) return this.defaultOwner;
+    const upper = tag.toUpperCase();
+    const remote = this.remoteStartTags.get(upper);
+    if (remote !== void 0 && Date.now() - remote.at < REMOTE_START_TTL_MS) return remote.link;
+    const name = this.split.tagOwners.get(upper);
+    return (name === void 0 ? void 0 : this.byName.get(name)) ?? this.defaultOwner;
+  }
+  /** A routing step (`Router`), used by the version rules. */
+  ownerOfTx(chargerTx) {
+    const name = this.owners.get(chargerTx);
+    return (name === void 0 ? void 0 : this.byName.get(name)) ?? this.defaultOwner;
+  }
+  /** A routing step (`Router`), used by the version rules. */
+  routeStart(payload, callId) {
+    const key2 = startKey(payload);
+    if (this.startsSeen.has(key2)) return "resent";
+    const idTag = str(payload.idTag);
+    const owner = this.ownerOfTag(idTag);
+    if (idTag !== null) this.remoteStartTags.delete(idTag.toUpperCase());
+    this.startsSeen.set(key2, { callId, latestId: callId, answer: null });
+    if (this.startsSeen.size > 100) this.startsSeen.delete(this.startsSeen.keys().next().value);
+    this.pendingStarts.set(callId, {
+      owner,
+      key: key2,
+      connectorId: num(payload.connectorId),
+      idTag,
+      meterStart: num(payload.meterStart),
+      timestamp: str(payload.timestamp),
+      otherIds: /* @__PURE__ */ new Map(),
+      chargerTx: null
+    });
+    if (this.pendingStarts.size > 100) this.pendingStarts.delete(this.pendingStarts.keys().next().value);
+    return this.routeTo(owner);
+  }
+  /** 2.0.1: the owner of a TransactionEvent's transaction, decided by a remote start or the first idToken. */
+  /** A routing step (`Router`), used by the version rules. */
+  ownerOfEvent(payload) {
+    const info = payload.transactionInfo ?? {};
+    const chargerTx = String(info.transactionId);
+    const known = this.owners.get(chargerTx);
+    if (known !== void 0 && !this.undecided.has(chargerTx)) return this.byName.get(known) ?? this.defaultOwner;
+    const remote = info.remoteStartId === void 0 ? void 0 : this.remoteStartIds.get(String(info.remoteStartId));
+    const token = str(payload.idToken?.idToken);
+    const decided = remote !== void 0 || token !== null;
+    const owner = remote ?? this.ownerOfTag(token);
+    if (known === void 0 || decided) {
+      if (decided) this.undecided.delete(chargerTx);
+      else this.undecided.add(chargerTx);
+      this.recordStart({
+        owner,
+        key: "",
+        connectorId: num(payload.evse?.connectorId),
+        idTag: token,
+        meterStart: energyWh(payload),
+        timestamp: str(payload.timestamp),
+        otherIds: /* @__PURE__ */ new Map(),
+        chargerTx
+      }, num(payload.evse?.id));
+    }
+    return owner;
+  }
+  recordStart(pending, evse = null) {
+    const chargerTx = pending.chargerTx;
+    const known = this.owners.get(chargerTx) === pending.owner.name;
+    this.owners.set(chargerTx, pending.owner.name);
+    if (!known) {
+      this.events?.emit({
+        event: "transaction_started",
+        charger: this.chargerId,
+        at: (/* @__PURE__ */ new Date()).toISOString(),
+        transactionId: chargerTx,
+        owner: pending.owner.name,
+        connector: pending.connectorId ?? evse,
+        idTag: pending.idTag
+      });
+    }
+    this.logger.info(`${this.chargerId}: transaction ${chargerTx} (${pending.idTag === null ? "no idTag" : "idTag set"}) belongs to ${pending.owner.name}`);
+    try {
+      this.store?.startTransaction({
+        charger: this.chargerId,
+        chargerTx,
+        owner: pending.owner.name,
+        connector: pending.connectorId,
+        evse,
+        idTag: pending.idTag,
+        startedAt: pending.timestamp,
+        meterStart: pending.meterStart
+      });
+    } catch (error) {
+      this.logger.error(`${this.chargerId}: state database: ${error.message}`);
+    }
+  }
+  recordUpstreamTx(chargerTx, upstream, upstreamTx) {
+    let ids = this.upstreamIds.get(chargerTx);
+    if (ids === void 0) this.upstreamIds.set(chargerTx, ids = /* @__PURE__ */ new Map());
+    ids.set(upstream, upstreamTx);
+    try {
+      this.store?.setUpstreamTx(this.chargerId, chargerTx, upstream, upstreamTx);
+    } catch (error) {
+      this.logger.error(`${this.chargerId}: state database: ${error.message}`);
+    }
+  }
+};
+function startKey(payload) {
+  return JSON.stringify([payload.connectorId, payload.idTag, payload.meterStart, payload.timestamp, payload.reservationId]);
 }
-function placeholder(action, frame) {
-  const id = Array.isArray(frame) && typeof frame[1] === "string" ? frame[1] : "<id unknown>";
-  return JSON.stringify([2, id, action, { redacted: true }]);
+function numericLike(id) {
+  return /^-?\d+$/.test(id) && Number.isSafeInteger(Number(id)) ? Number(id) : id;
+}
+
+// src/upstream/close-codes.ts
+function isSendableCloseCode(code) {
+  return code >= 1e3 && code <= 1003 || code >= 1007 && code <= 1014 || code >= 3e3 && code <= 4999;
+}
+function mirrorCloseCode(received, lost) {
+  if (received === 1005) return 1e3;
+  if (received === 1006) return lost;
+  if (received === 1015) return 1011;
+  return isSendableCloseCode(received) ? received : lost;
+}
+function closeWithin(ws, code, reason, graceMs) {
+  if (ws.readyState === ws.CLOSED) return;
+  if (ws.readyState === ws.CONNECTING) {
+    ws.terminate();
+    return;
+  }
+  if (ws.readyState === ws.OPEN) ws.close(code, Buffer.from(reason).subarray(0, 123).toString());
+  const timer = setTimeout(() => ws.terminate(), graceMs);
+  timer.unref();
+  ws.once("close", () => clearTimeout(timer));
 }
 
 // src/ocpp/frame.ts
@@ -6290,6 +7252,9 @@ var TYPE_NAMES = {
   [CALLRESULTERROR]: "CALLRESULTERROR",
   [SEND]: "SEND"
 };
+var MAX_MESSAGE_ID_LENGTH = 36;
+var MAX_ACTION_LENGTH = 64;
+var ACTION_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 function isObject2(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
@@ -6310,6 +7275,9 @@ function parseFrame(text3, knownTypes) {
     return { ok: false, problem: "unknown-type", id: readableId, detail: `message type ${type} is not supported`, messageType: type };
   }
   if (readableId === null) return { ok: false, problem: "bad-envelope", id: null, detail: "the message id is not a string" };
+  if (readableId.length > MAX_MESSAGE_ID_LENGTH) {
+    return { ok: false, problem: "bad-envelope", id: null, detail: `the message id is longer than ${MAX_MESSAGE_ID_LENGTH} characters` };
+  }
   switch (type) {
     case CALL:
     case SEND: {
@@ -6317,6 +7285,9 @@ function parseFrame(text3, knownTypes) {
       const action = message[2];
       if (typeof action !== "string" || action === "") {
         return { ok: false, problem: "bad-envelope", id: readableId, detail: "the action is not a string" };
+      }
+      if (!ACTION_NAME.test(action)) {
+        return { ok: false, problem: "bad-envelope", id: readableId, detail: `the action is not an OCPP action name (letters, digits and _ . -, at most ${MAX_ACTION_LENGTH})` };
       }
       if (!isObject2(message[3])) return { ok: false, problem: "bad-payload", id: readableId, detail: "the payload is not a JSON object" };
       return { ok: true, frame: { type, id: readableId, action, payload: message[3] } };
@@ -6361,30 +7332,146 @@ function callError(id, code, description, details = {}) {
   return JSON.stringify([CALLERROR, id, code, description.slice(0, 255), details]);
 }
 
-// src/upstream/close-codes.ts
-function isSendableCloseCode(code) {
-  return code >= 1e3 && code <= 1003 || code >= 1007 && code <= 1014 || code >= 3e3 && code <= 4999;
+// src/upstream/catch-up.ts
+var PROTECTED_ACTIONS = /* @__PURE__ */ new Set(["BootNotification", "StartTransaction", "StopTransaction", "TransactionEvent"]);
+function frameBytes(frame) {
+  return frame.data.length + (frame.text === frame.data ? 0 : frame.text.length);
 }
-function mirrorCloseCode(received, lost) {
-  if (received === 1005) return 1e3;
-  if (received === 1006) return lost;
-  if (received === 1015) return 1011;
-  return isSendableCloseCode(received) ? received : lost;
-}
-function closeWithin(ws, code, reason, graceMs) {
-  if (ws.readyState === ws.CLOSED) return;
-  if (ws.readyState === ws.CONNECTING) {
-    ws.terminate();
-    return;
+var CatchUp = class {
+  limits;
+  backlog = [];
+  bytes = 0;
+  replay = [];
+  /** Replayed Call ids whose answers the proxy consumes → their action (for the log). */
+  replayIds = /* @__PURE__ */ new Map();
+  active = false;
+  inFlight = null;
+  timer = null;
+  constructor(limits) {
+    this.limits = limits;
   }
-  if (ws.readyState === ws.OPEN) ws.close(code, Buffer.from(reason).subarray(0, 123).toString());
-  const timer = setTimeout(() => ws.terminate(), graceMs);
-  timer.unref();
-  ws.once("close", () => clearTimeout(timer));
-}
+  /** Nothing waits and nothing is being caught up: a charger frame may go straight out. */
+  get idle() {
+    return !this.active && this.backlog.length === 0;
+  }
+  /** True while frames go one Call at a time (or everything is held). */
+  get isActive() {
+    return this.active;
+  }
+  /** A catch-up Call is out and its answer awaited. */
+  get waiting() {
+    return this.inFlight !== null;
+  }
+  /** Frames waiting: the backlog and the replay. */
+  get size() {
+    return this.backlog.length + this.replay.length;
+  }
+  get backlogLength() {
+    return this.backlog.length;
+  }
+  /** Bytes held by the backlog (the frames and their log copies). */
+  get backlogBytes() {
+    return this.bytes;
+  }
+  /** The backlog's frames, oldest first (read only). */
+  backlogFrames() {
+    return this.backlog;
+  }
+  hasBacklogged(action) {
+    return this.backlog.some((frame) => frame.action === action);
+  }
+  /**
+   * Adds a charger frame to the backlog; returns the frames dropped to stay within the limits.
+   * Over the count limit the oldest MeterValues go first, then the oldest unprotected frame;
+   * the byte limit is hard: when only protected (transaction) frames are left, the oldest goes.
+   */
+  push(frame) {
+    this.backlog.push(frame);
+    this.bytes += frameBytes(frame);
+    const dropped = [];
+    while (this.backlog.length > this.limits.backlogLimit || this.bytes > this.limits.backlogBytes) {
+      let victim = this.backlog.findIndex((f) => f.action === "MeterValues");
+      if (victim === -1) victim = this.backlog.findIndex((f) => f.action === null || !PROTECTED_ACTIONS.has(f.action));
+      if (victim === -1) {
+        if (this.bytes <= this.limits.backlogBytes) break;
+        victim = 0;
+      }
+      const [gone] = this.backlog.splice(victim, 1);
+      this.bytes -= frameBytes(gone);
+      dropped.push(gone);
+    }
+    return dropped;
+  }
+  /** A proxy Call (boot or status) to send before the backlog; its answer is the proxy's. */
+  addReplay(frame) {
+    this.replay.push(frame);
+    this.replayIds.set(frame.id, frame.action);
+  }
+  /** Everything for the link waits until `release()` or `start()`. */
+  hold() {
+    this.active = true;
+  }
+  /** Begins sending what waits; false (and idle) when nothing does. */
+  start() {
+    this.active = this.replay.length > 0 || this.backlog.length > 0;
+    return this.active;
+  }
+  /**
+   * The next frame to send, replay first; undefined (and the catch-up over) when none is left.
+   * `replayed` says whose frame it is.
+   */
+  next() {
+    const replayed = this.replay.length > 0;
+    const frame = replayed ? this.replay.shift() : this.backlog.shift();
+    if (frame === void 0) {
+      this.active = false;
+      return void 0;
+    }
+    if (!replayed) this.bytes -= frameBytes(frame);
+    return { frame, replayed };
+  }
+  /** A Call went out: the next waits for its answer, or for `timeoutMs`, then `onTimeout`. */
+  awaitAnswer(id, timeoutMs, onTimeout) {
+    this.active = true;
+    this.inFlight = id;
+    this.timer = setTimeout(() => {
+      this.inFlight = null;
+      this.timer = null;
+      onTimeout();
+    }, timeoutMs);
+  }
+  /** True when `id` answers the catch-up Call in flight (which is then no longer awaited). */
+  answered(id) {
+    if (this.inFlight !== id) return false;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    this.inFlight = null;
+    return true;
+  }
+  /** The action of a replayed Call answered by `id` (forgotten then), or undefined. */
+  takeReplayed(id) {
+    const action = this.replayIds.get(id);
+    if (action !== void 0) this.replayIds.delete(id);
+    return action;
+  }
+  /** The socket closed: answers to what was sent on it will never come. The backlog stays. */
+  reset() {
+    this.replayIds.clear();
+    this.replay.length = 0;
+    this.active = false;
+    this.inFlight = null;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+  /** The link is closed for good: nothing is kept. */
+  clear() {
+    this.reset();
+    this.backlog.length = 0;
+    this.bytes = 0;
+  }
+};
 
 // src/upstream/upstream-link.ts
-var PROTECTED_ACTIONS = /* @__PURE__ */ new Set(["BootNotification", "StartTransaction", "StopTransaction", "TransactionEvent"]);
 var BACKOFF_FIRST_MS = 1e3;
 var BACKOFF_MAX_MS = 5 * 60 * 1e3;
 var UpstreamLink = class {
@@ -6393,6 +7480,8 @@ var UpstreamLink = class {
   role;
   /** Full URL: base + '/' + charger id. */
   url;
+  /** `url` with any user:password replaced, for logs and the API. */
+  shownUrl;
   state = "connecting";
   since = /* @__PURE__ */ new Date();
   reconnectAttempts = 0;
@@ -6400,16 +7489,8 @@ var UpstreamLink = class {
   protocol = "";
   /** Call ids sent here and not answered yet → their action. */
   awaitingReplies = /* @__PURE__ */ new Map();
-  /** Charger frames for this upstream while it is not open or still catching up, oldest first. */
-  outbox = [];
-  /** Frames to replay after a (re)connect, before the outbox (ids are the proxy's). */
-  replay = [];
-  /** Replayed Call ids whose answers the proxy consumes → their action (for the log). */
-  replayIds = /* @__PURE__ */ new Map();
-  /** While catching up (replay + outbox), frames go one Call at a time: the one in flight. */
-  catchingUp = false;
-  catchUpInFlight = null;
-  catchUpTimer = null;
+  /** What this upstream missed (backlog, replay) and the catch-up Call in flight. */
+  catchUp;
   /** When a frame or pong last arrived (ms). */
   heardAt = Date.now();
   ws = null;
@@ -6429,15 +7510,17 @@ var UpstreamLink = class {
     this.role = config.role;
     this.chargerId = config.chargerId ?? chargerId;
     this.url = upstreamUrl(config.url, this.chargerId);
+    this.shownUrl = withoutUserinfo(this.url);
     this.options = options;
     this.logger = logger;
+    this.catchUp = new CatchUp(options);
   }
   get isOpen() {
     return this.state === "open";
   }
   /** Open, caught up and not backed up: a charger frame may go straight out. */
   get isWritable() {
-    return this.state === "open" && !this.catchingUp && this.outbox.length === 0;
+    return this.state === "open" && this.catchUp.idle;
   }
   get bufferedAmount() {
     return this.ws?.bufferedAmount ?? 0;
@@ -6451,20 +7534,12 @@ var UpstreamLink = class {
     this.headers = this.requestHeaders(chargerHeaders);
     return new Promise((resolve6) => this.open(resolve6));
   }
-  /** Adds a charger frame to the backlog; returns a frame dropped to stay within the limit. */
-  pushBacklog(frame) {
-    this.outbox.push(frame);
-    if (this.outbox.length <= this.options.backlogLimit) return null;
-    let victim = this.outbox.findIndex((f) => f.action === "MeterValues");
-    if (victim === -1) victim = this.outbox.findIndex((f) => f.action === null || !PROTECTED_ACTIONS.has(f.action));
-    return victim === -1 ? null : this.outbox.splice(victim, 1)[0];
-  }
   /** Liveness: ping an open link, or drop it when nothing was heard for `timeoutMs`. */
   pingTick(now, timeoutMs) {
     const ws = this.ws;
     if (ws === null || this.state !== "open") return;
     if (now - this.heardAt > timeoutMs) {
-      this.logger.warn(`${this.name} ${this.url}: no pong for ${Math.round((now - this.heardAt) / 1e3)} s, dropping the link`);
+      this.logger.warn(`${this.name} ${this.shownUrl}: no pong for ${Math.round((now - this.heardAt) / 1e3)} s, dropping the link`);
       ws.terminate();
       return;
     }
@@ -6502,8 +7577,8 @@ var UpstreamLink = class {
     this.closing = true;
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = null;
-    this.resetCatchUp();
-    this.outbox.length = 0;
+    this.awaitingReplies.clear();
+    this.catchUp.clear();
     if (this.ws !== null) closeWithin(this.ws, code, reason, graceMs);
     else this.setState("closed");
   }
@@ -6527,7 +7602,7 @@ var UpstreamLink = class {
     let failure = null;
     ws.on("unexpected-response", (_request, response) => {
       failure = { kind: "http", status: response.statusCode ?? 502, headers: relayableHeaders(response) };
-      this.logger.warn(`${this.name} ${this.url}: handshake refused with HTTP ${failure.status}`);
+      this.logger.warn(`${this.name} ${this.shownUrl}: handshake refused with HTTP ${failure.status}`);
       response.destroy();
       ws.terminate();
     });
@@ -6536,14 +7611,14 @@ var UpstreamLink = class {
     });
     ws.on("error", (error) => {
       failure ??= { kind: "network", message: error.message };
-      this.logger.warn(`${this.name} ${this.url}: ${error.message}`);
+      this.logger.warn(`${this.name} ${this.shownUrl}: ${error.message}`);
     });
     ws.on("open", () => {
       this.heardAt = Date.now();
       this.protocol = ws.protocol;
       this.reconnectAttempts = 0;
       this.setState("open");
-      this.logger.info(`${this.name} connected: ${this.url} (${ws.protocol || "no subprotocol"})`);
+      this.logger.info(`${this.name} connected: ${this.shownUrl} (${ws.protocol || "no subprotocol"})`);
       settle?.(null);
       settle = void 0;
       this.owner?.linkOpened(this);
@@ -6560,7 +7635,8 @@ var UpstreamLink = class {
     ws.on("close", (code, reasonBuffer) => {
       const wasOpen = this.state === "open";
       const reason = reasonBuffer.toString();
-      this.resetCatchUp();
+      this.awaitingReplies.clear();
+      this.catchUp.reset();
       if (settle !== void 0) {
         settle(failure ?? { kind: "network", message: `closed with ${code} during the handshake` });
         settle = void 0;
@@ -6570,19 +7646,9 @@ var UpstreamLink = class {
       } else {
         this.scheduleReconnect();
       }
-      if (wasOpen) this.logger.info(`${this.name} disconnected: ${this.url} (${code}${reason ? ` ${reason}` : ""})`);
+      if (wasOpen) this.logger.info(`${this.name} disconnected: ${this.shownUrl} (${code}${reason ? ` ${reason}` : ""})`);
       this.owner?.linkClosed(this, code, reason);
     });
-  }
-  /** Answers to what was sent on a closed socket will never come: forget them. */
-  resetCatchUp() {
-    this.awaitingReplies.clear();
-    this.replayIds.clear();
-    this.replay.length = 0;
-    this.catchingUp = false;
-    this.catchUpInFlight = null;
-    if (this.catchUpTimer !== null) clearTimeout(this.catchUpTimer);
-    this.catchUpTimer = null;
   }
   scheduleReconnect() {
     this.setState("waiting");
@@ -6621,7 +7687,7 @@ function relayableHeaders(response) {
 function localAnswer(version, id, action, payload, config, state) {
   const now = (/* @__PURE__ */ new Date()).toISOString();
   const accepts = (tag) => config.acceptTags.length === 0 || typeof tag === "string" && config.acceptTags.includes(tag.toUpperCase());
-  const result = (body) => JSON.stringify([CALLRESULT, id, body]);
+  const result = (body2) => JSON.stringify([CALLRESULT, id, body2]);
   switch (action) {
     case "BootNotification":
       return result({ status: "Accepted", currentTime: now, interval: config.heartbeatInterval });
@@ -6694,6 +7760,9 @@ var LocalLink = class extends UpstreamLink {
   }
 };
 
+// src/session/call-slot.ts
+import { randomUUID } from "node:crypto";
+
 // src/session/call-queue.ts
 var CallQueue = class {
   proxyCalls = [];
@@ -6706,6 +7775,10 @@ var CallQueue = class {
   }
   get length() {
     return this.proxyCalls.length + this.primaryCalls.length + this.otherCalls.length;
+  }
+  /** The proxy's own Calls waiting. */
+  get proxyCallCount() {
+    return this.proxyCalls.length;
   }
   countFor(source) {
     return this.counts.get(source) ?? 0;
@@ -6740,340 +7813,7 @@ var CallQueue = class {
   }
 };
 
-// src/session/policy.ts
-var CHARGING_CONTROL_ACTIONS = /* @__PURE__ */ new Set([
-  "RemoteStartTransaction",
-  "RemoteStopTransaction",
-  "RequestStartTransaction",
-  "RequestStopTransaction",
-  "SetChargingProfile",
-  "ClearChargingProfile",
-  "ChangeAvailability",
-  "Reset"
-]);
-var CallPolicy = class {
-  allowed;
-  denied;
-  observer;
-  constructor(upstream) {
-    this.observer = upstream.role === "observer";
-    this.allowed = upstream.allowActions.length > 0 ? new Set(upstream.allowActions) : null;
-    this.denied = new Set(upstream.denyActions);
-  }
-  /** Null when the upstream may send `action`, else why not. */
-  refusal(action) {
-    if (this.observer) return "observers may not send calls to the charger";
-    if (this.allowed !== null && !this.allowed.has(action)) return `${action} is not in allow_actions`;
-    if (this.denied.has(action)) return `${action} is in deny_actions`;
-    return null;
-  }
-};
-function controlWarnings(config) {
-  if (config.sharing.enabled || config.sharing.sharedControl) return [];
-  const controllers = config.upstreams.filter((upstream) => {
-    const policy = new CallPolicy(upstream);
-    return [...CHARGING_CONTROL_ACTIONS].some((action) => policy.refusal(action) === null);
-  });
-  if (controllers.length < 2) return [];
-  return [
-    `${controllers.map((u) => u.name).join(", ")} may all send charging-control calls (${[...CHARGING_CONTROL_ACTIONS].join(", ")}); narrow it with [ext-server] secondary_deny_actions or [upstream.NAME] deny_actions / allow_actions, or set [sharing] enabled = true (or shared_control = true) if that is intended`
-  ];
-}
-
-// src/session/transactions.ts
-var REMOTE_START_TTL_MS = 10 * 60 * 1e3;
-var CHARGER_TX_PATHS = { MeterValues: ["transactionId"], StopTransaction: ["transactionId"] };
-var UPSTREAM_TX_PATHS = {
-  RemoteStopTransaction: ["transactionId"],
-  SetChargingProfile: ["csChargingProfiles", "transactionId"],
-  GetCompositeSchedule: ["transactionId"]
-};
-var Transactions = class {
-  chargerId;
-  version;
-  byName = /* @__PURE__ */ new Map();
-  observers;
-  defaultOwner;
-  split;
-  /** True when any tag is assigned: transaction messages then go to their owner (and observers) only. */
-  splitMode;
-  store;
-  logger;
-  /** charger transaction id → owner name */
-  owners;
-  /** charger transaction id → upstream name → that upstream's id (1.6 non-owners) */
-  upstreamIds;
-  pendingStarts = /* @__PURE__ */ new Map();
-  /** StartTransaction content → the charger Call id it first came with, and the owner's answer once known. */
-  startsSeen = /* @__PURE__ */ new Map();
-  remoteStartTags = /* @__PURE__ */ new Map();
-  remoteStartIds = /* @__PURE__ */ new Map();
-  /** 2.0.1 transactions whose owner is still the default guess (no idToken seen yet). */
-  undecided = /* @__PURE__ */ new Set();
-  events;
-  prices;
-  constructor(chargerId, version, links, split, store, logger, events = null, prices = /* @__PURE__ */ new Map()) {
-    this.events = events;
-    this.prices = prices;
-    this.chargerId = chargerId;
-    this.version = version;
-    for (const link of links) this.byName.set(link.name, link);
-    this.observers = links.filter((link) => link.role === "observer");
-    this.split = split;
-    this.splitMode = split.tagOwners.size > 0;
-    this.defaultOwner = this.byName.get(split.defaultOwner) ?? links[0];
-    this.store = store;
-    this.logger = logger;
-    const loaded = store?.loadCharger(chargerId) ?? { owners: /* @__PURE__ */ new Map(), upstreamIds: /* @__PURE__ */ new Map() };
-    this.owners = loaded.owners;
-    this.upstreamIds = loaded.upstreamIds;
-  }
-  /** Where a charger Call goes. Null: charger-wide (every upstream; the primary answers). 'resent': see resentStart. */
-  routeChargerCall(action, payload, callId) {
-    if (this.version === "ocpp1.6") {
-      switch (action) {
-        case "Authorize":
-          return this.routeTo(this.ownerOfTag(str(payload.idTag)));
-        case "StartTransaction":
-          return this.routeStart(payload, callId);
-        case "MeterValues":
-          return payload.transactionId === void 0 ? null : this.routeTo(this.ownerOfTx(String(payload.transactionId)));
-        case "StopTransaction":
-          return this.routeTo(this.ownerOfTx(String(payload.transactionId)));
-        default:
-          return null;
-      }
-    }
-    if (action === "Authorize") return this.routeTo(this.ownerOfTag(str(payload.idToken?.idToken)));
-    if (action === "TransactionEvent") return this.routeTo(this.ownerOfEvent(payload));
-    return null;
-  }
-  /**
-   * A StartTransaction the charger sent again (its answer was lost or late): the owner's answer
-   * under the new id if it is known, else null (it will go to the new id when it comes).
-   */
-  resentStart(payload, callId) {
-    const seen = this.startsSeen.get(startKey(payload));
-    if (seen === void 0) return null;
-    seen.latestId = callId;
-    return seen.answer;
-  }
-  /** The charger Call id the owner's answer must carry (a resent start moves it to the newest). */
-  answerIdFor(action, callId) {
-    if (action !== "StartTransaction") return callId;
-    const pending = this.pendingStarts.get(callId);
-    return pending === void 0 ? callId : this.startsSeen.get(pending.key)?.latestId ?? callId;
-  }
-  /** An upstream answered a charger Call: learn transaction ids from StartTransaction answers. */
-  upstreamAnswered(link, action, callId, payload, answerText) {
-    if (action !== "StartTransaction" || this.version !== "ocpp1.6") return;
-    const pending = this.pendingStarts.get(callId);
-    if (pending === void 0 || payload === null) return;
-    const tx = payload.transactionId;
-    if (typeof tx !== "number" && typeof tx !== "string") return;
-    if (link === pending.owner) {
-      pending.chargerTx = String(tx);
-      const seen = this.startsSeen.get(pending.key);
-      if (seen !== void 0) seen.answer = answerText;
-      this.recordStart(pending);
-    } else {
-      pending.otherIds.set(link.name, String(tx));
-    }
-    if (pending.chargerTx !== null) {
-      for (const [name, upstreamTx] of pending.otherIds) this.recordUpstreamTx(pending.chargerTx, name, upstreamTx);
-      pending.otherIds.clear();
-    }
-  }
-  /** Charger Call → one upstream: the transaction id that upstream knows, if it is not the owner. */
-  idsForUpstream(link, action, payload) {
-    const path = CHARGER_TX_PATHS[action];
-    if (path === void 0 || this.version !== "ocpp1.6" || payload.transactionId === void 0) return [];
-    const theirs = this.upstreamIds.get(String(payload.transactionId))?.get(link.name);
-    if (theirs === void 0) return [];
-    return [{ path, value: numericLike(theirs) }];
-  }
-  /** Upstream Call → charger: notes remote starts, and maps the upstream's transaction ids to the charger's. */
-  upstreamCall(link, action, payload) {
-    if (action === "RemoteStartTransaction" && typeof payload.idTag === "string") {
-      this.remoteStartTags.set(payload.idTag.toUpperCase(), { link, at: Date.now() });
-    } else if (action === "RequestStartTransaction" && payload.remoteStartId !== void 0) {
-      this.remoteStartIds.set(String(payload.remoteStartId), link);
-    }
-    const path = UPSTREAM_TX_PATHS[action];
-    if (path === void 0 || this.version !== "ocpp1.6") return [];
-    let value = payload;
-    for (const step of path) value = value?.[step];
-    if (value === void 0) return [];
-    for (const [chargerTx, ids] of this.upstreamIds) {
-      if (ids.get(link.name) === String(value)) return [{ path, value: numericLike(chargerTx) }];
-    }
-    return [];
-  }
-  /** 1.6 StopTransaction or 2.0.1 TransactionEvent Ended: close the session row. */
-  chargerCallForwarded(action, payload) {
-    let stop = null;
-    if (action === "StopTransaction" && this.version === "ocpp1.6") {
-      stop = { chargerTx: String(payload.transactionId), stoppedAt: str(payload.timestamp), meterStop: num(payload.meterStop), reason: str(payload.reason) ?? "Local" };
-    } else if (action === "TransactionEvent" && payload.eventType === "Ended") {
-      const info = payload.transactionInfo ?? {};
-      stop = { chargerTx: String(info.transactionId), stoppedAt: str(payload.timestamp), meterStop: energyWh(payload), reason: str(info.stoppedReason) ?? "Local" };
-    }
-    if (stop === null) return;
-    const owner = this.ownerOfTx(stop.chargerTx).name;
-    let finished = { energy_kwh: null, revenue: null };
-    try {
-      if (this.store !== null) finished = this.store.stopTransaction({ charger: this.chargerId, ...stop }, owner, this.prices.get(owner) ?? null);
-    } catch (error) {
-      this.logger.error(`${this.chargerId}: state database: ${error.message}`);
-    }
-    this.events?.emit({
-      event: "transaction_stopped",
-      charger: this.chargerId,
-      at: (/* @__PURE__ */ new Date()).toISOString(),
-      transactionId: stop.chargerTx,
-      owner,
-      reason: stop.reason,
-      energy_kwh: finished.energy_kwh,
-      revenue: finished.revenue
-    });
-  }
-  ownerOf(chargerTx) {
-    return this.owners.get(chargerTx);
-  }
-  // ---- decisions ---------------------------------------------------------------------------
-  routeTo(owner) {
-    return { targets: this.splitMode ? [owner, ...this.observers.filter((o) => o !== owner)] : null, answerer: owner };
-  }
-  ownerOfTag(tag) {
-    if (tag === null) return this.defaultOwner;
-    const upper = tag.toUpperCase();
-    const remote = this.remoteStartTags.get(upper);
-    if (remote !== void 0 && Date.now() - remote.at < REMOTE_START_TTL_MS) return remote.link;
-    const name = this.split.tagOwners.get(upper);
-    return (name === void 0 ? void 0 : this.byName.get(name)) ?? this.defaultOwner;
-  }
-  ownerOfTx(chargerTx) {
-    const name = this.owners.get(chargerTx);
-    return (name === void 0 ? void 0 : this.byName.get(name)) ?? this.defaultOwner;
-  }
-  routeStart(payload, callId) {
-    const key = startKey(payload);
-    if (this.startsSeen.has(key)) return "resent";
-    const idTag = str(payload.idTag);
-    const owner = this.ownerOfTag(idTag);
-    if (idTag !== null) this.remoteStartTags.delete(idTag.toUpperCase());
-    this.startsSeen.set(key, { callId, latestId: callId, answer: null });
-    if (this.startsSeen.size > 100) this.startsSeen.delete(this.startsSeen.keys().next().value);
-    this.pendingStarts.set(callId, {
-      owner,
-      key,
-      connectorId: num(payload.connectorId),
-      idTag,
-      meterStart: num(payload.meterStart),
-      timestamp: str(payload.timestamp),
-      otherIds: /* @__PURE__ */ new Map(),
-      chargerTx: null
-    });
-    if (this.pendingStarts.size > 100) this.pendingStarts.delete(this.pendingStarts.keys().next().value);
-    return this.routeTo(owner);
-  }
-  /** 2.0.1: the owner of a TransactionEvent's transaction, decided by a remote start or the first idToken. */
-  ownerOfEvent(payload) {
-    const info = payload.transactionInfo ?? {};
-    const chargerTx = String(info.transactionId);
-    const known = this.owners.get(chargerTx);
-    if (known !== void 0 && !this.undecided.has(chargerTx)) return this.byName.get(known) ?? this.defaultOwner;
-    const remote = info.remoteStartId === void 0 ? void 0 : this.remoteStartIds.get(String(info.remoteStartId));
-    const token = str(payload.idToken?.idToken);
-    const decided = remote !== void 0 || token !== null;
-    const owner = remote ?? this.ownerOfTag(token);
-    if (known === void 0 || decided) {
-      if (decided) this.undecided.delete(chargerTx);
-      else this.undecided.add(chargerTx);
-      this.recordStart({
-        owner,
-        key: "",
-        connectorId: num(payload.evse?.connectorId),
-        idTag: token,
-        meterStart: energyWh(payload),
-        timestamp: str(payload.timestamp),
-        otherIds: /* @__PURE__ */ new Map(),
-        chargerTx
-      }, num(payload.evse?.id));
-    }
-    return owner;
-  }
-  recordStart(pending, evse = null) {
-    const chargerTx = pending.chargerTx;
-    const known = this.owners.get(chargerTx) === pending.owner.name;
-    this.owners.set(chargerTx, pending.owner.name);
-    if (!known) {
-      this.events?.emit({
-        event: "transaction_started",
-        charger: this.chargerId,
-        at: (/* @__PURE__ */ new Date()).toISOString(),
-        transactionId: chargerTx,
-        owner: pending.owner.name,
-        connector: pending.connectorId ?? evse,
-        idTag: pending.idTag
-      });
-    }
-    this.logger.info(`${this.chargerId}: transaction ${chargerTx} (${pending.idTag === null ? "no idTag" : "idTag set"}) belongs to ${pending.owner.name}`);
-    try {
-      this.store?.startTransaction({
-        charger: this.chargerId,
-        chargerTx,
-        owner: pending.owner.name,
-        connector: pending.connectorId,
-        evse,
-        idTag: pending.idTag,
-        startedAt: pending.timestamp,
-        meterStart: pending.meterStart
-      });
-    } catch (error) {
-      this.logger.error(`${this.chargerId}: state database: ${error.message}`);
-    }
-  }
-  recordUpstreamTx(chargerTx, upstream, upstreamTx) {
-    let ids = this.upstreamIds.get(chargerTx);
-    if (ids === void 0) this.upstreamIds.set(chargerTx, ids = /* @__PURE__ */ new Map());
-    ids.set(upstream, upstreamTx);
-    try {
-      this.store?.setUpstreamTx(this.chargerId, chargerTx, upstream, upstreamTx);
-    } catch (error) {
-      this.logger.error(`${this.chargerId}: state database: ${error.message}`);
-    }
-  }
-};
-function startKey(payload) {
-  return JSON.stringify([payload.connectorId, payload.idTag, payload.meterStart, payload.timestamp, payload.reservationId]);
-}
-function str(value) {
-  return typeof value === "string" && value !== "" ? value : null;
-}
-function num(value) {
-  return typeof value === "number" && Number.isFinite(value) ? value : null;
-}
-function numericLike(id) {
-  return /^-?\d+$/.test(id) && Number.isSafeInteger(Number(id)) ? Number(id) : id;
-}
-function energyWh(payload) {
-  const meterValues = payload.meterValue;
-  if (!Array.isArray(meterValues)) return null;
-  for (const meterValue of meterValues) {
-    for (const sample of meterValue.sampledValue ?? []) {
-      const measurand = sample.measurand ?? "Energy.Active.Import.Register";
-      if (measurand !== "Energy.Active.Import.Register" || typeof sample.value !== "number") continue;
-      const unit = (sample.unitOfMeasure ?? {}).unit;
-      const multiplier = (sample.unitOfMeasure ?? {}).multiplier;
-      const scale = (unit === "kWh" ? 1e3 : 1) * 10 ** (typeof multiplier === "number" ? multiplier : 0);
-      return sample.value * scale;
-    }
-  }
-  return null;
-}
-
-// src/session/charger-session.ts
+// src/session/session-core.ts
 var NO_TAGS = [];
 var DROPPED = ["dropped"];
 var QUEUED = ["queued"];
@@ -7081,380 +7821,363 @@ var REPLAYED = ["replayed"];
 var BLOCKED = ["blocked"];
 var FIXED = ["fixed"];
 var INJECTED = ["injected"];
-var MAX_BAD_FRAMES = 10;
-var CLOSE_GRACE_MS = 1e3;
 var HIGH_WATER_MARK = 1024 * 1024;
-var DRAIN_POLL_MS = 50;
-var FIRST_CALL_WAIT_MS = 1e4;
-var ChargerSession = class {
-  chargerId;
-  links;
-  primary;
-  memory;
-  protocol = "ocpp1.6";
-  /** How the version was found: negotiated, or detected for a charger that offered none. */
-  versionSource = "subprotocol";
-  connectedSince = null;
-  /** The first message log line of a connection says which version and how it was found. */
-  versionLogged = false;
-  rules = versionRules("ocpp1.6");
-  fixups = null;
-  transactions = null;
-  /** Charger Calls answered by an upstream other than the primary (a session owner) → that upstream. */
-  answerers = /* @__PURE__ */ new Map();
-  charger = null;
-  policies = /* @__PURE__ */ new Map();
+
+// src/errors.ts
+var ProxyError = class extends Error {
+  code;
+  constructor(code, message) {
+    super(message);
+    this.code = code;
+  }
+};
+
+// src/session/call-slot.ts
+var MAX_WAITING_PROXY_CALLS = 20;
+var CallSlot = class {
+  session;
   queue;
   inFlight = null;
-  badFrameStreak = 0;
-  ended = false;
-  chargerHeardAt = Date.now();
-  lastChargerFrameAt = Date.now();
-  graceTimer = null;
-  /**
-   * Links that opened before the charger's first Call on this connection: whether they get the
-   * replay (rule 8) depends on whether the charger boots again. Null once that is known.
-   */
-  heldReplays = /* @__PURE__ */ new Set();
-  firstCallTimer = null;
-  /** Polls a backed-up socket until it drains (then reading resumes) or is stuck too long. */
-  drainTimer = null;
-  context;
-  callTimeoutMs;
-  constructor(chargerId, memory, context) {
-    this.chargerId = chargerId;
-    this.memory = memory;
-    this.context = context;
-    const { config, loggers } = context;
-    this.callTimeoutMs = config.timeouts.callTimeout * 1e3;
-    this.links = config.upstreams.map((upstream) => {
-      const options = {
-        maxPayload: config.maxMessageSize,
-        handshakeTimeoutMs: 1e4,
-        backlogLimit: config.backlogLimit,
-        reconnect: upstream.role !== "primary" || config.timeouts.primaryGrace > 0,
-        tls: context.upstreamTls.get(upstream)
-      };
-      const link = upstream.local ? new LocalLink(upstream, chargerId, options, loggers.client, config.local) : new UpstreamLink(upstream, chargerId, options, loggers.client);
-      this.policies.set(link, new CallPolicy(upstream));
-      return link;
-    });
-    this.primary = this.links[0];
-    this.queue = new CallQueue(this.primary);
+  constructor(session) {
+    this.session = session;
+    this.queue = new CallQueue(session.primary);
   }
-  get isEnded() {
-    return this.ended;
+  /** Upstream Calls waiting for the charger, and whether one is out. */
+  get queuedCalls() {
+    return this.queue.length + (this.inFlight === null ? 0 : 1);
+  }
+  countFor(link) {
+    return this.queue.countFor(link);
   }
   /**
    * A Call of the proxy's own (web commands): through the one-at-a-time queue, logged `injected`;
    * resolves with the charger's answer, which goes to no upstream.
    */
   proxyCall(action, payload) {
+    const session = this.session;
     return new Promise((resolve6, reject) => {
-      if (this.ended || this.charger === null) {
-        reject(new Error(`${this.chargerId} is not connected`));
+      if (!session.chargerReady) {
+        reject(new ProxyError("ERR_NOT_CONNECTED", `${session.chargerId} is not connected`));
         return;
       }
-      const timer = setTimeout(() => reject(new Error(`no answer from ${this.chargerId} in time`)), this.callTimeoutMs * 2);
+      if (this.queue.proxyCallCount >= MAX_WAITING_PROXY_CALLS) {
+        reject(new ProxyError("ERR_BUSY", `${session.chargerId} already has ${MAX_WAITING_PROXY_CALLS} commands waiting; try again once they are answered`));
+        return;
+      }
+      const timer = setTimeout(() => reject(new ProxyError("ERR_CALL_TIMEOUT", `no answer from ${session.chargerId} in time`)), session.callTimeoutMs * 2);
       this.queueProxyCall(action, payload, (answer) => {
         clearTimeout(timer);
         resolve6(answer);
       });
-      this.sendNextCall();
+      this.sendNext();
     });
   }
-  /** Queues a Call of the proxy's own; its id is assigned when it goes, its answer goes to `onAnswer`. */
-  queueProxyCall(action, payload, onAnswer) {
-    this.queue.push({ source: null, id: "", idLiteral: '""', action, text: JSON.stringify([CALL, "", action, payload]), onAnswer });
-  }
-  /** The upstream that owns a transaction of this charger, if known. */
-  transactionOwner(chargerTx) {
-    return this.transactions?.ownerOf(chargerTx);
-  }
-  /** For the status API: this session and each upstream link. */
-  status() {
-    return {
-      id: this.chargerId,
-      protocol: this.protocol,
-      protocol_source: this.versionSource,
-      connected_since: this.connectedSince?.toISOString() ?? null,
-      queued_calls: this.queuedCalls,
-      upstreams: this.links.map((link) => ({
-        name: link.name,
-        role: link.role,
-        url: link.url,
-        state: link.state,
-        since: link.since.toISOString(),
-        reconnect_attempts: link.reconnectAttempts,
-        backlog: link.outbox.length + link.replay.length
-      })),
-      autoconfig: Object.fromEntries(this.memory.autoconfigResults)
-    };
-  }
-  /** Upstream Calls waiting for the charger, and whether one is out. */
-  get queuedCalls() {
-    return this.queue.length + (this.inFlight === null ? 0 : 1);
-  }
-  /** Opens the primary link offering the charger's subprotocols (negotiation is upstream-first). */
-  connectPrimary(protocols, chargerHeaders) {
-    return this.primary.connect(protocols, chargerHeaders);
-  }
-  /** The charger's handshake completed with the primary's subprotocol: start routing. */
-  attachCharger(charger, protocol, versionSource = "subprotocol") {
-    this.charger = charger;
-    this.protocol = protocol;
-    this.versionSource = versionSource;
-    this.rules = versionRules(this.protocol);
-    this.fixups = new FixupPipeline(this.context.fixupRules, this.protocol, this.chargerId);
-    this.transactions = new Transactions(
-      this.chargerId,
-      this.protocol,
-      this.links,
-      this.context.split,
-      this.context.store,
-      this.context.loggers.proxy,
-      this.context.events,
-      this.context.config.prices
-    );
-    this.connectedSince = /* @__PURE__ */ new Date();
-    this.chargerHeardAt = this.lastChargerFrameAt = Date.now();
-    charger.on("message", (data, isBinary) => this.onChargerMessage(data, isBinary));
-    charger.on("pong", () => {
-      this.chargerHeardAt = Date.now();
-    });
-    charger.on("close", (code, reason) => this.onChargerClose(code, reason.toString()));
-    charger.on("error", (error) => this.context.loggers.server.warn(`${this.chargerId}: ${error.message}`));
-    for (const link of this.links) link.attach(this);
-    this.firstCallTimer = setTimeout(() => this.releaseReplays(false), this.context.firstCallWaitMs ?? FIRST_CALL_WAIT_MS);
-    for (const link of this.links) if (link !== this.primary) void link.connect([this.protocol]);
-  }
-  /**
-   * Ends the session: upstream links first (a CSMS may refuse a new connection while the old one
-   * lives), then the charger. Resolves when the links are closed.
-   */
-  async shutdown(chargerCode, upstreamCode, reason) {
-    this.end(upstreamCode, reason);
-    if (this.charger !== null) closeWithin(this.charger, chargerCode, reason, CLOSE_GRACE_MS);
-    await Promise.all(this.links.map((link) => link.closed()));
-  }
-  /** Liveness sweep: ping every open socket, drop the ones silent for longer than `timeoutMs`. */
-  pingTick(now, timeoutMs) {
-    if (this.ended) return;
-    const charger = this.charger;
-    if (charger !== null && charger.readyState === charger.OPEN) {
-      if (now - this.chargerHeardAt > timeoutMs) {
-        this.context.loggers.server.warn(`${this.chargerId}: no pong for ${Math.round((now - this.chargerHeardAt) / 1e3)} s, dropping the charger`);
-        charger.terminate();
-      } else {
-        charger.ping();
-      }
-    }
-    for (const link of this.links) link.pingTick(now, timeoutMs);
-  }
-  /** Watchdog sweep: a charger that sent nothing for `staleMs` is closed. */
-  watchdogTick(now, staleMs) {
-    if (this.ended || this.charger === null || now - this.lastChargerFrameAt <= staleMs) return;
-    this.context.loggers.server.warn(`${this.chargerId}: no frame for ${Math.round((now - this.lastChargerFrameAt) / 1e3)} s, closing (watchdog)`);
-    void this.shutdown(1001, 1001, "watchdog: charger silent");
-  }
-  // ---- charger → upstreams -------------------------------------------------------------------
-  onChargerMessage(data, isBinary) {
-    if (this.ended) return;
-    const now = Date.now();
-    this.chargerHeardAt = this.lastChargerFrameAt = now;
-    const ts = new Date(now).toISOString();
-    if (isBinary) {
-      this.log(ts, "charger", "proxy", "INVALID", null, null, NO_TAGS, `<binary frame, ${data.length} bytes>`);
-      this.context.loggers.server.warn(`${this.chargerId}: binary frame, closing with 1003`);
-      closeWithin(this.charger, 1003, "binary frames are not OCPP-J", CLOSE_GRACE_MS);
-      return;
-    }
-    const text3 = data.toString();
-    if (text3 === "") {
-      this.log(ts, "charger", "proxy", "INVALID", null, null, NO_TAGS, text3);
-      return;
-    }
-    const parsed = parseFrame(text3, this.rules.messageTypes);
-    if (!parsed.ok) {
-      this.rejectChargerFrame(parsed, text3, ts);
-      return;
-    }
-    this.badFrameStreak = 0;
-    const frame = parsed.frame;
-    switch (frame.type) {
-      case CALL: {
-        if (this.heldReplays !== null) this.releaseReplays(frame.action === "BootNotification");
-        let out = data;
-        let outText = text3;
-        let tags = NO_TAGS;
-        const fixed = this.fixups.apply(frame.action, frame.payload, text3, this.memory, now);
-        if (fixed !== null) {
-          out = outText = fixed.text;
-          tags = FIXED;
-          for (const fix of fixed.fixes) {
-            this.context.loggers.proxy.info(`${this.chargerId}: ${fix.rule} fixed ${frame.action} ${fix.field}: ${JSON.stringify(fix.was)} \u2192 ${JSON.stringify(fix.now)}`);
-          }
-        }
-        this.memory.rememberCall(frame.action, frame.payload, outText);
-        const route = this.transactions.routeChargerCall(frame.action, frame.payload, frame.id);
-        if (route === "resent") {
-          this.answerResentStart(frame.id, frame.payload, outText, ts);
-          return;
-        }
-        if (route !== null && route.answerer !== this.primary) this.answerers.set(frame.id, route.answerer);
-        const logText = redactSecrets(frame.action, frame.payload, outText);
-        for (const link of route?.targets ?? this.links) {
-          const ids = this.transactions.idsForUpstream(link, frame.action, frame.payload);
-          if (ids.length === 0) {
-            this.toUpstream(link, out, logText, tags, "CALL", frame.id, frame.action, ts);
-          } else {
-            const translated = spliceIds(outText, ids);
-            this.toUpstream(link, translated, translated, tags, "CALL", frame.id, frame.action, ts);
-          }
-          if (frame.action === "StartTransaction" && link !== (route?.answerer ?? this.primary)) this.awaitStart(link, frame.id);
-        }
-        this.transactions.chargerCallForwarded(frame.action, frame.payload);
-        this.chargerEvent(frame.action, frame.payload, ts);
-        return;
-      }
-      case SEND:
-        for (const link of this.links) this.toUpstream(link, data, text3, NO_TAGS, "SEND", frame.id, frame.action, ts);
-        return;
-      case CALLRESULTERROR:
-        this.toUpstream(this.primary, data, text3, NO_TAGS, "CALLRESULTERROR", frame.id, null, ts);
-        return;
-      default:
-        this.answerUpstreamCall(frame, text3, ts);
+  /** `[autoconfig]`: after each accepted boot, every key goes to the charger, ahead of held calls. */
+  startAutoconfig() {
+    const { context, memory, log } = this.session;
+    for (const { key: key2, action, payload } of autoconfigCalls(this.session.protocol, context.config.autoconfig)) {
+      this.queueProxyCall(action, payload, (answer) => {
+        const status = answer.payload === null ? "CallError" : configStatus(action, answer.payload);
+        memory.autoconfigResults.set(key2, status);
+        if (status === "Accepted") log.proxy.info(`autoconfig ${key2}: Accepted`);
+        else log.proxy.warn(`autoconfig ${key2}: ${status}`);
+      });
     }
   }
-  /**
-   * A 1.6 upstream that is not the session owner answers StartTransaction with its own id: hold
-   * its next frames until that answer is in, so they can carry its id.
-   */
-  awaitStart(link, callId) {
-    if (!link.isOpen || link.catchUpInFlight !== null || this.protocol !== "ocpp1.6") return;
-    link.catchingUp = true;
-    link.catchUpInFlight = callId;
-    link.catchUpTimer = setTimeout(() => {
-      link.catchUpInFlight = null;
-      link.catchUpTimer = null;
-      this.catchUpNext(link);
-    }, this.callTimeoutMs);
+  /** An upstream's Call, ready to go: queued, and sent at once if the slot is free (`payload`: its parse, if its text is unchanged). */
+  push(call, payload) {
+    this.queue.push(call);
+    this.sendNext(call, payload);
   }
-  /** The charger sent a StartTransaction again: never start it twice upstream; give it the owner's answer. */
-  answerResentStart(callId, payload, text3, ts) {
-    this.log(ts, "charger", "proxy", "CALL", callId, "StartTransaction", DROPPED, text3);
-    const answer = this.transactions.resentStart(payload, callId);
-    this.context.loggers.proxy.info(`${this.chargerId}: StartTransaction ${callId} is a resend; ${answer === null ? "the owner's answer will carry its id" : "answering with the owner's answer"}`);
-    if (answer === null) return;
-    const out = withId(answer, JSON.stringify(callId));
-    this.sendToCharger(out);
-    this.log(ts, "proxy", "charger", "CALLRESULT", callId, "StartTransaction", NO_TAGS, out);
+  /** Sends the next Call if the slot is free; `arrived` is the one just queued (not tagged `queued` if it goes at once). */
+  sendNext(arrived, payload) {
+    if (this.inFlight !== null || !this.session.chargerReady) return;
+    const call = this.queue.shift(this.session.memory.bootAccepted());
+    if (call === void 0) return;
+    if (call === arrived) this.send(call, NO_TAGS, payload ?? null);
+    else this.send(call, QUEUED, null);
   }
-  /** Boot, status and meter events for listeners (event API, sharing rules). */
-  chargerEvent(action, payload, at) {
-    switch (action) {
-      case "BootNotification":
-        this.context.events.emit({ event: "boot", charger: this.chargerId, at, vendor: this.memory.vendor, model: this.memory.model, protocol: this.protocol });
-        return;
-      case "StatusNotification": {
-        const connector = payload.evseId === void 0 ? String(payload.connectorId) : `${String(payload.evseId)}/${String(payload.connectorId)}`;
-        const status = String(payload.status ?? payload.connectorStatus);
-        this.context.control.connectorStatus(this.chargerId, connector, status);
-        this.context.events.emit({ event: "status", charger: this.chargerId, at, connector, status, errorCode: payload.errorCode ?? null });
-        return;
-      }
-      case "MeterValues":
-        this.context.events.emit({ event: "meter", charger: this.chargerId, at, connector: payload.connectorId ?? payload.evseId ?? null, transactionId: payload.transactionId ?? null, meterValue: payload.meterValue });
-        return;
-    }
-  }
-  toUpstream(link, data, logText, tags, type, id, action, ts) {
-    if (link.isWritable) {
-      this.sendToLink(link, data, logText, type, id, action, tags, ts);
-      return;
-    }
-    const dropped = link.pushBacklog({ data, text: logText, type, id, action, tags });
-    if (dropped !== null) {
-      this.log(ts, "charger", "proxy", dropped.type, dropped.id, dropped.action, DROPPED, dropped.text);
-      this.context.loggers.proxy.warn(`${this.chargerId}: backlog for ${link.name} is full, dropped ${dropped.action ?? dropped.type} ${dropped.id}`);
-    }
-  }
-  sendToLink(link, data, logText, type, id, action, tags, ts) {
-    link.send(data);
-    if (type === "CALL") link.awaitingReplies.set(id, action);
-    this.log(ts, "charger", link.name, type, id, action, tags, logText);
-    if (link.bufferedAmount > HIGH_WATER_MARK) this.holdBack("toUpstreams");
-  }
-  /** The charger answered the upstream Call in flight: back to that upstream alone, under its own id. */
-  answerUpstreamCall(frame, text3, ts) {
+  /** The charger answered the Call in flight: back to its source alone, under the source's own id. */
+  answered(frame, text3, ts) {
+    const session = this.session;
     const typeName = TYPE_NAMES[frame.type];
     const proxyId = frame.id;
     const inFlight = this.inFlight;
     if (inFlight === null || inFlight.proxyId !== proxyId) {
-      this.log(ts, "charger", "proxy", typeName, proxyId, null, DROPPED, text3);
-      this.context.loggers.proxy.info(`${this.chargerId}: ${typeName} ${proxyId} answers no pending call (late or unknown), dropped`);
+      session.record({ ts, from: "charger", to: "proxy", type: typeName, id: proxyId, action: null, tags: DROPPED, raw: text3 });
+      session.log.proxy.info(`${typeName} ${proxyId} answers no pending call (late or unknown), dropped`);
       return;
     }
     clearTimeout(inFlight.timer);
     this.inFlight = null;
     const { call } = inFlight;
     const link = call.source;
+    const answerPayload = frame.type === CALLRESULT ? frame.payload : null;
+    const hop = { ts, type: typeName, action: call.action };
     if (link === null) {
-      this.log(ts, "charger", "proxy", typeName, proxyId, call.action, INJECTED, text3);
-      call.onAnswer?.({ type: typeName, payload: frame.type === CALLRESULT ? frame.payload : null });
+      session.record({ ...hop, from: "charger", to: "proxy", id: proxyId, tags: INJECTED, raw: redactAnswerSecrets(call.action, answerPayload, text3) });
+      call.onAnswer?.({ type: typeName, payload: answerPayload });
     } else if (!link.isOpen) {
-      this.log(ts, "charger", "proxy", typeName, proxyId, call.action, DROPPED, text3);
-      this.context.loggers.proxy.info(`${this.chargerId}: answer to ${link.name}'s ${call.action} dropped, ${link.name} is not connected`);
+      session.record({ ...hop, from: "charger", to: "proxy", id: proxyId, tags: DROPPED, raw: redactAnswerSecrets(call.action, answerPayload, text3) });
+      session.log.proxy.info(`answer to ${link.name}'s ${call.action} dropped, ${link.name} is not connected`);
     } else {
-      let answer = text3;
-      if (call.extraResults !== void 0 && frame.type === CALLRESULT) {
-        answer = appendToArray(answer, [2, "setVariableResult"], call.extraResults);
-      }
+      const answer = call.rewriteAnswer !== void 0 && frame.type === CALLRESULT ? call.rewriteAnswer(text3) : text3;
       const out = withId(answer, call.idLiteral);
       link.send(out);
-      this.log(ts, "charger", link.name, typeName, call.id, call.action, NO_TAGS, out);
+      session.record({ ...hop, from: "charger", to: link.name, id: call.id, tags: NO_TAGS, raw: redactAnswerSecrets(call.action, answerPayload, out) });
     }
-    this.sendNextCall();
+    this.sendNext();
   }
-  rejectChargerFrame(parsed, text3, ts) {
-    this.log(ts, "charger", "proxy", "INVALID", parsed.id, null, NO_TAGS, text3);
-    this.context.loggers.server.warn(`${this.chargerId}: bad frame: ${parsed.detail}`);
-    let code;
-    if (parsed.problem === "unknown-type") {
-      code = this.rules.unknownMessageType === "ignore" ? null : this.rules.unknownMessageType;
-    } else {
-      code = this.rules.errorCodes[parsed.problem];
+  /** Forgets the Calls of a source that went away; nobody is left to answer them to. */
+  drop(link) {
+    return this.queue.drop(link);
+  }
+  /** The session ended: nothing more goes out. */
+  clear() {
+    if (this.inFlight !== null) clearTimeout(this.inFlight.timer);
+    this.inFlight = null;
+    this.queue.clear();
+  }
+  /** Queues a Call of the proxy's own; its id is assigned when it goes, its answer goes to `onAnswer`. */
+  queueProxyCall(action, payload, onAnswer) {
+    this.queue.push({ source: null, id: "", idLiteral: '""', action, text: JSON.stringify([CALL, "", action, payload]), onAnswer });
+  }
+  send(call, tags, payload) {
+    const proxyId = randomUUID();
+    const out = withId(call.text, `"${proxyId}"`);
+    this.inFlight = { call, proxyId, timer: setTimeout(() => this.timedOut(proxyId), this.session.callTimeoutMs) };
+    this.session.sendToCharger(out);
+    const raw = payload === null ? redactSecrets(call.action, JSON.parse(out)[3], out) : redactSecrets(call.action, payload, out);
+    const from = call.source === null ? "proxy" : call.source.name;
+    this.session.record({ ts: (/* @__PURE__ */ new Date()).toISOString(), from, to: "charger", type: "CALL", id: proxyId, action: call.action, tags: call.source === null ? INJECTED : tags, raw });
+  }
+  timedOut(proxyId) {
+    if (this.inFlight?.proxyId !== proxyId) return;
+    const { call } = this.inFlight;
+    this.session.log.proxy.warn(`no answer to ${call.source?.name ?? "the proxy"}'s ${call.action} within call_timeout, slot freed`);
+    this.inFlight = null;
+    this.sendNext();
+  }
+};
+
+// src/session/charger-frames.ts
+var MAX_BAD_FRAMES = 10;
+var ChargerFrames = class {
+  session;
+  parts;
+  badFrameStreak = 0;
+  constructor(session, parts) {
+    this.session = session;
+    this.parts = parts;
+  }
+  /** A text frame from the charger (`now`: when it arrived). */
+  received(data, now, closeCharger) {
+    const session = this.session;
+    const ts = new Date(now).toISOString();
+    const text3 = data.toString();
+    if (text3 === "") {
+      session.record({ ts, from: "charger", to: "proxy", type: "INVALID", id: null, action: null, tags: NO_TAGS, raw: text3 });
+      return;
     }
+    const parsed = parseFrame(text3, this.parts.rules.messageTypes);
+    if (!parsed.ok) {
+      this.reject(parsed, text3, ts, closeCharger);
+      return;
+    }
+    this.badFrameStreak = 0;
+    const frame = parsed.frame;
+    switch (frame.type) {
+      case CALL:
+        this.call(data, text3, frame.id, frame.action, frame.payload, now, ts);
+        return;
+      case SEND:
+        for (const link of session.links) this.toUpstream(link, data, { ts, type: "SEND", id: frame.id, action: frame.action, tags: NO_TAGS, raw: text3 });
+        return;
+      case CALLRESULTERROR:
+        this.toUpstream(session.primary, data, { ts, type: "CALLRESULTERROR", id: frame.id, action: null, tags: NO_TAGS, raw: text3 });
+        return;
+      default:
+        this.parts.slot.answered(frame, text3, ts);
+    }
+  }
+  call(data, text3, id, action, payload, now, ts) {
+    const { session, parts } = this;
+    parts.upstreams.chargerCallArrived(action);
+    let out = data;
+    let outText = text3;
+    let tags = NO_TAGS;
+    const fixed = parts.fixups.apply(action, payload, text3, session.memory, now);
+    if (fixed !== null) {
+      out = outText = fixed.text;
+      tags = FIXED;
+      for (const fix of fixed.fixes) session.log.proxy.info(`${fix.rule} fixed ${action} ${fix.field}: ${JSON.stringify(fix.was)} \u2192 ${JSON.stringify(fix.now)}`);
+    }
+    session.memory.rememberCall(action, payload, outText);
+    const route = parts.transactions.routeChargerCall(action, payload, id);
+    if (route === "resent") {
+      this.answerResentStart(id, payload, outText, ts);
+      return;
+    }
+    const answerer = route?.answerer ?? session.primary;
+    if (answerer !== session.primary) parts.upstreams.expectAnswer(id, answerer);
+    const logText = redactSecrets(action, payload, outText);
+    const hop = { ts, type: "CALL", id, action, tags };
+    for (const link of route?.targets ?? session.links) {
+      const stages = parts.toUpstreamStages.get(link);
+      const result = stages.length === 0 ? null : runChain(stages, "toUpstream", { type: "CALL", id, action, payload, text: outText });
+      if (result === null || result.stopped === null && result.text === outText) {
+        this.toUpstream(link, out, { ...hop, raw: logText });
+      } else if (result.stopped === null) {
+        this.toUpstream(link, result.text, { ...hop, raw: result.text });
+      } else {
+        session.record({ ts, from: "charger", to: "proxy", type: "CALL", id, action, tags: DROPPED, raw: logText });
+        session.log.proxy.info(`not for ${link.name}: ${result.stopped.note}`);
+      }
+      if (action === "StartTransaction" && link !== answerer) parts.upstreams.awaitStart(link, id);
+    }
+    parts.transactions.chargerCallForwarded(action, payload);
+    this.chargerEvent(action, payload, ts);
+  }
+  /** A charger frame to one upstream: sent now, or kept in its backlog while it is away or catching up. */
+  toUpstream(link, data, hop) {
+    const session = this.session;
+    if (link.isWritable) {
+      link.send(data);
+      if (hop.type === "CALL") link.awaitingReplies.set(hop.id, hop.action);
+      session.record({ ...hop, from: "charger", to: link.name });
+      if (link.bufferedAmount > HIGH_WATER_MARK) session.holdBack("toUpstreams");
+      return;
+    }
+    for (const dropped of link.catchUp.push({ data, text: hop.raw, type: hop.type, id: hop.id, action: hop.action, tags: hop.tags })) {
+      session.record({ ts: hop.ts, from: "charger", to: "proxy", type: dropped.type, id: dropped.id, action: dropped.action, tags: DROPPED, raw: dropped.text });
+      session.log.proxy.warn(`backlog for ${link.name} is full, dropped ${dropped.action ?? dropped.type} ${dropped.id}`);
+    }
+  }
+  /** The charger sent a StartTransaction again: never start it twice upstream; give it the owner's answer. */
+  answerResentStart(callId, payload, text3, ts) {
+    const session = this.session;
+    session.record({ ts, from: "charger", to: "proxy", type: "CALL", id: callId, action: "StartTransaction", tags: DROPPED, raw: text3 });
+    const answer = this.parts.transactions.resentStart(payload, callId);
+    session.log.proxy.info(`StartTransaction ${callId} is a resend; ${answer === null ? "the owner's answer will carry its id" : "answering with the owner's answer"}`);
+    if (answer === null) return;
+    const out = withId(answer, JSON.stringify(callId));
+    session.sendToCharger(out);
+    session.record({ ts, from: "proxy", to: "charger", type: "CALLRESULT", id: callId, action: "StartTransaction", tags: NO_TAGS, raw: out });
+  }
+  /** Boot, status and meter events for listeners (event API, sharing rules). */
+  chargerEvent(action, payload, at) {
+    const { chargerId, context, memory, protocol } = this.session;
+    switch (action) {
+      case "BootNotification":
+        context.events.emit({ event: "boot", charger: chargerId, at, vendor: memory.vendor, model: memory.model, protocol });
+        return;
+      case "StatusNotification": {
+        const connector = payload.evseId === void 0 ? String(payload.connectorId) : `${String(payload.evseId)}/${String(payload.connectorId)}`;
+        const status = String(payload.status ?? payload.connectorStatus);
+        context.control.connectorStatus(chargerId, connector, status);
+        context.events.emit({ event: "status", charger: chargerId, at, connector, status, errorCode: payload.errorCode ?? null });
+        return;
+      }
+      case "MeterValues":
+        context.events.emit({ event: "meter", charger: chargerId, at, connector: payload.connectorId ?? payload.evseId ?? null, transactionId: payload.transactionId ?? null, meterValue: payload.meterValue });
+        return;
+    }
+  }
+  reject(parsed, text3, ts, closeCharger) {
+    const session = this.session;
+    session.record({ ts, from: "charger", to: "proxy", type: "INVALID", id: parsed.id, action: null, tags: NO_TAGS, raw: text3 });
+    session.log.server.warn(`bad frame: ${parsed.detail}`);
+    const rules = this.parts.rules;
+    const code = parsed.problem === "unknown-type" ? rules.unknownMessageType === "ignore" ? null : rules.unknownMessageType : rules.errorCodes[parsed.problem];
     if (code !== null) {
       const id = parsed.id ?? "-1";
       const reply = callError(id, code, parsed.detail);
-      this.charger.send(reply);
-      this.log(ts, "proxy", "charger", "CALLERROR", id, null, NO_TAGS, reply);
+      if (!session.chargerWritable) {
+        session.record({ ts, from: "proxy", to: "charger", type: "CALLERROR", id, action: null, tags: DROPPED, raw: reply });
+        session.holdBack("toUpstreams");
+        return;
+      }
+      session.sendToCharger(reply);
+      session.record({ ts, from: "proxy", to: "charger", type: "CALLERROR", id, action: null, tags: NO_TAGS, raw: reply });
     }
     if (++this.badFrameStreak >= MAX_BAD_FRAMES) {
-      this.context.loggers.server.warn(`${this.chargerId}: ${MAX_BAD_FRAMES} bad frames in a row, closing with 1002`);
-      closeWithin(this.charger, 1002, "too many malformed frames", CLOSE_GRACE_MS);
+      session.log.server.warn(`${MAX_BAD_FRAMES} bad frames in a row, closing with 1002`);
+      closeCharger(1002, "too many malformed frames");
     }
   }
-  onChargerClose(code, reason) {
-    this.context.loggers.server.info(`${this.chargerId} disconnected (${code}${reason ? ` ${reason}` : ""})`);
-    this.end(mirrorCloseCode(code, 1001), reason || "charger disconnected");
+};
+
+// src/session/upstream-frames.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
+var FIRST_CALL_WAIT_MS = 1e4;
+var UpstreamFrames = class {
+  session;
+  parts;
+  /** Charger Calls answered by an upstream other than the primary (a session owner) → that upstream. */
+  answerers = /* @__PURE__ */ new Map();
+  /**
+   * Links that opened before the charger's first Call on this connection: whether they get the
+   * replay (rule 8) depends on whether the charger boots again. Null once that is known.
+   */
+  heldReplays = /* @__PURE__ */ new Set();
+  firstCallTimer;
+  constructor(session, parts) {
+    this.session = session;
+    this.parts = parts;
+    this.firstCallTimer = setTimeout(() => this.releaseReplays(false), session.context.firstCallWaitMs ?? FIRST_CALL_WAIT_MS);
   }
-  // ---- upstreams → charger -------------------------------------------------------------------
+  /** The charger's Call `callId` is answered by `link`, not the primary (the session's owner). */
+  expectAnswer(callId, link) {
+    this.answerers.set(callId, link);
+  }
+  /** A charger Call arrived: the first one on a connection says whether the charger boots again. */
+  chargerCallArrived(action) {
+    if (this.heldReplays !== null) this.releaseReplays(action === "BootNotification");
+  }
   linkOpened(link) {
-    if (this.ended) return;
-    if (link === this.primary && this.graceTimer !== null) {
-      clearTimeout(this.graceTimer);
-      this.graceTimer = null;
-      this.context.loggers.proxy.info(`${this.chargerId}: primary back within primary_grace`);
-    }
     if (this.heldReplays !== null) {
-      link.catchingUp = true;
+      link.catchUp.hold();
       this.heldReplays.add(link);
       return;
     }
     this.catchUp(link, true);
+  }
+  /**
+   * A 1.6 upstream that is not the session owner answers StartTransaction with its own id: hold
+   * its next frames until that answer is in, so they can carry its id.
+   */
+  awaitStart(link, callId) {
+    if (!link.isOpen || link.catchUp.waiting || this.session.protocol !== "ocpp1.6") return;
+    link.catchUp.awaitAnswer(callId, this.session.callTimeoutMs, () => this.catchUpNext(link));
+  }
+  linkMessage(link, data, isBinary) {
+    const session = this.session;
+    const ts = (/* @__PURE__ */ new Date()).toISOString();
+    const text3 = isBinary ? `<binary frame, ${data.length} bytes>` : data.toString();
+    const parsed = isBinary ? { ok: false, problem: "bad-envelope", id: null, detail: "binary frame" } : parseFrame(text3, this.parts.rules.messageTypes);
+    if (!parsed.ok) {
+      session.record({ ts, from: link.name, to: "proxy", type: "INVALID", id: parsed.id, action: null, tags: DROPPED, raw: text3 });
+      session.log.client.warn(`bad frame from ${link.name} dropped: ${parsed.detail}`);
+      return;
+    }
+    const frame = parsed.frame;
+    switch (frame.type) {
+      case CALL:
+      case SEND:
+        this.call(link, frame, text3, ts);
+        return;
+      case CALLRESULTERROR:
+        session.record({ ts, from: link.name, to: "proxy", type: "CALLRESULTERROR", id: frame.id, action: null, tags: DROPPED, raw: text3 });
+        return;
+      default:
+        this.answer(link, frame, data, text3, ts);
+    }
+  }
+  /** The session ended. */
+  stop() {
+    if (this.firstCallTimer !== null) clearTimeout(this.firstCallTimer);
+    this.firstCallTimer = null;
+    this.heldReplays = null;
   }
   /**
    * The charger's first Call on this connection is in (or it stayed silent for the bound): a
@@ -7475,236 +8198,383 @@ var ChargerSession = class {
    * charger's waiting calls.
    */
   catchUp(link, replay) {
-    if (replay && !link.outbox.some((frame) => frame.action === "BootNotification")) {
-      for (const { action, text: text3 } of this.memory.replayFrames()) {
-        const proxyId = randomUUID();
+    if (replay && !link.catchUp.hasBacklogged("BootNotification")) {
+      for (const { action, text: text3 } of this.session.memory.replayFrames()) {
+        const proxyId = randomUUID2();
         const out = withId(text3, `"${proxyId}"`);
-        link.replay.push({ data: out, text: out, type: "CALL", id: proxyId, action, tags: REPLAYED });
-        link.replayIds.set(proxyId, action);
+        link.catchUp.addReplay({ data: out, text: out, type: "CALL", id: proxyId, action, tags: REPLAYED });
       }
     }
-    if (link.replay.length > 0 || link.outbox.length > 0) {
-      link.catchingUp = true;
-      this.catchUpNext(link);
-    } else {
-      link.catchingUp = false;
-    }
+    if (link.catchUp.start()) this.catchUpNext(link);
   }
   /** Sends what a link missed one Call at a time, as a CSMS expects; the next goes on its answer. */
   catchUpNext(link) {
-    while (link.catchUpInFlight === null && !this.ended && link.isOpen) {
-      const replayed = link.replay.length > 0;
-      const frame = replayed ? link.replay.shift() : link.outbox.shift();
-      if (frame === void 0) {
-        link.catchingUp = false;
-        return;
-      }
+    const session = this.session;
+    while (!link.catchUp.waiting && !session.isEnded && link.isOpen) {
+      const next = link.catchUp.next();
+      if (next === void 0) return;
+      const { frame, replayed } = next;
       if (frame.type === "CALL" && !replayed && (frame.action === "MeterValues" || frame.action === "StopTransaction")) {
-        const ids = this.transactions?.idsForUpstream(link, frame.action, JSON.parse(frame.text)[3]) ?? [];
+        const ids = this.parts.transactions.idsForUpstream(link, frame.action, JSON.parse(frame.text)[3]);
         if (ids.length > 0) frame.data = frame.text = spliceIds(frame.text, ids);
       }
       link.send(frame.data);
       if (frame.type === "CALL" && !replayed) link.awaitingReplies.set(frame.id, frame.action);
-      const from = replayed ? "proxy" : "charger";
       const tags = replayed ? REPLAYED : frame.tags.length === 0 ? QUEUED : [...frame.tags, "queued"];
-      this.log((/* @__PURE__ */ new Date()).toISOString(), from, link.name, frame.type, frame.id, frame.action, tags, frame.text);
-      if (frame.type === "CALL") {
-        link.catchUpInFlight = frame.id;
-        link.catchUpTimer = setTimeout(() => {
-          link.catchUpInFlight = null;
-          link.catchUpTimer = null;
-          this.catchUpNext(link);
-        }, this.callTimeoutMs);
-      }
+      session.record({ ts: (/* @__PURE__ */ new Date()).toISOString(), from: replayed ? "proxy" : "charger", to: link.name, type: frame.type, id: frame.id, action: frame.action, tags, raw: frame.text });
+      if (frame.type === "CALL") link.catchUp.awaitAnswer(frame.id, session.callTimeoutMs, () => this.catchUpNext(link));
     }
   }
-  linkMessage(link, data, isBinary) {
-    if (this.ended || this.charger === null) return;
-    const ts = (/* @__PURE__ */ new Date()).toISOString();
-    const text3 = isBinary ? `<binary frame, ${data.length} bytes>` : data.toString();
-    const parsed = isBinary ? { ok: false, problem: "bad-envelope", id: null, detail: "binary frame" } : parseFrame(text3, this.rules.messageTypes);
-    if (!parsed.ok) {
-      this.log(ts, link.name, "proxy", "INVALID", parsed.id, null, DROPPED, text3);
-      this.context.loggers.client.warn(`${this.chargerId}: bad frame from ${link.name} dropped: ${parsed.detail}`);
-      return;
-    }
-    const frame = parsed.frame;
-    switch (frame.type) {
-      case CALL:
-      case SEND:
-        this.upstreamCall(link, frame, text3, ts);
-        return;
-      case CALLRESULTERROR:
-        this.log(ts, link.name, "proxy", "CALLRESULTERROR", frame.id, null, DROPPED, text3);
-        return;
-      default:
-        this.upstreamAnswer(link, frame, data, text3, ts);
-    }
-  }
-  upstreamCall(link, frame, text3, ts) {
+  call(link, frame, text3, ts) {
+    const session = this.session;
     const typeName = TYPE_NAMES[frame.type];
-    const logText = redactSecrets(frame.action, frame.payload, text3);
-    const refusal = this.policies.get(link).refusal(frame.action);
-    if (refusal !== null) {
-      this.log(ts, link.name, "proxy", typeName, frame.id, frame.action, BLOCKED, logText);
-      this.context.loggers.proxy.info(`${this.chargerId}: ${link.name}'s ${frame.action} blocked: ${refusal}`);
-      if (frame.type === CALL) this.replyToUpstream(link, frame.id, frame.action, "SecurityError", `${link.name}: ${refusal}`, BLOCKED, ts);
+    const result = runChain(this.parts.chains.get(link), "fromUpstream", { type: typeName, id: frame.id, action: frame.action, payload: frame.payload, text: text3 });
+    for (const note of result.notes) session.log.proxy.info(note);
+    if (result.stopped !== null) {
+      this.refuse(link, frame, typeName, text3, result.stopped, ts);
       return;
-    }
-    const refusalPayload = frame.type === CALL ? controlRefusal(this.protocol, frame.action) : null;
-    if (refusalPayload !== null) {
-      const decision = this.context.control.decide(this.chargerId, link.name, frame.action);
-      if (!decision.allowed) {
-        const answer = JSON.stringify([CALLRESULT, frame.id, refusalPayload]);
-        link.send(answer);
-        this.log(ts, link.name, "proxy", typeName, frame.id, frame.action, BLOCKED, logText);
-        this.log(ts, "proxy", link.name, "CALLRESULT", frame.id, frame.action, BLOCKED, answer);
-        this.context.loggers.proxy.info(`${this.chargerId}: ${link.name}'s ${frame.action} refused: ${decision.reason}`);
-        return;
-      }
-      this.context.loggers.proxy.info(`${this.chargerId}: ${link.name}'s ${frame.action} allowed: ${decision.reason}`);
     }
     if (frame.type === SEND) {
-      const proxyId = randomUUID();
-      const out = withId(text3, `"${proxyId}"`);
-      this.sendToCharger(out);
-      this.log(ts, link.name, "charger", typeName, proxyId, frame.action, NO_TAGS, redactSecrets(frame.action, frame.payload, out));
+      const proxyId = randomUUID2();
+      const out = withId(result.text, `"${proxyId}"`);
+      session.sendToCharger(out);
+      session.record({ ts, from: link.name, to: "charger", type: typeName, id: proxyId, action: frame.action, tags: NO_TAGS, raw: redactSecrets(frame.action, frame.payload, out) });
       return;
     }
-    let callText = text3;
-    let extraResults;
-    const ids = this.transactions.upstreamCall(link, frame.action, frame.payload);
-    if (ids.length > 0) callText = spliceIds(callText, ids);
-    const locked = this.context.lockedKeys;
-    if (locked !== null && (frame.action === "ChangeConfiguration" || frame.action === "SetVariables")) {
-      const decision = lockDecision(frame.action, frame.payload, locked);
-      if (decision.kind === "reject") {
-        const answer = JSON.stringify([CALLRESULT, frame.id, decision.answer]);
-        link.send(answer);
-        this.log(ts, link.name, "proxy", typeName, frame.id, frame.action, BLOCKED, logText);
-        this.log(ts, "proxy", link.name, "CALLRESULT", frame.id, frame.action, BLOCKED, answer);
-        this.context.loggers.proxy.info(`${this.chargerId}: ${link.name} may not change ${decision.locked.join(", ")} ([autoconfig] lock)`);
-        return;
-      }
-      if (decision.kind === "partial") {
-        callText = spliceValues(text3, [{ path: [3, "setVariableData"], value: decision.keep }]);
-        extraResults = decision.rejected.map((result) => JSON.stringify(result));
-        this.context.loggers.proxy.info(`${this.chargerId}: ${decision.locked.join(", ")} removed from ${link.name}'s SetVariables ([autoconfig] lock)`);
-      }
-    }
-    if (this.queue.countFor(link) >= this.context.config.queueLimit) {
-      this.context.loggers.proxy.warn(`${this.chargerId}: ${link.name}'s ${frame.action} refused, ${this.context.config.queueLimit} calls already wait`);
-      this.replyToUpstream(link, frame.id, frame.action, "GenericError", "proxy queue full", DROPPED, ts);
+    const limit = session.context.config.queueLimit;
+    if (this.parts.slot.countFor(link) >= limit) {
+      session.log.proxy.warn(`${link.name}'s ${frame.action} refused, ${limit} calls already wait`);
+      this.reply(link, frame.id, frame.action, "GenericError", "proxy queue full", DROPPED, ts);
       return;
     }
-    const call = { source: link, id: frame.id, idLiteral: idLiteralOf(text3), action: frame.action, text: callText };
-    if (extraResults !== void 0) call.extraResults = extraResults;
-    this.queue.push(call);
-    this.sendNextCall(call, callText === text3 ? frame.payload : void 0);
+    const call = { source: link, id: frame.id, idLiteral: idLiteralOf(text3), action: frame.action, text: result.text };
+    if (result.rewriteAnswer !== null) call.rewriteAnswer = result.rewriteAnswer;
+    this.parts.slot.push(call, result.text === text3 ? frame.payload : void 0);
   }
-  /** Sends the next Call if the slot is free; `arrived` is the one just queued (not tagged `queued` if it goes at once). */
-  sendNextCall(arrived, payload) {
-    if (this.inFlight !== null || this.charger === null || this.ended) return;
-    const call = this.queue.shift(this.memory.bootAccepted());
-    if (call === void 0) return;
-    if (call === arrived) this.sendCall(call, NO_TAGS, payload ?? null);
-    else this.sendCall(call, QUEUED, null);
-  }
-  sendCall(call, tags, payload) {
-    const proxyId = randomUUID();
-    const out = withId(call.text, `"${proxyId}"`);
-    this.inFlight = { call, proxyId, timer: setTimeout(() => this.callTimedOut(proxyId), this.callTimeoutMs) };
-    this.sendToCharger(out);
-    const logText = payload === null ? redactSecrets(call.action, JSON.parse(out)[3], out) : redactSecrets(call.action, payload, out);
-    const from = call.source === null ? "proxy" : call.source.name;
-    this.log((/* @__PURE__ */ new Date()).toISOString(), from, "charger", "CALL", proxyId, call.action, call.source === null ? INJECTED : tags, logText);
-  }
-  /** `[autoconfig]`: after each accepted boot, every key goes to the charger, ahead of held calls. */
-  startAutoconfig() {
-    for (const { key, action, payload } of autoconfigCalls(this.protocol, this.context.config.autoconfig)) {
-      this.queueProxyCall(action, payload, (answer) => {
-        const status = answer.payload === null ? "CallError" : configStatus(action, answer.payload);
-        this.memory.autoconfigResults.set(key, status);
-        if (status === "Accepted") this.context.loggers.proxy.info(`${this.chargerId}: autoconfig ${key}: Accepted`);
-        else this.context.loggers.proxy.warn(`${this.chargerId}: autoconfig ${key}: ${status}`);
-      });
+  /** The one "reply and log" path for a Call a stage stopped: the Call is logged, the sender answered. */
+  refuse(link, frame, typeName, text3, stop, ts) {
+    const session = this.session;
+    const tags = stop.kind === "drop" ? DROPPED : BLOCKED;
+    session.record({ ts, from: link.name, to: "proxy", type: typeName, id: frame.id, action: frame.action, tags, raw: redactSecrets(frame.action, frame.payload, text3) });
+    session.log.proxy.info(stop.note);
+    if (frame.type !== CALL) return;
+    if (stop.kind === "error") this.reply(link, frame.id, frame.action, stop.code, stop.description, BLOCKED, ts);
+    else if (stop.kind === "answer") {
+      const answer = JSON.stringify([CALLRESULT, frame.id, stop.payload]);
+      link.send(answer);
+      session.record({ ts, from: "proxy", to: link.name, type: "CALLRESULT", id: frame.id, action: frame.action, tags: BLOCKED, raw: answer });
     }
   }
-  callTimedOut(proxyId) {
-    if (this.inFlight?.proxyId !== proxyId) return;
-    const { call } = this.inFlight;
-    this.context.loggers.proxy.warn(`${this.chargerId}: no answer to ${call.source?.name ?? "the proxy"}'s ${call.action} within call_timeout, slot freed`);
-    this.inFlight = null;
-    this.sendNextCall();
-  }
-  upstreamAnswer(link, frame, data, text3, ts) {
-    const typeName = TYPE_NAMES[frame.type];
+  answer(link, frame, data, text3, ts) {
+    const session = this.session;
+    const type = TYPE_NAMES[frame.type];
     const { id } = frame;
-    const catchUpStep = link.catchUpInFlight === id;
-    if (catchUpStep) {
-      clearTimeout(link.catchUpTimer);
-      link.catchUpTimer = null;
-      link.catchUpInFlight = null;
-    }
-    const replayedAction = link.replayIds.get(id);
+    const catchUpStep = link.catchUp.answered(id);
+    const replayedAction = link.catchUp.takeReplayed(id);
     if (replayedAction !== void 0) {
-      link.replayIds.delete(id);
-      this.log(ts, link.name, "proxy", typeName, id, replayedAction, REPLAYED, text3);
+      session.record({ ts, from: link.name, to: "proxy", type, id, action: replayedAction, tags: REPLAYED, raw: text3 });
     } else {
       const action = link.awaitingReplies.get(id);
       if (action !== void 0) link.awaitingReplies.delete(id);
-      const answerer = this.answerers.get(id) ?? this.primary;
-      if (action !== void 0) this.transactions?.upstreamAnswered(link, action, id, frame.type === CALLRESULT ? frame.payload : null, text3);
+      const answerer = this.answerers.get(id) ?? session.primary;
+      if (action !== void 0) this.parts.transactions.upstreamAnswered(link, action, id, frame.type === CALLRESULT ? frame.payload : null, text3);
       if (link !== answerer || action === void 0) {
-        this.log(ts, link.name, "proxy", typeName, id, action ?? null, DROPPED, text3);
+        session.record({ ts, from: link.name, to: "proxy", type, id, action: action ?? null, tags: DROPPED, raw: text3 });
       } else {
         this.answerers.delete(id);
-        const chargerId = this.transactions?.answerIdFor(action, id) ?? id;
+        const chargerId = this.parts.transactions.answerIdFor(action, id);
         const out = chargerId === id ? data : withId(text3, JSON.stringify(chargerId));
-        this.sendToCharger(out);
-        this.log(ts, link.name, "charger", typeName, chargerId, action, NO_TAGS, typeof out === "string" ? out : text3);
+        session.sendToCharger(out);
+        session.record({ ts, from: link.name, to: "charger", type, id: chargerId, action, tags: NO_TAGS, raw: typeof out === "string" ? out : text3 });
         if (action === "BootNotification" && frame.type === CALLRESULT) {
           const accepted = frame.payload.status === "Accepted";
-          this.memory.bootAnswered(accepted);
-          if (accepted) this.startAutoconfig();
-          this.sendNextCall();
+          session.memory.bootAnswered(accepted);
+          if (accepted) this.parts.slot.startAutoconfig();
+          this.parts.slot.sendNext();
         }
       }
     }
     if (catchUpStep) this.catchUpNext(link);
   }
-  replyToUpstream(link, id, action, code, description, tags, ts) {
+  reply(link, id, action, code, description, tags, ts) {
     const reply = callError(id, code, description);
     link.send(reply);
-    this.log(ts, "proxy", link.name, "CALLERROR", id, action, tags, reply);
+    this.session.record({ ts, from: "proxy", to: link.name, type: "CALLERROR", id, action, tags, raw: reply });
+  }
+};
+
+// src/session/charger-session.ts
+var CLOSE_GRACE_MS = 1e3;
+var DRAIN_POLL_MS = 50;
+var FRAME_COST = 256;
+var rateBurst = (config) => Math.max(2 * config.maxMessageSize, config.chargerRate);
+var ChargerSession = class {
+  chargerId;
+  links;
+  primary;
+  memory;
+  context;
+  log;
+  callTimeoutMs;
+  protocol = "ocpp1.6";
+  /** How the version was found: negotiated, or detected for a charger that offered none. */
+  versionSource = "subprotocol";
+  connectedSince = null;
+  slot;
+  onEnded;
+  policies = /* @__PURE__ */ new Map();
+  routing = null;
+  charger = null;
+  ended = false;
+  /** The first message log line of a connection says which version and how it was found. */
+  versionLogged = false;
+  chargerHeardAt = Date.now();
+  lastChargerFrameAt = Date.now();
+  graceTimer = null;
+  /** Polls a backed-up socket until it drains (then reading resumes) or is stuck too long. */
+  drainTimer = null;
+  /** Token bucket of `[host] charger_rate`: bytes this charger may still send before it is read more slowly. */
+  rateTokens;
+  rateTokensAt = Date.now();
+  rateTimer = null;
+  /** `ended` is called once when the session has ended, so the registry can forget it. */
+  constructor(chargerId, memory, context, ended = () => void 0) {
+    this.chargerId = chargerId;
+    this.memory = memory;
+    this.context = context;
+    this.onEnded = ended;
+    this.log = childLoggers(context.loggers, chargerId);
+    const { config, loggers } = context;
+    this.callTimeoutMs = config.timeouts.callTimeout * 1e3;
+    this.rateTokens = rateBurst(config);
+    this.links = config.upstreams.map((upstream) => {
+      const options = {
+        maxPayload: config.maxMessageSize,
+        handshakeTimeoutMs: 1e4,
+        backlogLimit: config.backlogLimit,
+        backlogBytes: config.backlogBytes,
+        reconnect: upstream.role !== "primary" || config.timeouts.primaryGrace > 0,
+        tls: context.upstreamTls.get(upstream)
+      };
+      const link = upstream.local ? new LocalLink(upstream, chargerId, options, loggers.client, config.local) : new UpstreamLink(upstream, chargerId, options, loggers.client);
+      this.policies.set(link, new CallPolicy(upstream));
+      return link;
+    });
+    this.primary = this.links[0];
+    this.slot = new CallSlot(this);
+  }
+  get isEnded() {
+    return this.ended;
+  }
+  get chargerReady() {
+    return this.charger !== null && !this.ended;
+  }
+  get chargerWritable() {
+    return this.charger !== null && this.charger.bufferedAmount <= HIGH_WATER_MARK;
+  }
+  /**
+   * A Call of the proxy's own (web commands): through the one-at-a-time queue, logged `injected`;
+   * resolves with the charger's answer, which goes to no upstream.
+   */
+  proxyCall(action, payload) {
+    return this.slot.proxyCall(action, payload);
+  }
+  /** The upstream that owns a transaction of this charger, if known. */
+  transactionOwner(chargerTx) {
+    return this.routing?.transactions.ownerOf(chargerTx);
+  }
+  /** For the status API: this session and each upstream link. */
+  status() {
+    return {
+      id: this.chargerId,
+      protocol: this.protocol,
+      protocol_source: this.versionSource,
+      connected_since: this.connectedSince?.toISOString() ?? null,
+      queued_calls: this.queuedCalls,
+      upstreams: this.links.map((link) => ({
+        name: link.name,
+        role: link.role,
+        url: link.shownUrl,
+        state: link.state,
+        since: link.since.toISOString(),
+        reconnect_attempts: link.reconnectAttempts,
+        backlog: link.catchUp.size
+      })),
+      autoconfig: Object.fromEntries(this.memory.autoconfigResults)
+    };
+  }
+  /** Upstream Calls waiting for the charger, and whether one is out. */
+  get queuedCalls() {
+    return this.slot.queuedCalls;
+  }
+  /** Opens the primary link offering the charger's subprotocols (negotiation is upstream-first). */
+  connectPrimary(protocols, chargerHeaders) {
+    return this.primary.connect(protocols, chargerHeaders);
+  }
+  /** The charger's handshake completed with the primary's subprotocol: start routing. */
+  attachCharger(charger, protocol, versionSource = "subprotocol") {
+    this.charger = charger;
+    this.protocol = protocol;
+    this.versionSource = versionSource;
+    const { context } = this;
+    const rules = versionRules(protocol);
+    const transactions = new Transactions(this.chargerId, protocol, this.links, context.split, context.store, context.loggers.proxy, context.events, context.config.prices);
+    const chains = /* @__PURE__ */ new Map();
+    const toUpstreamStages = /* @__PURE__ */ new Map();
+    for (const link of this.links) {
+      const chain = stageChain({
+        link,
+        upstream: link.name,
+        chargerId: this.chargerId,
+        protocol,
+        policy: this.policies.get(link),
+        control: context.control,
+        transactions,
+        lockedKeys: context.lockedKeys
+      });
+      chains.set(link, chain);
+      toUpstreamStages.set(link, chain.filter((stage) => stage.toUpstream !== void 0));
+    }
+    const fromUpstreams = new UpstreamFrames(this, { rules, transactions, chains, slot: this.slot });
+    const fromCharger = new ChargerFrames(this, {
+      rules,
+      fixups: new FixupPipeline(context.fixupRules, protocol, this.chargerId),
+      transactions,
+      toUpstreamStages,
+      slot: this.slot,
+      upstreams: fromUpstreams
+    });
+    this.routing = { transactions, fromCharger, fromUpstreams };
+    this.connectedSince = /* @__PURE__ */ new Date();
+    this.chargerHeardAt = this.lastChargerFrameAt = Date.now();
+    charger.on("message", (data, isBinary) => this.onChargerMessage(data, isBinary));
+    charger.on("pong", () => {
+      this.chargerHeardAt = Date.now();
+    });
+    charger.on("close", (code, reason) => this.onChargerClose(code, reason.toString()));
+    charger.on("error", (error) => this.log.server.warn(error.message));
+    for (const link of this.links) link.attach(this);
+    for (const link of this.links) if (link !== this.primary) void link.connect([this.protocol]);
+  }
+  /**
+   * Ends the session: upstream links first (a CSMS may refuse a new connection while the old one
+   * lives), then the charger. Resolves when the links are closed.
+   */
+  async shutdown(chargerCode, upstreamCode, reason) {
+    this.end(upstreamCode, reason);
+    if (this.charger !== null) closeWithin(this.charger, chargerCode, reason, CLOSE_GRACE_MS);
+    await Promise.all(this.links.map((link) => link.closed()));
+  }
+  /** Liveness sweep: ping every open socket, drop the ones silent for longer than `timeoutMs`. */
+  pingTick(now, timeoutMs) {
+    if (this.ended) return;
+    const charger = this.charger;
+    if (charger !== null && charger.readyState === charger.OPEN) {
+      if (now - this.chargerHeardAt > timeoutMs) {
+        this.log.server.warn(`no pong for ${Math.round((now - this.chargerHeardAt) / 1e3)} s, dropping the charger`);
+        charger.terminate();
+      } else {
+        charger.ping();
+      }
+    }
+    for (const link of this.links) link.pingTick(now, timeoutMs);
+  }
+  /** Watchdog sweep: a charger that sent nothing for `staleMs` is closed. */
+  watchdogTick(now, staleMs) {
+    if (this.ended || this.charger === null || now - this.lastChargerFrameAt <= staleMs) return;
+    this.log.server.warn(`no frame for ${Math.round((now - this.lastChargerFrameAt) / 1e3)} s, closing (watchdog)`);
+    void this.shutdown(1001, 1001, "watchdog: charger silent");
+  }
+  // ---- SessionCore: what the parts use ---------------------------------------------------------
+  record(hop) {
+    const entry = { ts: hop.ts, charger: this.chargerId, from: hop.from, to: hop.to, type: hop.type, id: hop.id, action: hop.action, tags: hop.tags, raw: hop.raw };
+    if (!this.versionLogged && this.charger !== null) {
+      this.versionLogged = true;
+      this.context.messageLog.write({ ...entry, protocol: this.protocol, protocol_source: this.versionSource });
+      return;
+    }
+    this.context.messageLog.write(entry);
   }
   sendToCharger(data) {
     const charger = this.charger;
     charger.send(data, { binary: false });
     if (charger.bufferedAmount > HIGH_WATER_MARK) this.holdBack("toCharger");
   }
+  // ---- the charger's socket ----------------------------------------------------------------------
+  onChargerMessage(data, isBinary) {
+    if (this.ended || this.routing === null) return;
+    const now = Date.now();
+    this.chargerHeardAt = this.lastChargerFrameAt = now;
+    if (this.context.config.chargerRate > 0) this.spendRate(data.length, now);
+    if (isBinary) {
+      this.record({ ts: new Date(now).toISOString(), from: "charger", to: "proxy", type: "INVALID", id: null, action: null, tags: NO_TAGS, raw: `<binary frame, ${data.length} bytes>` });
+      this.log.server.warn("binary frame, closing with 1003");
+      closeWithin(this.charger, 1003, "binary frames are not OCPP-J", CLOSE_GRACE_MS);
+      return;
+    }
+    this.routing.fromCharger.received(data, now, this.closeCharger);
+  }
+  closeCharger = (code, reason) => {
+    if (this.charger !== null) closeWithin(this.charger, code, reason, CLOSE_GRACE_MS);
+  };
+  onChargerClose(code, reason) {
+    this.log.server.info(`disconnected (${code}${reason ? ` ${reason}` : ""})`);
+    this.end(mirrorCloseCode(code, 1001), reason || "charger disconnected");
+  }
+  // ---- LinkOwner: the upstream links -----------------------------------------------------------
+  linkOpened(link) {
+    if (this.ended) return;
+    if (link === this.primary && this.graceTimer !== null) {
+      clearTimeout(this.graceTimer);
+      this.graceTimer = null;
+      this.log.proxy.info("primary back within primary_grace");
+    }
+    this.routing?.fromUpstreams.linkOpened(link);
+  }
+  linkMessage(link, data, isBinary) {
+    if (this.ended || this.charger === null || this.routing === null) return;
+    this.routing.fromUpstreams.linkMessage(link, data, isBinary);
+  }
   linkClosed(link, code, reason) {
     if (this.ended) return;
-    const forgotten = this.queue.drop(link);
-    if (forgotten > 0) this.context.loggers.proxy.info(`${this.chargerId}: ${forgotten} queued calls of ${link.name} dropped, it disconnected`);
+    const forgotten = this.slot.drop(link);
+    if (forgotten > 0) this.log.proxy.info(`${forgotten} queued calls of ${link.name} dropped, it disconnected`);
     if (link !== this.primary || this.charger === null) return;
     const grace = this.context.config.timeouts.primaryGrace;
     if (grace > 0 && link.state === "waiting") {
       if (this.graceTimer === null) {
-        this.context.loggers.proxy.warn(`${this.chargerId}: primary lost (${code}); keeping the charger for up to ${grace} s (primary_grace)`);
+        this.log.proxy.warn(`primary lost (${code}); keeping the charger for up to ${grace} s (primary_grace)`);
         this.graceTimer = setTimeout(() => {
           this.graceTimer = null;
-          this.context.loggers.proxy.warn(`${this.chargerId}: primary not back within ${grace} s, closing the charger with 1011`);
+          this.log.proxy.warn(`primary not back within ${grace} s, closing the charger with 1011`);
           void this.shutdown(1011, 1e3, "primary unavailable");
         }, grace * 1e3);
       }
       return;
     }
     const chargerCode = mirrorCloseCode(code, 1011);
-    this.context.loggers.proxy.warn(`${this.chargerId}: primary closed (${code}), closing the charger with ${chargerCode}`);
+    this.log.proxy.warn(`primary closed (${code}), closing the charger with ${chargerCode}`);
     void this.shutdown(chargerCode, 1e3, reason || "primary disconnected");
   }
   // ---- backpressure ----------------------------------------------------------------------------
+  /**
+   * One charger cannot take the event loop from the others: past `[host] charger_rate` (bytes/s,
+   * with a per-frame cost, after a burst) its socket is read more slowly; nothing is dropped.
+   */
+  spendRate(bytes, now) {
+    const rate = this.context.config.chargerRate;
+    this.rateTokens = Math.min(rateBurst(this.context.config), this.rateTokens + (now - this.rateTokensAt) * rate / 1e3) - bytes - FRAME_COST;
+    this.rateTokensAt = now;
+    if (this.rateTokens >= 0 || this.rateTimer !== null || this.charger === null) return;
+    const charger = this.charger;
+    charger.pause();
+    this.log.server.debug("sends faster than [host] charger_rate, reading it more slowly");
+    this.rateTimer = setTimeout(() => {
+      this.rateTimer = null;
+      if (!this.ended && this.drainTimer === null) charger.resume();
+    }, Math.ceil(-this.rateTokens / rate * 1e3));
+    this.rateTimer.unref();
+  }
   /**
    * A socket has more than HIGH_WATER_MARK unsent: stop reading from what feeds it (the charger
    * for frames toward upstreams, the upstreams for frames toward the charger) until it drains; a
@@ -7716,14 +8586,14 @@ var ChargerSession = class {
     if (chargerIsSource) this.charger.pause();
     else for (const link of this.links) link.pause();
     const since = Date.now();
-    this.context.loggers.proxy.debug(`${this.chargerId}: a reader is slow, pausing its source`);
+    this.log.proxy.debug("a reader is slow, pausing its source");
     this.drainTimer = setInterval(() => {
       const backedUp = this.backedUpSockets();
       if (backedUp.length > 0 && Date.now() - since <= this.callTimeoutMs) return;
       clearInterval(this.drainTimer);
       this.drainTimer = null;
       for (const socket of backedUp) {
-        this.context.loggers.proxy.warn(`${this.chargerId}: ${socket.name} has not read its data for ${this.callTimeoutMs / 1e3} s, closing it`);
+        this.log.proxy.warn(`${socket.name} has not read its data for ${this.callTimeoutMs / 1e3} s, closing it`);
         socket.terminate();
       }
       if (chargerIsSource) this.charger.resume();
@@ -7740,40 +8610,26 @@ var ChargerSession = class {
     }
     return stuck;
   }
-  // ---- shared ------------------------------------------------------------------------------
+  // ---- the end -----------------------------------------------------------------------------------
   end(upstreamCode, reason) {
     if (this.ended) return;
     this.ended = true;
     for (const link of this.links) link.close(upstreamCode, reason, CLOSE_GRACE_MS);
-    if (this.inFlight !== null) clearTimeout(this.inFlight.timer);
-    this.inFlight = null;
-    this.queue.clear();
+    this.slot.clear();
+    this.routing?.fromUpstreams.stop();
     if (this.graceTimer !== null) clearTimeout(this.graceTimer);
     if (this.drainTimer !== null) clearInterval(this.drainTimer);
-    if (this.firstCallTimer !== null) clearTimeout(this.firstCallTimer);
-    this.firstCallTimer = null;
-    this.heldReplays = null;
-    this.graceTimer = this.drainTimer = null;
-    this.context.sessionEnded(this);
-  }
-  log(ts, from, to, type, id, action, tags, raw) {
-    if (!this.versionLogged && this.charger !== null) {
-      this.versionLogged = true;
-      this.context.messageLog.write({ ts, charger: this.chargerId, from, to, type, id, action, tags, raw, protocol: this.protocol, protocol_source: this.versionSource });
-      return;
-    }
-    this.context.messageLog.write({ ts, charger: this.chargerId, from, to, type, id, action, tags, raw });
+    if (this.rateTimer !== null) clearTimeout(this.rateTimer);
+    this.graceTimer = this.drainTimer = this.rateTimer = null;
+    this.onEnded(this);
   }
 };
-function spliceIds(text3, ids) {
-  return spliceValues(text3, ids.map((change) => ({ path: [3, ...change.path], value: change.value })));
-}
 
 // src/listener/charger-path.ts
 var MAX_CHARGER_ID_LENGTH = 48;
-function chargerIdFromPath(requestUrl, collapseSlashes) {
-  const query = requestUrl.indexOf("?");
-  let path = query === -1 ? requestUrl : requestUrl.slice(0, query);
+function chargerIdFromPath(requestUrl2, collapseSlashes) {
+  const query = requestUrl2.indexOf("?");
+  let path = query === -1 ? requestUrl2 : requestUrl2.slice(0, query);
   if (collapseSlashes) path = path.replace(/\/{2,}/g, "/");
   else if (path.includes("//")) return { ok: false, reason: `empty path segment in '${path}' ([fixups] url = false)` };
   const segments = path.split("/").filter((segment) => segment !== "");
@@ -7787,14 +8643,61 @@ function chargerIdFromPath(requestUrl, collapseSlashes) {
   }
   if (chargerId.length > MAX_CHARGER_ID_LENGTH) return { ok: false, reason: `charger id is longer than ${MAX_CHARGER_ID_LENGTH} characters` };
   if (chargerId.includes(":")) return { ok: false, reason: `charger id '${chargerId}' contains ':'` };
+  if (chargerId === "." || chargerId === "..") return { ok: false, reason: `charger id '${chargerId}' is a path step, not an id` };
   return { ok: true, chargerId };
 }
 
+// src/listener/refusals.ts
+var FIXES = {
+  "bad-request": "the request is not a valid WebSocket upgrade: check the URL scheme (ws:// or wss://) and the port in the charger",
+  "unknown-id": "the charger id (the last part of the URL path) is not listed in [chargers]: check the id in the charger, or add it",
+  credentials: "the charger's password does not match its [chargers] entry, or its user name is not its charger id: set both again",
+  busy: "too many logins at once from this address: the charger can retry in a few seconds",
+  "primary-refused": "the primary backend refused this charger: check the charger id and password the backend expects",
+  "primary-unreachable": "the primary backend cannot be reached: check [ext-server] server and the network to it",
+  subprotocol: "the charger offered no OCPP version the backend speaks: set OCPP 1.6 or 2.0.1 in the charger, or [host] version_detection = lenient"
+};
+var RECENT = 200;
+var MAX_CHARGERS = 1e4;
+var ConnectionRefusals = class {
+  latest = [];
+  byCharger = /* @__PURE__ */ new Map();
+  listeners = /* @__PURE__ */ new Set();
+  record(charger, address, status, kind, reason, now = /* @__PURE__ */ new Date()) {
+    const refusal = { at: now.toISOString(), charger, address, status, kind, reason, fix: FIXES[kind] };
+    this.latest.push(refusal);
+    if (this.latest.length > RECENT) this.latest.shift();
+    if (charger !== null) {
+      const known = this.byCharger.get(charger);
+      this.byCharger.delete(charger);
+      this.byCharger.set(charger, { last: refusal, refused: (known?.refused ?? 0) + 1 });
+      if (this.byCharger.size > MAX_CHARGERS) this.byCharger.delete(this.byCharger.keys().next().value);
+    }
+    for (const listener of this.listeners) listener(refusal);
+    return refusal;
+  }
+  /** The latest refusals, oldest first. */
+  recent() {
+    return this.latest;
+  }
+  forCharger(charger) {
+    return this.byCharger.get(charger);
+  }
+  chargers() {
+    return this.byCharger.entries();
+  }
+  subscribe(listener) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+};
+
 // src/listener/handshake.ts
 import { STATUS_CODES } from "node:http";
-function abortHandshake(socket, status, headers = {}, body) {
+var REFUSAL_FLUSH_MS = 1e3;
+function abortHandshake(socket, status, headers = {}, body2) {
   if (socket.destroyed) return;
-  const text3 = body ?? STATUS_CODES[status] ?? "Error";
+  const text3 = body2 ?? STATUS_CODES[status] ?? "Error";
   const lines = [
     `HTTP/1.1 ${status} ${STATUS_CODES[status] ?? "Error"}`,
     "Connection: close",
@@ -7804,14 +8707,41 @@ function abortHandshake(socket, status, headers = {}, body) {
   ];
   socket.end(`${lines.join("\r\n")}\r
 \r
-${text3}`);
+${text3}`, () => socket.destroy());
+  setTimeout(() => socket.destroy(), REFUSAL_FLUSH_MS).unref();
 }
-function offeredSubprotocols(header) {
-  if (header === void 0) return [];
-  return header.split(",").map((token) => token.trim()).filter((token) => token !== "");
+var TOKEN = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
+var WEBSOCKET_KEY = /^[+/0-9A-Za-z]{22}==$/;
+function upgradeProblem(request) {
+  if (request.method !== "GET") return `method ${request.method ?? "?"} (must be GET)`;
+  if ((request.headers.upgrade ?? "").toLowerCase() !== "websocket") return "Upgrade header is not websocket";
+  const key2 = request.headers["sec-websocket-key"];
+  if (key2 === void 0 || !WEBSOCKET_KEY.test(key2)) return "missing or invalid Sec-WebSocket-Key";
+  const version = request.headers["sec-websocket-version"];
+  if (version !== "13" && version !== "8") return "missing or unsupported Sec-WebSocket-Version (13 expected)";
+  const protocols = request.headers["sec-websocket-protocol"];
+  if (protocols !== void 0) {
+    const offered = protocols.split(",").map((token) => token.trim());
+    if (offered.some((token) => !TOKEN.test(token))) return "invalid Sec-WebSocket-Protocol";
+    if (new Set(offered).size !== offered.length) return "Sec-WebSocket-Protocol names a subprotocol twice";
+  }
+  return null;
+}
+function offeredSubprotocols(header2) {
+  if (header2 === void 0) return [];
+  return header2.split(",").map((token) => token.trim()).filter((token) => token !== "");
 }
 
 // src/listener/proxy-server.ts
+var MAX_VERIFICATIONS_PER_ADDRESS = 2;
+var MAX_VERIFICATIONS = 8;
+var MAX_REMEMBERED_CHARGERS = 2e4;
+var AUTH_REFUSALS = {
+  401: "bad or missing credentials",
+  404: "unknown charger id",
+  429: `more than ${MAX_VERIFICATIONS_PER_ADDRESS} password checks at once from this address`,
+  503: `more than ${MAX_VERIFICATIONS} password checks at once`
+};
 var ProxyServer = class {
   sessions = /* @__PURE__ */ new Map();
   /** What is known of each charger across its connections (boot, statuses). */
@@ -7826,37 +8756,42 @@ var ProxyServer = class {
   chosenProtocol = /* @__PURE__ */ new WeakMap();
   context;
   stopping = false;
+  /** Password verifications in progress, per remote address and in all. */
+  verifying = /* @__PURE__ */ new Map();
+  verificationsInProgress = 0;
+  /** Each connection's deadline for a complete upgrade request. */
+  handshakeTimers = /* @__PURE__ */ new WeakMap();
+  /** Sessions still negotiating with their primary: not in `sessions` until the charger is upgraded. */
+  handshaking = /* @__PURE__ */ new Set();
   events;
+  /** Refused connections, for the web pages (`GET /api/chargers`, the live view). */
+  refusals = new ConnectionRefusals();
   control;
-  constructor(config, loggers, messageLog, extras = {}) {
-    const upstreamTls = extras.upstreamTls ?? /* @__PURE__ */ new Map();
-    const listenerTls = extras.listenerTls ?? null;
-    const store = extras.store ?? null;
-    this.events = extras.events ?? new ChargerEvents();
-    this.control = extras.control ?? new ControlArbiter(config, () => null);
+  /** `context` is what every charger session shares; daemon.ts builds it. */
+  constructor(context, listenerTls = null) {
+    const { config, loggers } = context;
+    this.events = context.events;
+    this.control = context.control;
     this.config = config;
     this.loggers = loggers;
-    this.context = {
-      config,
-      loggers,
-      messageLog,
-      upstreamTls,
-      fixupRules: configuredRules(config.fixups),
-      lockedKeys: config.autoconfigLock ? managedKeys(config.autoconfig) : null,
-      split: splitConfig(config),
-      store,
-      events: this.events,
-      control: this.control,
-      sessionEnded: (session) => {
-        if (this.sessions.get(session.chargerId) === session) this.sessions.delete(session.chargerId);
-      }
-    };
+    this.context = context;
     for (const [id, text3] of config.chargerAuth.hashes) {
       const hash = parseStoredHash(text3);
       if (hash !== null) this.passwordHashes.set(id, hash);
     }
-    this.http = listenerTls === null ? createServer(respondToPlainHttp) : createTlsServer({ ...listenerTls, minVersion: "TLSv1.2" }, respondToPlainHttp);
-    this.http.on("upgrade", (request, socket, head) => void this.onUpgrade(request, socket, head));
+    const handshakeMs = config.timeouts.handshake * 1e3;
+    const timeouts = { headersTimeout: handshakeMs, requestTimeout: handshakeMs, connectionsCheckingInterval: Math.min(1e3, handshakeMs) };
+    this.http = listenerTls === null ? createServer(timeouts, respondToPlainHttp) : createTlsServer({ ...listenerTls, ...timeouts, minVersion: "TLSv1.2", handshakeTimeout: handshakeMs }, respondToPlainHttp);
+    this.http.on(listenerTls === null ? "connection" : "secureConnection", (socket) => {
+      const timer = setTimeout(() => socket.destroy(), handshakeMs);
+      timer.unref();
+      this.handshakeTimers.set(socket, timer);
+      socket.once("close", () => clearTimeout(timer));
+    });
+    this.http.on("upgrade", (request, socket, head2) => {
+      clearTimeout(this.handshakeTimers.get(request.socket));
+      void this.onUpgrade(request, socket, head2);
+    });
     this.http.on("clientError", (error, socket) => abortHandshake(socket, 400, {}, `Bad request: ${error.message}`));
     this.wss = new import_websocket_server.default({
       noServer: true,
@@ -7907,26 +8842,36 @@ var ProxyServer = class {
     this.stopping = true;
     for (const timer of this.sweeps) clearInterval(timer);
     const closing = new Promise((resolve6) => this.http.close(() => resolve6()));
-    await Promise.all([...this.sessions.values()].map((session) => session.shutdown(1001, 1001, "proxy shutting down")));
+    await Promise.all([...this.sessions.values(), ...this.handshaking].map((session) => session.shutdown(1001, 1001, "proxy shutting down")));
     this.http.closeAllConnections();
     await closing;
   }
-  async onUpgrade(request, socket, head) {
+  async onUpgrade(request, socket, head2) {
     socket.on("error", (error) => this.loggers.server.debug(`charger socket error before upgrade: ${error.message}`));
     const remote = `${request.socket.remoteAddress ?? "?"}`;
     if (this.stopping) return abortHandshake(socket, 503);
+    const invalid = upgradeProblem(request);
+    if (invalid !== null) {
+      this.loggers.server.warn(`refused ${remote} ${sanitize(request.url)}: ${invalid} (400)`);
+      this.refusals.record(null, remote, 400, "bad-request", invalid);
+      return abortHandshake(socket, 400, {}, `${invalid}
+`);
+    }
     const path = chargerIdFromPath(request.url ?? "/", this.config.fixups.url);
     if (!path.ok) {
       this.loggers.server.warn(`refused ${remote} ${sanitize(request.url)}: ${path.reason} (404)`);
+      this.refusals.record(null, remote, 404, "bad-request", path.reason);
       return abortHandshake(socket, 404, {}, `${path.reason}
 `);
     }
     const { chargerId } = path;
     if (this.config.chargerAuth.required) {
-      const refusal = await this.authenticate(chargerId, request);
+      const refusal = await this.authenticate(chargerId, request, remote);
       if (refusal !== null) {
-        this.loggers.server.warn(`${chargerId}: refused ${remote}: ${refusal === 404 ? "unknown charger id" : "bad or missing credentials"} (${refusal})`);
-        return abortHandshake(socket, refusal, refusal === 401 ? { "WWW-Authenticate": 'Basic realm="ocpp-proxy", charset="UTF-8"' } : {});
+        this.loggers.server.warn(`${chargerId}: refused ${remote}: ${AUTH_REFUSALS[refusal]} (${refusal})`);
+        this.refusals.record(chargerId, remote, refusal, refusal === 404 ? "unknown-id" : refusal === 401 ? "credentials" : "busy", AUTH_REFUSALS[refusal]);
+        const headers = refusal === 401 ? { "WWW-Authenticate": 'Basic realm="ocpp-proxy", charset="UTF-8"' } : refusal === 404 ? {} : { "Retry-After": "5" };
+        return abortHandshake(socket, refusal, headers);
       }
     }
     let offered = offeredSubprotocols(request.headers["sec-websocket-protocol"]).filter(isSupportedProtocol);
@@ -7940,64 +8885,108 @@ var ProxyServer = class {
       }
     }
     if (offered.length === 0) {
-      this.loggers.server.warn(`${chargerId}: offered no OCPP subprotocol (${sanitize(request.headers["sec-websocket-protocol"])}), closing`);
-      return this.acceptAndClose(request, socket, head, false, "no supported OCPP subprotocol offered");
+      const header2 = request.headers["sec-websocket-protocol"];
+      const said = header2 === void 0 ? "sent no Sec-WebSocket-Protocol header" : `offered only ${sanitize(header2)}`;
+      this.loggers.server.warn(
+        `${chargerId}: ${said}, no OCPP version (ocpp1.6, ocpp2.0.1, ocpp2.1); closing. If the charger cannot be set to offer one, set [host] version_detection = lenient (and default_protocol)`
+      );
+      this.refusals.record(chargerId, remote, 101, "subprotocol", `${said}, no OCPP version`);
+      return this.acceptAndClose(request, socket, head2, false, "no supported OCPP subprotocol offered");
     }
-    const previous = this.sessions.get(chargerId);
-    let memory = this.memories.get(chargerId);
-    if (memory === void 0) this.memories.set(chargerId, memory = new ChargerMemory());
-    const session = new ChargerSession(chargerId, memory, this.context);
-    this.sessions.set(chargerId, session);
-    if (previous !== void 0) {
-      this.loggers.server.info(`${chargerId}: new connection from ${remote} replaces the previous one`);
-      await previous.shutdown(1e3, 1e3, "replaced by a new connection");
-    }
+    const memory = this.memories.get(chargerId) ?? new ChargerMemory();
+    const session = new ChargerSession(chargerId, memory, this.context, (ended) => {
+      if (this.sessions.get(ended.chargerId) === ended) this.sessions.delete(ended.chargerId);
+    });
+    this.handshaking.add(session);
     const onChargerGone = () => void session.shutdown(1001, 1001, "charger went away during the handshake");
     socket.once("close", onChargerGone);
     const failure = session.isEnded ? null : await session.connectPrimary(offered, request.headers);
     socket.off("close", onChargerGone);
     if (session.isEnded || socket.destroyed) {
+      this.handshaking.delete(session);
       void session.shutdown(1001, 1001, "handshake abandoned");
       socket.destroy();
       return;
     }
     if (failure !== null) {
+      this.handshaking.delete(session);
       void session.shutdown(1011, 1e3, "primary refused");
       if (failure.kind === "http") {
         this.loggers.server.warn(`${chargerId}: primary refused the handshake with HTTP ${failure.status}; passed on to the charger`);
+        this.refusals.record(chargerId, remote, failure.status, "primary-refused", `the primary answered HTTP ${failure.status}`);
         return abortHandshake(socket, failure.status, failure.headers);
       }
       if (failure.kind === "no-subprotocol") {
         this.loggers.server.warn(`${chargerId}: primary accepted none of ${offered.join(", ")}, closing`);
-        return this.acceptAndClose(request, socket, head, false, "the backend supports none of the offered OCPP versions");
+        this.refusals.record(chargerId, remote, 101, "subprotocol", `the primary accepted none of ${offered.join(", ")}`);
+        return this.acceptAndClose(request, socket, head2, false, "the backend supports none of the offered OCPP versions");
       }
       this.loggers.server.warn(`${chargerId}: primary unreachable (${failure.message}), refusing with 502`);
+      this.refusals.record(chargerId, remote, 502, "primary-unreachable", `primary unreachable: ${failure.message}`);
       return abortHandshake(socket, 502, {}, "primary upstream unreachable\n");
     }
     this.chosenProtocol.set(request, versionSource === "subprotocol" ? session.primary.protocol : false);
-    this.wss.handleUpgrade(request, socket, head, (charger) => {
+    let upgraded = false;
+    this.wss.handleUpgrade(request, socket, head2, (charger) => {
+      upgraded = true;
+      this.handshaking.delete(session);
+      const previous = this.sessions.get(chargerId);
+      this.sessions.set(chargerId, session);
+      this.remember(chargerId, memory);
+      if (previous !== void 0) {
+        this.loggers.server.info(`${chargerId}: new connection from ${remote} replaces the previous one`);
+        void previous.shutdown(1e3, 1e3, "replaced by a new connection");
+      }
       this.loggers.server.info(`${chargerId} connected from ${remote} (${session.primary.protocol}, from the ${versionSource})`);
       session.attachCharger(charger, session.primary.protocol, versionSource);
     });
+    if (!upgraded) {
+      this.handshaking.delete(session);
+      void session.shutdown(1001, 1001, "charger upgrade failed");
+      socket.destroy();
+    }
   }
-  /** HTTP Basic Auth against `[chargers]` before the upgrade: null when allowed, else 404 or 401. */
-  async authenticate(chargerId, request) {
+  /** Keeps what is known of a charger; past MAX_REMEMBERED_CHARGERS the longest-gone is forgotten. */
+  remember(chargerId, memory) {
+    this.memories.delete(chargerId);
+    this.memories.set(chargerId, memory);
+    if (this.memories.size <= MAX_REMEMBERED_CHARGERS) return;
+    for (const id of this.memories.keys()) {
+      if (!this.sessions.has(id)) {
+        this.memories.delete(id);
+        return;
+      }
+    }
+  }
+  /**
+   * HTTP Basic Auth against `[chargers]` before the upgrade: null when allowed, else the status.
+   * scrypt is deliberately slow, so verifications in progress are capped, per address and in all:
+   * a flood of wrong passwords fails fast instead of queueing ahead of the real chargers.
+   */
+  async authenticate(chargerId, request, remote) {
     const stored = this.passwordHashes.get(chargerId);
     if (stored === void 0) return 404;
     const credentials = parseBasicAuth(request.headers.authorization);
     if (credentials === null || credentials.username !== chargerId) return 401;
-    return await verifyPassword(credentials.password, stored) ? null : 401;
+    const fromRemote = this.verifying.get(remote) ?? 0;
+    if (fromRemote >= MAX_VERIFICATIONS_PER_ADDRESS) return 429;
+    if (this.verificationsInProgress >= MAX_VERIFICATIONS) return 503;
+    this.verifying.set(remote, fromRemote + 1);
+    this.verificationsInProgress++;
+    try {
+      return await verifyPassword(credentials.password, stored) ? null : 401;
+    } finally {
+      this.verificationsInProgress--;
+      const left2 = (this.verifying.get(remote) ?? 1) - 1;
+      if (left2 === 0) this.verifying.delete(remote);
+      else this.verifying.set(remote, left2);
+    }
   }
-  acceptAndClose(request, socket, head, protocol, reason) {
+  acceptAndClose(request, socket, head2, protocol, reason) {
     this.chosenProtocol.set(request, protocol);
-    this.wss.handleUpgrade(request, socket, head, (ws) => closeWithin(ws, 1002, reason, 1e3));
+    this.wss.handleUpgrade(request, socket, head2, (ws) => closeWithin(ws, 1002, reason, 1e3));
   }
 };
-function splitConfig(config) {
-  const tagOwners = /* @__PURE__ */ new Map();
-  for (const upstream of config.upstreams) for (const tag of upstream.rfid) tagOwners.set(tag, upstream.name);
-  return { tagOwners, defaultOwner: config.defaultOwner };
-}
 function respondToPlainHttp(_request, response) {
   response.writeHead(426, { "Content-Type": "text/plain; charset=utf-8", Upgrade: "websocket", Connection: "close" });
   response.end("This port accepts OCPP WebSocket connections only: ws://HOST:PORT/<charger id>\n");
@@ -8011,8 +9000,10 @@ function sanitize(value) {
 import { createRequire } from "node:module";
 var requireBuiltin = createRequire(import.meta.url);
 var sqlite = () => requireBuiltin("node:sqlite");
-var StoreError = class extends Error {
-  code = "ERR_STORE";
+var StoreError = class extends ProxyError {
+  constructor(message) {
+    super("ERR_STORE", message);
+  }
 };
 var MIGRATIONS = [
   `CREATE TABLE transactions (
@@ -8047,12 +9038,36 @@ var MIGRATIONS = [
    CREATE INDEX sessions_tx ON sessions (charger, charger_tx);
    CREATE INDEX sessions_started ON sessions (started_at);`,
   `ALTER TABLE sessions ADD COLUMN revenue REAL;
-   CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`
+   CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // The web pages' charts and overview: a compact meter series per session (written in batches a
+  // few seconds apart, thinned past a bound) and every charger seen, so it is listed while offline.
+  `CREATE TABLE meter_samples (
+     charger TEXT NOT NULL,
+     charger_tx TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     power_w REAL,
+     energy_wh REAL,
+     current_l1 REAL,
+     current_l2 REAL,
+     current_l3 REAL,
+     PRIMARY KEY (charger, charger_tx, at)
+   ) WITHOUT ROWID;
+   CREATE INDEX meter_samples_at ON meter_samples (at);
+   CREATE TABLE chargers_seen (
+     charger TEXT PRIMARY KEY,
+     first_seen TEXT NOT NULL,
+     last_seen TEXT NOT NULL,
+     protocol TEXT,
+     vendor TEXT,
+     model TEXT,
+     firmware TEXT
+   );`
 ];
 var Store = class _Store {
   path;
   db;
   statements;
+  lazyStatements = /* @__PURE__ */ new Map();
   constructor(path, db) {
     this.path = path;
     this.db = db;
@@ -8138,13 +9153,22 @@ var Store = class _Store {
     if (price !== null) this.statements.revenue.run(price, id);
     return this.statements.finished.get(id);
   }
-  getSetting(key) {
-    const row = this.statements.getSetting.get(key);
+  getSetting(key2) {
+    const row = this.statements.getSetting.get(key2);
     return row?.value ?? null;
   }
-  setSetting(key, value) {
-    if (value === null) this.statements.deleteSetting.run(key);
-    else this.statements.setSetting.run(key, value);
+  setSetting(key2, value) {
+    if (value === null) this.statements.deleteSetting.run(key2);
+    else this.statements.setSetting.run(key2, value);
+  }
+  /** Null when the database takes a write now, else why not (disk full, read-only, locked). */
+  writeProblem() {
+    try {
+      this.statements.setSetting.run("healthz", (/* @__PURE__ */ new Date()).toISOString());
+      return null;
+    } catch (error) {
+      return error.message;
+    }
   }
   sessions(filter = {}) {
     const where = [];
@@ -8164,8 +9188,100 @@ var Store = class _Store {
     ).all(...args2);
     return rows.map((row) => ({ ...row, upstream_tx: row.upstream_tx === null ? {} : JSON.parse(row.upstream_tx) }));
   }
+  /** One session by its row id (the sessions page's charts), or null. */
+  session(id) {
+    const row = this.prepared(
+      `SELECT s.*, (SELECT json_group_object(upstream, upstream_tx) FROM upstream_tx u
+                     WHERE u.charger = s.charger AND u.charger_tx = s.charger_tx) AS upstream_tx
+       FROM sessions s WHERE s.id = ?`
+    ).get(id);
+    if (row === void 0) return null;
+    return { ...row, upstream_tx: row.upstream_tx === null ? {} : JSON.parse(row.upstream_tx) };
+  }
+  /**
+   * Meter samples in one write (the web server batches them a few seconds apart, never per
+   * frame). Samples of the same instant merge: a measurand a later one lacks is kept.
+   */
+  addMeterSamples(samples) {
+    if (samples.length === 0) return;
+    const upsert = this.prepared(
+      `INSERT INTO meter_samples (charger, charger_tx, at, power_w, energy_wh, current_l1, current_l2, current_l3) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (charger, charger_tx, at) DO UPDATE SET
+         power_w = COALESCE(excluded.power_w, power_w), energy_wh = COALESCE(excluded.energy_wh, energy_wh),
+         current_l1 = COALESCE(excluded.current_l1, current_l1), current_l2 = COALESCE(excluded.current_l2, current_l2),
+         current_l3 = COALESCE(excluded.current_l3, current_l3)`
+    );
+    this.atomically(() => {
+      for (const s of samples) upsert.run(s.charger, s.chargerTx, s.at, s.powerW, s.energyWh, s.currentL1, s.currentL2, s.currentL3);
+    });
+  }
+  /** A session's series, oldest first, optionally within [from, to] (ms since the epoch). */
+  meterSamples(charger, chargerTx, from = 0, to = Number.MAX_SAFE_INTEGER) {
+    const rows = this.prepared(
+      `SELECT at, power_w, energy_wh, current_l1, current_l2, current_l3 FROM meter_samples
+       WHERE charger = ? AND charger_tx = ? AND at BETWEEN ? AND ? ORDER BY at`
+    ).all(charger, chargerTx, from, to);
+    return rows.map((r) => ({
+      charger,
+      chargerTx,
+      at: r.at,
+      powerW: r.power_w,
+      energyWh: r.energy_wh,
+      currentL1: r.current_l1,
+      currentL2: r.current_l2,
+      currentL3: r.current_l3
+    }));
+  }
+  /**
+   * Keeps a session's series at most `maxPoints` long: every second point goes (the first and the
+   * last stay) until it fits, so a long session keeps its whole shape at a coarser step.
+   */
+  thinMeterSamples(charger, chargerTx, maxPoints) {
+    const count = this.prepared("SELECT count(*) AS n FROM meter_samples WHERE charger = ? AND charger_tx = ?");
+    const halve = this.prepared(
+      `DELETE FROM meter_samples WHERE charger = ? AND charger_tx = ? AND at IN (
+         SELECT at FROM (SELECT at, row_number() OVER (ORDER BY at) AS n, count(*) OVER () AS total
+                         FROM meter_samples WHERE charger = ? AND charger_tx = ?)
+         WHERE n % 2 = 0 AND n < total)`
+    );
+    let removed = 0;
+    while (count.get(charger, chargerTx).n > Math.max(2, maxPoints)) {
+      removed += Number(halve.run(charger, chargerTx, charger, chargerTx).changes);
+    }
+    return removed;
+  }
+  /** Drops the samples older than `before` (ms since the epoch); returns how many. */
+  pruneMeterSamples(before) {
+    return Number(this.prepared("DELETE FROM meter_samples WHERE at < ?").run(before).changes);
+  }
+  /** Records chargers as seen (first_seen is kept; a null field keeps what was known), then keeps the latest `keep`. */
+  saveChargersSeen(rows, keep = 1e3) {
+    if (rows.length === 0) return;
+    const upsert = this.prepared(
+      `INSERT INTO chargers_seen (charger, first_seen, last_seen, protocol, vendor, model, firmware) VALUES (?, ?, ?, ?, ?, ?, ?)
+       ON CONFLICT (charger) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen),
+         protocol = COALESCE(excluded.protocol, protocol), vendor = COALESCE(excluded.vendor, vendor),
+         model = COALESCE(excluded.model, model), firmware = COALESCE(excluded.firmware, firmware)`
+    );
+    const trim = this.prepared("DELETE FROM chargers_seen WHERE charger NOT IN (SELECT charger FROM chargers_seen ORDER BY last_seen DESC LIMIT ?)");
+    this.atomically(() => {
+      for (const r of rows) upsert.run(r.charger, r.first_seen, r.last_seen, r.protocol, r.vendor, r.model, r.firmware);
+      trim.run(keep);
+    });
+  }
+  /** The chargers seen, most recently seen first. */
+  chargersSeen(limit = 1e3) {
+    const rows = this.prepared("SELECT * FROM chargers_seen ORDER BY last_seen DESC LIMIT ?").all(limit);
+    return rows.map((row) => ({ ...row }));
+  }
   close() {
     this.db.close();
+  }
+  /** Statements of the methods above, prepared once on first use. */
+  prepared(sql) {
+    let statement = this.lazyStatements.get(sql);
+    if (statement === void 0) this.lazyStatements.set(sql, statement = this.db.prepare(sql));
+    return statement;
   }
   atomically(work) {
     this.db.exec("BEGIN IMMEDIATE");
@@ -8198,7 +9314,7 @@ function migrate(db) {
 import { createServer as createServer2 } from "node:http";
 import { timingSafeEqual as timingSafeEqual3 } from "node:crypto";
 
-// src/cli/sessions.ts
+// src/store/sessions-format.ts
 var COLUMNS = ["id", "charger", "connector", "id_tag", "owner", "charger_tx", "upstream_tx", "started_at", "stopped_at", "meter_start", "meter_stop", "energy_kwh", "revenue", "stop_reason"];
 function cell(row, column) {
   const value = row[column];
@@ -8217,7 +9333,1349 @@ function sessionsTable(rows) {
   return table.map((line) => line.map((text3, i) => text3.padEnd(widths[i])).join("  ").trimEnd()).join("\n") + "\n";
 }
 
+// src/web/pages.ts
+import { createHash } from "node:crypto";
+
+// src/web/ui/common.ts
+var FAVICON_SVG = "<svg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 32 32'><rect width='32' height='32' rx='8' fill='#1a66d6'/><path d='M18.5 4 8 18h7l-2.5 10L23 14h-7z' fill='#fff'/></svg>";
+var FAVICON = `data:image/svg+xml,${encodeURIComponent(FAVICON_SVG)}`;
+var LOGO = FAVICON_SVG.replace("<svg ", '<svg width="22" height="22" aria-hidden="true" ');
+var NAV = [
+  ["overview", "status", "Overview"],
+  ["sessions", "sessions", "Sessions"],
+  ["monitor", "./", "Live messages"]
+];
+function head(title, style) {
+  return `<meta charset="utf-8"><title>${title} \xB7 ocpp-proxy</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><meta name="color-scheme" content="light dark">
+<link rel="icon" href="${FAVICON}"><style>${style}</style>`;
+}
+function header(current) {
+  const links = NAV.map(([name, href, label]) => `<a href="${href}"${name === current ? ' aria-current="page"' : ""}>${label}</a>`).join("");
+  return `<header class="top"><span class="brand">${LOGO}ocpp-proxy</span>
+<nav>${links}</nav><span class="conn" id="conn"></span></header>
+<div id="warnings" class="warnings" role="alert" hidden></div>`;
+}
+var COMMON_SCRIPT = `
+  function el(tag, props, ...children) {
+    const node = document.createElement(tag);
+    for (const [key, value] of Object.entries(props || {})) {
+      if (value === undefined || value === null || value === false) continue;
+      if (key === 'class') node.className = value; else if (key.startsWith('on')) node.addEventListener(key.slice(2), value); else node.setAttribute(key, value === true ? '' : value);
+    }
+    for (const child of children.flat()) if (child !== null && child !== undefined && child !== false) node.append(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+    return node;
+  }
+  const SVG_NS = 'http://www.w3.org/2000/svg';
+  function svgEl(tag, attrs, ...children) {
+    const node = document.createElementNS(SVG_NS, tag);
+    for (const [key, value] of Object.entries(attrs || {})) if (value !== undefined && value !== null) node.setAttribute(key, String(value));
+    for (const child of children) if (child !== null && child !== undefined) node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+    return node;
+  }
+  /** The configuration warnings of /api/status as a banner (hidden while there are none). */
+  function showWarnings(warnings) {
+    const banner = document.getElementById('warnings');
+    const list = Array.isArray(warnings) ? warnings : [];
+    banner.replaceChildren(...list.map((text) => el('div', {}, String(text))));
+    banner.hidden = list.length === 0;
+  }
+  function setConn(live) { document.getElementById('conn').textContent = live ? '\u25CF live' : '\u25CB reconnecting'; }
+
+  // ---- local time, always with its zone ----
+  const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone || 'local time';
+  function zoneShort(date) {
+    const part = new Intl.DateTimeFormat([], { timeZoneName: 'short' }).formatToParts(date || new Date()).find((p) => p.type === 'timeZoneName');
+    return part ? part.value : '';
+  }
+  const ZONE_LABEL = ZONE + (zoneShort() && zoneShort() !== ZONE ? ', ' + zoneShort() : '');
+  function toDate(value) { if (value === null || value === undefined || value === '') return null; const d = value instanceof Date ? value : new Date(value); return Number.isNaN(d.getTime()) ? null : d; }
+  function fmtClock(value, seconds) {
+    const d = toDate(value); if (!d) return '\u2013';
+    return d.toLocaleTimeString([], seconds ? { hour: '2-digit', minute: '2-digit', second: '2-digit' } : { hour: '2-digit', minute: '2-digit' });
+  }
+  function fmtClockMs(value) {
+    const d = toDate(value); if (!d) return '\u2013';
+    return d.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit', second: '2-digit', fractionalSecondDigits: 3 });
+  }
+  function sameDay(a, b) { return a.getFullYear() === b.getFullYear() && a.getMonth() === b.getMonth() && a.getDate() === b.getDate(); }
+  /** A time today, or a date and time otherwise. */
+  function fmtWhen(value) {
+    const d = toDate(value); if (!d) return '\u2013';
+    return sameDay(d, new Date()) ? fmtClock(d) : d.toLocaleString([], { day: 'numeric', month: 'short', year: d.getFullYear() === new Date().getFullYear() ? undefined : 'numeric', hour: '2-digit', minute: '2-digit' });
+  }
+  function fmtDuration(ms) {
+    if (!(ms >= 0)) return '\u2013';
+    const minutes = Math.round(ms / 60000);
+    if (minutes < 1) return Math.max(0, Math.round(ms / 1000)) + ' s';
+    if (minutes < 60) return minutes + ' min';
+    const hours = Math.floor(minutes / 60);
+    if (hours < 48) return hours + ' h' + (minutes % 60 ? ' ' + (minutes % 60) + ' min' : '');
+    return Math.round(hours / 24) + ' days';
+  }
+  function fmtAgo(value) {
+    const d = toDate(value); if (!d) return '\u2013';
+    const ms = Date.now() - d.getTime();
+    return ms < 45000 ? 'just now' : fmtDuration(ms) + ' ago';
+  }
+  function fmtPower(w) {
+    if (w === null || w === undefined || !Number.isFinite(Number(w))) return '\u2013';
+    return Math.abs(w) >= 1000 ? (w / 1000).toFixed(1) + ' kW' : Math.round(w) + ' W';
+  }
+  function fmtEnergy(wh) {
+    if (wh === null || wh === undefined || !Number.isFinite(Number(wh))) return '\u2013';
+    return (wh / 1000).toFixed(2) + ' kWh';
+  }
+  function fmtNumber(value, digits, unit) {
+    if (value === null || value === undefined || !Number.isFinite(Number(value))) return '\u2013';
+    return Number(value).toFixed(digits) + (unit ? ' ' + unit : '');
+  }
+  /** A timestamp element: the local time as text, the full instant (and zone) on hover. */
+  function timeEl(value, text) {
+    const d = toDate(value);
+    return el('time', { datetime: d ? d.toISOString() : undefined, title: d ? d.toLocaleString() + ' (' + ZONE_LABEL + ')' : undefined }, text === undefined ? fmtWhen(value) : text);
+  }
+  async function getJson(url) {
+    const response = await fetch(url, { headers: { Accept: 'application/json' } });
+    if (!response.ok) throw new Error(response.status + ' ' + ((await response.json().catch(() => ({}))).error || response.statusText));
+    return response.json();
+  }
+  /** A POST (or DELETE) of the page's own origin; the answer as {ok, status, body}. */
+  async function send(method, url, body) {
+    const response = await fetch(url, body === undefined ? { method } : { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+    return { ok: response.ok, status: response.status, body: await response.json().catch(() => ({})) };
+  }
+`;
+
+// src/web/ui/style.ts
+var STYLE = `
+  :root { color-scheme: light dark;
+    --bg: #f3f5f8; --card: #fff; --text: #1b2230; --muted: #667085; --border: #e1e5eb; --soft: #eef1f5;
+    --accent: #1a66d6; --ok: #137333; --ok-bg: #e3f4e6; --warn: #9a5b00; --warn-bg: #fff3d6; --bad: #b3261e; --bad-bg: #fde7e5;
+    --header: #17202e; --header-text: #f5f7fa; --link: #1a66d6; --hover: #eef3ff;
+    --c1: #1a66d6; --c2: #1e8e3e; --c3: #d93025; --c4: #f29900; }
+  @media (prefers-color-scheme: dark) { :root {
+    --bg: #0f1217; --card: #181c23; --text: #e4e8ee; --muted: #98a2b3; --border: #2a303a; --soft: #222832;
+    --accent: #7fb0ff; --ok: #7fd197; --ok-bg: #15301f; --warn: #f5c85a; --warn-bg: #35290c; --bad: #f4918a; --bad-bg: #3a1715;
+    --header: #0a0c10; --header-text: #e4e8ee; --link: #8ab8ff; --hover: #1f2733;
+    --c1: #7fb0ff; --c2: #7fd197; --c3: #f4918a; --c4: #f5c85a; } }
+  * { box-sizing: border-box; }
+  html { -webkit-text-size-adjust: 100%; }
+  body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0; background: var(--bg); color: var(--text); }
+  a { color: var(--link); }
+  header.top { display: flex; gap: 6px 14px; align-items: center; padding: 8px 14px; background: var(--header); color: var(--header-text); flex-wrap: wrap; }
+  header.top .brand { display: flex; align-items: center; gap: 8px; font-weight: 700; font-size: 16px; margin-right: 6px; }
+  header.top nav { display: flex; gap: 4px; flex-wrap: wrap; }
+  header.top nav a { color: var(--header-text); text-decoration: none; padding: 4px 10px; border-radius: 6px; opacity: .8; }
+  header.top nav a:hover { opacity: 1; background: rgba(255,255,255,.08); }
+  header.top nav a[aria-current="page"] { opacity: 1; background: rgba(255,255,255,.14); }
+  header.top .conn { margin-left: auto; font-size: 12px; opacity: .85; white-space: nowrap; }
+  main { padding: 14px; max-width: 1500px; margin: 0 auto; }
+  input, select, button, textarea { font: inherit; color: inherit; background: var(--card); border: 1px solid var(--border); border-radius: 6px; padding: 5px 8px; max-width: 100%; }
+  button { cursor: pointer; background: var(--soft); }
+  button:hover:not(:disabled) { border-color: var(--accent); }
+  button:disabled { opacity: .55; cursor: progress; }
+  button.primary { background: var(--accent); border-color: var(--accent); color: #fff; }
+  @media (prefers-color-scheme: dark) { button.primary { color: #0f1217; } }
+  button.danger { color: var(--bad); }
+  table { border-collapse: collapse; width: 100%; }
+  td, th { padding: 4px 8px; border-bottom: 1px solid var(--border); text-align: left; vertical-align: top; }
+  th { font-weight: 600; color: var(--muted); font-size: 12px; }
+  .num { text-align: right; font-variant-numeric: tabular-nums; }
+  .muted { color: var(--muted); } .small { font-size: 12px; }
+  .ok { color: var(--ok); } .warn { color: var(--warn); } .bad { color: var(--bad); }
+  .pill { display: inline-block; padding: 1px 9px; border-radius: 999px; font-size: 12px; font-weight: 600; background: var(--soft); white-space: nowrap; }
+  .pill.ok { background: var(--ok-bg); } .pill.warn { background: var(--warn-bg); } .pill.bad { background: var(--bad-bg); }
+  .dot { display: inline-block; width: 9px; height: 9px; border-radius: 50%; background: var(--muted); margin-right: 5px; vertical-align: baseline; }
+  .dot.ok { background: var(--ok); } .dot.warn { background: var(--warn); } .dot.bad { background: var(--bad); }
+  pre { margin: 4px 0; white-space: pre-wrap; overflow-wrap: anywhere; background: var(--soft); padding: 8px; border-radius: 6px; font-size: 12px; }
+  .warnings { background: var(--warn-bg); color: var(--warn); border-bottom: 1px solid var(--border); padding: 6px 14px; }
+  .warnings div::before { content: "\u26A0 "; }
+  .panel-title, .card h3 { font-size: 12px; margin: 0 0 6px; color: var(--muted); text-transform: uppercase; letter-spacing: .04em; }
+  section.block { background: var(--card); border: 1px solid var(--border); border-radius: 10px; padding: 12px 14px; margin-bottom: 14px; }
+  section.block > h2 { font-size: 15px; margin: 0 0 8px; }
+  .toolbar { display: flex; flex-wrap: wrap; gap: 8px; align-items: center; }
+  .toolbar label { display: flex; gap: 6px; align-items: center; }
+  details > summary { cursor: pointer; color: var(--link); }
+  .empty { padding: 18px; text-align: center; color: var(--muted); }
+  /* charts */
+  .chart { width: 100%; position: relative; }
+  .chart svg { display: block; width: 100%; overflow: visible; }
+  .chart .grid { stroke: var(--border); stroke-width: 1; }
+  .chart text { fill: var(--muted); font-size: 11px; }
+  .chart .cursor { stroke: var(--muted); stroke-dasharray: 3 3; }
+  .legend { display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 12px; color: var(--muted); margin-top: 2px; }
+  .legend span::before { content: ""; display: inline-block; width: 10px; height: 3px; margin-right: 5px; vertical-align: middle; background: var(--swatch); }
+  .chart-tip { font-size: 12px; min-height: 1.45em; color: var(--text); font-variant-numeric: tabular-nums; }
+  @media (max-width: 640px) { main { padding: 10px; } header.top { padding: 8px 10px; } }
+`;
+
+// src/web/ui/monitor.ts
+var MONITOR_STYLE = `
+  :root { --c5: #7a4fc4; } @media (prefers-color-scheme: dark) { :root { --c5: #c7a6ff; } }
+  .filters { display: flex; flex-wrap: wrap; gap: 6px; padding: 8px 14px; background: var(--card); border-bottom: 1px solid var(--border); align-items: center; }
+  .filters input { flex: 1 1 120px; min-width: 0; }
+  .filters .count { color: var(--muted); font-size: 12px; }
+  table.log { table-layout: fixed; font-size: 13px; }
+  table.log td { overflow-wrap: anywhere; }
+  table.log col.time { width: 8.5em; } table.log col.charger { width: 9em; } table.log col.hop { width: 12em; } table.log col.type { width: 7.5em; }
+  table.log col.action { width: 13em; } table.log col.tags { width: 9em; } table.log col.ms { width: 4.5em; }
+  tr.msg { cursor: pointer; } tr.msg:hover { background: var(--hover); }
+  tr.msg td:first-child { font-variant-numeric: tabular-nums; color: var(--muted); }
+  .up { color: var(--c1); } .down { color: var(--ok); } .proxy { color: var(--c5); } .invalid { color: var(--muted); }
+  td.CALLERROR, td.INVALID, td.CALLRESULTERROR, td.REFUSED { color: var(--bad); font-weight: 600; }
+  tr.refusal { background: var(--bad-bg); }
+  .tag { display: inline-block; padding: 0 6px; margin: 0 3px 2px 0; border-radius: 8px; font-size: 11px; background: var(--soft); color: var(--text); }
+  .tag.fixed { background: var(--warn-bg); } .tag.blocked { background: var(--bad-bg); } .tag.injected { background: var(--hover); }
+  .tag.queued, .tag.replayed { background: var(--ok-bg); } .tag.dropped { background: var(--soft); color: var(--muted); }
+  tr.detail td { background: var(--bg); }
+  @media (max-width: 700px) {
+    table.log thead, table.log colgroup, table.log td.id { display: none; }
+    table.log, table.log tbody { display: block; }
+    tr.msg { display: flex; flex-wrap: wrap; gap: 0 10px; padding: 5px 10px; border-bottom: 1px solid var(--border); }
+    tr.msg td { border: none; padding: 0; }
+    tr.msg td.action { font-weight: 600; } tr.msg td.num:not(:empty)::after { content: " ms"; }
+    tr.detail { display: block; } tr.detail td { display: block; }
+  }
+`;
+var MONITOR_SCRIPT = `
+  // Reached as '/x/abc' (a proxy that strips '/x/abc', asked without the trailing slash), relative
+  // URLs would resolve under '/x/': make the address '/x/abc/' (CSP forbids <base>).
+  if (!location.pathname.endsWith('/')) history.replaceState(null, '', location.pathname + '/' + location.search + location.hash);
+${COMMON_SCRIPT}
+  const rows = document.getElementById('rows');
+  const filters = ['charger', 'upstream', 'action', 'text'].map((name) => document.getElementById('f-' + name));
+  const sentAt = new Map();
+  /** The Call now at each charger (one at a time): its time and action, to time the charger's answer. */
+  const atCharger = new Map();
+  const kept = [];
+  let paused = false;
+  const held = [];
+  document.getElementById('time-head').textContent = 'time (' + (zoneShort() || ZONE) + ')';
+  document.getElementById('time-head').title = 'local time, ' + ZONE_LABEL;
+
+  function hopClass(e) {
+    if (e.type === 'INVALID') return 'invalid';
+    if (e.from === 'charger') return 'up';
+    if (e.from === 'proxy') return 'proxy';
+    return 'down'; // an upstream's frame, also when it is dropped (a secondary's answer goes no further, as it should)
+  }
+  function latency(e) {
+    if (e.kind === 'refusal') return '';
+    const t = Date.parse(e.ts);
+    if (e.type === 'CALL' && e.from === 'charger') { sentAt.set(e.charger + '|' + e.id + '|' + e.to, t); return ''; }
+    if (e.type === 'CALL' && e.to === 'charger') { atCharger.set(e.charger, { t, action: e.action }); return ''; }
+    if (e.type !== 'CALLRESULT' && e.type !== 'CALLERROR') return '';
+    if (e.from === 'charger') {
+      const call = atCharger.get(e.charger);
+      if (!call || call.action !== e.action) return '';
+      atCharger.delete(e.charger);
+      return String(t - call.t);
+    }
+    const key = e.charger + '|' + e.id + '|' + e.from;
+    const start = sentAt.get(key);
+    if (start === undefined) return '';
+    sentAt.delete(key);
+    if (sentAt.size > 5000) sentAt.delete(sentAt.keys().next().value);
+    return String(t - start);
+  }
+  function visible(e) {
+    const [charger, upstream, action, text] = filters.map((f) => f.value.trim().toLowerCase());
+    if (e.kind === 'refusal') {
+      if (charger && !(e.charger || '').toLowerCase().includes(charger)) return false;
+      if (upstream || (action && !'refused connection'.includes(action))) return false;
+      return !text || (e.reason + ' ' + e.address).toLowerCase().includes(text);
+    }
+    if (charger && !e.charger.toLowerCase().includes(charger)) return false;
+    if (upstream && !(e.from + ' ' + e.to).toLowerCase().includes(upstream)) return false;
+    if (action && !(e.action || '').toLowerCase().includes(action)) return false;
+    if (text && !e.raw.toLowerCase().includes(text)) return false;
+    return true;
+  }
+  function expandable(tr, text) {
+    tr.addEventListener('click', () => {
+      const next = tr.nextSibling;
+      if (next && next.classList && next.classList.contains('detail')) { next.remove(); return; }
+      tr.after(el('tr', { class: 'detail' }, el('td', { colspan: '8' }, el('pre', {}, text()))));
+    });
+    return tr;
+  }
+  function row(e) {
+    const ms = latency(e);
+    if (e.kind === 'refusal') {
+      return expandable(el('tr', { class: 'msg refusal', 'data-type': 'REFUSED' },
+        el('td', { title: e.at }, fmtClockMs(e.at)), el('td', {}, e.charger === null ? '\u2013' : e.charger), el('td', {}, e.address + ' \u2192 proxy'),
+        el('td', { class: 'REFUSED' }, 'REFUSED'), el('td', { class: 'action' }, 'connection \xB7 HTTP ' + e.status), el('td', { class: 'id' }, ''),
+        el('td', {}, el('span', { class: 'tag blocked' }, 'blocked')), el('td', {}, '')),
+        () => e.reason + '\\n\\nWhat to try: ' + e.fix);
+    }
+    const tags = el('td', {}, ...e.tags.map((t) => el('span', { class: 'tag ' + t }, t)));
+    const tr = el('tr', { class: 'msg ' + hopClass(e), 'data-type': e.type, 'data-tags': e.tags.join(' ') },
+      el('td', { title: e.ts }, fmtClockMs(e.ts)), el('td', {}, e.charger), el('td', {}, e.from + ' \u2192 ' + e.to),
+      el('td', { class: e.type }, e.type), el('td', { class: 'action' }, e.action || ''), el('td', { class: 'id' }, e.id || ''), tags,
+      el('td', { class: 'num', title: ms ? 'ms until the answer' : undefined }, ms));
+    tr.dataset.raw = e.raw;
+    return expandable(tr, () => { try { return JSON.stringify(JSON.parse(e.raw), null, 2); } catch { return e.raw; } });
+  }
+  function add(e) {
+    kept.push(e);
+    if (kept.length > 2000) kept.shift();
+    if (!visible(e)) { latency(e); return; }
+    rows.prepend(row(e));
+    while (rows.children.length > 1000) rows.lastChild.remove();
+    document.getElementById('count').textContent = kept.length + ' messages';
+  }
+  function redraw() { rows.replaceChildren(); sentAt.clear(); atCharger.clear(); const all = kept.splice(0); all.forEach(add); }
+  filters.forEach((f) => f.addEventListener('input', redraw));
+  document.getElementById('pause').addEventListener('click', (event) => {
+    paused = !paused; event.target.textContent = paused ? 'Resume' : 'Pause';
+    if (!paused) held.splice(0).forEach(add);
+  });
+  document.getElementById('clear').addEventListener('click', () => { kept.length = 0; rows.replaceChildren(); document.getElementById('count').textContent = ''; });
+
+  const refusal = (r) => ({ ...r, kind: 'refusal', ts: r.at });
+  Promise.all([fetch('api/messages').then((r) => r.json()), fetch('api/chargers').then((r) => r.json()).catch(() => ({ refusals: [] }))]).then(([entries, chargers]) => {
+    const history = entries.concat((chargers.refusals || []).map(refusal));
+    history.sort((a, b) => Date.parse(a.ts) - Date.parse(b.ts)).forEach(add);
+    const source = new EventSource('api/live');
+    const take = (e) => { if (paused) held.push(e); else add(e); };
+    source.addEventListener('message', (event) => take(JSON.parse(event.data)));
+    source.addEventListener('refusal', (event) => take(refusal(JSON.parse(event.data))));
+    source.addEventListener('status', (event) => showWarnings(JSON.parse(event.data).warnings));
+    source.addEventListener('open', () => setConn(true));
+    source.addEventListener('error', () => setConn(false));
+  });
+`;
+var MONITOR_HTML = `<!doctype html>
+<html lang="en"><head>${head("Live messages", STYLE + MONITOR_STYLE)}</head>
+<body>
+${header("monitor")}
+<div class="filters" role="search">
+  <input id="f-charger" placeholder="charger" aria-label="filter by charger"><input id="f-upstream" placeholder="backend" aria-label="filter by backend">
+  <input id="f-action" placeholder="action" aria-label="filter by action"><input id="f-text" placeholder="text in the frame" aria-label="filter by text">
+  <button id="pause">Pause</button><button id="clear">Clear</button><span id="count" class="count"></span>
+</div>
+<table class="log"><colgroup><col class="time"><col class="charger"><col class="hop"><col class="type"><col class="action"><col class="id"><col class="tags"><col class="ms"></colgroup>
+<thead><tr><th id="time-head">time</th><th>charger</th><th>hop</th><th>type</th><th>action</th><th>id</th><th>tags</th><th class="num">ms</th></tr></thead>
+<tbody id="rows"></tbody></table>
+<script>${MONITOR_SCRIPT}</script></body></html>`;
+
+// src/web/ui/chart.ts
+var CHART_SCRIPT = `
+  function niceStep(range, count) {
+    const raw = range / Math.max(1, count);
+    const power = Math.pow(10, Math.floor(Math.log10(raw)));
+    const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw);
+    return step || power * 10;
+  }
+  const TIME_STEPS = [1, 2, 5, 10, 15, 30, 60, 120, 180, 360, 720, 1440, 2880, 10080].map((m) => m * 60000);
+
+  /**
+   * series: [{ label, color, axis: 'left' | 'right', unit, format(v), values: [[t, v], ...], area }]
+   * Returns a div.chart; it draws itself once it has a width and again when that changes.
+   */
+  function timeChart(series, options) {
+    const height = (options && options.height) || 200;
+    const box = el('div', { class: 'chart', 'data-chart': (options && options.name) || '' });
+    const tip = el('div', { class: 'chart-tip', 'aria-live': 'polite' }, '');
+    const legend = el('div', { class: 'legend' }, ...series.map((s) => { const item = el('span', {}, s.label + (s.unit ? ' (' + s.unit + ')' : '')); item.style.setProperty('--swatch', s.color); return item; }));
+    const holder = el('div', {});
+    box.append(holder, legend, tip);
+    const all = series.flatMap((s) => s.values.filter((p) => p[1] !== null && p[1] !== undefined && Number.isFinite(p[1])));
+    if (all.length === 0) { holder.append(el('div', { class: 'empty small' }, (options && options.empty) || 'no meter values yet')); return box; }
+    let drawnWidth = 0;
+    const draw = (width) => {
+      if (width < 50 || Math.abs(width - drawnWidth) < 2) return;
+      drawnWidth = width;
+      const right = series.some((s) => s.axis === 'right');
+      const m = { left: 46, right: right || (options && options.alignRight) ? 52 : 14, top: 22, bottom: 24 };
+      const w = width - m.left - m.right;
+      const h = height - m.top - m.bottom;
+      let t0 = Math.min(...all.map((p) => p[0])), t1 = Math.max(...all.map((p) => p[0]));
+      if (t1 - t0 < 60000) { t0 -= 30000; t1 += 30000; }
+      const x = (t) => m.left + ((t - t0) / (t1 - t0)) * w;
+      const axes = {};
+      for (const side of ['left', 'right']) {
+        const values = series.filter((s) => (s.axis || 'left') === side).flatMap((s) => s.values.map((p) => p[1]).filter((v) => v !== null && v !== undefined && Number.isFinite(v)));
+        if (values.length === 0) continue;
+        const max = Math.max(0, ...values), min = Math.min(0, ...values);
+        const step = niceStep((max - min) || 1, 4);
+        const top = Math.ceil(max / step) * step || step, bottom = Math.floor(min / step) * step;
+        axes[side] = { step, top, bottom, y: (v) => m.top + h - ((v - bottom) / (top - bottom)) * h };
+      }
+      const svg = svgEl('svg', { viewBox: '0 0 ' + width + ' ' + height, width, height, role: 'img', 'aria-label': series.map((s) => s.label).join(', ') });
+      const left = axes.left || axes.right;
+      for (let v = left.bottom; v <= left.top + left.step / 2; v += left.step) {
+        const y = left.y(v);
+        svg.append(svgEl('line', { class: 'grid', x1: m.left, x2: m.left + w, y1: y, y2: y }));
+        svg.append(svgEl('text', { x: m.left - 6, y: y + 4, 'text-anchor': 'end' }, String(+v.toFixed(2))));
+      }
+      if (axes.left && axes.right) {
+        for (let v = axes.right.bottom; v <= axes.right.top + axes.right.step / 2; v += axes.right.step) {
+          svg.append(svgEl('text', { x: m.left + w + 6, y: axes.right.y(v) + 4 }, String(+v.toFixed(2))));
+        }
+      }
+      const unitOf = (side) => { const s = series.find((s) => (s.axis || 'left') === side); return s ? s.unit : ''; };
+      if (axes.left) svg.append(svgEl('text', { x: m.left - 6, y: m.top - 12, 'text-anchor': 'end' }, unitOf('left')));
+      if (axes.left && axes.right) svg.append(svgEl('text', { x: m.left + w + 6, y: m.top - 12 }, unitOf('right')));
+      const step = TIME_STEPS.find((s) => (t1 - t0) / s <= Math.max(2, w / 90)) || TIME_STEPS[TIME_STEPS.length - 1];
+      const multiDay = !sameDay(new Date(t0), new Date(t1));
+      for (let t = Math.ceil(t0 / step) * step; t <= t1; t += step) {
+        const label = multiDay && step >= 86400000 ? new Date(t).toLocaleDateString([], { day: 'numeric', month: 'short' }) : fmtClock(t);
+        svg.append(svgEl('text', { x: x(t), y: height - 6, 'text-anchor': 'middle' }, label));
+      }
+      for (const s of series) {
+        const axis = axes[s.axis || 'left'];
+        let d = '', open = false, first = null, last = null;
+        for (const [t, v] of s.values) {
+          if (v === null || v === undefined || !Number.isFinite(v)) { open = false; continue; }
+          d += (open ? 'L' : 'M') + x(t).toFixed(1) + ' ' + axis.y(v).toFixed(1);
+          open = true; if (first === null) first = t; last = t;
+        }
+        if (s.area && first !== null) {
+          svg.append(svgEl('path', { d: d + 'L' + x(last).toFixed(1) + ' ' + axis.y(0) + 'L' + x(first).toFixed(1) + ' ' + axis.y(0) + 'Z', fill: s.color, 'fill-opacity': '0.15', stroke: 'none' }));
+        }
+        svg.append(svgEl('path', { d, fill: 'none', stroke: s.color, 'stroke-width': '2', 'stroke-linejoin': 'round', 'data-series': s.label }));
+      }
+      const cursor = svgEl('line', { class: 'cursor', y1: m.top, y2: m.top + h, visibility: 'hidden' });
+      const overlay = svgEl('rect', { x: m.left, y: m.top, width: w, height: h, fill: 'transparent' });
+      const times = [...new Set(all.map((p) => p[0]))].sort((a, b) => a - b);
+      const readout = (event) => {
+        const bounds = svg.getBoundingClientRect();
+        const t = t0 + ((event.clientX - bounds.left) * (width / bounds.width) - m.left) / w * (t1 - t0);
+        let nearest = times[0];
+        for (const time of times) if (Math.abs(time - t) < Math.abs(nearest - t)) nearest = time;
+        cursor.setAttribute('x1', x(nearest)); cursor.setAttribute('x2', x(nearest)); cursor.setAttribute('visibility', 'visible');
+        const parts = series.map((s) => { const p = s.values.find((p) => p[0] === nearest); return p && p[1] !== null && p[1] !== undefined ? s.label + ' ' + s.format(p[1]) : null; }).filter(Boolean);
+        tip.textContent = fmtClock(nearest, true) + ' \xB7 ' + parts.join(' \xB7 ');
+      };
+      overlay.addEventListener('pointermove', readout);
+      overlay.addEventListener('pointerdown', readout);
+      overlay.addEventListener('pointerleave', () => { cursor.setAttribute('visibility', 'hidden'); tip.textContent = ''; });
+      svg.append(cursor, overlay);
+      holder.replaceChildren(svg);
+    };
+    new ResizeObserver((entries) => draw(Math.floor(entries[0].contentRect.width))).observe(holder);
+    return box;
+  }
+
+  /** The power/energy chart and the per-phase current chart of a series from the API ({columns, points}). */
+  function sessionCharts(data, options) {
+    const points = (data && data.points) || [];
+    const firstEnergy = points.map((p) => p[2]).find((v) => v !== null && v !== undefined);
+    const energy = points.map((p) => [p[0], p[2] === null || p[2] === undefined || firstEnergy === undefined ? null : (p[2] - firstEnergy) / 1000]);
+    const power = points.map((p) => [p[0], p[1] === null || p[1] === undefined ? null : p[1] / 1000]);
+    const styles = getComputedStyle(document.documentElement);
+    const color = (name) => styles.getPropertyValue(name).trim() || '#888';
+    const wrap = el('div', { class: 'charts' },
+      timeChart([
+        { label: 'Power', unit: 'kW', axis: 'left', color: color('--c1'), area: true, values: power, format: (v) => v.toFixed(2) + ' kW' },
+        { label: 'Energy', unit: 'kWh', axis: 'right', color: color('--c2'), values: energy, format: (v) => v.toFixed(2) + ' kWh' },
+      ], { name: 'power', height: (options && options.height) || 200, empty: options && options.empty }));
+    if (points.some((p) => [p[3], p[4], p[5]].some((v) => v !== null && v !== undefined))) {
+      wrap.append(timeChart(['L1', 'L2', 'L3'].map((label, i) => ({ label: 'Current ' + label, unit: 'A', axis: 'left', color: color(['--c1', '--c4', '--c3'][i]), values: points.map((p) => [p[0], p[3 + i] === undefined ? null : p[3 + i]]), format: (v) => v.toFixed(1) + ' A' })),
+        { name: 'phases', height: 130, alignRight: true }));
+    }
+    return wrap;
+  }
+`;
+
+// src/web/ui/commands.ts
+var COMMANDS_SCRIPT = `
+  /** Actions that change the charger: the page asks before sending them. */
+  const CONFIRMED = new Set(['Reset', 'UnlockConnector', 'RemoteStartTransaction', 'RemoteStopTransaction', 'RequestStartTransaction', 'RequestStopTransaction', 'ChangeAvailability', 'ChangeConfiguration', 'SetVariables']);
+
+  function commandSpecs(charger) {
+    const v16 = charger.protocol === 'ocpp1.6';
+    const tx = charger.transaction && charger.transaction.id;
+    const id = charger.id;
+    return [
+      { key: 'Reset', title: 'Reset', noun: 'reset', fields: [{ name: 'type', label: 'Kind', options: v16 ? ['Soft', 'Hard'] : ['OnIdle', 'Immediate'] }],
+        call: (f) => ['Reset', { type: f.type }],
+        confirm: (f) => 'Reset charger ' + id + ' (' + f.type + ')? It restarts; a running session may stop.' },
+      { key: 'Unlock', title: 'Unlock connector', noun: 'unlock', fields: [{ name: 'connector', label: 'Connector', type: 'number', value: '1' }],
+        call: (f) => ['UnlockConnector', v16 ? { connectorId: Number(f.connector) } : { evseId: Number(f.connector), connectorId: 1 }],
+        confirm: (f) => 'Unlock connector ' + f.connector + ' of ' + id + '? A running session on it stops.' },
+      { key: 'Remote start', title: 'Start charging', noun: 'remote start', fields: [{ name: 'connector', label: 'Connector', type: 'number', value: '1' }, { name: 'tag', label: 'Tag', value: 'PROXY' }],
+        call: (f) => v16 ? ['RemoteStartTransaction', { connectorId: Number(f.connector), idTag: f.tag }]
+          : ['RequestStartTransaction', { evseId: Number(f.connector), remoteStartId: Math.floor(Math.random() * 2147483646) + 1, idToken: { idToken: f.tag, type: 'Central' } }],
+        confirm: (f) => 'Start charging on connector ' + f.connector + ' of ' + id + ' with tag ' + f.tag + '?' },
+      { key: 'Remote stop', title: 'Stop charging', noun: 'remote stop', fields: [{ name: 'transaction', label: 'Transaction', value: tx || '', sync: 'transaction' }],
+        call: (f) => v16 ? ['RemoteStopTransaction', { transactionId: Number(f.transaction) }] : ['RequestStopTransaction', { transactionId: String(f.transaction) }],
+        confirm: (f) => 'Stop transaction ' + f.transaction + ' on ' + id + '?' },
+      { key: 'Availability', title: 'Change availability', noun: 'availability change', fields: [{ name: 'connector', label: 'Connector (0: all)', type: 'number', value: '0' }, { name: 'type', label: 'Make it', options: ['Operative', 'Inoperative'] }],
+        call: (f) => v16 ? ['ChangeAvailability', { connectorId: Number(f.connector), type: f.type }]
+          : ['ChangeAvailability', Number(f.connector) === 0 ? { operationalStatus: f.type } : { operationalStatus: f.type, evse: { id: Number(f.connector) } }],
+        confirm: (f) => 'Make ' + (Number(f.connector) === 0 ? 'charger ' + id : 'connector ' + f.connector + ' of ' + id) + ' ' + f.type + '?' },
+      { key: 'Change configuration', title: 'Change configuration', noun: 'configuration change',
+        fields: v16 ? [{ name: 'key', label: 'Key', value: 'HeartbeatInterval' }, { name: 'value', label: 'Value', value: '300' }]
+          : [{ name: 'component', label: 'Component', value: 'OCPPCommCtrlr' }, { name: 'key', label: 'Variable', value: 'HeartbeatInterval' }, { name: 'value', label: 'Value', value: '300' }],
+        call: (f) => v16 ? ['ChangeConfiguration', { key: f.key, value: f.value }]
+          : ['SetVariables', { setVariableData: [{ component: { name: f.component }, variable: { name: f.key }, attributeValue: f.value }] }],
+        confirm: (f) => 'Set ' + f.key + ' = ' + f.value + ' on ' + id + '?' },
+      { key: 'Get configuration', title: 'Read configuration', noun: 'request', fields: v16 ? [{ name: 'key', label: 'Key (empty: all)', value: '' }] : [{ name: 'component', label: 'Component', value: 'OCPPCommCtrlr' }, { name: 'key', label: 'Variable', value: 'HeartbeatInterval' }],
+        call: (f) => v16 ? ['GetConfiguration', f.key ? { key: [f.key] } : {}] : ['GetVariables', { getVariableData: [{ component: { name: f.component }, variable: { name: f.key } }] }] },
+      { key: 'Trigger', title: 'Ask for a message', noun: 'trigger', fields: [{ name: 'message', label: 'Message', options: v16 ? ['StatusNotification', 'MeterValues', 'Heartbeat', 'BootNotification'] : ['StatusNotification', 'MeterValues', 'Heartbeat', 'BootNotification', 'TransactionEvent'] }],
+        call: (f) => ['TriggerMessage', { requestedMessage: f.message }] },
+    ];
+  }
+
+  /** The charger's answer to a command, as a sentence. */
+  function answerSentence(spec, reply) {
+    if (!reply.ok) {
+      if (reply.status === 504) return ['bad', 'No answer from the charger in time (' + (reply.body.error || 'timeout') + ').'];
+      if (reply.status === 404) return ['bad', 'Not sent: the charger is not connected.'];
+      return ['bad', 'Not sent (' + reply.status + '): ' + (reply.body.error || 'refused') + '.'];
+    }
+    const { result, payload } = reply.body;
+    if (result === 'CALLERROR') return ['bad', 'The charger answered the ' + spec.noun + ' with an error' + (reply.body.error_code ? ': ' + reply.body.error_code : '') + '.'];
+    const p = payload || {};
+    if (Array.isArray(p.configurationKey)) return ['ok', 'The charger sent ' + p.configurationKey.length + ' setting' + (p.configurationKey.length === 1 ? '' : 's') + (p.unknownKey && p.unknownKey.length ? '; it does not know ' + p.unknownKey.join(', ') : '') + '.'];
+    if (Array.isArray(p.getVariableResult)) return ['ok', p.getVariableResult.map((r) => (r.variable && r.variable.name) + ': ' + (r.attributeStatus === 'Accepted' ? r.attributeValue : r.attributeStatus)).join(', ')];
+    if (Array.isArray(p.setVariableResult)) return answerStatus(spec, p.setVariableResult[0] && p.setVariableResult[0].attributeStatus);
+    return answerStatus(spec, p.status);
+  }
+  function answerStatus(spec, status) {
+    switch (status) {
+      case 'Accepted': return ['ok', 'The charger accepted the ' + spec.noun + '.'];
+      case 'Rejected': return ['bad', 'The charger rejected the ' + spec.noun + '.'];
+      case 'Scheduled': return ['ok', 'The charger accepted the ' + spec.noun + '; it follows once the charger is idle.'];
+      case 'RebootRequired': return ['warn', 'The charger accepted the ' + spec.noun + '; it takes effect after a reboot.'];
+      case 'NotSupported': return ['warn', 'The charger does not support this ' + spec.noun + '.'];
+      case 'UnknownKey': case 'UnknownVariable': case 'UnknownComponent': return ['warn', 'The charger does not know this setting.'];
+      case 'Unlocked': return ['ok', 'The charger unlocked the connector.'];
+      case 'UnlockFailed': return ['bad', 'The charger could not unlock the connector.'];
+      case 'OngoingAuthorizedTransaction': return ['warn', 'The charger did not unlock: a session is running on it.'];
+      case 'UnknownConnector': return ['bad', 'The charger has no such connector.'];
+      case undefined: case null: return ['ok', 'The charger answered the ' + spec.noun + '.'];
+      default: return ['warn', 'The charger answered the ' + spec.noun + ': ' + status + '.'];
+    }
+  }
+
+  function commandPanel(charger) {
+    const result = el('div', { class: 'result', 'aria-live': 'polite' });
+    const buttons = [];
+    const synced = [];
+    let busy = false;
+    async function run(spec, action, payload, label) {
+      if (busy) return;
+      if (CONFIRMED.has(action) && !window.confirm(label)) { result.replaceChildren(el('p', { class: 'sentence muted' }, 'Not sent.')); return; }
+      busy = true;
+      buttons.forEach((b) => { b.disabled = true; });
+      result.replaceChildren(el('p', { class: 'sentence muted' }, 'Sending ' + action + '\u2026'));
+      let reply;
+      try { reply = await send('POST', 'api/chargers/' + encodeURIComponent(charger.id) + '/call', { action, payload }); }
+      catch (error) { reply = { ok: false, status: 0, body: { error: String(error.message || error) } }; }
+      busy = false;
+      buttons.forEach((b) => { b.disabled = false; });
+      const [tone, text] = answerSentence(spec, reply);
+      const raw = reply.body.frames ? [reply.body.frames.sent, reply.body.frames.answer].filter(Boolean).map((f) => { try { return JSON.stringify(JSON.parse(f), null, 2); } catch { return f; } }).join('\\n\\n') : JSON.stringify(reply.body, null, 2);
+      result.replaceChildren(el('p', { class: 'sentence ' + tone }, text), el('details', {}, el('summary', {}, 'raw frames'), el('pre', { class: 'raw' }, raw)));
+    }
+    const forms = commandSpecs(charger).map((spec) => {
+      const inputs = {};
+      const fields = spec.fields.map((f) => {
+        const input = f.options ? el('select', { name: f.name }, ...f.options.map((o) => el('option', { value: o }, o)))
+          : el('input', { name: f.name, type: f.type || 'text', value: f.value, inputmode: f.type === 'number' ? 'numeric' : undefined, min: f.type === 'number' ? '0' : undefined, size: '10' });
+        if (f.sync) synced.push([input, f.sync]);
+        inputs[f.name] = input;
+        return el('label', {}, el('span', { class: 'small muted' }, f.label), input);
+      });
+      const button = el('button', { type: 'submit', 'data-command': spec.key, class: spec.confirm ? 'danger' : undefined }, spec.title + (spec.confirm ? '\u2026' : ''));
+      buttons.push(button);
+      const form = el('form', { class: 'cmd', onsubmit: (event) => {
+        event.preventDefault();
+        const values = Object.fromEntries(Object.entries(inputs).map(([name, input]) => [name, input.value.trim()]));
+        const [action, payload] = spec.call(values);
+        void run(spec, action, payload, spec.confirm ? spec.confirm(values) : '');
+      } }, el('div', { class: 'cmd-title' }, spec.title), ...fields, button);
+      return form;
+    });
+    const action = el('input', { name: 'action', size: '22', 'aria-label': 'action', placeholder: 'e.g. GetCompositeSchedule' });
+    const payload = el('textarea', { name: 'payload', rows: '3', 'aria-label': 'payload (JSON)', placeholder: '{ }' });
+    const anyButton = el('button', { type: 'submit', 'data-command': 'any' }, 'Send\u2026');
+    buttons.push(anyButton);
+    const any = el('details', { class: 'any-call' }, el('summary', {}, 'Any OCPP call (for installers)'),
+      el('form', { class: 'toolbar', onsubmit: (event) => {
+        event.preventDefault();
+        let body;
+        try { body = JSON.parse(payload.value.trim() || '{}'); } catch (error) { result.replaceChildren(el('p', { class: 'sentence bad' }, 'The payload is not JSON: ' + error.message)); return; }
+        const name = action.value.trim();
+        void run({ noun: name + ' call' }, name, body, 'Send ' + name + ' to ' + charger.id + '? It may change the charger.');
+      } }, el('label', {}, 'Action ', action), el('label', {}, 'Payload ', payload), anyButton));
+    const panel = el('div', { class: 'commands-body' }, el('div', { class: 'cmd-grid' }, ...forms), any, result);
+    panel.sync = (next) => { for (const [input, key] of synced) if (document.activeElement !== input && key === 'transaction') input.value = (next.transaction && next.transaction.id) || ''; };
+    return panel;
+  }
+`;
+var COMMANDS_STYLE = `
+  .cmd-grid { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 210px), 1fr)); gap: 10px; margin: 6px 0 10px; }
+  .cmd { display: flex; flex-direction: column; gap: 6px; padding: 10px; border: 1px solid var(--border); border-radius: 8px; background: var(--bg); }
+  .cmd-title { font-weight: 600; }
+  .cmd label { display: flex; flex-direction: column; gap: 2px; }
+  .cmd input, .cmd select { width: 100%; }
+  .cmd button { margin-top: auto; }
+  .any-call textarea { width: min(100%, 420px); }
+  .any-call form { margin-top: 6px; }
+  .result .sentence { margin: 6px 0 2px; font-weight: 600; }
+`;
+
+// src/web/ui/overview.ts
+var OVERVIEW_STYLE = `
+  .homeowner { display: flex; flex-wrap: wrap; gap: 8px 18px; align-items: center; }
+  .homeowner .state { font-weight: 600; }
+  .homeowner .group { display: flex; flex-wrap: wrap; gap: 6px; align-items: center; }
+  .homeowner input { width: 5.5em; }
+  .cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 600px), 1fr)); gap: 14px; margin-bottom: 14px; }
+  .card { background: var(--card); border: 1px solid var(--border); border-radius: 12px; padding: 14px 16px; min-width: 0; container-type: inline-size; }
+  .card.online { grid-column: 1 / -1; }
+  .card.offline { border-style: dashed; }
+  .card-body { display: grid; grid-template-columns: minmax(0, 1fr); gap: 4px 28px; }
+  @container (min-width: 900px) { .card-body { grid-template-columns: minmax(0, 1.15fr) minmax(0, 1fr); } .card-body .panels { margin-top: 14px; } }
+  .card-head { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 12px; }
+  .card-head h2 { font-size: 18px; margin: 0; overflow-wrap: anywhere; }
+  .card-head .where { margin-left: auto; }
+  .hero { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 18px; margin: 12px 0 8px; }
+  .hero .state-label { font-size: 22px; font-weight: 700; }
+  .hero .power { font-size: 28px; font-weight: 700; font-variant-numeric: tabular-nums; }
+  .hero .session { flex-basis: 100%; color: var(--muted); }
+  .panels { display: grid; grid-template-columns: repeat(auto-fit, minmax(min(100%, 250px), 1fr)); gap: 10px 18px; margin-top: 10px; }
+  .panel { min-width: 0; }
+  .line { margin: 2px 0; overflow-wrap: anywhere; }
+  .link-line { display: flex; flex-wrap: wrap; gap: 0 8px; align-items: baseline; margin: 3px 0; }
+  .phases td, .phases th { padding: 2px 8px 2px 0; border: none; }
+  .fix { background: var(--warn-bg); border-radius: 8px; padding: 8px 10px; margin-top: 10px; overflow-wrap: anywhere; }
+  .fix.resolved { background: var(--soft); }
+  .commands { margin-top: 12px; border-top: 1px solid var(--border); padding-top: 8px; }
+  .refusals td { overflow-wrap: anywhere; } .refusals td.nowrap { white-space: nowrap; overflow-wrap: normal; }
+  .session-chart h3 { margin-top: 8px; }
+  @media (max-width: 640px) {
+    .hero .power { font-size: 24px; } .hero .state-label { font-size: 19px; }
+    .refusals thead { display: none; }
+    .refusals tr { display: block; padding: 6px 0; border-bottom: 1px solid var(--border); }
+    .refusals td { display: block; border: none; padding: 1px 0; }
+  }
+`;
+var OVERVIEW_SCRIPT = `
+${COMMON_SCRIPT}
+${CHART_SCRIPT}
+${COMMANDS_SCRIPT}
+  const cardsBox = document.getElementById('cards');
+  const cards = new Map();
+  let latest = null;
+
+  const STATUS_TEXT = {
+    Available: ['Ready', 'muted'], Preparing: ['Plugged in', 'warn'], Charging: ['Charging', 'ok'], SuspendedEV: ['Paused by the car', 'warn'],
+    SuspendedEVSE: ['Paused by the charger', 'warn'], Finishing: ['Finishing', 'warn'], Reserved: ['Reserved', 'warn'], Unavailable: ['Unavailable', 'bad'],
+    Faulted: ['Fault', 'bad'], Occupied: ['Plugged in', 'warn'],
+  };
+  const RANK = ['Faulted', 'Charging', 'SuspendedEVSE', 'SuspendedEV', 'Occupied', 'Preparing', 'Finishing', 'Reserved', 'Unavailable', 'Available'];
+  function reading(r, name) {
+    if (r[name] !== undefined) return r[name];
+    const phases = ['L1', 'L2', 'L3'].map((p) => r[name + '.' + p] ?? r[name + '.' + p + '-N']).filter((v) => v !== undefined);
+    return phases.length ? phases.reduce((a, b) => a + b, 0) : undefined;
+  }
+  /** What the charger is doing, in a few words, and the tone of it. */
+  function chargerState(c) {
+    if (!c.online) return c.last_seen ? ['Offline', 'bad'] : ['Not let in', 'bad'];
+    const statuses = Object.entries(c.connectors || {}).filter(([id]) => id !== '0' && id !== '0/0' && id !== ':0').map(([, s]) => s.status);
+    const all = statuses.length ? statuses : Object.values(c.connectors || {}).map((s) => s.status);
+    const top = RANK.find((s) => all.includes(s)) || all[0];
+    if (top === 'Occupied' && c.transaction && (reading(c.readings || {}, 'Power.Active.Import') || 0) > 50) return ['Charging', 'ok'];
+    return top ? (STATUS_TEXT[top] || [top, 'muted']) : ['Online', 'ok'];
+  }
+  function linkText(u) {
+    if (u.state === 'open') return ['connected', 'ok'];
+    if (u.state === 'connecting') return ['connecting\u2026', 'warn'];
+    if (u.state === 'waiting') return ['reconnecting' + (u.reconnect_attempts ? ' (' + u.reconnect_attempts + ' tries)' : ''), 'warn'];
+    return [u.state, 'bad'];
+  }
+
+  // ---- the homeowner's say -------------------------------------------------------------------
+  function overrideSentence(override) {
+    if (!override) return 'Normal: the sharing rules decide which backend steers charging.';
+    const since = ' (since ' + fmtWhen(override.since) + ')';
+    if (override.mode === 'block') return 'Paused: no backend may steer charging' + since + '.';
+    if (override.mode === 'allow') return 'Every backend may steer charging' + since + '.';
+    if (override.mode === 'give') return 'Only ' + override.to + ' may steer charging' + since + '.';
+    return override.mode;
+  }
+  async function setOverride(body) {
+    const reply = body === null ? await send('DELETE', 'api/override') : await send('POST', 'api/override', body);
+    document.getElementById('override-result').textContent = reply.ok ? '' : 'Not changed (' + reply.status + '): ' + (reply.body.error || '');
+  }
+  function homeowner(status) {
+    const box = document.getElementById('homeowner');
+    box.hidden = !status.sharing;
+    if (!status.sharing) return;
+    const mode = document.getElementById('override');
+    mode.textContent = overrideSentence(status.override);
+    mode.dataset.mode = status.override ? status.override.mode : 'none';
+    const select = document.getElementById('give-to');
+    const backends = status.backends || [];
+    if ([...select.options].map((o) => o.value).join() !== backends.join()) select.replaceChildren(...backends.map((name) => el('option', { value: name }, name)));
+    const cap = status.homeowner_cap;
+    document.getElementById('cap-state').textContent = cap ? 'Cap: ' + cap.limit + ' ' + cap.unit + ' (since ' + fmtWhen(cap.since) + ')' : 'No cap';
+    document.getElementById('cap-clear').hidden = !cap;
+  }
+  document.querySelector('[data-override="block"]').addEventListener('click', () => setOverride({ mode: 'block' }));
+  document.querySelector('[data-override="allow"]').addEventListener('click', () => setOverride({ mode: 'allow' }));
+  document.querySelector('[data-override="give"]').addEventListener('click', () => setOverride({ mode: 'give', to: document.getElementById('give-to').value }));
+  document.querySelector('[data-override="clear"]').addEventListener('click', () => setOverride(null));
+  document.getElementById('cap-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    const amps = Number(document.getElementById('cap-amps').value);
+    if (!(amps >= 0)) { document.getElementById('override-result').textContent = 'The cap is a number of amperes.'; return; }
+    void setOverride({ mode: 'limit', amps });
+  });
+  document.getElementById('cap-clear').addEventListener('click', () => setOverride({ mode: 'none' }));
+
+  // ---- a charger's card ----------------------------------------------------------------------
+  function backendsPanel(c) {
+    const rows = (c.upstreams || []).map((u) => {
+      const [text, tone] = linkText(u);
+      return el('div', { class: 'link-line', 'data-upstream': u.name },
+        el('span', {}, el('span', { class: 'dot ' + tone }), el('b', {}, u.name), el('span', { class: 'muted small' }, ' ' + u.role)),
+        el('span', { class: tone }, text),
+        u.latency_ms === null || u.latency_ms === undefined ? null : el('span', { class: 'muted small', title: 'time to answer the charger\\'s latest message' }, u.latency_ms + ' ms'),
+        u.backlog ? el('span', { class: 'warn small' }, u.backlog + ' message' + (u.backlog === 1 ? '' : 's') + ' waiting') : el('span', { class: 'muted small' }, 'since ' + fmtWhen(u.since)));
+    });
+    return el('div', { class: 'panel' }, el('h3', {}, 'Backends'), rows.length ? rows : el('div', { class: 'muted' }, 'none'));
+  }
+  /**
+   * The limits in force, the lowest first: the proxy's own merge where the status has one
+   * (\`charging\`), else each backend's latest limit and the homeowner's cap.
+   */
+  function limits(c, cap) {
+    const volts = 230, phases = ['L1', 'L2', 'L3'].filter((p) => (c.readings || {})['Current.Import.' + p] > 0.5).length || 3;
+    const toAmps = (l) => l.unit === 'W' ? l.value / volts / phases : l.value;
+    const merged = Object.values(c.charging || {}).flatMap((byPurpose) => Object.entries(byPurpose || {}).map(([purpose, l]) =>
+      ({ from: l.from === 'homeowner' ? 'you (cap)' : l.from, value: l.limit_now, unit: l.unit, purpose, at: null }))).filter((l) => typeof l.value === 'number');
+    const list = merged.length ? merged : Object.entries(c.limits || {}).filter(([from]) => from !== 'proxy').map(([from, l]) => ({ from, ...l }));
+    if (cap && !merged.length) list.push({ from: 'you (cap)', value: cap.limit, unit: cap.unit, at: cap.since });
+    return list.sort((a, b) => toAmps(a) - toAmps(b));
+  }
+  function controlPanel(c, status) {
+    const lines = [];
+    const list = limits(c, status.homeowner_cap);
+    if (list.length) {
+      const [first, ...rest] = list;
+      lines.push(el('div', { class: 'line', 'data-limit': first.from }, 'Limit ', el('b', {}, first.value + ' ' + first.unit), ' set by ', el('b', {}, first.from), first.at ? el('span', { class: 'muted small' }, ' \xB7 ' + fmtWhen(first.at)) : ''));
+      const current = reading(c.readings || {}, 'Current.Import');
+      if (first.unit === 'A' && current !== undefined && c.transaction) lines.push(el('div', { class: 'line muted small' }, 'drawing ' + Math.max(...['L1', 'L2', 'L3'].map((p) => (c.readings || {})['Current.Import.' + p] || 0)).toFixed(1) + ' A per phase of the ' + first.value + ' A allowed'));
+      for (const other of rest) lines.push(el('div', { class: 'line muted small' }, other.from + ' asks for ' + other.value + ' ' + other.unit));
+    } else {
+      lines.push(el('div', { class: 'line' }, 'No limit set: the charger\\'s own maximum'));
+    }
+    if (c.cap_result && status.homeowner_cap) lines.push(el('div', { class: 'line small ' + (c.cap_result.status === 'Accepted' ? 'muted' : 'warn') }, 'your cap: charger answered ' + c.cap_result.status));
+    const control = c.control;
+    if (control) {
+      if (!control.enabled && !control.override) lines.push(el('div', { class: 'line muted small' }, 'Sharing is off: every backend may send commands.'));
+      else lines.push(el('div', { class: 'line' }, 'In control: ', el('b', {}, control.holder || 'nobody'), control.lease_until ? el('span', { class: 'muted small' }, ' until ' + fmtClock(control.lease_until)) : '', control.session_held ? el('span', { class: 'muted small' }, ' for its session') : ''));
+      if (control.home_assistant) lines.push(el('div', { class: 'line small ' + (control.home_assistant.blocked ? 'warn' : 'muted') }, 'Home Assistant: ' + control.home_assistant.reason));
+      const refused = (control.decisions || []).filter((d) => !d.allowed).slice(-1)[0];
+      if (refused) lines.push(el('div', { class: 'line muted small' }, 'last refused: ' + refused.backend + ' ' + refused.action + ' at ' + fmtClock(refused.at) + ' (' + refused.reason + ')'));
+    }
+    return el('div', { class: 'panel' }, el('h3', {}, 'Who limits charging'), ...lines);
+  }
+  function lastSessionPanel(c) {
+    const last = c.last_session;
+    const body = [];
+    if (!last) body.push(el('div', { class: 'muted' }, 'No session has ended since the proxy started.'), el('a', { href: 'sessions?charger=' + encodeURIComponent(c.id), class: 'small' }, 'past sessions'));
+    else {
+      body.push(el('div', { class: 'line' }, 'Ended ', timeEl(last.ended_at), last.energy_kwh !== null && last.energy_kwh !== undefined ? ' \xB7 ' + last.energy_kwh.toFixed(2) + ' kWh' : '',
+        last.transaction ? el('span', { class: 'muted small' }, ' \xB7 transaction ' + last.transaction) : ''));
+      const icon = { received: ['\u2713', 'ok'], refused: ['\u2717', 'bad'], sent: ['\u2026', 'warn'], waiting: ['\u2026', 'warn'], 'not sent': ['\u2013', 'muted'] };
+      for (const u of last.upstreams) {
+        const [mark, tone] = icon[u.state] || ['?', 'muted'];
+        body.push(el('div', { class: 'line ' + tone, 'data-delivery': u.upstream, 'data-state': u.state }, mark + ' ' + u.detail));
+      }
+      body.push(el('a', { href: 'sessions?charger=' + encodeURIComponent(c.id), class: 'small' }, 'all sessions'));
+    }
+    return el('div', { class: 'panel' }, el('h3', {}, 'Last session'), ...body);
+  }
+  function connectorsPanel(c) {
+    const entries = Object.entries(c.connectors || {});
+    return el('div', { class: 'panel' }, el('h3', {}, c.online ? 'Connectors' : 'Connectors when last seen'),
+      entries.length ? entries.map(([id, s]) => { const [text, tone] = STATUS_TEXT[s.status] || [s.status, 'muted'];
+        return el('div', { class: 'line' }, 'Connector ' + id.replace(/^:/, '') + ' ', el('span', { class: 'pill ' + tone, title: s.status }, text),
+          s.errorCode && s.errorCode !== 'NoError' ? el('span', { class: 'bad' }, ' ' + s.errorCode) : '', el('span', { class: 'muted small' }, ' since ' + fmtWhen(s.at))); })
+        : el('div', { class: 'muted' }, c.online ? 'no status yet' : 'unknown'));
+  }
+  function phasesPanel(c) {
+    const r = c.readings || {};
+    const value = (measurand, p) => r[measurand + '.' + p] ?? r[measurand + '.' + p + '-N'];
+    const row = (label, measurand, unit, digits) => ['L1', 'L2', 'L3'].some((p) => value(measurand, p) !== undefined) ? el('tr', {}, el('th', {}, label), ...['L1', 'L2', 'L3'].map((p) =>
+      el('td', { class: 'num reading', 'data-measurand': measurand + '.' + p }, fmtNumber(value(measurand, p), digits, unit)))) : null;
+    const rows = [row('Current', 'Current.Import', 'A', 1), row('Voltage', 'Voltage', 'V', 1), row('Power', 'Power.Active.Import', 'W', 0)].filter(Boolean);
+    if (!rows.length) return null;
+    return el('div', { class: 'panel' }, el('h3', {}, 'Per phase'), el('table', { class: 'phases' },
+      el('tr', {}, el('th', {}, ''), el('th', { class: 'num' }, 'L1'), el('th', { class: 'num' }, 'L2'), el('th', { class: 'num' }, 'L3')), ...rows),
+      c.readings_at ? el('div', { class: 'muted small' }, 'measured ' + fmtAgo(c.readings_at)) : null);
+  }
+  function refusalBox(c) {
+    const r = c.last_refusal;
+    if (!r) return null;
+    const resolved = c.online && c.connected_since && r.at < c.connected_since;
+    return el('div', { class: 'fix' + (resolved ? ' resolved' : ''), 'data-refusal': r.kind },
+      el('div', {}, el('b', {}, resolved ? 'Earlier connection problem: ' : 'Why it cannot connect: '), r.reason + ' (HTTP ' + r.status + ', ' + c.refused_attempts + ' attempt' + (c.refused_attempts === 1 ? '' : 's') + ', last ' + fmtWhen(r.at) + ' from ' + r.address + ')'),
+      el('div', {}, el('b', {}, 'Try: '), r.fix));
+  }
+  function hero(c) {
+    const [label, tone] = chargerState(c);
+    const parts = [el('span', { class: 'state-label ' + tone, 'data-state': label }, label)];
+    if (!c.online) {
+      parts.push(el('span', { class: 'muted' }, c.last_seen ? 'last seen ' + fmtAgo(c.last_seen) + ' (' + fmtWhen(c.last_seen) + ')' : 'it tried to connect, but has never been let in'));
+      return el('div', { class: 'hero' }, ...parts);
+    }
+    const r = c.readings || {};
+    const power = reading(r, 'Power.Active.Import');
+    if (power !== undefined) parts.push(el('span', { class: 'power', 'data-power': String(power) }, fmtPower(power)));
+    const tx = c.transaction;
+    const energy = reading(r, 'Energy.Active.Import.Register');
+    if (tx) {
+      const used = energy !== undefined && tx.meterStartWh !== null && tx.meterStartWh !== undefined ? energy - tx.meterStartWh : null;
+      parts.push(el('span', { class: 'session' }, 'Session ', el('b', { 'data-session-energy': '' }, used === null ? '\u2013' : fmtEnergy(used)),
+        ' \xB7 since ', timeEl(tx.startedAt), ' (' + fmtDuration(Date.now() - new Date(tx.startedAt).getTime()) + ')',
+        tx.idTag ? ' \xB7 tag ' + tx.idTag : '', tx.owner ? ' \xB7 belongs to ' + tx.owner : ''));
+    } else {
+      parts.push(el('span', { class: 'session' }, 'No session running' + (energy !== undefined ? ' \xB7 meter ' + fmtEnergy(energy) : '')));
+    }
+    return el('div', { class: 'hero' }, ...parts);
+  }
+  function headLine(c) {
+    const [, tone] = c.online ? ['', 'ok'] : ['', 'bad'];
+    const what = [c.vendor, c.model, c.firmware ? 'firmware ' + c.firmware : null, c.protocol ? c.protocol.replace('ocpp', 'OCPP ') : null].filter(Boolean).join(' \xB7 ');
+    return el('div', { class: 'card-head' }, el('h2', {}, el('span', { class: 'dot ' + tone }), c.id),
+      el('span', { class: 'muted' }, what || (c.online ? 'no BootNotification yet' : '')),
+      el('span', { class: 'where small ' + (c.online ? 'ok' : 'muted') }, c.online ? 'online since ' + fmtWhen(c.connected_since) : 'offline'));
+  }
+
+  function chartFor(c, card) {
+    const tx = c.transaction && c.transaction.id;
+    if (!c.online || !tx) { card.series = null; card.chart.replaceChildren(); return; }
+    const key = tx + '|' + c.readings_at;
+    if (card.seriesKey === key || card.fetching) return;
+    card.fetching = true;
+    getJson('api/chargers/' + encodeURIComponent(c.id) + '/series').then((data) => {
+      card.seriesKey = key;
+      card.chart.replaceChildren(el('h3', {}, 'This session'), sessionCharts(data, { height: 190, empty: 'no meter values in this session yet' }));
+    }).catch(() => {}).finally(() => { card.fetching = false; });
+  }
+
+  function updateCard(c, status) {
+    let card = cards.get(c.id);
+    if (!card) {
+      card = { root: el('article', { class: 'card', 'data-charger': c.id }), head: el('div', {}), hero: el('div', {}), chart: el('div', { class: 'session-chart' }), panels: el('div', { class: 'panels' }), fix: el('div', {}), commands: null };
+      card.root.append(card.head, el('div', { class: 'card-body' }, el('div', {}, card.hero, card.chart), card.panels), card.fix);
+      cards.set(c.id, card);
+    }
+    card.root.classList.toggle('offline', !c.online);
+    card.root.classList.toggle('online', c.online);
+    card.head.replaceChildren(headLine(c));
+    card.hero.replaceChildren(hero(c));
+    chartFor(c, card);
+    const panels = c.online ? [backendsPanel(c), controlPanel(c, status), lastSessionPanel(c), connectorsPanel(c), phasesPanel(c)]
+      : c.last_seen ? [lastSessionPanel(c), connectorsPanel(c)] : [];
+    card.panels.replaceChildren(...panels.filter(Boolean));
+    card.fix.replaceChildren(...[refusalBox(c)].filter(Boolean));
+    if (c.online) {
+      if (!card.commands || card.commandsFor !== c.protocol) {
+        card.commandsFor = c.protocol;
+        card.panel = commandPanel(c);
+        // Open on a wide screen; on a phone the commands wait behind their summary.
+        card.commands = el('details', { class: 'commands', open: window.matchMedia('(min-width: 700px)').matches }, el('summary', {}, 'Commands'), card.panel);
+      }
+      card.panel.sync(c);
+      if (card.commands.parentNode !== card.root) card.root.append(card.commands);
+    } else if (card.commands && card.commands.parentNode) card.commands.remove();
+    return card.root;
+  }
+  /** Chargers refused at the door that never connected: a card each, saying why. */
+  function refusedOnly(status, known) {
+    const byCharger = new Map();
+    for (const r of status.refusals || []) if (r.charger !== null && !known.has(r.charger)) {
+      const entry = byCharger.get(r.charger) || { id: r.charger, online: false, last_seen: null, refused_attempts: 0, last_refusal: r, connectors: {}, last_session: null };
+      entry.refused_attempts++;
+      byCharger.set(r.charger, entry);
+    }
+    return [...byCharger.values()].slice(0, 6);
+  }
+  function refusalsTable(status) {
+    const box = document.getElementById('refusals');
+    const list = status.refusals || [];
+    if (!list.length) { box.replaceChildren(el('div', { class: 'muted' }, 'No refused connections since the proxy started.')); return; }
+    box.replaceChildren(el('table', { class: 'refusals' },
+      el('thead', {}, el('tr', {}, el('th', {}, 'When'), el('th', {}, 'Charger'), el('th', {}, 'From'), el('th', {}, 'What happened'), el('th', {}, 'What to try'))),
+      el('tbody', {}, ...list.map((r) => el('tr', { 'data-refusal': r.kind },
+        el('td', { class: 'nowrap' }, timeEl(r.at, fmtWhen(r.at))), el('td', {}, el('b', {}, r.charger === null ? '(no id)' : r.charger)), el('td', { class: 'muted nowrap' }, r.address),
+        el('td', { class: 'bad' }, 'HTTP ' + r.status + ': ' + r.reason), el('td', {}, r.fix))))));
+  }
+
+  function render(status) {
+    latest = status;
+    showWarnings(status.warnings);
+    homeowner(status);
+    const all = [...status.chargers, ...(status.offline || [])];
+    const known = new Set(all.map((c) => c.id));
+    all.push(...refusedOnly(status, known));
+    const roots = all.map((c) => updateCard(c, status));
+    for (const [id, card] of cards) if (!all.some((c) => c.id === id)) { card.root.remove(); cards.delete(id); }
+    if (roots.length === 0) cardsBox.replaceChildren(el('div', { class: 'empty block' }, 'No charger yet. Point your charger at ws://THIS-HOST:PORT/ID (see the README); it appears here as soon as it connects or is refused.'));
+    else if ([...cardsBox.children].map((n) => n.dataset.charger).join('\\u0000') !== all.map((c) => c.id).join('\\u0000')) cardsBox.replaceChildren(...roots);
+    refusalsTable(status);
+    document.getElementById('zone').textContent = 'Times are local: ' + ZONE_LABEL + '.';
+  }
+  setInterval(() => { if (latest) render(latest); }, 30000); // "3 min ago" moves on
+
+  const source = new EventSource('api/live');
+  source.addEventListener('status', (event) => render(JSON.parse(event.data)));
+  source.addEventListener('open', () => setConn(true));
+  source.addEventListener('error', () => setConn(false));
+`;
+var OVERVIEW_HTML = `<!doctype html>
+<html lang="en"><head>${head("Overview", STYLE + COMMANDS_STYLE + OVERVIEW_STYLE)}</head>
+<body>
+${header("overview")}
+<main>
+<section class="block homeowner" id="homeowner" hidden aria-label="homeowner override">
+  <span class="state" id="override" data-mode="none">\u2026</span>
+  <span class="group"><button data-override="block">Pause all backends</button>
+    <label>Allow only <select id="give-to" aria-label="backend to allow"></select></label><button data-override="give">Allow</button>
+    <button data-override="allow">Allow all</button><button data-override="clear">Back to normal</button></span>
+  <form class="group" id="cap-form"><label>Cap at <input id="cap-amps" type="number" min="0" max="1000" step="1" value="16" inputmode="numeric"> A</label>
+    <button type="submit" data-override="limit">Set cap</button><span id="cap-state" class="muted"></span><button type="button" id="cap-clear" hidden>Remove cap</button></form>
+  <span id="override-result" class="bad"></span>
+</section>
+<div class="cards" id="cards"><div class="empty">waiting for status\u2026</div></div>
+<section class="block"><h2>Connection attempts</h2><div id="refusals" class="muted">\u2026</div></section>
+<p class="muted small" id="zone"></p>
+</main>
+<script>${OVERVIEW_SCRIPT}</script></body></html>`;
+
+// src/web/ui/sessions.ts
+var SESSIONS_STYLE = `
+  .filters-row { display: flex; flex-wrap: wrap; gap: 10px 16px; align-items: center; }
+  .totals td.num, .totals th.num { white-space: nowrap; }
+  .totals tr.month { cursor: pointer; } .totals tr.month:hover, .totals tr.selected { background: var(--hover); }
+  table.sessions tr.row { cursor: pointer; } table.sessions tr.row:hover { background: var(--hover); }
+  table.sessions tr.open { background: var(--hover); }
+  table.sessions td { overflow-wrap: anywhere; }
+  tr.chart-row > td { background: var(--bg); padding: 10px; }
+  .session-facts { display: flex; flex-wrap: wrap; gap: 4px 18px; margin-bottom: 6px; }
+  .scroll { overflow-x: auto; }
+  @media (max-width: 700px) {
+    table.sessions thead { display: none; }
+    table.sessions, table.sessions tbody { display: block; }
+    table.sessions tr.row { display: grid; grid-template-columns: 1fr 1fr; gap: 2px 10px; padding: 8px 2px; border-bottom: 1px solid var(--border); }
+    table.sessions tr.row td { border: none; padding: 0; }
+    table.sessions tr.row td::before { content: attr(data-label); display: block; font-size: 11px; color: var(--muted); }
+    table.sessions tr.row td.num { text-align: left; }
+    tr.chart-row { display: block; } tr.chart-row > td { display: block; }
+  }
+`;
+var SESSIONS_SCRIPT = `
+${COMMON_SCRIPT}
+${CHART_SCRIPT}
+  const params = new URLSearchParams(location.search);
+  const chargerSelect = document.getElementById('charger');
+  const monthSelect = document.getElementById('month');
+  let sessions = [];
+
+  function startOf(s) { return toDate(s.started_at || s.stopped_at); }
+  function monthKey(d) { return d.getFullYear() + '-' + String(d.getMonth() + 1).padStart(2, '0'); }
+  function monthLabel(key) { const [y, m] = key.split('-').map(Number); return new Date(y, m - 1, 1).toLocaleDateString([], { month: 'long', year: 'numeric' }); }
+  function monthRange(key) { const [y, m] = key.split('-').map(Number); return [new Date(y, m - 1, 1), new Date(y, m, 1)]; }
+  function sum(list, field) { const values = list.map((s) => s[field]).filter((v) => v !== null && v !== undefined); return values.length ? values.reduce((a, b) => a + b, 0) : null; }
+  function money(v) { return v === null || v === undefined ? '\u2013' : Number(v).toFixed(2); }
+  function kwh(v) { return v === null || v === undefined ? '\u2013' : Number(v).toFixed(2) + ' kWh'; }
+
+  function fillSelect(select, values, label, current) {
+    const options = [el('option', { value: '' }, label), ...values.map(([value, text]) => el('option', { value }, text))];
+    select.replaceChildren(...options);
+    select.value = values.some(([value]) => value === current) ? current : '';
+  }
+  function render() {
+    const charger = chargerSelect.value;
+    const byCharger = sessions.filter((s) => !charger || s.charger === charger);
+    const months = [...new Set(byCharger.map(startOf).filter(Boolean).map(monthKey))].sort().reverse();
+    if (monthSelect.value && !months.includes(monthSelect.value)) monthSelect.value = '';
+    const month = monthSelect.value;
+    fillSelect(monthSelect, months.map((m) => [m, monthLabel(m)]), 'All months', month);
+    const shown = byCharger.filter((s) => { const d = startOf(s); return !month || (d && monthKey(d) === month); });
+    const query = new URLSearchParams();
+    if (charger) query.set('charger', charger);
+    if (month) { const [from, to] = monthRange(month); query.set('since', from.toISOString()); query.set('until', to.toISOString()); }
+    document.getElementById('csv').setAttribute('href', 'sessions.csv' + (query.toString() ? '?' + query : ''));
+    const page = new URLSearchParams();
+    if (charger) page.set('charger', charger);
+    if (month) page.set('month', month);
+    history.replaceState(null, '', location.pathname + (page.toString() ? '?' + page : ''));
+
+    const totals = months.map((m) => { const list = byCharger.filter((s) => { const d = startOf(s); return d && monthKey(d) === m; }); return [m, list]; });
+    document.getElementById('totals').replaceChildren(totals.length ? el('table', { class: 'totals' },
+      el('thead', {}, el('tr', {}, el('th', {}, 'Month'), el('th', { class: 'num' }, 'Sessions'), el('th', { class: 'num' }, 'Energy'), el('th', { class: 'num' }, 'Revenue'))),
+      el('tbody', {}, ...totals.map(([m, list]) => el('tr', { class: 'month' + (m === month ? ' selected' : ''), 'data-month': m, onclick: () => { monthSelect.value = m === month ? '' : m; render(); } },
+        el('td', {}, monthLabel(m)), el('td', { class: 'num' }, String(list.length)), el('td', { class: 'num' }, kwh(sum(list, 'energy_kwh'))), el('td', { class: 'num' }, money(sum(list, 'revenue'))))))) :
+      el('div', { class: 'muted' }, 'No sessions yet.'));
+
+    const newest = shown.slice().sort((a, b) => (startOf(b) || 0) - (startOf(a) || 0));
+    const limited = newest.slice(0, 500);
+    const table = el('table', { class: 'sessions' },
+      el('thead', {}, el('tr', {}, ...['Started', 'Ended', 'Duration', 'Charger', 'Tag', 'Energy', 'Owner', 'Revenue', 'Stop reason'].map((h, i) => el('th', { class: [5, 7].includes(i) ? 'num' : undefined }, h)))),
+      el('tbody', {}, ...limited.map(sessionRow)));
+    document.getElementById('list').replaceChildren(limited.length ? table : el('div', { class: 'empty' }, 'No sessions for this choice.'),
+      newest.length > limited.length ? el('div', { class: 'muted small' }, 'The latest 500 of ' + newest.length + ' are shown; pick a month for the others.') : '');
+    document.getElementById('summary').textContent = shown.length + ' session' + (shown.length === 1 ? '' : 's') + ' \xB7 ' + kwh(sum(shown, 'energy_kwh')) + (sum(shown, 'revenue') !== null ? ' \xB7 revenue ' + money(sum(shown, 'revenue')) : '');
+  }
+  function sessionRow(s) {
+    const start = toDate(s.started_at), stop = toDate(s.stopped_at);
+    const tr = el('tr', { class: 'row', 'data-session': String(s.id), tabindex: '0' },
+      el('td', { 'data-label': 'Started' }, start ? timeEl(start, start.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })) : '\u2013'),
+      el('td', { 'data-label': 'Ended' }, stop ? timeEl(stop, start && sameDay(start, stop) ? fmtClock(stop) : stop.toLocaleString([], { dateStyle: 'medium', timeStyle: 'short' })) : el('span', { class: 'pill ok' }, 'running')),
+      el('td', { 'data-label': 'Duration' }, start && stop ? fmtDuration(stop - start) : start ? fmtDuration(Date.now() - start) : '\u2013'),
+      el('td', { 'data-label': 'Charger' }, s.charger),
+      el('td', { 'data-label': 'Tag' }, s.id_tag || '\u2013'),
+      el('td', { 'data-label': 'Energy', class: 'num' }, kwh(s.energy_kwh)),
+      el('td', { 'data-label': 'Owner' }, s.owner),
+      el('td', { 'data-label': 'Revenue', class: 'num' }, money(s.revenue)),
+      el('td', { 'data-label': 'Stop reason' }, s.stop_reason || ''));
+    const toggle = () => {
+      const next = tr.nextSibling;
+      if (next && next.classList.contains('chart-row')) { next.remove(); tr.classList.remove('open'); return; }
+      tr.classList.add('open');
+      const cell = el('td', { colspan: '9' }, el('div', { class: 'muted' }, 'loading the chart\u2026'));
+      tr.after(el('tr', { class: 'chart-row', 'data-chart-for': String(s.id) }, cell));
+      getJson('api/sessions/' + s.id + '/series').then((data) => {
+        const facts = el('div', { class: 'session-facts small' },
+          el('span', {}, 'Transaction ' + s.charger_tx), el('span', {}, 'Meter ' + (s.meter_start === null ? '\u2013' : fmtEnergy(s.meter_start)) + ' \u2192 ' + (s.meter_stop === null ? '\u2013' : fmtEnergy(s.meter_stop))),
+          Object.keys(s.upstream_tx || {}).length ? el('span', {}, 'Backend ids: ' + Object.entries(s.upstream_tx).map(([k, v]) => k + ' ' + v).join(', ')) : null,
+          el('span', { class: 'muted' }, data.points.length + ' meter samples kept'));
+        cell.replaceChildren(facts, sessionCharts(data, { height: 220, empty: 'The proxy kept no meter values for this session (the charger sent none, or it ran before this version).' }));
+      }).catch((error) => cell.replaceChildren(el('div', { class: 'bad' }, 'Chart not available: ' + error.message)));
+    };
+    tr.addEventListener('click', toggle);
+    tr.addEventListener('keydown', (event) => { if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); toggle(); } });
+    return tr;
+  }
+
+  document.getElementById('zone').textContent = 'Times are local: ' + ZONE_LABEL + '.';
+  chargerSelect.addEventListener('change', render);
+  monthSelect.addEventListener('change', render);
+  Promise.all([getJson('api/sessions'), getJson('api/chargers').catch(() => ({ chargers: [] })), getJson('api/status').catch(() => ({}))]).then(([data, chargers, status]) => {
+    showWarnings(status.warnings);
+    sessions = data.sessions || [];
+    const ids = [...new Set(sessions.map((s) => s.charger).concat((chargers.chargers || []).filter((c) => c.last_seen !== null).map((c) => c.id)))].sort();
+    fillSelect(chargerSelect, ids.map((id) => [id, id]), 'All chargers', params.get('charger') || '');
+    monthSelect.replaceChildren(el('option', { value: params.get('month') || '' }, ''));
+    monthSelect.value = params.get('month') || '';
+    render();
+    const wanted = params.get('session');
+    const row = wanted && document.querySelector('tr.row[data-session="' + CSS.escape(wanted) + '"]');
+    if (row) row.click();
+  }).catch((error) => {
+    document.getElementById('list').replaceChildren(el('div', { class: 'bad' }, 'Sessions not available: ' + error.message));
+  });
+`;
+var SESSIONS_HTML = `<!doctype html>
+<html lang="en"><head>${head("Sessions", STYLE + SESSIONS_STYLE)}</head>
+<body>
+${header("sessions")}
+<main>
+<section class="block">
+  <div class="filters-row">
+    <label>Charger <select id="charger" aria-label="charger"></select></label>
+    <label>Month <select id="month" aria-label="month"></select></label>
+    <a id="csv" href="sessions.csv" download>Download CSV</a>
+    <span id="summary" class="muted"></span>
+  </div>
+</section>
+<section class="block"><h2>Totals per month</h2><div id="totals" class="scroll muted">\u2026</div></section>
+<section class="block"><h2>Sessions</h2><div id="list">\u2026</div><p class="muted small">Click a session for its power, energy and per-phase current.</p></section>
+<p class="muted small" id="zone"></p>
+</main>
+<script>${SESSIONS_SCRIPT}</script></body></html>`;
+
+// src/web/pages.ts
+function page(html, script) {
+  const hash = createHash("sha256").update(script, "utf8").digest("base64");
+  const csp = `default-src 'self'; script-src 'sha256-${hash}'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'`;
+  return { html, csp };
+}
+var PAGES = {
+  monitor: page(MONITOR_HTML, MONITOR_SCRIPT),
+  overview: page(OVERVIEW_HTML, OVERVIEW_SCRIPT),
+  sessions: page(SESSIONS_HTML, SESSIONS_SCRIPT)
+};
+
+// src/web/homeowner-cap.ts
+var CAP_PROFILE_ID = 9e5;
+var SETTING = "homeowner_cap";
+var MAX_CHARGERS2 = 1e4;
+var HomeownerCapKeeper = class {
+  current;
+  proxy;
+  store;
+  logger;
+  /** Per charger: the charger's answer to the last cap (or clear) sent. */
+  results = /* @__PURE__ */ new Map();
+  constructor(proxy, store, logger) {
+    this.proxy = proxy;
+    this.store = store;
+    this.logger = logger;
+    this.current = load(store);
+  }
+  get cap() {
+    return this.current;
+  }
+  /** The charger's answer to the last cap sent to it, or null. */
+  result(charger) {
+    return this.results.get(charger) ?? null;
+  }
+  /** Sets (or with null removes) the cap, persists it and sends it to every connected charger. */
+  async set(cap) {
+    const previous = this.current;
+    this.current = cap;
+    this.store?.setSetting(SETTING, cap === null ? null : JSON.stringify(cap));
+    const sessions2 = [...this.proxy.sessions.values()].filter((s) => !s.isEnded && s.connectedSince !== null);
+    if (cap === null && previous === null) return;
+    await Promise.all(sessions2.map((session) => this.apply(session)));
+  }
+  /** A charger's boot was accepted: it gets the cap (a charger may forget its profiles on a reboot). */
+  observe(entry) {
+    if (this.current === null || entry.to !== "charger" || entry.type !== "CALLRESULT" || entry.action !== "BootNotification") return;
+    if (!/"status"\s*:\s*"Accepted"/.test(entry.raw)) return;
+    const session = this.proxy.sessions.get(entry.charger);
+    if (session !== void 0) setTimeout(() => void this.apply(session), 0);
+  }
+  async apply(session) {
+    const [action, payload] = this.current === null ? clearCall(session.protocol) : capCall(session.protocol, this.current);
+    let status;
+    try {
+      const answer = await session.proxyCall(action, payload);
+      status = answer.type === "CALLERROR" ? "CallError" : typeof answer.payload?.status === "string" ? answer.payload.status : "answered";
+    } catch (error) {
+      status = `not sent: ${error.message}`;
+    }
+    this.results.delete(session.chargerId);
+    this.results.set(session.chargerId, { status, at: (/* @__PURE__ */ new Date()).toISOString() });
+    if (this.results.size > MAX_CHARGERS2) this.results.delete(this.results.keys().next().value);
+    const what = this.current === null ? "homeowner cap removed" : `homeowner cap ${this.current.limit} ${this.current.unit}`;
+    if (status === "Accepted" || this.current === null && status === "Unknown") this.logger.info(`${session.chargerId}: ${what}: ${status}`);
+    else this.logger.warn(`${session.chargerId}: ${what}: ${status}`);
+  }
+};
+function capFromBody(body2, now = /* @__PURE__ */ new Date()) {
+  if (body2.mode === "none") return null;
+  const amps = body2.amps;
+  const watts = body2.watts;
+  if (amps === void 0 === (watts === void 0)) return 'limit needs "amps" or "watts" (one of them)';
+  const limit = amps ?? watts;
+  if (typeof limit !== "number" || !Number.isFinite(limit) || limit < 0 || limit > (amps !== void 0 ? 1e3 : 1e6)) {
+    return `${amps !== void 0 ? "amps" : "watts"} must be a number from 0 to ${amps !== void 0 ? "1000" : "1000000"}`;
+  }
+  return { limit: Math.round(limit * 10) / 10, unit: amps !== void 0 ? "A" : "W", since: now.toISOString() };
+}
+function capCall(protocol, cap) {
+  const schedule = { startSchedule: new Date(Date.parse(cap.since) - 6e4).toISOString(), chargingRateUnit: cap.unit, chargingSchedulePeriod: [{ startPeriod: 0, limit: cap.limit }] };
+  const profile = { stackLevel: 0, chargingProfileKind: "Absolute" };
+  return protocol === "ocpp1.6" ? ["SetChargingProfile", { connectorId: 0, csChargingProfiles: { chargingProfileId: CAP_PROFILE_ID, ...profile, chargingProfilePurpose: "ChargePointMaxProfile", chargingSchedule: schedule } }] : ["SetChargingProfile", { evseId: 0, chargingProfile: { id: CAP_PROFILE_ID, ...profile, chargingProfilePurpose: "ChargingStationMaxProfile", chargingSchedule: [{ id: CAP_PROFILE_ID, ...schedule }] } }];
+}
+function clearCall(protocol) {
+  return protocol === "ocpp1.6" ? ["ClearChargingProfile", { id: CAP_PROFILE_ID }] : ["ClearChargingProfile", { chargingProfileId: CAP_PROFILE_ID }];
+}
+function load(store) {
+  const text3 = store?.getSetting(SETTING) ?? null;
+  if (text3 === null) return null;
+  try {
+    const cap = JSON.parse(text3);
+    return typeof cap.limit === "number" && (cap.unit === "A" || cap.unit === "W") ? cap : null;
+  } catch {
+    return null;
+  }
+}
+
+// src/web/command-api.ts
+var MAX_BODY = 64 * 1024;
+function readBody(request) {
+  return new Promise((resolve6, reject) => {
+    let size = 0;
+    const chunks = [];
+    request.on("data", (chunk) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new Error("too large"));
+        request.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    request.on("end", () => resolve6(Buffer.concat(chunks).toString("utf8")));
+    request.on("error", reject);
+  });
+}
+function jsonObject(text3) {
+  let body2;
+  try {
+    body2 = JSON.parse(text3);
+  } catch (error) {
+    return `body is not JSON: ${error.message}`;
+  }
+  return typeof body2 === "object" && body2 !== null && !Array.isArray(body2) ? body2 : "body must be a JSON object";
+}
+function commandOf(body2) {
+  const { action, payload } = body2;
+  if (typeof action !== "string" || !/^[A-Za-z0-9]+$/.test(action) || typeof payload !== "object" || payload === null || Array.isArray(payload)) {
+    return 'expected {"action": "Name", "payload": {\u2026}}';
+  }
+  return { action, payload };
+}
+function overrideOf(body2, names, now = /* @__PURE__ */ new Date()) {
+  const { mode, to } = body2;
+  if (mode !== "block" && mode !== "allow" && mode !== "give") return "mode must be block, allow, give, limit or none";
+  if (mode === "give" && (typeof to !== "string" || !names.includes(to))) return `give needs "to": one of ${names.join(", ")}`;
+  return { mode, since: now.toISOString(), ...mode === "give" ? { to } : {} };
+}
+function commandFrames(recent, chargerId, action) {
+  const answer = recent.findLast((e) => e.charger === chargerId && e.from === "charger" && e.to === "proxy" && e.action === action && e.tags.includes("injected"));
+  if (answer === void 0) return {};
+  const sent = recent.findLast((e) => e.charger === chargerId && e.to === "charger" && e.type === "CALL" && e.id === answer.id);
+  let code;
+  if (answer.type === "CALLERROR") {
+    try {
+      code = JSON.parse(answer.raw)[2];
+    } catch {
+    }
+  }
+  return { frames: { sent: sent?.raw ?? null, answer: answer.raw }, ...typeof code === "string" ? { error_code: code } : {} };
+}
+
+// src/web/charger-directory.ts
+var MAX_CHARGERS3 = 1e4;
+var STORED_CHARGERS = 1e3;
+var REFUSALS_PER_CHARGER = 5;
+var ChargerDirectory = class {
+  proxy;
+  store;
+  dashboard;
+  /** When each charger last sent a frame, or was last found connected, since start. */
+  lastFrame = /* @__PURE__ */ new Map();
+  firstSeen = /* @__PURE__ */ new Map();
+  dirty = /* @__PURE__ */ new Set();
+  /** What the store knew at start, and what was written since. */
+  stored = /* @__PURE__ */ new Map();
+  constructor(proxy, store, dashboard) {
+    this.proxy = proxy;
+    this.store = store;
+    this.dashboard = dashboard;
+    for (const row of store?.chargersSeen(STORED_CHARGERS) ?? []) this.stored.set(row.charger, row);
+  }
+  observe(entry) {
+    if (entry.from === "charger") this.seen(entry.charger, entry.ts);
+  }
+  seen(charger, at) {
+    if (!this.lastFrame.has(charger) && this.lastFrame.size >= MAX_CHARGERS3) {
+      const oldest = this.lastFrame.keys().next().value;
+      this.lastFrame.delete(oldest);
+      this.firstSeen.delete(oldest);
+    }
+    this.lastFrame.delete(charger);
+    this.lastFrame.set(charger, at);
+    if (!this.firstSeen.has(charger)) this.firstSeen.set(charger, at);
+    this.dirty.add(charger);
+  }
+  /** The chargers connected now count as seen now: one that goes away was last seen then (to a few seconds). */
+  online(now) {
+    const ids = [...this.proxy.sessions.values()].filter((s) => !s.isEnded && s.connectedSince !== null).map((s) => s.chargerId);
+    for (const id of ids) this.seen(id, now.toISOString());
+    return ids;
+  }
+  /** Writes the chargers seen since the last flush (the web server calls this every few seconds). */
+  flush(now = /* @__PURE__ */ new Date()) {
+    this.online(now);
+    if (this.store === null || this.dirty.size === 0) return;
+    const rows = [];
+    for (const id of this.dirty) {
+      const view = this.dashboard.chargers.get(id);
+      const session = this.proxy.sessions.get(id);
+      const lastSeen = session !== void 0 && !session.isEnded ? now.toISOString() : this.lastFrame.get(id) ?? now.toISOString();
+      const row = {
+        charger: id,
+        first_seen: this.stored.get(id)?.first_seen ?? this.firstSeen.get(id) ?? lastSeen,
+        last_seen: lastSeen,
+        protocol: session?.protocol ?? null,
+        vendor: view?.vendor ?? null,
+        model: view?.model ?? null,
+        firmware: view?.firmware ?? null
+      };
+      rows.push(row);
+      const known = this.stored.get(id);
+      this.stored.delete(id);
+      this.stored.set(id, {
+        ...row,
+        protocol: row.protocol ?? known?.protocol ?? null,
+        vendor: row.vendor ?? known?.vendor ?? null,
+        model: row.model ?? known?.model ?? null,
+        firmware: row.firmware ?? known?.firmware ?? null
+      });
+      if (this.stored.size > STORED_CHARGERS) this.stored.delete(this.stored.keys().next().value);
+    }
+    this.dirty.clear();
+    this.store.saveChargersSeen(rows, STORED_CHARGERS);
+  }
+  /** One charger as the pages show it, or null when nothing is known of it. */
+  summary(id, now = /* @__PURE__ */ new Date()) {
+    const session = this.proxy.sessions.get(id);
+    const online = session !== void 0 && !session.isEnded && session.connectedSince !== null;
+    const view = this.dashboard.chargers.get(id);
+    const stored = this.stored.get(id);
+    const memory = this.proxy.memories.get(id);
+    const refusals = this.proxy.refusals.forCharger(id);
+    if (!online && view === void 0 && stored === void 0 && memory === void 0 && refusals === void 0 && !this.lastFrame.has(id)) return null;
+    const lastFrame = this.lastFrame.get(id) ?? null;
+    return {
+      id,
+      online,
+      connected_since: online ? session.connectedSince?.toISOString() ?? null : null,
+      last_seen: online ? now.toISOString() : latest(lastFrame, stored?.last_seen ?? null),
+      first_seen: stored?.first_seen ?? this.firstSeen.get(id) ?? null,
+      protocol: session?.protocol ?? stored?.protocol ?? null,
+      vendor: view?.vendor ?? memory?.vendor ?? stored?.vendor ?? null,
+      model: view?.model ?? memory?.model ?? stored?.model ?? null,
+      firmware: view?.firmware ?? stored?.firmware ?? null,
+      refused_attempts: refusals?.refused ?? 0,
+      last_refusal: refusals?.last ?? null,
+      recent_refusals: refusals === void 0 ? [] : this.proxy.refusals.recent().filter((r) => r.charger === id).slice(-REFUSALS_PER_CHARGER)
+    };
+  }
+  /**
+   * Every charger known: online first, then the most recently seen, then those only refused
+   * (the most recent refusal first). `refusedOnly: false` leaves out ids that never connected.
+   */
+  list(options = {}) {
+    const now = /* @__PURE__ */ new Date();
+    const ids = new Set(this.online(now));
+    for (const id of this.proxy.memories.keys()) ids.add(id);
+    for (const id of this.stored.keys()) ids.add(id);
+    for (const id of this.lastFrame.keys()) ids.add(id);
+    if (options.refusedOnly !== false) for (const [id] of this.proxy.refusals.chargers()) ids.add(id);
+    const all = [...ids].map((id) => this.summary(id, now)).filter((s) => s !== null);
+    const rank = (s) => s.online ? 0 : s.last_seen !== null ? 1 : 2;
+    const time = (s) => s.last_seen ?? s.last_refusal?.at ?? "";
+    return all.sort((a, b) => rank(a) - rank(b) || time(b).localeCompare(time(a)) || a.id.localeCompare(b.id));
+  }
+};
+function latest(a, b) {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a > b ? a : b;
+}
+
 // src/web/dashboard-state.ts
+var MAX_CHARGERS4 = 1e4;
+var MAX_CONNECTORS = 64;
+var MAX_READINGS = 100;
+var MAX_LIMIT_SENDERS = 20;
 var CHARGER_ACTIONS = /* @__PURE__ */ new Set(["BootNotification", "StatusNotification", "MeterValues", "StartTransaction", "StopTransaction", "TransactionEvent"]);
 var DashboardState = class {
   chargers = /* @__PURE__ */ new Map();
@@ -8242,15 +10700,30 @@ var DashboardState = class {
     if (entry.to === "charger" && entry.type === "CALL" && action === "SetChargingProfile") {
       const payload = payloadOf(entry.raw, 3);
       const limit = payload === null ? null : firstLimit(payload);
-      if (limit !== null) this.view(entry.charger).limit = { ...limit, by: entry.from, at: entry.ts };
-      return limit !== null;
+      if (limit === null) return false;
+      const view = this.view(entry.charger);
+      view.limit = { value: limit.value, unit: limit.unit, by: entry.from, at: entry.ts };
+      if (view.limits[entry.from] !== void 0 || Object.keys(view.limits).length < MAX_LIMIT_SENDERS) view.limits[entry.from] = { ...limit, at: entry.ts };
+      return true;
+    }
+    if (entry.to === "charger" && entry.type === "CALL" && action === "ClearChargingProfile") {
+      const view = this.chargers.get(entry.charger);
+      if (view === void 0 || view.limits[entry.from] === void 0) return false;
+      delete view.limits[entry.from];
+      if (view.limit?.by === entry.from) view.limit = null;
+      return true;
     }
     return false;
   }
   view(charger) {
     let view = this.chargers.get(charger);
     if (view === void 0) {
-      view = { vendor: null, model: null, firmware: null, connectors: {}, transaction: null, readings: {}, readingsAt: null, limit: null };
+      view = { vendor: null, model: null, firmware: null, connectors: {}, transaction: null, readings: {}, readingsAt: null, limit: null, limits: {} };
+      if (this.chargers.size >= MAX_CHARGERS4) {
+        const oldest = this.chargers.keys().next().value;
+        this.chargers.delete(oldest);
+        this.lastCall.delete(oldest);
+      }
       this.chargers.set(charger, view);
     }
     return view;
@@ -8266,6 +10739,7 @@ var DashboardState = class {
       }
       case "StatusNotification": {
         const connector = p.evseId === void 0 ? String(p.connectorId) : `${String(p.evseId)}/${String(p.connectorId)}`;
+        if (view.connectors[connector] === void 0 && Object.keys(view.connectors).length >= MAX_CONNECTORS) return;
         view.connectors[connector] = { status: text2(p.status ?? p.connectorStatus) ?? "?", errorCode: text2(p.errorCode), at: ts };
         return;
       }
@@ -8300,7 +10774,9 @@ var DashboardState = class {
         const unit = text2(sample.unit) ?? text2((sample.unitOfMeasure ?? {}).unit);
         const value = unit === "kW" || unit === "kWh" || unit === "kvar" ? raw * 1e3 : raw;
         const phase = text2(sample.phase);
-        view.readings[phase === null ? measurand : `${measurand}.${phase}`] = value;
+        const key2 = phase === null ? measurand : `${measurand}.${phase}`;
+        if (view.readings[key2] === void 0 && Object.keys(view.readings).length >= MAX_READINGS) continue;
+        view.readings[key2] = value;
         view.readingsAt = text2(meterValue.timestamp) ?? ts;
         if (measurand === "Energy.Active.Import.Register" && view.transaction !== null && view.transaction.meterStartWh === null) {
           view.transaction.meterStartWh = value;
@@ -8316,7 +10792,7 @@ function firstLimit(p) {
   const schedule = Array.isArray(schedules) ? schedules[0] : schedules;
   const period = Array.isArray(schedule?.chargingSchedulePeriod) ? schedule.chargingSchedulePeriod[0] : void 0;
   const value = num2(period?.limit);
-  return value === null ? null : { value, unit: text2(schedule?.chargingRateUnit) ?? "?" };
+  return value === null ? null : { value, unit: text2(schedule?.chargingRateUnit) ?? "?", purpose: text2(profile.chargingProfilePurpose) };
 }
 function payloadOf(raw, index) {
   try {
@@ -8334,6 +10810,284 @@ function num2(value) {
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
 
+// src/web/delivery.ts
+var MAX_CHARGERS5 = 1e4;
+var DeliveryTracker = class {
+  endings = /* @__PURE__ */ new Map();
+  observe(entry) {
+    if (entry.from === "charger" && entry.type === "CALL" && entry.to !== "proxy" && entry.id !== null && endsSession(entry)) {
+      let ending = this.endings.get(entry.charger);
+      if (ending === void 0 || ending.callId !== entry.id) {
+        const { transaction, at } = endOf(entry.raw);
+        ending = { transaction, endedAt: at ?? entry.ts, callId: entry.id, sent: /* @__PURE__ */ new Map(), answered: /* @__PURE__ */ new Map(), energyKwh: null, revenue: null };
+        this.endings.delete(entry.charger);
+        this.endings.set(entry.charger, ending);
+        if (this.endings.size > MAX_CHARGERS5) this.endings.delete(this.endings.keys().next().value);
+      }
+      ending.sent.set(entry.to, entry.ts);
+      return;
+    }
+    if ((entry.type === "CALLRESULT" || entry.type === "CALLERROR") && entry.from !== "charger" && entry.from !== "proxy") {
+      const ending = this.endings.get(entry.charger);
+      if (ending === void 0 || ending.callId !== entry.id || !ending.sent.has(entry.from)) return;
+      ending.answered.set(entry.from, { at: entry.ts, ok: entry.type === "CALLRESULT", error: entry.type === "CALLERROR" ? errorCodeOf(entry.raw) : null });
+    }
+  }
+  /** The session's totals, as the proxy recorded them (the `transaction_stopped` charger event). */
+  recorded(charger, transaction, energyKwh, revenue) {
+    const ending = this.endings.get(charger);
+    if (ending === void 0 || ending.transaction !== transaction) return;
+    ending.energyKwh = energyKwh;
+    ending.revenue = revenue;
+  }
+  /** The charger's last session end and where it went, for the upstreams of its current (or last) connection. */
+  describe(charger, links) {
+    const ending = this.endings.get(charger);
+    if (ending === void 0) return null;
+    const names = links?.map((l) => l.name) ?? [...ending.sent.keys()];
+    const upstreams = names.map((name) => {
+      const link = links?.find((l) => l.name === name);
+      const answer = ending.answered.get(name);
+      if (answer !== void 0) {
+        return answer.ok ? { upstream: name, state: "received", at: answer.at, detail: `${name} received it` } : { upstream: name, state: "refused", at: answer.at, detail: `${name} answered with an error (${answer.error ?? "CallError"})` };
+      }
+      const sent = ending.sent.get(name);
+      if (sent !== void 0) return { upstream: name, state: "sent", at: sent, detail: `sent to ${name}, no answer yet` };
+      if (link !== void 0 && (link.state !== "open" || link.backlog > 0)) {
+        const waiting = link.backlog > 0 ? `${link.backlog} message${link.backlog === 1 ? "" : "s"} waiting` : "waiting";
+        return { upstream: name, state: "waiting", at: null, detail: `${waiting}: ${name} is ${link.state === "open" ? "catching up" : "not connected"}` };
+      }
+      return { upstream: name, state: "not sent", at: null, detail: `not sent to ${name} (not its session)` };
+    });
+    return { transaction: ending.transaction, ended_at: ending.endedAt, energy_kwh: ending.energyKwh, revenue: ending.revenue, upstreams };
+  }
+};
+function endsSession(entry) {
+  if (entry.action === "StopTransaction") return true;
+  return entry.action === "TransactionEvent" && /"eventType"\s*:\s*"Ended"/.test(entry.raw);
+}
+function endOf(raw) {
+  try {
+    const payload = JSON.parse(raw)[3];
+    const id = payload.transactionId ?? payload.transactionInfo?.transactionId;
+    const at = typeof payload.timestamp === "string" && Number.isFinite(Date.parse(payload.timestamp)) ? new Date(payload.timestamp).toISOString() : null;
+    return { transaction: id === void 0 || id === null ? null : String(id), at };
+  } catch {
+    return { transaction: null, at: null };
+  }
+}
+function errorCodeOf(raw) {
+  try {
+    const code = JSON.parse(raw)[2];
+    return typeof code === "string" ? code : null;
+  } catch {
+    return null;
+  }
+}
+
+// src/web/meter-series.ts
+var FLUSH_INTERVAL_MS = 5e3;
+var MAX_POINTS_PER_SESSION = 1e3;
+var KEEP_DAYS = 400;
+var MAX_PENDING = 2e4;
+var MAX_OPEN_STARTS = 100;
+var PRUNE_EVERY_MS = 60 * 60 * 1e3;
+var SERIES_ACTIONS = /* @__PURE__ */ new Set(["MeterValues", "StartTransaction", "StopTransaction", "TransactionEvent"]);
+var MeterSeriesRecorder = class {
+  store;
+  currentTx;
+  logger;
+  pending = [];
+  /** The last charger Call folded in per charger: a Call logged once per hop is read once. */
+  lastCall = /* @__PURE__ */ new Map();
+  /** 1.6 StartTransaction Calls waiting for the transaction id in their answer: `charger|id`. */
+  openStarts = /* @__PURE__ */ new Map();
+  timer = null;
+  lastPrune = 0;
+  failing = false;
+  /** `currentTx`: the transaction running on a charger, for MeterValues that name none. */
+  constructor(store, currentTx, logger) {
+    this.store = store;
+    this.currentTx = currentTx;
+    this.logger = logger;
+  }
+  observe(entry) {
+    if (this.store === null || entry.action === null || !SERIES_ACTIONS.has(entry.action)) return;
+    if (entry.from === "charger" && entry.type === "CALL") {
+      if (this.lastCall.get(entry.charger) === entry.id) return;
+      this.lastCall.set(entry.charger, entry.id);
+      if (this.lastCall.size > 1e4) this.lastCall.delete(this.lastCall.keys().next().value);
+      const payload = payloadOf2(entry.raw, 3);
+      if (payload !== null) this.chargerCall(entry, entry.action, payload);
+    } else if (entry.to === "charger" && entry.type === "CALLRESULT" && entry.action === "StartTransaction") {
+      const start = this.openStarts.get(`${entry.charger}|${entry.id}`);
+      const payload = payloadOf2(entry.raw, 2);
+      if (start === void 0 || payload === null || payload.transactionId === void 0) return;
+      this.openStarts.delete(`${entry.charger}|${entry.id}`);
+      this.add(entry.charger, String(payload.transactionId), { at: start.at, powerW: null, energyWh: start.energyWh, currentL1: null, currentL2: null, currentL3: null });
+    }
+  }
+  /** A session's series, oldest first: what is stored and what still waits to be. */
+  series(charger, chargerTx, from = 0, to = Number.MAX_SAFE_INTEGER) {
+    if (this.store === null) return [];
+    let stored = [];
+    try {
+      stored = this.store.meterSamples(charger, chargerTx, from, to);
+    } catch (error) {
+      this.logger.error(`web: meter series of ${charger} ${chargerTx} not read: ${error.message}`);
+    }
+    const waiting = this.pending.filter((s) => s.charger === charger && s.chargerTx === chargerTx && s.at >= from && s.at <= to);
+    if (waiting.length === 0) return stored;
+    const byTime = new Map(stored.map((s) => [s.at, s]));
+    for (const s of waiting) byTime.set(s.at, mergeSample(byTime.get(s.at), s));
+    return [...byTime.values()].sort((a, b) => a.at - b.at);
+  }
+  /** Writes what waits in one transaction, thins the sessions it touched, now and then drops old series. */
+  flush(now = Date.now()) {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.store === null || this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      this.store.addMeterSamples(batch);
+      const touched = new Map(batch.map((s) => [`${s.charger}\0${s.chargerTx}`, s]));
+      for (const s of touched.values()) this.store.thinMeterSamples(s.charger, s.chargerTx, MAX_POINTS_PER_SESSION);
+      if (now - this.lastPrune > PRUNE_EVERY_MS) {
+        this.lastPrune = now;
+        this.store.pruneMeterSamples(now - KEEP_DAYS * 864e5);
+      }
+      this.failing = false;
+    } catch (error) {
+      this.pending = batch.concat(this.pending).slice(-MAX_PENDING);
+      if (!this.failing) this.logger.error(`web: meter series not written (retried): ${error.message}`);
+      this.failing = true;
+      this.schedule(FLUSH_INTERVAL_MS);
+    }
+  }
+  close() {
+    this.flush();
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+  chargerCall(entry, action, p) {
+    const at = timeOf(p.timestamp, entry.ts);
+    switch (action) {
+      case "StartTransaction":
+        this.openStarts.set(`${entry.charger}|${entry.id}`, { at, energyWh: num3(p.meterStart) });
+        if (this.openStarts.size > MAX_OPEN_STARTS) this.openStarts.delete(this.openStarts.keys().next().value);
+        return;
+      case "MeterValues": {
+        const tx = p.transactionId === void 0 || p.transactionId === null ? this.currentTx(entry.charger) : String(p.transactionId);
+        if (tx !== null) this.meterValues(entry, tx, p.meterValue);
+        return;
+      }
+      case "StopTransaction": {
+        const tx = String(p.transactionId);
+        this.meterValues(entry, tx, p.transactionData);
+        const energyWh2 = num3(p.meterStop);
+        if (energyWh2 !== null) this.add(entry.charger, tx, { at, powerW: null, energyWh: energyWh2, currentL1: null, currentL2: null, currentL3: null });
+        this.flushSoon();
+        return;
+      }
+      case "TransactionEvent": {
+        const info = p.transactionInfo ?? {};
+        if (info.transactionId === void 0) return;
+        this.meterValues(entry, String(info.transactionId), p.meterValue);
+        if (p.eventType === "Ended") this.flushSoon();
+        return;
+      }
+    }
+  }
+  meterValues(entry, chargerTx, meterValues) {
+    if (!Array.isArray(meterValues)) return;
+    for (const meterValue of meterValues) {
+      const point = pointOf(meterValue);
+      if (point !== null) this.add(entry.charger, chargerTx, { ...point, at: timeOf(meterValue?.timestamp, entry.ts) });
+    }
+  }
+  add(charger, chargerTx, point) {
+    this.pending.push({ charger, chargerTx, ...point });
+    if (this.pending.length > MAX_PENDING) this.pending.shift();
+    this.schedule(FLUSH_INTERVAL_MS);
+  }
+  /** A session ended: its last points are written once the frame has gone on. */
+  flushSoon() {
+    this.schedule(0);
+  }
+  schedule(ms) {
+    if (this.timer !== null && ms > 0) return;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.flush(), ms);
+    this.timer.unref();
+  }
+};
+function pointOf(meterValue) {
+  const samples = meterValue?.sampledValue;
+  if (!Array.isArray(samples)) return null;
+  let powerW = null;
+  let energyWh2 = null;
+  let phasePower = null;
+  let phaseEnergy = null;
+  const current = [null, null, null];
+  for (const sample of samples) {
+    if (typeof sample !== "object" || sample === null) continue;
+    if (sample.location === "EV") continue;
+    const value = valueOf(sample);
+    if (value === null) continue;
+    const measurand = typeof sample.measurand === "string" ? sample.measurand : "Energy.Active.Import.Register";
+    const phase = typeof sample.phase === "string" ? sample.phase : null;
+    if (measurand === "Power.Active.Import") {
+      if (phase === null) powerW = value;
+      else if (/^L\d(-N)?$/.test(phase)) phasePower = (phasePower ?? 0) + value;
+    } else if (measurand === "Energy.Active.Import.Register") {
+      if (phase === null) energyWh2 = value;
+      else if (/^L\d(-N)?$/.test(phase)) phaseEnergy = (phaseEnergy ?? 0) + value;
+    } else if (measurand === "Current.Import") {
+      const line = phase === null ? 1 : Number(/^L([123])(-N)?$/.exec(phase)?.[1] ?? 0);
+      if (line >= 1 && line <= 3) current[line - 1] = value;
+    }
+  }
+  const point = { powerW: powerW ?? phasePower, energyWh: energyWh2 ?? phaseEnergy, currentL1: current[0], currentL2: current[1], currentL3: current[2] };
+  return Object.values(point).every((v) => v === null) ? null : point;
+}
+function valueOf(sample) {
+  const raw = typeof sample.value === "number" ? sample.value : typeof sample.value === "string" ? Number(sample.value) : NaN;
+  if (!Number.isFinite(raw)) return null;
+  const measure = sample.unitOfMeasure ?? {};
+  const unit = typeof sample.unit === "string" ? sample.unit : typeof measure.unit === "string" ? measure.unit : null;
+  const multiplier = typeof measure.multiplier === "number" && Number.isInteger(measure.multiplier) ? 10 ** measure.multiplier : 1;
+  const kilo = unit === "kW" || unit === "kWh" ? 1e3 : 1;
+  return raw * multiplier * kilo;
+}
+function mergeSample(older, newer) {
+  if (older === void 0) return newer;
+  return {
+    ...newer,
+    powerW: newer.powerW ?? older.powerW,
+    energyWh: newer.energyWh ?? older.energyWh,
+    currentL1: newer.currentL1 ?? older.currentL1,
+    currentL2: newer.currentL2 ?? older.currentL2,
+    currentL3: newer.currentL3 ?? older.currentL3
+  };
+}
+function timeOf(value, fallback) {
+  const at = typeof value === "string" ? Date.parse(value) : NaN;
+  return Number.isFinite(at) ? at : Date.parse(fallback);
+}
+function payloadOf2(raw, index) {
+  try {
+    const frame = JSON.parse(raw);
+    const payload = frame[index];
+    return typeof payload === "object" && payload !== null && !Array.isArray(payload) ? payload : null;
+  } catch {
+    return null;
+  }
+}
+function num3(value) {
+  return typeof value === "number" && Number.isFinite(value) ? value : null;
+}
+
 // src/web/metrics.ts
 var RTT_BUCKETS = [5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 var MAX_OPEN_CALLS = 1e4;
@@ -8343,9 +11097,11 @@ var Metrics = class {
   rtt = /* @__PURE__ */ new Map();
   /** `charger|upstream|id` → when the charger's Call went to that upstream. */
   openCalls = /* @__PURE__ */ new Map();
+  /** `charger|upstream` → the latest time from a charger Call to that upstream's answer (ms), for the overview. */
+  latestRtt = /* @__PURE__ */ new Map();
   startedAt = Date.now();
   observe(entry) {
-    const frameKey = `${entry.from}\0${entry.to}\0${entry.type}\0${entry.action ?? ""}`;
+    const frameKey = `${entry.from}\0${entry.to}\0${entry.type}\0${actionLabel(entry.action)}`;
     this.frames.set(frameKey, (this.frames.get(frameKey) ?? 0) + 1);
     for (const tag of entry.tags) this.tags.set(tag, (this.tags.get(tag) ?? 0) + 1);
     if (entry.from === "charger" && entry.type === "CALL" && entry.to !== "proxy") {
@@ -8353,12 +11109,21 @@ var Metrics = class {
       this.openCalls.set(`${entry.charger}|${entry.to}|${entry.id}`, Date.parse(entry.ts));
     } else if (entry.to !== "proxy" || entry.tags.includes("dropped")) {
       if (entry.type !== "CALLRESULT" && entry.type !== "CALLERROR") return;
-      const key = `${entry.charger}|${entry.from}|${entry.id}`;
-      const sentAt = this.openCalls.get(key);
+      const key2 = `${entry.charger}|${entry.from}|${entry.id}`;
+      const sentAt = this.openCalls.get(key2);
       if (sentAt === void 0) return;
-      this.openCalls.delete(key);
-      this.record(entry.from, (Date.parse(entry.ts) - sentAt) / 1e3);
+      this.openCalls.delete(key2);
+      const ms = Date.parse(entry.ts) - sentAt;
+      this.record(entry.from, ms / 1e3);
+      const link = `${entry.charger}|${entry.from}`;
+      this.latestRtt.delete(link);
+      this.latestRtt.set(link, ms);
+      if (this.latestRtt.size > MAX_OPEN_CALLS) this.latestRtt.delete(this.latestRtt.keys().next().value);
     }
+  }
+  /** How long `upstream` took to answer the charger's latest Call (ms), or null before any answer. */
+  latencyMs(charger, upstream) {
+    return this.latestRtt.get(`${charger}|${upstream}`) ?? null;
   }
   render(sessions2) {
     const out = [];
@@ -8373,15 +11138,15 @@ var Metrics = class {
       for (const link of session.links) {
         const labels = `charger="${esc(session.chargerId)}",upstream="${esc(link.name)}",role="${link.role}"`;
         out.push(`ocpp_proxy_upstream_link_up{${labels}} ${link.isOpen ? 1 : 0}`);
-        out.push(`ocpp_proxy_upstream_backlog{${labels}} ${link.outbox.length + link.replay.length}`);
+        out.push(`ocpp_proxy_upstream_backlog{${labels}} ${link.catchUp.size}`);
         out.push(`ocpp_proxy_upstream_reconnect_attempts{${labels}} ${link.reconnectAttempts}`);
       }
     }
     family("queued_calls", "gauge", "Upstream and proxy Calls waiting for (or at) the charger.");
     for (const session of list) out.push(`ocpp_proxy_queued_calls{charger="${esc(session.chargerId)}"} ${session.queuedCalls}`);
     family("frames_total", "counter", "Frames per hop, type and action.");
-    for (const [key, count] of this.frames) {
-      const [from, to, type, action] = key.split("\0");
+    for (const [key2, count] of this.frames) {
+      const [from, to, type, action] = key2.split("\0");
       out.push(`ocpp_proxy_frames_total{from="${esc(from)}",to="${esc(to)}",type="${type}",action="${esc(action)}"} ${count}`);
     }
     for (const tag of ["dropped", "blocked", "fixed", "replayed", "queued", "injected"]) {
@@ -8427,226 +11192,154 @@ function esc(value) {
   return value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
 }
 
-// src/web/pages.ts
-var STYLE = `
-  body { font: 13px/1.4 system-ui, sans-serif; margin: 0; background: #f6f7f9; color: #1d2330; }
-  header { display: flex; gap: 8px; align-items: center; padding: 8px 12px; background: #1d2330; color: #fff; flex-wrap: wrap; }
-  header a { color: #9cc3ff; } header h1 { font-size: 15px; margin: 0 12px 0 0; }
-  input, select, button, textarea { font: inherit; padding: 3px 6px; }
-  table { border-collapse: collapse; width: 100%; } td, th { padding: 3px 6px; border-bottom: 1px solid #e1e4ea; text-align: left; vertical-align: top; }
-  tr.msg { cursor: pointer; } tr.msg:hover { background: #eef3ff; }
-  .up { color: #1558b0; } .down { color: #137333; } .proxy { color: #b3261e; } .invalid { color: #777; }
-  .CALLERROR, .INVALID { color: #b3261e; font-weight: 600; }
-  .tag { display: inline-block; padding: 0 5px; margin-right: 3px; border-radius: 8px; font-size: 11px; background: #e8eaf0; }
-  .tag.fixed { background: #fff0c2; } .tag.blocked, .tag.dropped { background: #ffd9d6; } .tag.injected { background: #dcecff; }
-  .tag.queued, .tag.replayed { background: #e3f5e1; }
-  pre { margin: 4px 0; white-space: pre-wrap; word-break: break-all; background: #fff; padding: 6px; border: 1px solid #e1e4ea; }
-  .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(420px, 1fr)); gap: 12px; padding: 12px; }
-  .card { background: #fff; border: 1px solid #dde1e8; border-radius: 6px; padding: 10px 12px; }
-  .card h2 { font-size: 15px; margin: 0 0 6px; } .card h3 { font-size: 12px; margin: 10px 0 4px; color: #555; text-transform: uppercase; }
-  .state-open { color: #137333; font-weight: 600; } .state-connecting, .state-waiting { color: #b06000; font-weight: 600; } .state-closed { color: #b3261e; font-weight: 600; }
-  .big { font-size: 20px; font-weight: 600; } .muted { color: #777; }
-`;
-var COMMON_SCRIPT = `
-  function el(tag, props, ...children) {
-    const node = document.createElement(tag);
-    for (const [key, value] of Object.entries(props || {})) {
-      if (key === 'class') node.className = value; else if (key.startsWith('on')) node.addEventListener(key.slice(2), value); else node.setAttribute(key, value);
-    }
-    for (const child of children) if (child !== null && child !== undefined) node.append(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
-    return node;
-  }
-`;
-var MONITOR_PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>ocpp-proxy \xB7 messages</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"><style>${STYLE}</style></head>
-<body>
-<header>
-  <h1>ocpp-proxy</h1><a href="/status">dashboard</a>
-  <input id="f-charger" placeholder="charger" size="10"><input id="f-upstream" placeholder="upstream" size="10">
-  <input id="f-action" placeholder="action" size="14"><input id="f-text" placeholder="text" size="16">
-  <button id="pause">pause</button><button id="clear">clear</button><span id="count"></span><span id="conn"></span>
-</header>
-<table><thead><tr><th>time</th><th>charger</th><th>hop</th><th>type</th><th>action</th><th>id</th><th>tags</th><th>ms</th></tr></thead>
-<tbody id="rows"></tbody></table>
-<script>
-${COMMON_SCRIPT}
-  const rows = document.getElementById('rows');
-  const filters = ['charger', 'upstream', 'action', 'text'].map((name) => document.getElementById('f-' + name));
-  const sentAt = new Map();
-  const kept = [];
-  let paused = false;
-  const held = [];
-
-  function hopClass(e) {
-    if (e.type === 'INVALID') return 'invalid';
-    if (e.from === 'proxy' || e.to === 'proxy') return 'proxy';
-    return e.from === 'charger' ? 'up' : 'down';
-  }
-  function latency(e) {
-    const key = e.charger + '|' + e.id;
-    if (e.type === 'CALL') { sentAt.set(key + '|' + e.to, Date.parse(e.ts)); return ''; }
-    if (e.type !== 'CALLRESULT' && e.type !== 'CALLERROR') return '';
-    const start = sentAt.get(key + '|' + e.from);
-    if (start === undefined) return '';
-    sentAt.delete(key + '|' + e.from);
-    return String(Date.parse(e.ts) - start);
-  }
-  function visible(e) {
-    const [charger, upstream, action, text] = filters.map((f) => f.value.trim().toLowerCase());
-    if (charger && !e.charger.toLowerCase().includes(charger)) return false;
-    if (upstream && !(e.from + ' ' + e.to).toLowerCase().includes(upstream)) return false;
-    if (action && !(e.action || '').toLowerCase().includes(action)) return false;
-    if (text && !e.raw.toLowerCase().includes(text)) return false;
-    return true;
-  }
-  function row(e) {
-    const ms = latency(e);
-    const tags = el('td', {}, ...e.tags.map((t) => el('span', { class: 'tag ' + t }, t)));
-    const tr = el('tr', { class: 'msg ' + hopClass(e) },
-      el('td', {}, e.ts.slice(11, 23)), el('td', {}, e.charger), el('td', {}, e.from + ' \u2192 ' + e.to),
-      el('td', { class: e.type }, e.type), el('td', {}, e.action || ''), el('td', {}, e.id || ''), tags, el('td', {}, ms));
-    tr.dataset.raw = e.raw;
-    tr.addEventListener('click', () => {
-      const next = tr.nextSibling;
-      if (next && next.classList && next.classList.contains('detail')) { next.remove(); return; }
-      let pretty = e.raw;
-      try { pretty = JSON.stringify(JSON.parse(e.raw), null, 2); } catch {}
-      tr.after(el('tr', { class: 'detail' }, el('td', { colspan: '8' }, el('pre', {}, pretty))));
+// src/web/monitor-state.ts
+var OFFLINE_SHOWN = 50;
+var REFUSALS_SHOWN = 20;
+var MonitorState = class {
+  dashboard = new DashboardState();
+  metrics = new Metrics();
+  delivery = new DeliveryTracker();
+  directory;
+  series;
+  cap;
+  config;
+  proxy;
+  logger;
+  warnings;
+  /** Writes the chargers seen to the state store every few seconds. */
+  housekeeping;
+  unsubscribeEvents;
+  constructor(config, proxy, store, logger, warnings) {
+    this.config = config;
+    this.proxy = proxy;
+    this.logger = logger;
+    this.warnings = warnings;
+    this.directory = new ChargerDirectory(proxy, store, this.dashboard);
+    this.series = new MeterSeriesRecorder(store, (charger) => this.dashboard.chargers.get(charger)?.transaction?.id ?? null, logger);
+    this.cap = new HomeownerCapKeeper(proxy, store, logger);
+    this.housekeeping = setInterval(() => this.flushDirectory(), FLUSH_INTERVAL_MS);
+    this.housekeeping.unref();
+    this.unsubscribeEvents = proxy.events.subscribe((event) => {
+      if (event.event !== "transaction_stopped") return;
+      const energy = typeof event.energy_kwh === "number" ? event.energy_kwh : null;
+      this.delivery.recorded(event.charger, String(event.transactionId), energy, typeof event.revenue === "number" ? event.revenue : null);
     });
-    return tr;
   }
-  function add(e) {
-    kept.push(e);
-    if (kept.length > 2000) kept.shift();
-    if (!visible(e)) { latency(e); return; }
-    rows.prepend(row(e));
-    while (rows.children.length > 1000) rows.lastChild.remove();
-    document.getElementById('count').textContent = kept.length + ' messages';
+  /** Folds in one message log entry; true when the dashboard's view of the charger changed. */
+  observe(entry) {
+    this.metrics.observe(entry);
+    this.directory.observe(entry);
+    this.delivery.observe(entry);
+    this.series.observe(entry);
+    this.cap.observe(entry);
+    return this.dashboard.apply(entry);
   }
-  function redraw() { rows.replaceChildren(); sentAt.clear(); const all = kept.splice(0); all.forEach(add); }
-  filters.forEach((f) => f.addEventListener('input', redraw));
-  document.getElementById('pause').addEventListener('click', (event) => {
-    paused = !paused; event.target.textContent = paused ? 'resume' : 'pause';
-    if (!paused) held.splice(0).forEach(add);
-  });
-  document.getElementById('clear').addEventListener('click', () => { kept.length = 0; rows.replaceChildren(); document.getElementById('count').textContent = ''; });
-
-  fetch('/api/messages').then((r) => r.json()).then((entries) => {
-    entries.forEach(add);
-    const source = new EventSource('/api/live');
-    source.addEventListener('message', (event) => { const e = JSON.parse(event.data); if (paused) held.push(e); else add(e); });
-    source.addEventListener('open', () => { document.getElementById('conn').textContent = '\u25CF live'; });
-    source.addEventListener('error', () => { document.getElementById('conn').textContent = '\u25CB reconnecting'; });
-  });
-</script></body></html>`;
-var DASHBOARD_PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>ocpp-proxy \xB7 status</title>
-<meta name="viewport" content="width=device-width, initial-scale=1"><style>${STYLE}</style></head>
-<body>
-<header><h1>ocpp-proxy</h1><a href="/">messages</a><span id="conn"></span>
-  <span>homeowner override: <b id="override">none</b></span>
-  <button data-override="block">block all backends</button><button data-override="allow">allow all</button>
-  <select id="give-to" aria-label="give control to"></select><button data-override="give">give control</button>
-  <button data-override="clear">clear override</button><span id="override-result"></span>
-</header>
-<div class="cards" id="cards"><p class="muted">waiting for status\u2026</p></div>
-<script>
-${COMMON_SCRIPT}
-  const cards = document.getElementById('cards');
-  const fmt = (value, unit, digits) => (value === undefined || value === null ? '\u2013' : Number(value).toFixed(digits) + ' ' + unit);
-  const reading = (r, name) => r[name];
-
-  function commandsFor(charger) {
-    const is16 = charger.protocol === 'ocpp1.6';
-    const tx = charger.transaction && charger.transaction.id;
-    return is16 ? {
-      Reset: ['Reset', { type: 'Soft' }],
-      Unlock: ['UnlockConnector', { connectorId: 1 }],
-      'Remote start': ['RemoteStartTransaction', { connectorId: 1, idTag: 'PROXY' }],
-      'Remote stop': ['RemoteStopTransaction', { transactionId: tx ? Number(tx) : 0 }],
-      'Get configuration': ['GetConfiguration', {}],
-      'Change configuration': ['ChangeConfiguration', { key: 'HeartbeatInterval', value: '300' }],
-      Trigger: ['TriggerMessage', { requestedMessage: 'StatusNotification' }],
-    } : {
-      Reset: ['Reset', { type: 'OnIdle' }],
-      Unlock: ['UnlockConnector', { evseId: 1, connectorId: 1 }],
-      'Remote start': ['RequestStartTransaction', { idToken: { idToken: 'PROXY', type: 'Central' }, remoteStartId: Date.now() % 100000 }],
-      'Remote stop': ['RequestStopTransaction', { transactionId: tx || '' }],
-      'Get configuration': ['GetVariables', { getVariableData: [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'HeartbeatInterval' } }] }],
-      'Change configuration': ['SetVariables', { setVariableData: [{ component: { name: 'OCPPCommCtrlr' }, variable: { name: 'HeartbeatInterval' }, attributeValue: '300' }] }],
-      Trigger: ['TriggerMessage', { requestedMessage: 'StatusNotification' }],
+  /** The idTag as the pages may show it: its last four characters unless `[web] show_idtags`. */
+  maskTag(tag) {
+    if (tag === null || this.config.web.showIdTags) return tag;
+    return tag.length <= 4 ? "****" : `${"*".repeat(tag.length - 4)}${tag.slice(-4)}`;
+  }
+  /** `/api/status`: the connected chargers in full, plus what the overview shows besides. */
+  status() {
+    const { proxy, dashboard, metrics, directory, delivery, cap } = this;
+    const now = /* @__PURE__ */ new Date();
+    const online = [...proxy.sessions.values()].filter((s) => !s.isEnded && s.connectedSince !== null);
+    const chargers = online.map((session) => {
+      const view = dashboard.chargers.get(session.chargerId);
+      const transaction = view?.transaction ?? null;
+      const status = session.status();
+      const summary = directory.summary(session.chargerId, now);
+      return {
+        ...status,
+        upstreams: status.upstreams.map((u) => ({ ...u, latency_ms: metrics.latencyMs(session.chargerId, u.name) })),
+        online: true,
+        last_seen: now.toISOString(),
+        vendor: view?.vendor ?? null,
+        model: view?.model ?? null,
+        firmware: view?.firmware ?? null,
+        connectors: view?.connectors ?? {},
+        transaction: transaction === null ? null : { ...transaction, idTag: this.maskTag(transaction.idTag), owner: transaction.id === null ? null : session.transactionOwner(transaction.id) ?? null },
+        readings: view?.readings ?? {},
+        readings_at: view?.readingsAt ?? null,
+        limit: view?.limit ?? null,
+        limits: view?.limits ?? {},
+        control: proxy.control.describe(session.chargerId),
+        last_session: delivery.describe(session.chargerId, status.upstreams),
+        refused_attempts: summary?.refused_attempts ?? 0,
+        last_refusal: summary?.last_refusal ?? null,
+        cap_result: cap.result(session.chargerId)
+      };
+    });
+    const offline = directory.list({ refusedOnly: false }).filter((c) => !c.online).slice(0, OFFLINE_SHOWN).map((c) => ({ ...c, connectors: dashboard.chargers.get(c.id)?.connectors ?? {}, last_session: delivery.describe(c.id, null) }));
+    const onlineIds = new Set(online.map((s) => s.chargerId));
+    const refusals = proxy.refusals.recent().slice(-REFUSALS_SHOWN).reverse().map((r) => ({ ...r, online: r.charger !== null && onlineIds.has(r.charger) }));
+    return {
+      chargers,
+      offline,
+      refusals,
+      override: proxy.control.override,
+      homeowner_cap: cap.cap,
+      sharing: proxy.control.enabled,
+      backends: this.config.upstreams.map((u) => u.name).concat(this.config.backends.map((b) => b.name)),
+      warnings: this.warnings
     };
   }
-
-  function commandBox(charger) {
-    const action = el('input', { size: '22', 'aria-label': 'action' });
-    const payload = el('textarea', { rows: '3', cols: '48', 'aria-label': 'payload' });
-    const result = el('pre', { class: 'result' }, '');
-    const send = el('button', { class: 'send', onclick: async () => {
-      result.textContent = 'sending\u2026';
-      let body;
-      try { body = JSON.stringify({ action: action.value.trim(), payload: JSON.parse(payload.value || '{}') }); } catch (error) { result.textContent = 'payload is not JSON: ' + error.message; return; }
-      const response = await fetch('/api/chargers/' + encodeURIComponent(charger.id) + '/call', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
-      result.textContent = response.status + ' ' + JSON.stringify(await response.json(), null, 2);
-    } }, 'send');
-    const presets = Object.entries(commandsFor(charger)).map(([label, [name, params]]) =>
-      el('button', { 'data-command': label, onclick: () => { action.value = name; payload.value = JSON.stringify(params); send.click(); } }, label));
-    return el('div', {}, el('div', {}, ...presets), el('div', {}, action, ' ', payload, ' ', send), result);
+  close() {
+    this.unsubscribeEvents();
+    clearInterval(this.housekeeping);
+    this.flushDirectory();
+    this.series.close();
   }
-
-  const boxes = new Map();
-  function card(charger) {
-    const r = charger.readings || {};
-    const links = el('table', {}, ...charger.upstreams.map((u) => el('tr', {},
-      el('td', {}, u.name + ' (' + u.role + ')'), el('td', { class: 'state-' + u.state }, u.state),
-      el('td', { class: 'muted' }, 'since ' + u.since.slice(11, 19)), el('td', {}, u.reconnect_attempts ? u.reconnect_attempts + ' retries' : ''),
-      el('td', {}, u.backlog ? u.backlog + ' waiting' : ''))));
-    const phases = el('table', {}, el('tr', {}, el('th', {}, ''), el('th', {}, 'L1'), el('th', {}, 'L2'), el('th', {}, 'L3')),
-      ...[['Voltage', 'V', 1], ['Current.Import', 'A', 2], ['Power.Active.Import', 'W', 0]].map(([m, unit, d]) =>
-        el('tr', {}, el('td', {}, m), ...['L1', 'L2', 'L3'].map((p) => el('td', { class: 'reading', 'data-measurand': m + '.' + p },
-          fmt(reading(r, m + '.' + p) ?? reading(r, m + '.' + p + '-N'), unit, d))))));
-    const tx = charger.transaction;
-    const connectors = Object.entries(charger.connectors || {}).map(([id, c]) => el('div', {}, 'connector ' + id + ': ', el('b', {}, c.status), c.errorCode && c.errorCode !== 'NoError' ? ' (' + c.errorCode + ')' : ''));
-    const energy = reading(r, 'Energy.Active.Import.Register');
-    if (!boxes.has(charger.id)) boxes.set(charger.id, commandBox(charger));
-    return el('div', { class: 'card', 'data-charger': charger.id },
-      el('h2', {}, charger.id + ' ', el('span', { class: 'muted' }, charger.protocol)),
-      el('div', { class: 'muted' }, [charger.vendor, charger.model, charger.firmware].filter(Boolean).join(' \xB7 ') || 'no BootNotification yet'),
-      el('h3', {}, 'links'), links,
-      el('h3', {}, 'connectors'), ...(connectors.length ? connectors : [el('div', { class: 'muted' }, 'no status yet')]),
-      el('h3', {}, 'session'), tx ? el('div', {}, 'transaction ' + (tx.id || '\u2026') + ' \xB7 idTag ' + (tx.idTag || '\u2013') + ' \xB7 owner ' + (tx.owner || '\u2013') +
-        ' \xB7 since ' + tx.startedAt + (energy !== undefined && tx.meterStartWh !== null ? ' \xB7 ' + ((energy - tx.meterStartWh) / 1000).toFixed(2) + ' kWh' : '')) : el('div', { class: 'muted' }, 'none'),
-      el('h3', {}, 'power'), el('div', { class: 'big' }, fmt(reading(r, 'Power.Active.Import'), 'W', 0), ' \xB7 ', fmt(energy === undefined ? undefined : energy / 1000, 'kWh', 2)),
-      phases,
-      el('h3', {}, 'limit'), charger.limit ? el('div', {}, charger.limit.value + ' ' + charger.limit.unit + ' by ' + charger.limit.by) : el('div', { class: 'muted' }, 'none set'),
-      el('h3', {}, 'control'), charger.control ? el('div', {},
-        el('div', {}, 'holder: ', el('b', {}, charger.control.holder || 'nobody'), charger.control.lease_until ? ' \xB7 lease until ' + charger.control.lease_until.slice(11, 19) : '',
-          charger.control.session_held ? ' \xB7 for its session' : '', charger.control.home_assistant ? ' \xB7 Home Assistant: ' + charger.control.home_assistant.reason : ''),
-        ...charger.control.decisions.slice(-3).reverse().map((d) => el('div', { class: 'muted' }, d.at.slice(11, 19) + ' ' + d.backend + ' ' + d.action + ': ' + (d.allowed ? 'allowed' : 'refused') + ' (' + d.reason + ')'))) : null,
-      el('h3', {}, 'autoconfig'), el('div', {}, ...Object.entries(charger.autoconfig || {}).map(([k, v]) => el('div', {}, k + ': ' + v))),
-      el('h3', {}, 'commands'), boxes.get(charger.id));
+  flushDirectory() {
+    try {
+      this.directory.flush();
+    } catch (error) {
+      this.logger.error(`web: chargers seen not written: ${error.message}`);
+    }
   }
+};
 
-  const giveTo = document.getElementById('give-to');
-  document.querySelectorAll('[data-override]').forEach((button) => button.addEventListener('click', async () => {
-    const mode = button.dataset.override;
-    const response = mode === 'clear'
-      ? await fetch('/api/override', { method: 'DELETE' })
-      : await fetch('/api/override', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(mode === 'give' ? { mode, to: giveTo.value } : { mode }) });
-    document.getElementById('override-result').textContent = response.ok ? '' : response.status + ' ' + (await response.json()).error;
-  }));
-
-  const source = new EventSource('/api/live');
-  source.addEventListener('status', (event) => {
-    const { chargers, override, backends } = JSON.parse(event.data);
-    document.getElementById('override').textContent = override ? override.mode + (override.to ? ' \u2192 ' + override.to : '') : 'none';
-    if (giveTo.options.length !== (backends || []).length) giveTo.replaceChildren(...(backends || []).map((name) => el('option', { value: name }, name)));
-    cards.replaceChildren(...(chargers.length ? chargers.map(card) : [el('p', { class: 'muted' }, 'no charger connected')]));
-  });
-  source.addEventListener('open', () => { document.getElementById('conn').textContent = '\u25CF live'; });
-  source.addEventListener('error', () => { document.getElementById('conn').textContent = '\u25CB reconnecting'; });
-</script></body></html>`;
+// src/web/session-api.ts
+function sessionFilter(url) {
+  const query = { store: {}, until: null };
+  for (const name of ["since", "until"]) {
+    const value = url.searchParams.get(name);
+    if (value === null || value === "") continue;
+    const date = new Date(value);
+    if (Number.isNaN(date.getTime())) return `${name} '${value}' is not a date`;
+    if (name === "since") query.store.since = date.toISOString();
+    else query.until = date.toISOString();
+  }
+  const charger = url.searchParams.get("charger");
+  if (charger !== null && charger !== "") query.store.charger = charger;
+  return query;
+}
+function sessionRows(store, url, state) {
+  if (store === null) return { status: 503, body: { error: "no state database" } };
+  const filter = sessionFilter(url);
+  if (typeof filter === "string") return { status: 400, body: { error: filter } };
+  return store.sessions(filter.store).filter((row) => filter.until === null || (row.started_at ?? row.stopped_at ?? "") < filter.until).map((row) => ({ ...row, id_tag: state.maskTag(row.id_tag) }));
+}
+function sessionSeries(store, id, state) {
+  if (store === null) return { status: 503, body: { error: "no state database" } };
+  const row = store.session(id);
+  if (row === null) return { status: 404, body: { error: `no session ${id}` } };
+  const from = Date.parse(row.started_at ?? "") - 6e4;
+  const to = Date.parse(row.stopped_at ?? "") + 6e4;
+  const points = state.series.series(row.charger, row.charger_tx, Number.isFinite(from) ? from : 0, Number.isFinite(to) ? to : Date.now() + 6e4);
+  return { status: 200, body: { session: { ...row, id_tag: state.maskTag(row.id_tag) }, ...seriesJson(points) } };
+}
+function runningSeries(charger, state) {
+  const transaction = state.dashboard.chargers.get(charger)?.transaction?.id ?? null;
+  return { status: 200, body: { charger, transaction, ...seriesJson(transaction === null ? [] : state.series.series(charger, transaction)) } };
+}
+var SERIES_COLUMNS = ["t", "power_w", "energy_wh", "current_l1", "current_l2", "current_l3"];
+function seriesJson(samples) {
+  return {
+    columns: SERIES_COLUMNS,
+    points: samples.map((s) => [s.at, s.powerW, s.energyWh, s.currentL1, s.currentL2, s.currentL3])
+  };
+}
 
 // src/web/event-api.ts
 import { timingSafeEqual as timingSafeEqual2, randomInt } from "node:crypto";
@@ -8661,19 +11354,19 @@ var EventApi = class {
     this.proxy = proxy;
     this.logger = logger;
   }
-  handleUpgrade(request, socket, head) {
+  handleUpgrade(request, socket, head2) {
     socket.on("error", () => socket.destroy());
     const url = new URL(request.url ?? "/", "http://localhost");
     if (url.pathname !== "/api/events") return abortHandshake(socket, 404);
     const name = url.searchParams.get("id");
     const backend = this.backends.find((b) => b.name === name);
-    const header = request.headers.authorization ?? "";
-    const token = header.toLowerCase().startsWith("bearer ") ? header.slice(7).trim() : url.searchParams.get("token") ?? "";
+    const header2 = request.headers.authorization ?? "";
+    const token = header2.toLowerCase().startsWith("bearer ") ? header2.slice(7).trim() : url.searchParams.get("token") ?? "";
     if (backend === void 0 || !sameText(token, backend.token)) {
       this.logger.warn(`event API: refused ${name === null ? "a connection without id" : `backend '${name}'`} (unknown or bad token)`);
       return abortHandshake(socket, 401, { "WWW-Authenticate": 'Bearer realm="ocpp-proxy"' });
     }
-    this.wss.handleUpgrade(request, socket, head, (ws) => this.attach(ws, backend.name));
+    this.wss.handleUpgrade(request, socket, head2, (ws) => this.attach(ws, backend.name));
   }
   close() {
     for (const ws of this.sockets) ws.close(1001, "proxy shutting down");
@@ -8694,8 +11387,8 @@ var EventApi = class {
   }
   /** One control request; every outcome is answered, a bad one never closes the connection. */
   async request(ws, backend, text3) {
-    const reply = (body) => {
-      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(body));
+    const reply = (body2) => {
+      if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(body2));
     };
     let request;
     try {
@@ -8798,18 +11491,127 @@ function saveOverride(store, override) {
   store?.setSetting(OVERRIDE_KEY, override === null ? null : JSON.stringify(override));
 }
 
+// src/config/warnings.ts
+var NO_BACKEND_WARNING = "no backend configured: the built-in local CSMS answers and accepts every tag";
+function isLoopback(host) {
+  return host === "localhost" || host === "::1" || /^127\./.test(host);
+}
+function noBackend(config) {
+  return config.upstreams.every((upstream) => upstream.local);
+}
+function configWarnings(config) {
+  const warnings = [];
+  if (noBackend(config)) warnings.push(`${NO_BACKEND_WARNING}; set [ext-server] server (and secondary_server) to your backends`);
+  if (!config.chargerAuth.required && !isLoopback(config.listen.host)) {
+    warnings.push(
+      `chargers connect to ${config.listen.host}:${config.listen.port} without a password ([host] require_auth = false): any host that reaches this port can present itself as any charger id, unless the primary checks the credentials it is sent; set require_auth = true with [chargers] passwords (ocpp-proxy hash-password), or listen on 127.0.0.1 behind a TLS proxy`
+    );
+  }
+  warnings.push(...controlWarnings(config));
+  return warnings;
+}
+
+// src/web/request-guard.ts
+import { isIP } from "node:net";
+import { hostname } from "node:os";
+var REQUEST_TARGET = /^\/(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*(?:\?[\x21-\x7e]*)?$/;
+function requestUrl(raw) {
+  if (raw === void 0 || !REQUEST_TARGET.test(raw)) return null;
+  const path = raw.replace(/^\/{2,}/, "/");
+  try {
+    const url = new URL(path, "http://localhost");
+    url.pathname = url.pathname.replace(/\/{2,}/g, "/");
+    return url;
+  } catch {
+    return null;
+  }
+}
+function decodeSegment(segment) {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+function remoteAddress(request) {
+  const address = (request.socket.remoteAddress ?? "").toLowerCase();
+  return address.startsWith("::ffff:") && isIP(address.slice(7)) === 4 ? address.slice(7) : address;
+}
+function fromIngress(request, ingressFrom) {
+  if (ingressFrom.length === 0) return false;
+  const address = remoteAddress(request);
+  return ingressFrom.some((allowed) => normalAddress(allowed) === address);
+}
+function normalAddress(address) {
+  const lower = address.trim().toLowerCase().replace(/^\[(.*)\]$/, "$1");
+  return lower.startsWith("::ffff:") && isIP(lower.slice(7)) === 4 ? lower.slice(7) : lower;
+}
+function hostName(host) {
+  const value = host.trim().toLowerCase();
+  const name = value.startsWith("[") ? value.slice(1, value.indexOf("]") === -1 ? void 0 : value.indexOf("]")) : value.replace(/:\d*$/, "");
+  return name.replace(/\.$/, "");
+}
+function hostRefusal(host, bindHost, allowedHosts) {
+  if (host === void 0) return null;
+  const name = hostName(host);
+  if (name === "") return "the Host header is empty";
+  if (isIP(name) !== 0) return null;
+  const machine = hostname().toLowerCase();
+  const names = ["localhost", hostName(bindHost), machine, machine.split(".")[0], ...allowedHosts.map(hostName)];
+  if (names.includes(name) || name.endsWith(".localhost")) return null;
+  const shown = name.length > 80 ? `${name.slice(0, 80)}\u2026` : name;
+  return `host '${shown}' is not a name of this server (DNS rebinding protection); open the monitor by its address or add the name to [web] allowed_hosts`;
+}
+function firstValue(value) {
+  const text3 = Array.isArray(value) ? value[0] : value;
+  const first = text3?.split(",")[0]?.trim();
+  return first === void 0 || first === "" ? null : first;
+}
+function ownOrigins(request) {
+  const hosts = [request.headers.host, firstValue(request.headers["x-forwarded-host"])].filter((h) => typeof h === "string" && h !== "");
+  const forwardedProto = firstValue(request.headers["x-forwarded-proto"])?.toLowerCase();
+  const protos = ["http", ...forwardedProto === "https" || forwardedProto === "http" ? [forwardedProto] : []];
+  const origins = /* @__PURE__ */ new Set();
+  for (const host of hosts) {
+    for (const proto2 of protos) {
+      try {
+        origins.add(new URL(`${proto2}://${host}`).origin);
+      } catch {
+      }
+    }
+  }
+  return origins;
+}
+function sameOrigin(request) {
+  const origin = request.headers.origin;
+  if (origin === void 0 || origin === "null") return false;
+  let normal;
+  try {
+    normal = new URL(origin).origin;
+  } catch {
+    return false;
+  }
+  return ownOrigins(request).has(normal);
+}
+function ingressPath(request) {
+  const value = firstValue(request.headers["x-ingress-path"]);
+  if (value === null || value.startsWith("//") || !/^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/.test(value)) return "";
+  return value.replace(/\/+$/, "");
+}
+
 // src/web/web-server.ts
 var MAX_CLIENT_BACKLOG = 1024 * 1024;
-var MAX_BODY = 64 * 1024;
+var MAX_HOST_WARNINGS = 100;
 var WebServer = class {
   config;
   proxy;
   store;
+  messageLog;
   logger;
   http;
   recent = [];
-  dashboard = new DashboardState();
-  metrics = new Metrics();
+  state;
+  unsubscribeRefusals;
   clients = /* @__PURE__ */ new Set();
   unsubscribe;
   expectedAuth;
@@ -8818,19 +11620,35 @@ var WebServer = class {
   statusTimer = null;
   linkWatch = null;
   eventApi;
+  /** What the configuration may do unnoticed; fixed for the process's life. */
+  warnings;
+  warnedHosts = /* @__PURE__ */ new Set();
+  /** What every request passes before its route, in order; the first refusal answers it. */
+  passes = [
+    (request, ingress) => ingress ? null : this.hostCheck(request),
+    (request, ingress) => ingress || this.authorized(request) ? null : { status: 401, error: "authentication required", headers: { "WWW-Authenticate": 'Basic realm="ocpp-proxy", charset="UTF-8"' } }
+  ];
   constructor(config, proxy, messageLog, store, logger) {
     this.config = config;
     this.proxy = proxy;
     this.store = store;
+    this.messageLog = messageLog;
     this.logger = logger;
     const { username, password, host } = config.web;
     this.expectedAuth = username !== null && password !== null ? Buffer.from(`Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`) : null;
     const loopback = host === "127.0.0.1" || host === "::1" || host === "localhost" || host.startsWith("127.");
     this.commandsAllowed = loopback || this.expectedAuth !== null;
+    this.warnings = configWarnings(config);
+    this.state = new MonitorState(config, proxy, store, logger, this.warnings);
     this.unsubscribe = messageLog.subscribe((entry) => this.onEntry(entry));
+    this.unsubscribeRefusals = proxy.refusals.subscribe((refusal) => {
+      if (this.clients.size === 0) return;
+      this.broadcast("refusal", JSON.stringify(refusal));
+      this.scheduleStatus();
+    });
     this.http = createServer2((request, response) => this.handle(request, response));
     this.eventApi = new EventApi(config, proxy, logger);
-    this.http.on("upgrade", (request, socket, head) => this.eventApi.handleUpgrade(request, socket, head));
+    this.http.on("upgrade", (request, socket, head2) => this.eventApi.handleUpgrade(request, socket, head2));
   }
   listen() {
     return new Promise((resolve6, reject) => {
@@ -8838,9 +11656,10 @@ var WebServer = class {
       this.http.listen(this.config.web.port, this.config.web.host, () => {
         this.http.off("error", reject);
         const port = this.http.address().port;
-        this.logger.info(`web monitor on http://${this.config.web.host}:${port}/ (dashboard /status, metrics /metrics)`);
+        this.logger.info(`web monitor on http://${this.config.web.host}:${port}/ (overview /status, sessions /sessions, metrics /metrics)`);
         if (!this.commandsAllowed) {
-          this.logger.warn(`web monitor on ${this.config.web.host} has no password: pages are read-only, commands answer 403; set [web] username and password`);
+          const ingress = this.config.web.ingressFrom.length === 0 ? "" : ` (except through ingress from ${this.config.web.ingressFrom.join(", ")})`;
+          this.logger.warn(`web monitor on ${this.config.web.host} has no password: pages are read-only, commands answer 403${ingress}; set [web] username and password`);
         }
         resolve6(port);
       });
@@ -8848,6 +11667,8 @@ var WebServer = class {
   }
   async close() {
     this.unsubscribe();
+    this.unsubscribeRefusals();
+    this.state.close();
     this.eventApi.close();
     if (this.statusTimer !== null) clearTimeout(this.statusTimer);
     if (this.linkWatch !== null) clearInterval(this.linkWatch);
@@ -8860,13 +11681,10 @@ var WebServer = class {
   onEntry(entry) {
     this.recent.push(entry);
     if (this.recent.length > this.config.web.buffer) this.recent.shift();
-    this.metrics.observe(entry);
-    if (this.clients.size === 0) {
-      this.dashboard.apply(entry);
-      return;
-    }
+    const changed = this.state.observe(entry);
+    if (this.clients.size === 0) return;
     this.broadcast("message", JSON.stringify(entry));
-    if (this.dashboard.apply(entry) || entry.to === "charger" || entry.from === "charger") this.scheduleStatus();
+    if (changed || entry.to === "charger" || entry.from === "charger") this.scheduleStatus();
   }
   /** Dashboard updates are coalesced: at most a few per second whatever the traffic. */
   scheduleStatus() {
@@ -8892,53 +11710,66 @@ data: ${data}
     }
   }
   statusJson() {
-    const chargers = [...this.proxy.sessions.values()].filter((s) => !s.isEnded && s.connectedSince !== null).map((session) => {
-      const view = this.dashboard.chargers.get(session.chargerId);
-      const transaction = view?.transaction ?? null;
-      return {
-        ...session.status(),
-        vendor: view?.vendor ?? null,
-        model: view?.model ?? null,
-        firmware: view?.firmware ?? null,
-        connectors: view?.connectors ?? {},
-        transaction: transaction === null ? null : { ...transaction, idTag: this.maskTag(transaction.idTag), owner: transaction.id === null ? null : session.transactionOwner(transaction.id) ?? null },
-        readings: view?.readings ?? {},
-        readings_at: view?.readingsAt ?? null,
-        limit: view?.limit ?? null,
-        control: this.proxy.control.describe(session.chargerId)
-      };
-    });
-    return { chargers, override: this.proxy.control.override, backends: this.config.upstreams.map((u) => u.name).concat(this.config.backends.map((b) => b.name)) };
-  }
-  maskTag(tag) {
-    if (tag === null || this.config.web.showIdTags) return tag;
-    return tag.length <= 4 ? "****" : `${"*".repeat(tag.length - 4)}${tag.slice(-4)}`;
+    return this.state.status();
   }
   // ---- HTTP ------------------------------------------------------------------------------------
   handle(request, response) {
-    const url = new URL(request.url ?? "/", "http://localhost");
+    try {
+      this.route(request, response)?.catch((error) => this.failed(request, response, error));
+    } catch (error) {
+      this.failed(request, response, error);
+    }
+  }
+  /** A bug in one route answers that request (500), never leaves its socket hanging or stops the proxy. */
+  failed(request, response, error) {
+    this.logger.error(`web: ${request.method} ${JSON.stringify(request.url)} failed: ${error.message}`);
+    if (!response.headersSent) this.json(response, 500, { error: "internal error" });
+    else response.destroy();
+  }
+  route(request, response) {
     response.setHeader("X-Content-Type-Options", "nosniff");
     response.setHeader("Cache-Control", "no-store");
+    const url = requestUrl(request.url);
+    if (url === null) return this.json(response, 400, { error: "malformed request URL" });
     if (url.pathname === "/healthz" && request.method === "GET") return this.healthz(response);
-    if (!this.authorized(request)) {
-      response.writeHead(401, { "WWW-Authenticate": 'Basic realm="ocpp-proxy", charset="UTF-8"', "Content-Type": "text/plain" });
-      response.end("authentication required\n");
-      return;
+    const ingress = fromIngress(request, this.config.web.ingressFrom);
+    for (const pass of this.passes) {
+      const refusal = pass(request, ingress);
+      if (refusal !== null) return this.json(response, refusal.status, { error: refusal.error }, refusal.headers);
     }
     if (url.pathname === "/api/override" && (request.method === "POST" || request.method === "DELETE")) {
-      return void this.override(request, response);
+      return this.override(request, response, ingress);
     }
-    const command2 = /^\/api\/chargers\/([^/]+)\/call$/.exec(url.pathname);
-    if (command2 !== null) {
-      if (request.method !== "POST") return this.json(response, 405, { error: "use POST" });
-      return void this.command(decodeURIComponent(command2[1]), request, response);
+    const chargerPath = /^\/api\/chargers\/([^/]+)\/(call|series)$/.exec(url.pathname);
+    if (chargerPath !== null) {
+      const chargerId = decodeSegment(chargerPath[1]);
+      if (chargerId === null) return this.json(response, 400, { error: "the charger id in the URL is not valid percent-encoding" });
+      if (chargerPath[2] === "call") {
+        if (request.method !== "POST") return this.json(response, 405, { error: "use POST" });
+        return this.command(chargerId, request, response, ingress);
+      }
+      if (request.method !== "GET") return this.json(response, 405, { error: "use GET" });
+      return this.answer(response, runningSeries(chargerId, this.state));
     }
     if (request.method !== "GET") return this.json(response, 405, { error: "method not allowed" });
+    const seriesPath = /^\/api\/sessions\/(\d{1,15})\/series$/.exec(url.pathname);
+    if (seriesPath !== null) return this.answer(response, sessionSeries(this.store, Number(seriesPath[1]), this.state));
     switch (url.pathname) {
       case "/":
-        return this.page(response, MONITOR_PAGE);
+        return this.page(response, PAGES.monitor);
       case "/status":
-        return this.page(response, DASHBOARD_PAGE);
+        return this.page(response, PAGES.overview);
+      case "/sessions":
+        return this.page(response, PAGES.sessions);
+      case "/status/":
+      case "/sessions/": {
+        const name = url.pathname.slice(1, -1);
+        response.writeHead(308, { Location: ingressPath(request) === "" ? `../${name}` : `${ingressPath(request)}/${name}` });
+        response.end();
+        return;
+      }
+      case "/api/chargers":
+        return this.json(response, 200, { chargers: this.state.directory.list(), refusals: this.proxy.refusals.recent() });
       case "/api/status":
         return this.json(response, 200, this.statusJson());
       case "/api/messages": {
@@ -8955,11 +11786,23 @@ data: ${data}
         return this.sessions(url, response, "csv");
       case "/metrics":
         response.writeHead(200, { "Content-Type": "text/plain; version=0.0.4; charset=utf-8" });
-        response.end(this.metrics.render(this.proxy.sessions.values()));
+        response.end(this.state.metrics.render(this.proxy.sessions.values()));
         return;
       default:
         return this.json(response, 404, { error: "not found" });
     }
+  }
+  /** DNS rebinding: answer only requests addressed to a name of this server. */
+  hostCheck(request) {
+    const allowed = this.config.web.allowedHosts;
+    const why = hostRefusal(request.headers.host, this.config.web.host, allowed);
+    if (why === null) return null;
+    const host = request.headers.host ?? "";
+    if (!this.warnedHosts.has(host) && this.warnedHosts.size < MAX_HOST_WARNINGS) {
+      this.warnedHosts.add(host);
+      this.logger.warn(`web: request refused: ${why}`);
+    }
+    return { status: 403, error: why };
   }
   authorized(request) {
     if (this.expectedAuth === null) return true;
@@ -8968,12 +11811,21 @@ data: ${data}
   }
   /** 200 when every charger's primary link is up (or none is connected), else 503 with the reason. */
   healthz(response) {
+    const reasons = [];
     const down = [...this.proxy.sessions.values()].filter((s) => s.connectedSince !== null && !s.isEnded && !s.primary.isOpen).map((s) => s.chargerId);
-    if (down.length === 0) this.json(response, 200, { status: "ok", chargers: this.proxy.sessions.size });
-    else this.json(response, 503, { status: "degraded", reason: `primary link down for ${down.join(", ")}` });
+    if (down.length > 0) reasons.push(`primary link down for ${down.join(", ")}`);
+    const storeProblem = this.store?.writeProblem() ?? null;
+    if (storeProblem !== null) reasons.push(`the state database cannot be written: ${storeProblem}`);
+    if (!this.messageLog.writable) reasons.push(`the message log ${this.messageLog.path} cannot be written (retried every few seconds)`);
+    if (reasons.length === 0) this.json(response, 200, { status: "ok", chargers: this.proxy.sessions.size });
+    else this.json(response, 503, { status: "degraded", reason: reasons.join("; ") });
   }
   events(response) {
-    response.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", Connection: "keep-alive" });
+    const cap = this.config.web.liveClients;
+    if (this.clients.size >= cap) {
+      return this.json(response, 503, { error: `too many live views open (${cap}); close one, or raise [web] live_clients` }, { "Retry-After": "10" });
+    }
+    response.writeHead(200, { "Content-Type": "text/event-stream; charset=utf-8", Connection: "keep-alive", "X-Accel-Buffering": "no" });
     response.write(`event: status
 data: ${JSON.stringify(this.statusJson())}
 
@@ -8997,24 +11849,18 @@ data: ${JSON.stringify(this.statusJson())}
     }
   }
   sessions(url, response, format3) {
-    if (this.store === null) return this.json(response, 503, { error: "no state database" });
-    const filter = {};
-    const since = url.searchParams.get("since");
-    const charger = url.searchParams.get("charger");
-    if (since !== null) {
-      const date = new Date(since);
-      if (Number.isNaN(date.getTime())) return this.json(response, 400, { error: `since '${since}' is not a date` });
-      filter.since = date.toISOString();
-    }
-    if (charger !== null) filter.charger = charger;
-    const rows = this.store.sessions(filter).map((row) => ({ ...row, id_tag: this.maskTag(row.id_tag) }));
+    const rows = sessionRows(this.store, url, this.state);
+    if (!Array.isArray(rows)) return this.answer(response, rows);
     if (format3 === "json") return this.json(response, 200, { sessions: rows });
     response.writeHead(200, { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="sessions.csv"' });
     response.end(sessionsCsv(rows));
   }
-  /** Why a state-changing request is refused, or null: loopback or a password, same origin, JSON. */
-  refuseChange(request, response, needsBody) {
-    if (!this.commandsAllowed) {
+  /**
+   * Refuses a state-changing request unless it may change things (loopback, a password, or
+   * Home Assistant ingress), is JSON where it has a body, and comes from this server's own page.
+   */
+  refuseChange(request, response, needsBody, ingress) {
+    if (!this.commandsAllowed && !ingress) {
       this.json(response, 403, { error: "commands need [web] username and password on a non-loopback address" });
       return true;
     }
@@ -9022,30 +11868,23 @@ data: ${JSON.stringify(this.statusJson())}
       this.json(response, 415, { error: "Content-Type must be application/json" });
       return true;
     }
-    const origin = request.headers.origin;
-    if (origin === void 0 || origin !== `http://${request.headers.host ?? ""}`) {
+    if (!sameOrigin(request)) {
       this.json(response, 403, { error: "cross-origin request refused (Origin must be this server)" });
       return true;
     }
     return false;
   }
-  /** The homeowner's override: POST {mode: block|allow|give, to?}, DELETE to clear. Persisted. */
-  async override(request, response) {
-    if (this.refuseChange(request, response, request.method === "POST")) return;
+  /** The homeowner's say: POST {mode: block|allow|give} (DELETE clears it) or {mode: limit|none} (the cap). Persisted. */
+  async override(request, response, ingress) {
+    if (this.refuseChange(request, response, request.method === "POST", ingress)) return;
     let override = null;
     if (request.method === "POST") {
-      let body;
-      try {
-        body = JSON.parse(await readBody(request));
-      } catch (error) {
-        return this.json(response, 400, { error: `body is not JSON: ${error.message}` });
-      }
-      if (body.mode !== "block" && body.mode !== "allow" && body.mode !== "give") return this.json(response, 400, { error: "mode must be block, allow or give" });
-      const names = this.config.upstreams.map((u) => u.name).concat(this.config.backends.map((b) => b.name));
-      if (body.mode === "give" && (typeof body.to !== "string" || !names.includes(body.to))) {
-        return this.json(response, 400, { error: `give needs "to": one of ${names.join(", ")}` });
-      }
-      override = { mode: body.mode, since: (/* @__PURE__ */ new Date()).toISOString(), ...body.mode === "give" ? { to: body.to } : {} };
+      const body2 = jsonObject(await readBody(request));
+      if (typeof body2 === "string") return this.json(response, 400, { error: body2 });
+      if (body2.mode === "limit" || body2.mode === "none") return this.homeownerCap(body2, response);
+      const parsed = overrideOf(body2, this.config.upstreams.map((u) => u.name).concat(this.config.backends.map((b) => b.name)));
+      if (typeof parsed === "string") return this.json(response, 400, { error: parsed });
+      override = parsed;
     }
     this.proxy.control.setOverride(override);
     try {
@@ -9057,56 +11896,57 @@ data: ${JSON.stringify(this.statusJson())}
     this.scheduleStatus();
     this.json(response, 200, { override });
   }
-  async command(chargerId, request, response) {
-    if (this.refuseChange(request, response, true)) return;
-    let body;
-    try {
-      body = JSON.parse(await readBody(request));
-    } catch (error) {
-      return this.json(response, 400, { error: `body is not JSON: ${error.message}` });
-    }
-    if (typeof body.action !== "string" || !/^[A-Za-z0-9]+$/.test(body.action) || typeof body.payload !== "object" || body.payload === null || Array.isArray(body.payload)) {
-      return this.json(response, 400, { error: 'expected {"action": "Name", "payload": {\u2026}}' });
-    }
+  /** The homeowner's cap: `limit` with amps or watts, `none` removes it; sent to the chargers in the background. */
+  homeownerCap(body2, response) {
+    const cap = capFromBody(body2);
+    if (typeof cap === "string") return this.json(response, 400, { error: cap });
+    this.logger.info(cap === null ? "homeowner cap removed" : `homeowner cap: ${cap.limit} ${cap.unit}`);
+    this.state.cap.set(cap).then(
+      () => this.scheduleStatus(),
+      (error) => this.logger.error(`homeowner cap not saved: ${error.message}`)
+    );
+    this.scheduleStatus();
+    this.json(response, 200, { homeowner_cap: cap });
+  }
+  async command(chargerId, request, response, ingress) {
+    if (this.refuseChange(request, response, true, ingress)) return;
+    const body2 = jsonObject(await readBody(request));
+    const command2 = typeof body2 === "string" ? body2 : commandOf(body2);
+    if (typeof command2 === "string") return this.json(response, 400, { error: command2 });
     const session = this.proxy.sessions.get(chargerId);
     if (session === void 0 || session.isEnded) return this.json(response, 404, { error: `charger ${chargerId} is not connected` });
-    this.logger.info(`web: ${body.action} sent to ${chargerId}`);
+    this.logger.info(`web: ${command2.action} sent to ${chargerId}`);
     try {
-      const answer = await session.proxyCall(body.action, body.payload);
-      this.json(response, 200, { result: answer.type, payload: answer.payload });
+      const answer = await session.proxyCall(command2.action, command2.payload);
+      this.json(response, 200, { result: answer.type, payload: answer.payload, ...commandFrames(this.recent, chargerId, command2.action) });
     } catch (error) {
       this.json(response, 504, { error: error.message });
     }
   }
-  page(response, html) {
-    response.writeHead(200, {
-      "Content-Type": "text/html; charset=utf-8",
-      "Content-Security-Policy": "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
-    });
-    response.end(html);
+  page(response, page2) {
+    response.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": page2.csp });
+    response.end(page2.html);
   }
-  json(response, status, body) {
-    response.writeHead(status, { "Content-Type": "application/json; charset=utf-8" });
-    response.end(JSON.stringify(body));
+  answer(response, answer) {
+    this.json(response, answer.status, answer.body);
+  }
+  json(response, status, body2, headers = {}) {
+    response.writeHead(status, { ...headers, "Content-Type": "application/json; charset=utf-8" });
+    response.end(JSON.stringify(body2));
   }
 };
-function readBody(request) {
-  return new Promise((resolve6, reject) => {
-    let size = 0;
-    const chunks = [];
-    request.on("data", (chunk) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error("too large"));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on("end", () => resolve6(Buffer.concat(chunks).toString("utf8")));
-    request.on("error", reject);
-  });
-}
+
+// src/events/charger-events.ts
+var ChargerEvents = class {
+  listeners = /* @__PURE__ */ new Set();
+  subscribe(listener) {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+  emit(event) {
+    for (const listener of this.listeners) listener(event);
+  }
+};
 
 // src/sharing/home-assistant.ts
 var REQUEST_TIMEOUT_MS = 5e3;
@@ -9165,15 +12005,15 @@ var HomeAssistantBridge = class {
     }
   }
   async state(entity) {
-    const body = await this.request("GET", `/api/states/${encodeURIComponent(entity)}`);
-    if (typeof body.state !== "string") throw new Error(`${entity} has no state`);
-    return body.state.toLowerCase();
+    const body2 = await this.request("GET", `/api/states/${encodeURIComponent(entity)}`);
+    if (typeof body2.state !== "string") throw new Error(`${entity} has no state`);
+    return body2.state.toLowerCase();
   }
-  async request(method, path, body) {
+  async request(method, path, body2) {
     const response = await fetch(`${this.config.url}${path}`, {
       method,
       headers: { Authorization: `Bearer ${this.config.token}`, "Content-Type": "application/json" },
-      body: body === void 0 ? null : JSON.stringify(body),
+      body: body2 === void 0 ? null : JSON.stringify(body2),
       signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS)
     });
     if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status}`);
@@ -9182,12 +12022,7 @@ var HomeAssistantBridge = class {
 };
 
 // src/daemon.ts
-var StartupError = class extends Error {
-  code;
-  constructor(code, message) {
-    super(message);
-    this.code = code;
-  }
+var StartupError = class extends ProxyError {
 };
 var Daemon = class {
   config;
@@ -9202,7 +12037,7 @@ var Daemon = class {
   constructor(config, loggers) {
     this.config = config;
     this.loggers = loggers;
-    this.messageLog = new MessageLog(config.messageLogFile, loggers.proxy);
+    this.messageLog = new MessageLog(config.messageLogFile, loggers.proxy, { maxBytes: config.messageLogMaxBytes, format: config.messageLogFormat });
   }
   async start() {
     const upstreamTls = await loadUpstreamTls(this.config.upstreams);
@@ -9220,7 +12055,19 @@ var Daemon = class {
     );
     control.setOverride(loadOverride(this.store));
     wireSharing(events, control, this.homeAssistant, this.loggers.proxy);
-    this.server = new ProxyServer(this.config, this.loggers, this.messageLog, { upstreamTls, listenerTls: await this.listenerTls(), store: this.store, events, control });
+    const context = {
+      config: this.config,
+      loggers: this.loggers,
+      messageLog: this.messageLog,
+      upstreamTls,
+      fixupRules: configuredRules(this.config.fixups),
+      lockedKeys: this.config.autoconfigLock ? managedKeys(this.config.autoconfig) : null,
+      split: splitConfig(this.config),
+      store: this.store,
+      events,
+      control
+    };
+    this.server = new ProxyServer(context, await this.listenerTls());
     if (this.homeAssistant !== null) await this.homeAssistant.start();
     try {
       await this.messageLog.open();
@@ -9240,7 +12087,10 @@ var Daemon = class {
       try {
         this.webPort = await this.web.listen();
       } catch (error) {
-        this.loggers.proxy.error(`web monitor: cannot listen on ${this.config.web.host}:${this.config.web.port}: ${error.message}`);
+        const busy = error.code === "EADDRINUSE" ? " (the port is in use by another program)" : "";
+        this.loggers.proxy.error(
+          `web monitor: cannot listen on ${this.config.web.host}:${this.config.web.port}${busy}: ${error.message}; set [web] port or --web-port (0 turns the monitor off); the proxy runs on without it`
+        );
         await this.web.close();
         this.web = null;
       }
@@ -9296,6 +12146,11 @@ async function loadUpstreamTls(upstreams) {
     material.set(upstream, tls);
   }
   return material;
+}
+function splitConfig(config) {
+  const tagOwners = /* @__PURE__ */ new Map();
+  for (const upstream of config.upstreams) for (const tag of upstream.rfid) tagOwners.set(tag, upstream.name);
+  return { tagOwners, defaultOwner: config.defaultOwner };
 }
 
 // src/cli/demo.ts
@@ -10099,14 +12954,14 @@ var wrapWord = (rows, word, columns) => {
   const characters = [...word];
   let isInsideEscape = false;
   let isInsideLinkEscape = false;
-  let visible = stringWidth2(stripAnsi(rows.at(-1)));
+  let visible2 = stringWidth2(stripAnsi(rows.at(-1)));
   for (const [index, character] of characters.entries()) {
     const characterLength = stringWidth2(character);
-    if (visible + characterLength <= columns) {
+    if (visible2 + characterLength <= columns) {
       rows[rows.length - 1] += character;
     } else {
       rows.push(character);
-      visible = 0;
+      visible2 = 0;
     }
     if (ESCAPES.has(character)) {
       isInsideEscape = true;
@@ -10124,13 +12979,13 @@ var wrapWord = (rows, word, columns) => {
       }
       continue;
     }
-    visible += characterLength;
-    if (visible === columns && index < characters.length - 1) {
+    visible2 += characterLength;
+    if (visible2 === columns && index < characters.length - 1) {
       rows.push("");
-      visible = 0;
+      visible2 = 0;
     }
   }
-  if (!visible && rows.at(-1).length > 0 && rows.length > 1) {
+  if (!visible2 && rows.at(-1).length > 0 && rows.length > 1) {
     rows[rows.length - 2] += rows.pop();
   }
 };
@@ -10437,75 +13292,75 @@ var YargsParser = class {
     const negative = /^-([0-9]+(\.[0-9]+)?|\.[0-9]+)$/;
     const negatedBoolean = new RegExp("^--" + configuration["negation-prefix"] + "(.+)");
     [].concat(opts.array || []).filter(Boolean).forEach(function(opt) {
-      const key = typeof opt === "object" ? opt.key : opt;
-      const assignment = Object.keys(opt).map(function(key2) {
+      const key2 = typeof opt === "object" ? opt.key : opt;
+      const assignment = Object.keys(opt).map(function(key3) {
         const arrayFlagKeys = {
           boolean: "bools",
           string: "strings",
           number: "numbers"
         };
-        return arrayFlagKeys[key2];
+        return arrayFlagKeys[key3];
       }).filter(Boolean).pop();
       if (assignment) {
-        flags[assignment][key] = true;
+        flags[assignment][key2] = true;
       }
-      flags.arrays[key] = true;
-      flags.keys.push(key);
+      flags.arrays[key2] = true;
+      flags.keys.push(key2);
     });
-    [].concat(opts.boolean || []).filter(Boolean).forEach(function(key) {
-      flags.bools[key] = true;
-      flags.keys.push(key);
+    [].concat(opts.boolean || []).filter(Boolean).forEach(function(key2) {
+      flags.bools[key2] = true;
+      flags.keys.push(key2);
     });
-    [].concat(opts.string || []).filter(Boolean).forEach(function(key) {
-      flags.strings[key] = true;
-      flags.keys.push(key);
+    [].concat(opts.string || []).filter(Boolean).forEach(function(key2) {
+      flags.strings[key2] = true;
+      flags.keys.push(key2);
     });
-    [].concat(opts.number || []).filter(Boolean).forEach(function(key) {
-      flags.numbers[key] = true;
-      flags.keys.push(key);
+    [].concat(opts.number || []).filter(Boolean).forEach(function(key2) {
+      flags.numbers[key2] = true;
+      flags.keys.push(key2);
     });
-    [].concat(opts.count || []).filter(Boolean).forEach(function(key) {
-      flags.counts[key] = true;
-      flags.keys.push(key);
+    [].concat(opts.count || []).filter(Boolean).forEach(function(key2) {
+      flags.counts[key2] = true;
+      flags.keys.push(key2);
     });
-    [].concat(opts.normalize || []).filter(Boolean).forEach(function(key) {
-      flags.normalize[key] = true;
-      flags.keys.push(key);
+    [].concat(opts.normalize || []).filter(Boolean).forEach(function(key2) {
+      flags.normalize[key2] = true;
+      flags.keys.push(key2);
     });
     if (typeof opts.narg === "object") {
-      Object.entries(opts.narg).forEach(([key, value]) => {
+      Object.entries(opts.narg).forEach(([key2, value]) => {
         if (typeof value === "number") {
-          flags.nargs[key] = value;
-          flags.keys.push(key);
+          flags.nargs[key2] = value;
+          flags.keys.push(key2);
         }
       });
     }
     if (typeof opts.coerce === "object") {
-      Object.entries(opts.coerce).forEach(([key, value]) => {
+      Object.entries(opts.coerce).forEach(([key2, value]) => {
         if (typeof value === "function") {
-          flags.coercions[key] = value;
-          flags.keys.push(key);
+          flags.coercions[key2] = value;
+          flags.keys.push(key2);
         }
       });
     }
     if (typeof opts.config !== "undefined") {
       if (Array.isArray(opts.config) || typeof opts.config === "string") {
         ;
-        [].concat(opts.config).filter(Boolean).forEach(function(key) {
-          flags.configs[key] = true;
+        [].concat(opts.config).filter(Boolean).forEach(function(key2) {
+          flags.configs[key2] = true;
         });
       } else if (typeof opts.config === "object") {
-        Object.entries(opts.config).forEach(([key, value]) => {
+        Object.entries(opts.config).forEach(([key2, value]) => {
           if (typeof value === "boolean" || typeof value === "function") {
-            flags.configs[key] = value;
+            flags.configs[key2] = value;
           }
         });
       }
     }
     extendAliases(opts.key, aliases, opts.default, flags.arrays);
-    Object.keys(defaults).forEach(function(key) {
-      (flags.aliases[key] || []).forEach(function(alias) {
-        defaults[alias] = defaults[key];
+    Object.keys(defaults).forEach(function(key2) {
+      (flags.aliases[key2] || []).forEach(function(alias) {
+        defaults[alias] = defaults[key2];
       });
     });
     let error = null;
@@ -10517,7 +13372,7 @@ var YargsParser = class {
       const arg = args2[i];
       const truncatedArg = arg.replace(/^-{3,}/, "---");
       let broken;
-      let key;
+      let key2;
       let letters;
       let m;
       let next;
@@ -10541,27 +13396,27 @@ var YargsParser = class {
       } else if (arg.match(negatedBoolean) && configuration["boolean-negation"]) {
         m = arg.match(negatedBoolean);
         if (m !== null && Array.isArray(m) && m.length >= 2) {
-          key = m[1];
-          setArg(key, checkAllAliases(key, flags.arrays) ? [false] : false);
+          key2 = m[1];
+          setArg(key2, checkAllAliases(key2, flags.arrays) ? [false] : false);
         }
       } else if (arg.match(/^--.+/) || !configuration["short-option-groups"] && arg.match(/^-[^-]+/)) {
         m = arg.match(/^--?(.+)/);
         if (m !== null && Array.isArray(m) && m.length >= 2) {
-          key = m[1];
-          if (checkAllAliases(key, flags.arrays)) {
-            i = eatArray(i, key, args2);
-          } else if (checkAllAliases(key, flags.nargs) !== false) {
-            i = eatNargs(i, key, args2);
+          key2 = m[1];
+          if (checkAllAliases(key2, flags.arrays)) {
+            i = eatArray(i, key2, args2);
+          } else if (checkAllAliases(key2, flags.nargs) !== false) {
+            i = eatNargs(i, key2, args2);
           } else {
             next = args2[i + 1];
-            if (next !== void 0 && (!next.match(/^-/) || next.match(negative)) && !checkAllAliases(key, flags.bools) && !checkAllAliases(key, flags.counts)) {
-              setArg(key, next);
+            if (next !== void 0 && (!next.match(/^-/) || next.match(negative)) && !checkAllAliases(key2, flags.bools) && !checkAllAliases(key2, flags.counts)) {
+              setArg(key2, next);
               i++;
             } else if (/^(true|false)$/.test(next)) {
-              setArg(key, next);
+              setArg(key2, next);
               i++;
             } else {
-              setArg(key, defaultValue(key));
+              setArg(key2, defaultValue(key2));
             }
           }
         }
@@ -10574,12 +13429,12 @@ var YargsParser = class {
         next = args2[i + 1];
         m = arg.match(/^-(.\..+)/);
         if (m !== null && Array.isArray(m) && m.length >= 2) {
-          key = m[1];
-          if (next !== void 0 && !next.match(/^-/) && !checkAllAliases(key, flags.bools) && !checkAllAliases(key, flags.counts)) {
-            setArg(key, next);
+          key2 = m[1];
+          if (next !== void 0 && !next.match(/^-/) && !checkAllAliases(key2, flags.bools) && !checkAllAliases(key2, flags.counts)) {
+            setArg(key2, next);
             i++;
           } else {
-            setArg(key, defaultValue(key));
+            setArg(key2, defaultValue(key2));
           }
         }
       } else if (arg.match(/^-[^-]+/) && !arg.match(negative)) {
@@ -10589,13 +13444,13 @@ var YargsParser = class {
           next = arg.slice(j + 2);
           if (letters[j + 1] && letters[j + 1] === "=") {
             value = arg.slice(j + 3);
-            key = letters[j];
-            if (checkAllAliases(key, flags.arrays)) {
-              i = eatArray(i, key, args2, value);
-            } else if (checkAllAliases(key, flags.nargs) !== false) {
-              i = eatNargs(i, key, args2, value);
+            key2 = letters[j];
+            if (checkAllAliases(key2, flags.arrays)) {
+              i = eatArray(i, key2, args2, value);
+            } else if (checkAllAliases(key2, flags.nargs) !== false) {
+              i = eatNargs(i, key2, args2, value);
             } else {
-              setArg(key, value);
+              setArg(key2, value);
             }
             broken = true;
             break;
@@ -10617,28 +13472,28 @@ var YargsParser = class {
             setArg(letters[j], defaultValue(letters[j]));
           }
         }
-        key = arg.slice(-1)[0];
-        if (!broken && key !== "-") {
-          if (checkAllAliases(key, flags.arrays)) {
-            i = eatArray(i, key, args2);
-          } else if (checkAllAliases(key, flags.nargs) !== false) {
-            i = eatNargs(i, key, args2);
+        key2 = arg.slice(-1)[0];
+        if (!broken && key2 !== "-") {
+          if (checkAllAliases(key2, flags.arrays)) {
+            i = eatArray(i, key2, args2);
+          } else if (checkAllAliases(key2, flags.nargs) !== false) {
+            i = eatNargs(i, key2, args2);
           } else {
             next = args2[i + 1];
-            if (next !== void 0 && (!/^(-|--)[^-]/.test(next) || next.match(negative)) && !checkAllAliases(key, flags.bools) && !checkAllAliases(key, flags.counts)) {
-              setArg(key, next);
+            if (next !== void 0 && (!/^(-|--)[^-]/.test(next) || next.match(negative)) && !checkAllAliases(key2, flags.bools) && !checkAllAliases(key2, flags.counts)) {
+              setArg(key2, next);
               i++;
             } else if (/^(true|false)$/.test(next)) {
-              setArg(key, next);
+              setArg(key2, next);
               i++;
             } else {
-              setArg(key, defaultValue(key));
+              setArg(key2, defaultValue(key2));
             }
           }
         }
       } else if (arg.match(/^-[0-9]$/) && arg.match(negative) && checkAllAliases(arg.slice(1), flags.bools)) {
-        key = arg.slice(1);
-        setArg(key, defaultValue(key));
+        key2 = arg.slice(1);
+        setArg(key2, defaultValue(key2));
       } else if (arg === "--") {
         notFlags = args2.slice(i + 1);
         break;
@@ -10657,18 +13512,18 @@ var YargsParser = class {
     applyCoercions(argv);
     if (configuration["set-placeholder-key"])
       setPlaceholderKeys(argv);
-    Object.keys(flags.counts).forEach(function(key) {
-      if (!hasKey(argv, key.split(".")))
-        setArg(key, 0);
+    Object.keys(flags.counts).forEach(function(key2) {
+      if (!hasKey(argv, key2.split(".")))
+        setArg(key2, 0);
     });
     if (notFlagsOption && notFlags.length)
       argv[notFlagsArgv] = [];
-    notFlags.forEach(function(key) {
-      argv[notFlagsArgv].push(key);
+    notFlags.forEach(function(key2) {
+      argv[notFlagsArgv].push(key2);
     });
     if (configuration["camel-case-expansion"] && configuration["strip-dashed"]) {
-      Object.keys(argv).filter((key) => key !== "--" && key.includes("-")).forEach((key) => {
-        delete argv[key];
+      Object.keys(argv).filter((key2) => key2 !== "--" && key2.includes("-")).forEach((key2) => {
+        delete argv[key2];
       });
     }
     if (configuration["strip-aliased"]) {
@@ -10686,21 +13541,21 @@ var YargsParser = class {
         argv._.push(maybeCoercedNumber);
       }
     }
-    function eatNargs(i, key, args3, argAfterEqualSign) {
+    function eatNargs(i, key2, args3, argAfterEqualSign) {
       let ii;
-      let toEat = checkAllAliases(key, flags.nargs);
+      let toEat = checkAllAliases(key2, flags.nargs);
       toEat = typeof toEat !== "number" || isNaN(toEat) ? 1 : toEat;
       if (toEat === 0) {
         if (!isUndefined(argAfterEqualSign)) {
-          error = Error(__("Argument unexpected for: %s", key));
+          error = Error(__("Argument unexpected for: %s", key2));
         }
-        setArg(key, defaultValue(key));
+        setArg(key2, defaultValue(key2));
         return i;
       }
       let available = isUndefined(argAfterEqualSign) ? 0 : 1;
       if (configuration["nargs-eats-options"]) {
         if (args3.length - (i + 1) + available < toEat) {
-          error = Error(__("Not enough arguments following: %s", key));
+          error = Error(__("Not enough arguments following: %s", key2));
         }
         available = toEat;
       } else {
@@ -10711,32 +13566,32 @@ var YargsParser = class {
             break;
         }
         if (available < toEat)
-          error = Error(__("Not enough arguments following: %s", key));
+          error = Error(__("Not enough arguments following: %s", key2));
       }
       let consumed = Math.min(available, toEat);
       if (!isUndefined(argAfterEqualSign) && consumed > 0) {
-        setArg(key, argAfterEqualSign);
+        setArg(key2, argAfterEqualSign);
         consumed--;
       }
       for (ii = i + 1; ii < consumed + i + 1; ii++) {
-        setArg(key, args3[ii]);
+        setArg(key2, args3[ii]);
       }
       return i + consumed;
     }
-    function eatArray(i, key, args3, argAfterEqualSign) {
+    function eatArray(i, key2, args3, argAfterEqualSign) {
       let argsToSet = [];
       let next = argAfterEqualSign || args3[i + 1];
-      const nargsCount = checkAllAliases(key, flags.nargs);
-      if (checkAllAliases(key, flags.bools) && !/^(true|false)$/.test(next)) {
+      const nargsCount = checkAllAliases(key2, flags.nargs);
+      if (checkAllAliases(key2, flags.bools) && !/^(true|false)$/.test(next)) {
         argsToSet.push(true);
       } else if (isUndefined(next) || isUndefined(argAfterEqualSign) && /^-/.test(next) && !negative.test(next) && !isUnknownOptionAsArg(next)) {
-        if (defaults[key] !== void 0) {
-          const defVal = defaults[key];
+        if (defaults[key2] !== void 0) {
+          const defVal = defaults[key2];
           argsToSet = Array.isArray(defVal) ? defVal : [defVal];
         }
       } else {
         if (!isUndefined(argAfterEqualSign)) {
-          argsToSet.push(processValue(key, argAfterEqualSign, true));
+          argsToSet.push(processValue(key2, argAfterEqualSign, true));
         }
         for (let ii = i + 1; ii < args3.length; ii++) {
           if (!configuration["greedy-arrays"] && argsToSet.length > 0 || nargsCount && typeof nargsCount === "number" && argsToSet.length >= nargsCount)
@@ -10745,27 +13600,27 @@ var YargsParser = class {
           if (/^-/.test(next) && !negative.test(next) && !isUnknownOptionAsArg(next))
             break;
           i = ii;
-          argsToSet.push(processValue(key, next, inputIsString));
+          argsToSet.push(processValue(key2, next, inputIsString));
         }
       }
       if (typeof nargsCount === "number" && (nargsCount && argsToSet.length < nargsCount || isNaN(nargsCount) && argsToSet.length === 0)) {
-        error = Error(__("Not enough arguments following: %s", key));
+        error = Error(__("Not enough arguments following: %s", key2));
       }
-      setArg(key, argsToSet);
+      setArg(key2, argsToSet);
       return i;
     }
-    function setArg(key, val, shouldStripQuotes = inputIsString) {
-      if (/-/.test(key) && configuration["camel-case-expansion"]) {
-        const alias = key.split(".").map(function(prop) {
+    function setArg(key2, val, shouldStripQuotes = inputIsString) {
+      if (/-/.test(key2) && configuration["camel-case-expansion"]) {
+        const alias = key2.split(".").map(function(prop) {
           return camelCase(prop);
         }).join(".");
-        addNewAlias(key, alias);
+        addNewAlias(key2, alias);
       }
-      const value = processValue(key, val, shouldStripQuotes);
-      const splitKey = key.split(".");
+      const value = processValue(key2, val, shouldStripQuotes);
+      const splitKey = key2.split(".");
       setKey(argv, splitKey, value);
-      if (flags.aliases[key]) {
-        flags.aliases[key].forEach(function(x) {
+      if (flags.aliases[key2]) {
+        flags.aliases[key2].forEach(function(x) {
           const keyProperties = x.split(".");
           setKey(argv, keyProperties, value);
         });
@@ -10777,15 +13632,15 @@ var YargsParser = class {
           const a = [].concat(splitKey);
           a.shift();
           keyProperties = keyProperties.concat(a);
-          if (!(flags.aliases[key] || []).includes(keyProperties.join("."))) {
+          if (!(flags.aliases[key2] || []).includes(keyProperties.join("."))) {
             setKey(argv, keyProperties, value);
           }
         });
       }
-      if (checkAllAliases(key, flags.normalize) && !checkAllAliases(key, flags.arrays)) {
-        const keys = [key].concat(flags.aliases[key] || []);
-        keys.forEach(function(key2) {
-          Object.defineProperty(argvReturn, key2, {
+      if (checkAllAliases(key2, flags.normalize) && !checkAllAliases(key2, flags.arrays)) {
+        const keys = [key2].concat(flags.aliases[key2] || []);
+        keys.forEach(function(key3) {
+          Object.defineProperty(argvReturn, key3, {
             enumerable: true,
             get() {
               return val;
@@ -10797,30 +13652,30 @@ var YargsParser = class {
         });
       }
     }
-    function addNewAlias(key, alias) {
-      if (!(flags.aliases[key] && flags.aliases[key].length)) {
-        flags.aliases[key] = [alias];
+    function addNewAlias(key2, alias) {
+      if (!(flags.aliases[key2] && flags.aliases[key2].length)) {
+        flags.aliases[key2] = [alias];
         newAliases[alias] = true;
       }
       if (!(flags.aliases[alias] && flags.aliases[alias].length)) {
-        addNewAlias(alias, key);
+        addNewAlias(alias, key2);
       }
     }
-    function processValue(key, val, shouldStripQuotes) {
+    function processValue(key2, val, shouldStripQuotes) {
       if (shouldStripQuotes) {
         val = stripQuotes(val);
       }
-      if (checkAllAliases(key, flags.bools) || checkAllAliases(key, flags.counts)) {
+      if (checkAllAliases(key2, flags.bools) || checkAllAliases(key2, flags.counts)) {
         if (typeof val === "string")
           val = val === "true";
       }
       let value = Array.isArray(val) ? val.map(function(v) {
-        return maybeCoerceNumber(key, v);
-      }) : maybeCoerceNumber(key, val);
-      if (checkAllAliases(key, flags.counts) && (isUndefined(value) || typeof value === "boolean")) {
+        return maybeCoerceNumber(key2, v);
+      }) : maybeCoerceNumber(key2, val);
+      if (checkAllAliases(key2, flags.counts) && (isUndefined(value) || typeof value === "boolean")) {
         value = increment();
       }
-      if (checkAllAliases(key, flags.normalize) && checkAllAliases(key, flags.arrays)) {
+      if (checkAllAliases(key2, flags.normalize) && checkAllAliases(key2, flags.arrays)) {
         if (Array.isArray(val))
           value = val.map((val2) => {
             return mixin2.normalize(val2);
@@ -10830,12 +13685,12 @@ var YargsParser = class {
       }
       return value;
     }
-    function maybeCoerceNumber(key, value) {
-      if (!configuration["parse-positional-numbers"] && key === "_")
+    function maybeCoerceNumber(key2, value) {
+      if (!configuration["parse-positional-numbers"] && key2 === "_")
         return value;
-      if (!checkAllAliases(key, flags.strings) && !checkAllAliases(key, flags.bools) && !Array.isArray(value)) {
+      if (!checkAllAliases(key2, flags.strings) && !checkAllAliases(key2, flags.bools) && !Array.isArray(value)) {
         const shouldCoerceNumber = looksLikeNumber(value) && configuration["parse-numbers"] && Number.isSafeInteger(Math.floor(parseFloat(`${value}`)));
-        if (shouldCoerceNumber || !isUndefined(value) && checkAllAliases(key, flags.numbers)) {
+        if (shouldCoerceNumber || !isUndefined(value) && checkAllAliases(key2, flags.numbers)) {
           value = Number(value);
         }
       }
@@ -10875,9 +13730,9 @@ var YargsParser = class {
       });
     }
     function setConfigObject(config, prev) {
-      Object.keys(config).forEach(function(key) {
-        const value = config[key];
-        const fullKey = prev ? prev + "." + key : key;
+      Object.keys(config).forEach(function(key2) {
+        const value = config[key2];
+        const fullKey = prev ? prev + "." + key2 : key2;
         if (typeof value === "object" && value !== null && !Array.isArray(value) && configuration["dot-notation"]) {
           setConfigObject(value, fullKey);
         } else {
@@ -10901,11 +13756,11 @@ var YargsParser = class {
       const env3 = mixin2.env();
       Object.keys(env3).forEach(function(envVar) {
         if (prefix === "" || envVar.lastIndexOf(prefix, 0) === 0) {
-          const keys = envVar.split("__").map(function(key, i) {
+          const keys = envVar.split("__").map(function(key2, i) {
             if (i === 0) {
-              key = key.substring(prefix.length);
+              key2 = key2.substring(prefix.length);
             }
-            return camelCase(key);
+            return camelCase(key2);
           });
           if ((configOnly && flags.configs[keys.join(".")] || !configOnly) && !hasKey(argv2, keys)) {
             setArg(keys.join("."), env3[envVar]);
@@ -10916,13 +13771,13 @@ var YargsParser = class {
     function applyCoercions(argv2) {
       let coerce2;
       const applied = /* @__PURE__ */ new Set();
-      Object.keys(argv2).forEach(function(key) {
-        if (!applied.has(key)) {
-          coerce2 = checkAllAliases(key, flags.coercions);
+      Object.keys(argv2).forEach(function(key2) {
+        if (!applied.has(key2)) {
+          coerce2 = checkAllAliases(key2, flags.coercions);
           if (typeof coerce2 === "function") {
             try {
-              const value = maybeCoerceNumber(key, coerce2(argv2[key]));
-              [].concat(flags.aliases[key] || [], key).forEach((ali) => {
+              const value = maybeCoerceNumber(key2, coerce2(argv2[key2]));
+              [].concat(flags.aliases[key2] || [], key2).forEach((ali) => {
                 applied.add(ali);
                 argv2[ali] = value;
               });
@@ -10934,24 +13789,24 @@ var YargsParser = class {
       });
     }
     function setPlaceholderKeys(argv2) {
-      flags.keys.forEach((key) => {
-        if (~key.indexOf("."))
+      flags.keys.forEach((key2) => {
+        if (~key2.indexOf("."))
           return;
-        if (typeof argv2[key] === "undefined")
-          argv2[key] = void 0;
+        if (typeof argv2[key2] === "undefined")
+          argv2[key2] = void 0;
       });
       return argv2;
     }
     function applyDefaultsAndAliases(obj, aliases2, defaults2, canLog = false) {
-      Object.keys(defaults2).forEach(function(key) {
-        if (!hasKey(obj, key.split("."))) {
-          setKey(obj, key.split("."), defaults2[key]);
+      Object.keys(defaults2).forEach(function(key2) {
+        if (!hasKey(obj, key2.split("."))) {
+          setKey(obj, key2.split("."), defaults2[key2]);
           if (canLog)
-            defaulted[key] = true;
-          (aliases2[key] || []).forEach(function(x) {
+            defaulted[key2] = true;
+          (aliases2[key2] || []).forEach(function(x) {
             if (hasKey(obj, x.split(".")))
               return;
-            setKey(obj, x.split("."), defaults2[key]);
+            setKey(obj, x.split("."), defaults2[key2]);
           });
         }
       });
@@ -10960,106 +13815,106 @@ var YargsParser = class {
       let o = obj;
       if (!configuration["dot-notation"])
         keys = [keys.join(".")];
-      keys.slice(0, -1).forEach(function(key2) {
-        o = o[key2] || {};
+      keys.slice(0, -1).forEach(function(key3) {
+        o = o[key3] || {};
       });
-      const key = keys[keys.length - 1];
+      const key2 = keys[keys.length - 1];
       if (typeof o !== "object")
         return false;
       else
-        return key in o;
+        return key2 in o;
     }
     function setKey(obj, keys, value) {
       let o = obj;
       if (!configuration["dot-notation"])
         keys = [keys.join(".")];
-      keys.slice(0, -1).forEach(function(key2) {
-        key2 = sanitizeKey(key2);
-        if (typeof o === "object" && o[key2] === void 0) {
-          o[key2] = {};
+      keys.slice(0, -1).forEach(function(key3) {
+        key3 = sanitizeKey(key3);
+        if (typeof o === "object" && o[key3] === void 0) {
+          o[key3] = {};
         }
-        if (typeof o[key2] !== "object" || Array.isArray(o[key2])) {
-          if (Array.isArray(o[key2])) {
-            o[key2].push({});
+        if (typeof o[key3] !== "object" || Array.isArray(o[key3])) {
+          if (Array.isArray(o[key3])) {
+            o[key3].push({});
           } else {
-            o[key2] = [o[key2], {}];
+            o[key3] = [o[key3], {}];
           }
-          o = o[key2][o[key2].length - 1];
+          o = o[key3][o[key3].length - 1];
         } else {
-          o = o[key2];
+          o = o[key3];
         }
       });
-      const key = sanitizeKey(keys[keys.length - 1]);
+      const key2 = sanitizeKey(keys[keys.length - 1]);
       const isTypeArray = checkAllAliases(keys.join("."), flags.arrays);
       const isValueArray = Array.isArray(value);
       let duplicate = configuration["duplicate-arguments-array"];
-      if (!duplicate && checkAllAliases(key, flags.nargs)) {
+      if (!duplicate && checkAllAliases(key2, flags.nargs)) {
         duplicate = true;
-        if (!isUndefined(o[key]) && flags.nargs[key] === 1 || Array.isArray(o[key]) && o[key].length === flags.nargs[key]) {
-          o[key] = void 0;
+        if (!isUndefined(o[key2]) && flags.nargs[key2] === 1 || Array.isArray(o[key2]) && o[key2].length === flags.nargs[key2]) {
+          o[key2] = void 0;
         }
       }
       if (value === increment()) {
-        o[key] = increment(o[key]);
-      } else if (Array.isArray(o[key])) {
+        o[key2] = increment(o[key2]);
+      } else if (Array.isArray(o[key2])) {
         if (duplicate && isTypeArray && isValueArray) {
-          o[key] = configuration["flatten-duplicate-arrays"] ? o[key].concat(value) : (Array.isArray(o[key][0]) ? o[key] : [o[key]]).concat([value]);
+          o[key2] = configuration["flatten-duplicate-arrays"] ? o[key2].concat(value) : (Array.isArray(o[key2][0]) ? o[key2] : [o[key2]]).concat([value]);
         } else if (!duplicate && Boolean(isTypeArray) === Boolean(isValueArray)) {
-          o[key] = value;
+          o[key2] = value;
         } else {
-          o[key] = o[key].concat([value]);
+          o[key2] = o[key2].concat([value]);
         }
-      } else if (o[key] === void 0 && isTypeArray) {
-        o[key] = isValueArray ? value : [value];
-      } else if (duplicate && !(o[key] === void 0 || checkAllAliases(key, flags.counts) || checkAllAliases(key, flags.bools))) {
-        o[key] = [o[key], value];
+      } else if (o[key2] === void 0 && isTypeArray) {
+        o[key2] = isValueArray ? value : [value];
+      } else if (duplicate && !(o[key2] === void 0 || checkAllAliases(key2, flags.counts) || checkAllAliases(key2, flags.bools))) {
+        o[key2] = [o[key2], value];
       } else {
-        o[key] = value;
+        o[key2] = value;
       }
     }
     function extendAliases(...args3) {
       args3.forEach(function(obj) {
-        Object.keys(obj || {}).forEach(function(key) {
-          if (flags.aliases[key])
+        Object.keys(obj || {}).forEach(function(key2) {
+          if (flags.aliases[key2])
             return;
-          flags.aliases[key] = [].concat(aliases[key] || []);
-          flags.aliases[key].concat(key).forEach(function(x) {
+          flags.aliases[key2] = [].concat(aliases[key2] || []);
+          flags.aliases[key2].concat(key2).forEach(function(x) {
             if (/-/.test(x) && configuration["camel-case-expansion"]) {
               const c = camelCase(x);
-              if (c !== key && flags.aliases[key].indexOf(c) === -1) {
-                flags.aliases[key].push(c);
+              if (c !== key2 && flags.aliases[key2].indexOf(c) === -1) {
+                flags.aliases[key2].push(c);
                 newAliases[c] = true;
               }
             }
           });
-          flags.aliases[key].concat(key).forEach(function(x) {
+          flags.aliases[key2].concat(key2).forEach(function(x) {
             if (x.length > 1 && /[A-Z]/.test(x) && configuration["camel-case-expansion"]) {
               const c = decamelize(x, "-");
-              if (c !== key && flags.aliases[key].indexOf(c) === -1) {
-                flags.aliases[key].push(c);
+              if (c !== key2 && flags.aliases[key2].indexOf(c) === -1) {
+                flags.aliases[key2].push(c);
                 newAliases[c] = true;
               }
             }
           });
-          flags.aliases[key].forEach(function(x) {
-            flags.aliases[x] = [key].concat(flags.aliases[key].filter(function(y) {
+          flags.aliases[key2].forEach(function(x) {
+            flags.aliases[x] = [key2].concat(flags.aliases[key2].filter(function(y) {
               return x !== y;
             }));
           });
         });
       });
     }
-    function checkAllAliases(key, flag) {
-      const toCheck = [].concat(flags.aliases[key] || [], key);
+    function checkAllAliases(key2, flag) {
+      const toCheck = [].concat(flags.aliases[key2] || [], key2);
       const keys = Object.keys(flag);
-      const setAlias = toCheck.find((key2) => keys.includes(key2));
+      const setAlias = toCheck.find((key3) => keys.includes(key3));
       return setAlias ? flag[setAlias] : false;
     }
-    function hasAnyFlag(key) {
+    function hasAnyFlag(key2) {
       const flagsKeys = Object.keys(flags);
       const toCheck = [].concat(flagsKeys.map((k) => flags[k]));
       return toCheck.some(function(flag) {
-        return Array.isArray(flag) ? flag.includes(key) : flag[key];
+        return Array.isArray(flag) ? flag.includes(key2) : flag[key2];
       });
     }
     function hasFlagsMatching(arg, ...patterns) {
@@ -11106,11 +13961,11 @@ var YargsParser = class {
       const flagEndingInNonWordCharacters = /^-+([^=]+?)\W+.*$/;
       return !hasFlagsMatching(arg, flagWithEquals, negatedBoolean, normalFlag, flagEndingInHyphen, flagEndingInDigits, flagEndingInNonWordCharacters);
     }
-    function defaultValue(key) {
-      if (!checkAllAliases(key, flags.bools) && !checkAllAliases(key, flags.counts) && `${key}` in defaults) {
-        return defaults[key];
+    function defaultValue(key2) {
+      if (!checkAllAliases(key2, flags.bools) && !checkAllAliases(key2, flags.counts) && `${key2}` in defaults) {
+        return defaults[key2];
       } else {
-        return defaultForType(guessType2(key));
+        return defaultForType(guessType2(key2));
       }
     }
     function defaultForType(type) {
@@ -11122,28 +13977,28 @@ var YargsParser = class {
       };
       return def[type];
     }
-    function guessType2(key) {
+    function guessType2(key2) {
       let type = DefaultValuesForTypeKey.BOOLEAN;
-      if (checkAllAliases(key, flags.strings))
+      if (checkAllAliases(key2, flags.strings))
         type = DefaultValuesForTypeKey.STRING;
-      else if (checkAllAliases(key, flags.numbers))
+      else if (checkAllAliases(key2, flags.numbers))
         type = DefaultValuesForTypeKey.NUMBER;
-      else if (checkAllAliases(key, flags.bools))
+      else if (checkAllAliases(key2, flags.bools))
         type = DefaultValuesForTypeKey.BOOLEAN;
-      else if (checkAllAliases(key, flags.arrays))
+      else if (checkAllAliases(key2, flags.arrays))
         type = DefaultValuesForTypeKey.ARRAY;
       return type;
     }
-    function isUndefined(num3) {
-      return num3 === void 0;
+    function isUndefined(num4) {
+      return num4 === void 0;
     }
     function checkConfiguration() {
-      Object.keys(flags.counts).find((key) => {
-        if (checkAllAliases(key, flags.arrays)) {
-          error = Error(__("Invalid configuration: %s, opts.count excludes opts.array.", key));
+      Object.keys(flags.counts).find((key2) => {
+        if (checkAllAliases(key2, flags.arrays)) {
+          error = Error(__("Invalid configuration: %s, opts.count excludes opts.array.", key2));
           return true;
-        } else if (checkAllAliases(key, flags.nargs)) {
-          error = Error(__("Invalid configuration: %s, opts.count excludes opts.narg.", key));
+        } else if (checkAllAliases(key2, flags.nargs)) {
+          error = Error(__("Invalid configuration: %s, opts.count excludes opts.narg.", key2));
           return true;
         }
         return false;
@@ -11163,8 +14018,8 @@ function combineAliases(aliases) {
   const aliasArrays = [];
   const combined = /* @__PURE__ */ Object.create(null);
   let change = true;
-  Object.keys(aliases).forEach(function(key) {
-    aliasArrays.push([].concat(aliases[key], key));
+  Object.keys(aliases).forEach(function(key2) {
+    aliasArrays.push([].concat(aliases[key2], key2));
   });
   while (change) {
     change = false;
@@ -11196,10 +14051,10 @@ function combineAliases(aliases) {
 function increment(orig) {
   return orig !== void 0 ? orig + 1 : 1;
 }
-function sanitizeKey(key) {
-  if (key === "__proto__")
+function sanitizeKey(key2) {
+  if (key2 === "__proto__")
     return "___proto___";
-  return key;
+  return key2;
 }
 function stripQuotes(val) {
   return typeof val === "string" && (val[0] === "'" || val[0] === '"') && val[val.length - 1] === val[0] ? val.substring(1, val.length - 1) : val;
@@ -11493,9 +14348,9 @@ var Y18N = class {
   updateLocale(obj) {
     if (!this.cache[this.locale])
       this._readLocaleFile();
-    for (const key in obj) {
-      if (Object.prototype.hasOwnProperty.call(obj, key)) {
-        this.cache[this.locale][key] = obj[key];
+    for (const key2 in obj) {
+      if (Object.prototype.hasOwnProperty.call(obj, key2)) {
+        this.cache[this.locale][key2] = obj[key2];
       }
     }
   }
@@ -11594,8 +14449,8 @@ var esm_default = {
   },
   cliui: ui,
   findUp: sync_default,
-  getEnv: (key) => {
-    return process.env[key];
+  getEnv: (key2) => {
+    return process.env[key2];
   },
   inspect,
   getProcessArgvBin,
@@ -12017,8 +14872,8 @@ var CommandInstance = class {
     } else if (isCommandBuilderOptionDefinitions(builder)) {
       yargs.getInternalMethods().getUsageInstance().freeze();
       innerYargs = yargs.getInternalMethods().reset(aliases);
-      Object.keys(commandHandler.builder).forEach((key) => {
-        innerYargs.option(key, builder[key]);
+      Object.keys(commandHandler.builder).forEach((key2) => {
+        innerYargs.option(key2, builder[key2]);
       });
     }
     return this.parseAndUpdateUsage(isDefaultCommand, commandHandler, innerYargs, parentCommands, commandIndex, helpOnly);
@@ -12152,17 +15007,17 @@ var CommandInstance = class {
   postProcessPositionals(argv, positionalMap, parseOptions, yargs) {
     const options = Object.assign({}, yargs.getOptions());
     options.default = Object.assign(parseOptions.default, options.default);
-    for (const key of Object.keys(parseOptions.alias)) {
-      options.alias[key] = (options.alias[key] || []).concat(parseOptions.alias[key]);
+    for (const key2 of Object.keys(parseOptions.alias)) {
+      options.alias[key2] = (options.alias[key2] || []).concat(parseOptions.alias[key2]);
     }
     options.array = options.array.concat(parseOptions.array);
     options.config = {};
     const unparsed = [];
-    Object.keys(positionalMap).forEach((key) => {
-      positionalMap[key].map((value) => {
+    Object.keys(positionalMap).forEach((key2) => {
+      positionalMap[key2].map((value) => {
         if (options.configuration["unknown-options-as-args"])
-          options.key[key] = true;
-        unparsed.push(`--${key}`);
+          options.key[key2] = true;
+        unparsed.push(`--${key2}`);
         unparsed.push(value);
       });
     });
@@ -12178,29 +15033,29 @@ var CommandInstance = class {
       yargs.getInternalMethods().getUsageInstance().fail(parsed.error.message, parsed.error);
     } else {
       const positionalKeys = Object.keys(positionalMap);
-      Object.keys(positionalMap).forEach((key) => {
-        positionalKeys.push(...parsed.aliases[key]);
+      Object.keys(positionalMap).forEach((key2) => {
+        positionalKeys.push(...parsed.aliases[key2]);
       });
-      Object.keys(parsed.argv).forEach((key) => {
-        if (positionalKeys.includes(key)) {
-          if (!positionalMap[key])
-            positionalMap[key] = parsed.argv[key];
-          if (!this.isInConfigs(yargs, key) && !this.isDefaulted(yargs, key) && Object.prototype.hasOwnProperty.call(argv, key) && Object.prototype.hasOwnProperty.call(parsed.argv, key) && (Array.isArray(argv[key]) || Array.isArray(parsed.argv[key]))) {
-            argv[key] = [].concat(argv[key], parsed.argv[key]);
+      Object.keys(parsed.argv).forEach((key2) => {
+        if (positionalKeys.includes(key2)) {
+          if (!positionalMap[key2])
+            positionalMap[key2] = parsed.argv[key2];
+          if (!this.isInConfigs(yargs, key2) && !this.isDefaulted(yargs, key2) && Object.prototype.hasOwnProperty.call(argv, key2) && Object.prototype.hasOwnProperty.call(parsed.argv, key2) && (Array.isArray(argv[key2]) || Array.isArray(parsed.argv[key2]))) {
+            argv[key2] = [].concat(argv[key2], parsed.argv[key2]);
           } else {
-            argv[key] = parsed.argv[key];
+            argv[key2] = parsed.argv[key2];
           }
         }
       });
     }
   }
-  isDefaulted(yargs, key) {
+  isDefaulted(yargs, key2) {
     const { default: defaults } = yargs.getOptions();
-    return Object.prototype.hasOwnProperty.call(defaults, key) || Object.prototype.hasOwnProperty.call(defaults, this.shim.Parser.camelCase(key));
+    return Object.prototype.hasOwnProperty.call(defaults, key2) || Object.prototype.hasOwnProperty.call(defaults, this.shim.Parser.camelCase(key2));
   }
-  isInConfigs(yargs, key) {
+  isInConfigs(yargs, key2) {
     const { configObjects } = yargs.getOptions();
-    return configObjects.some((c) => Object.prototype.hasOwnProperty.call(c, key)) || configObjects.some((c) => Object.prototype.hasOwnProperty.call(c, this.shim.Parser.camelCase(key)));
+    return configObjects.some((c) => Object.prototype.hasOwnProperty.call(c, key2)) || configObjects.some((c) => Object.prototype.hasOwnProperty.call(c, this.shim.Parser.camelCase(key2)));
   }
   runDefaultBuilderOn(yargs) {
     if (!this.defaultCommand)
@@ -12213,8 +15068,8 @@ var CommandInstance = class {
     if (isCommandBuilderCallback(builder)) {
       return builder(yargs, true);
     } else if (!isCommandBuilderDefinition(builder)) {
-      Object.keys(builder).forEach((key) => {
-        yargs.option(key, builder[key]);
+      Object.keys(builder).forEach((key2) => {
+        yargs.option(key2, builder[key2]);
       });
     }
     return void 0;
@@ -12273,9 +15128,9 @@ function isCommandHandlerDefinition(cmd) {
 // node_modules/yargs/build/lib/utils/obj-filter.js
 function objFilter(original = {}, filter = () => true) {
   const obj = {};
-  objectKeys(original).forEach((key) => {
-    if (filter(key, original[key])) {
-      obj[key] = original[key];
+  objectKeys(original).forEach((key2) => {
+    if (filter(key2, original[key2])) {
+      obj[key2] = original[key2];
     }
   });
   return obj;
@@ -12448,9 +15303,9 @@ function usage(yargs, shim3) {
     keys = keys.concat(Object.keys(demandedCommands));
     keys = keys.concat(Object.keys(options.default));
     keys = keys.filter(filterHiddenOptions);
-    keys = Object.keys(keys.reduce((acc, key) => {
-      if (key !== "_")
-        acc[key] = true;
+    keys = Object.keys(keys.reduce((acc, key2) => {
+      if (key2 !== "_")
+        acc[key2] = true;
       return acc;
     }, {}));
     const theWrap = self.getWrap();
@@ -12520,73 +15375,73 @@ function usage(yargs, shim3) {
       ui2.div();
     }
     const aliasKeys = (Object.keys(options.alias) || []).concat(Object.keys(yargs.parsed.newAliases) || []);
-    keys = keys.filter((key) => !yargs.parsed.newAliases[key] && aliasKeys.every((alias) => (options.alias[alias] || []).indexOf(key) === -1));
+    keys = keys.filter((key2) => !yargs.parsed.newAliases[key2] && aliasKeys.every((alias) => (options.alias[alias] || []).indexOf(key2) === -1));
     const defaultGroup = __("Options:");
     if (!groups[defaultGroup])
       groups[defaultGroup] = [];
     addUngroupedKeys(keys, options.alias, groups, defaultGroup);
     const isLongSwitch = (sw) => /^--/.test(getText(sw));
     const displayedGroups = Object.keys(groups).filter((groupName) => groups[groupName].length > 0).map((groupName) => {
-      const normalizedKeys = groups[groupName].filter(filterHiddenOptions).map((key) => {
-        if (aliasKeys.includes(key))
-          return key;
+      const normalizedKeys = groups[groupName].filter(filterHiddenOptions).map((key2) => {
+        if (aliasKeys.includes(key2))
+          return key2;
         for (let i = 0, aliasKey; (aliasKey = aliasKeys[i]) !== void 0; i++) {
-          if ((options.alias[aliasKey] || []).includes(key))
+          if ((options.alias[aliasKey] || []).includes(key2))
             return aliasKey;
         }
-        return key;
+        return key2;
       });
       return { groupName, normalizedKeys };
     }).filter(({ normalizedKeys }) => normalizedKeys.length > 0).map(({ groupName, normalizedKeys }) => {
-      const switches = normalizedKeys.reduce((acc, key) => {
-        acc[key] = [key].concat(options.alias[key] || []).map((sw) => {
+      const switches = normalizedKeys.reduce((acc, key2) => {
+        acc[key2] = [key2].concat(options.alias[key2] || []).map((sw) => {
           if (groupName === self.getPositionalGroupName())
             return sw;
           else {
-            return (/^[0-9]$/.test(sw) ? options.boolean.includes(key) ? "-" : "--" : sw.length > 1 ? "--" : "-") + sw;
+            return (/^[0-9]$/.test(sw) ? options.boolean.includes(key2) ? "-" : "--" : sw.length > 1 ? "--" : "-") + sw;
           }
         }).sort((sw1, sw2) => isLongSwitch(sw1) === isLongSwitch(sw2) ? 0 : isLongSwitch(sw1) ? 1 : -1).join(", ");
         return acc;
       }, {});
       return { groupName, normalizedKeys, switches };
     });
-    const shortSwitchesUsed = displayedGroups.filter(({ groupName }) => groupName !== self.getPositionalGroupName()).some(({ normalizedKeys, switches }) => !normalizedKeys.every((key) => isLongSwitch(switches[key])));
+    const shortSwitchesUsed = displayedGroups.filter(({ groupName }) => groupName !== self.getPositionalGroupName()).some(({ normalizedKeys, switches }) => !normalizedKeys.every((key2) => isLongSwitch(switches[key2])));
     if (shortSwitchesUsed) {
       displayedGroups.filter(({ groupName }) => groupName !== self.getPositionalGroupName()).forEach(({ normalizedKeys, switches }) => {
-        normalizedKeys.forEach((key) => {
-          if (isLongSwitch(switches[key])) {
-            switches[key] = addIndentation(switches[key], "-x, ".length);
+        normalizedKeys.forEach((key2) => {
+          if (isLongSwitch(switches[key2])) {
+            switches[key2] = addIndentation(switches[key2], "-x, ".length);
           }
         });
       });
     }
     displayedGroups.forEach(({ groupName, normalizedKeys, switches }) => {
       ui2.div(groupName);
-      normalizedKeys.forEach((key) => {
-        const kswitch = switches[key];
-        let desc = descriptions[key] || "";
+      normalizedKeys.forEach((key2) => {
+        const kswitch = switches[key2];
+        let desc = descriptions[key2] || "";
         let type = null;
         if (desc.includes(deferY18nLookupPrefix))
           desc = __(desc.substring(deferY18nLookupPrefix.length));
-        if (options.boolean.includes(key))
+        if (options.boolean.includes(key2))
           type = `[${__("boolean")}]`;
-        if (options.count.includes(key))
+        if (options.count.includes(key2))
           type = `[${__("count")}]`;
-        if (options.string.includes(key))
+        if (options.string.includes(key2))
           type = `[${__("string")}]`;
-        if (options.normalize.includes(key))
+        if (options.normalize.includes(key2))
           type = `[${__("string")}]`;
-        if (options.array.includes(key))
+        if (options.array.includes(key2))
           type = `[${__("array")}]`;
-        if (options.number.includes(key))
+        if (options.number.includes(key2))
           type = `[${__("number")}]`;
         const deprecatedExtra = (deprecated) => typeof deprecated === "string" ? `[${__("deprecated: %s", deprecated)}]` : `[${__("deprecated")}]`;
         const extra = [
-          key in deprecatedOptions ? deprecatedExtra(deprecatedOptions[key]) : null,
+          key2 in deprecatedOptions ? deprecatedExtra(deprecatedOptions[key2]) : null,
           type,
-          key in demandedOptions ? `[${__("required")}]` : null,
-          options.choices && options.choices[key] ? `[${__("choices:")} ${self.stringifiedValues(options.choices[key])}]` : null,
-          defaultString(options.default[key], options.defaultDescription[key])
+          key2 in demandedOptions ? `[${__("required")}]` : null,
+          options.choices && options.choices[key2] ? `[${__("choices:")} ${self.stringifiedValues(options.choices[key2])}]` : null,
+          defaultString(options.default[key2], options.defaultDescription[key2])
         ].filter(Boolean).join(" ");
         ui2.span({
           text: getText(kswitch),
@@ -12646,24 +15501,24 @@ function usage(yargs, shim3) {
   function normalizeAliases() {
     const demandedOptions = yargs.getDemandedOptions();
     const options = yargs.getOptions();
-    (Object.keys(options.alias) || []).forEach((key) => {
-      options.alias[key].forEach((alias) => {
+    (Object.keys(options.alias) || []).forEach((key2) => {
+      options.alias[key2].forEach((alias) => {
         if (descriptions[alias])
-          self.describe(key, descriptions[alias]);
+          self.describe(key2, descriptions[alias]);
         if (alias in demandedOptions)
-          yargs.demandOption(key, demandedOptions[alias]);
+          yargs.demandOption(key2, demandedOptions[alias]);
         if (options.boolean.includes(alias))
-          yargs.boolean(key);
+          yargs.boolean(key2);
         if (options.count.includes(alias))
-          yargs.count(key);
+          yargs.count(key2);
         if (options.string.includes(alias))
-          yargs.string(key);
+          yargs.string(key2);
         if (options.normalize.includes(alias))
-          yargs.normalize(key);
+          yargs.normalize(key2);
         if (options.array.includes(alias))
-          yargs.array(key);
+          yargs.array(key2);
         if (options.number.includes(alias))
-          yargs.number(key);
+          yargs.number(key2);
       });
     });
   }
@@ -12683,16 +15538,16 @@ function usage(yargs, shim3) {
     Object.keys(groups).forEach((group) => {
       groupedKeys = groupedKeys.concat(groups[group]);
     });
-    keys.forEach((key) => {
-      toCheck = [key].concat(aliases[key]);
+    keys.forEach((key2) => {
+      toCheck = [key2].concat(aliases[key2]);
       if (!toCheck.some((k) => groupedKeys.indexOf(k) !== -1)) {
-        groups[defaultGroup].push(key);
+        groups[defaultGroup].push(key2);
       }
     });
     return groupedKeys;
   }
-  function filterHiddenOptions(key) {
-    return yargs.getOptions().hiddenOptions.indexOf(key) < 0 || yargs.parsed.argv[yargs.getOptions().showHiddenOpt];
+  function filterHiddenOptions(key2) {
+    return yargs.getOptions().hiddenOptions.indexOf(key2) < 0 || yargs.parsed.argv[yargs.getOptions().showHiddenOpt];
   }
   self.showHelp = (level) => {
     const logger = yargs.getInternalMethods().getLoggerInstance();
@@ -12945,11 +15800,11 @@ var Completion = class {
     if ((current.match(/^-/) || current === "" && completions.length === 0) && !this.previousArgHasChoices(args2)) {
       const options = this.yargs.getOptions();
       const positionalKeys = this.yargs.getGroups()[this.usage.getPositionalGroupName()] || [];
-      Object.keys(options.key).forEach((key) => {
-        const negable = !!options.configuration["boolean-negation"] && options.boolean.includes(key);
-        const isPositionalKey = positionalKeys.includes(key);
-        if (!isPositionalKey && !options.hiddenOptions.includes(key) && !this.argsContainKey(args2, key, negable)) {
-          this.completeOptionKey(key, completions, current, negable && !!options.default[key]);
+      Object.keys(options.key).forEach((key2) => {
+        const negable = !!options.configuration["boolean-negation"] && options.boolean.includes(key2);
+        const isPositionalKey = positionalKeys.includes(key2);
+        if (!isPositionalKey && !options.hiddenOptions.includes(key2) && !this.argsContainKey(args2, key2, negable)) {
+          this.completeOptionKey(key2, completions, current, negable && !!options.default[key2]);
         }
       });
     }
@@ -13019,41 +15874,41 @@ var Completion = class {
     const choices = this.getPreviousArgChoices(args2);
     return choices !== void 0 && choices.length > 0;
   }
-  argsContainKey(args2, key, negable) {
+  argsContainKey(args2, key2, negable) {
     const argsContains = (s) => args2.indexOf((/^[^0-9]$/.test(s) ? "-" : "--") + s) !== -1;
-    if (argsContains(key))
+    if (argsContains(key2))
       return true;
-    if (negable && argsContains(`no-${key}`))
+    if (negable && argsContains(`no-${key2}`))
       return true;
     if (this.aliases) {
-      for (const alias of this.aliases[key]) {
+      for (const alias of this.aliases[key2]) {
         if (argsContains(alias))
           return true;
       }
     }
     return false;
   }
-  completeOptionKey(key, completions, current, negable) {
+  completeOptionKey(key2, completions, current, negable) {
     var _a2, _b2, _c2, _d;
-    let keyWithDesc = key;
+    let keyWithDesc = key2;
     if (this.zshShell || this.fishShell) {
       const descs = this.usage.getDescriptions();
-      const aliasKey = (_b2 = (_a2 = this === null || this === void 0 ? void 0 : this.aliases) === null || _a2 === void 0 ? void 0 : _a2[key]) === null || _b2 === void 0 ? void 0 : _b2.find((alias) => {
+      const aliasKey = (_b2 = (_a2 = this === null || this === void 0 ? void 0 : this.aliases) === null || _a2 === void 0 ? void 0 : _a2[key2]) === null || _b2 === void 0 ? void 0 : _b2.find((alias) => {
         const desc2 = descs[alias];
         return typeof desc2 === "string" && desc2.length > 0;
       });
       const descFromAlias = aliasKey ? descs[aliasKey] : void 0;
-      const desc = (_d = (_c2 = descs[key]) !== null && _c2 !== void 0 ? _c2 : descFromAlias) !== null && _d !== void 0 ? _d : "";
+      const desc = (_d = (_c2 = descs[key2]) !== null && _c2 !== void 0 ? _c2 : descFromAlias) !== null && _d !== void 0 ? _d : "";
       const cleanedDesc = desc.replace("__yargsString__:", "").replace(/(\r\n|\n|\r)/gm, " ");
       if (this.fishShell) {
-        keyWithDesc = `${key}	${cleanedDesc}`;
+        keyWithDesc = `${key2}	${cleanedDesc}`;
       } else {
-        keyWithDesc = `${key.replace(/:/g, "\\:")}:${cleanedDesc}`;
+        keyWithDesc = `${key2.replace(/:/g, "\\:")}:${cleanedDesc}`;
       }
     }
     const startsByTwoDashes = (s) => /^--/.test(s);
     const isShortOption = (s) => /^[^0-9]$/.test(s);
-    const dashes = !startsByTwoDashes(current) && isShortOption(key) ? "-" : "--";
+    const dashes = !startsByTwoDashes(current) && isShortOption(key2) ? "-" : "--";
     completions.push(dashes + keyWithDesc);
     if (negable) {
       completions.push(dashes + "no-" + keyWithDesc);
@@ -13188,16 +16043,16 @@ function validation(yargs, usage2, shim3) {
   };
   self.requiredArguments = function requiredArguments(argv, demandedOptions) {
     let missing = null;
-    for (const key of Object.keys(demandedOptions)) {
-      if (!Object.prototype.hasOwnProperty.call(argv, key) || typeof argv[key] === "undefined") {
+    for (const key2 of Object.keys(demandedOptions)) {
+      if (!Object.prototype.hasOwnProperty.call(argv, key2) || typeof argv[key2] === "undefined") {
         missing = missing || {};
-        missing[key] = demandedOptions[key];
+        missing[key2] = demandedOptions[key2];
       }
     }
     if (missing) {
       const customMsgs = [];
-      for (const key of Object.keys(missing)) {
-        const msg = missing[key];
+      for (const key2 of Object.keys(missing)) {
+        const msg = missing[key2];
         if (msg && customMsgs.indexOf(msg) < 0) {
           customMsgs.push(msg);
         }
@@ -13212,15 +16067,15 @@ ${customMsgs.join("\n")}` : "";
     const commandKeys = yargs.getInternalMethods().getCommandInstance().getCommands();
     const unknown = [];
     const currentContext = yargs.getInternalMethods().getContext();
-    Object.keys(argv).forEach((key) => {
-      if (!specialKeys.includes(key) && !Object.prototype.hasOwnProperty.call(positionalMap, key) && !Object.prototype.hasOwnProperty.call(yargs.getInternalMethods().getParseContext(), key) && !self.isValidAndSomeAliasIsNotNew(key, aliases)) {
-        unknown.push(key);
+    Object.keys(argv).forEach((key2) => {
+      if (!specialKeys.includes(key2) && !Object.prototype.hasOwnProperty.call(positionalMap, key2) && !Object.prototype.hasOwnProperty.call(yargs.getInternalMethods().getParseContext(), key2) && !self.isValidAndSomeAliasIsNotNew(key2, aliases)) {
+        unknown.push(key2);
       }
     });
     if (checkPositionals && (currentContext.commands.length > 0 || commandKeys.length > 0 || isDefaultCommand)) {
-      argv._.slice(currentContext.commands.length).forEach((key) => {
-        if (!commandKeys.includes("" + key)) {
-          unknown.push("" + key);
+      argv._.slice(currentContext.commands.length).forEach((key2) => {
+        if (!commandKeys.includes("" + key2)) {
+          unknown.push("" + key2);
         }
       });
     }
@@ -13229,10 +16084,10 @@ ${customMsgs.join("\n")}` : "";
       const maxNonOptDemanded = ((_a2 = demandedCommands._) === null || _a2 === void 0 ? void 0 : _a2.max) || 0;
       const expected = currentContext.commands.length + maxNonOptDemanded;
       if (expected < argv._.length) {
-        argv._.slice(expected).forEach((key) => {
-          key = String(key);
-          if (!currentContext.commands.includes(key) && !unknown.includes(key)) {
-            unknown.push(key);
+        argv._.slice(expected).forEach((key2) => {
+          key2 = String(key2);
+          if (!currentContext.commands.includes(key2) && !unknown.includes(key2)) {
+            unknown.push(key2);
           }
         });
       }
@@ -13246,9 +16101,9 @@ ${customMsgs.join("\n")}` : "";
     const unknown = [];
     const currentContext = yargs.getInternalMethods().getContext();
     if (currentContext.commands.length > 0 || commandKeys.length > 0) {
-      argv._.slice(currentContext.commands.length).forEach((key) => {
-        if (!commandKeys.includes("" + key)) {
-          unknown.push("" + key);
+      argv._.slice(currentContext.commands.length).forEach((key2) => {
+        if (!commandKeys.includes("" + key2)) {
+          unknown.push("" + key2);
         }
       });
     }
@@ -13259,23 +16114,23 @@ ${customMsgs.join("\n")}` : "";
       return false;
     }
   };
-  self.isValidAndSomeAliasIsNotNew = function isValidAndSomeAliasIsNotNew(key, aliases) {
-    if (!Object.prototype.hasOwnProperty.call(aliases, key)) {
+  self.isValidAndSomeAliasIsNotNew = function isValidAndSomeAliasIsNotNew(key2, aliases) {
+    if (!Object.prototype.hasOwnProperty.call(aliases, key2)) {
       return false;
     }
     const newAliases = yargs.parsed.newAliases;
-    return [key, ...aliases[key]].some((a) => !Object.prototype.hasOwnProperty.call(newAliases, a) || !newAliases[key]);
+    return [key2, ...aliases[key2]].some((a) => !Object.prototype.hasOwnProperty.call(newAliases, a) || !newAliases[key2]);
   };
   self.limitedChoices = function limitedChoices(argv) {
     const options = yargs.getOptions();
     const invalid = {};
     if (!Object.keys(options.choices).length)
       return;
-    Object.keys(argv).forEach((key) => {
-      if (specialKeys.indexOf(key) === -1 && Object.prototype.hasOwnProperty.call(options.choices, key)) {
-        [].concat(argv[key]).forEach((value) => {
-          if (options.choices[key].indexOf(value) === -1 && value !== void 0) {
-            invalid[key] = (invalid[key] || []).concat(value);
+    Object.keys(argv).forEach((key2) => {
+      if (specialKeys.indexOf(key2) === -1 && Object.prototype.hasOwnProperty.call(options.choices, key2)) {
+        [].concat(argv[key2]).forEach((value) => {
+          if (options.choices[key2].indexOf(value) === -1 && value !== void 0) {
+            invalid[key2] = (invalid[key2] || []).concat(value);
           }
         });
       }
@@ -13284,29 +16139,29 @@ ${customMsgs.join("\n")}` : "";
     if (!invalidKeys.length)
       return;
     let msg = __("Invalid values:");
-    invalidKeys.forEach((key) => {
+    invalidKeys.forEach((key2) => {
       msg += `
-  ${__("Argument: %s, Given: %s, Choices: %s", key, usage2.stringifiedValues(invalid[key]), usage2.stringifiedValues(options.choices[key]))}`;
+  ${__("Argument: %s, Given: %s, Choices: %s", key2, usage2.stringifiedValues(invalid[key2]), usage2.stringifiedValues(options.choices[key2]))}`;
     });
     usage2.fail(msg);
   };
   let implied = {};
-  self.implies = function implies(key, value) {
-    argsert("<string|object> [array|number|string]", [key, value], arguments.length);
-    if (typeof key === "object") {
-      Object.keys(key).forEach((k) => {
-        self.implies(k, key[k]);
+  self.implies = function implies(key2, value) {
+    argsert("<string|object> [array|number|string]", [key2, value], arguments.length);
+    if (typeof key2 === "object") {
+      Object.keys(key2).forEach((k) => {
+        self.implies(k, key2[k]);
       });
     } else {
-      yargs.global(key);
-      if (!implied[key]) {
-        implied[key] = [];
+      yargs.global(key2);
+      if (!implied[key2]) {
+        implied[key2] = [];
       }
       if (Array.isArray(value)) {
-        value.forEach((i) => self.implies(key, i));
+        value.forEach((i) => self.implies(key2, i));
       } else {
         assertNotStrictEqual(value, void 0, shim3);
-        implied[key].push(value);
+        implied[key2].push(value);
       }
     }
   };
@@ -13314,8 +16169,8 @@ ${customMsgs.join("\n")}` : "";
     return implied;
   };
   function keyExists(argv, val) {
-    const num3 = Number(val);
-    val = isNaN(num3) ? val : num3;
+    const num4 = Number(val);
+    val = isNaN(num4) ? val : num4;
     if (typeof val === "number") {
       val = argv._.length >= val;
     } else if (val.match(/^--no-.+/)) {
@@ -13328,14 +16183,14 @@ ${customMsgs.join("\n")}` : "";
   }
   self.implications = function implications(argv) {
     const implyFail = [];
-    Object.keys(implied).forEach((key) => {
-      const origKey = key;
-      (implied[key] || []).forEach((value) => {
-        let key2 = origKey;
+    Object.keys(implied).forEach((key2) => {
+      const origKey = key2;
+      (implied[key2] || []).forEach((value) => {
+        let key3 = origKey;
         const origValue = value;
-        key2 = keyExists(argv, key2);
+        key3 = keyExists(argv, key3);
         value = keyExists(argv, value);
-        if (key2 && !value) {
+        if (key3 && !value) {
           implyFail.push(` ${origKey} -> ${origValue}`);
         }
       });
@@ -13350,40 +16205,40 @@ ${customMsgs.join("\n")}` : "";
     }
   };
   let conflicting = {};
-  self.conflicts = function conflicts(key, value) {
-    argsert("<string|object> [array|string]", [key, value], arguments.length);
-    if (typeof key === "object") {
-      Object.keys(key).forEach((k) => {
-        self.conflicts(k, key[k]);
+  self.conflicts = function conflicts(key2, value) {
+    argsert("<string|object> [array|string]", [key2, value], arguments.length);
+    if (typeof key2 === "object") {
+      Object.keys(key2).forEach((k) => {
+        self.conflicts(k, key2[k]);
       });
     } else {
-      yargs.global(key);
-      if (!conflicting[key]) {
-        conflicting[key] = [];
+      yargs.global(key2);
+      if (!conflicting[key2]) {
+        conflicting[key2] = [];
       }
       if (Array.isArray(value)) {
-        value.forEach((i) => self.conflicts(key, i));
+        value.forEach((i) => self.conflicts(key2, i));
       } else {
-        conflicting[key].push(value);
+        conflicting[key2].push(value);
       }
     }
   };
   self.getConflicting = () => conflicting;
   self.conflicting = function conflictingFn(argv) {
-    Object.keys(argv).forEach((key) => {
-      if (conflicting[key]) {
-        conflicting[key].forEach((value) => {
-          if (value && argv[key] !== void 0 && argv[value] !== void 0) {
-            usage2.fail(__("Arguments %s and %s are mutually exclusive", key, value));
+    Object.keys(argv).forEach((key2) => {
+      if (conflicting[key2]) {
+        conflicting[key2].forEach((value) => {
+          if (value && argv[key2] !== void 0 && argv[value] !== void 0) {
+            usage2.fail(__("Arguments %s and %s are mutually exclusive", key2, value));
           }
         });
       }
     });
     if (yargs.getInternalMethods().getParserConfiguration()["strip-dashed"]) {
-      Object.keys(conflicting).forEach((key) => {
-        conflicting[key].forEach((value) => {
-          if (value && argv[shim3.Parser.camelCase(key)] !== void 0 && argv[shim3.Parser.camelCase(value)] !== void 0) {
-            usage2.fail(__("Arguments %s and %s are mutually exclusive", key, value));
+      Object.keys(conflicting).forEach((key2) => {
+        conflicting[key2].forEach((value) => {
+          if (value && argv[shim3.Parser.camelCase(key2)] !== void 0 && argv[shim3.Parser.camelCase(value)] !== void 0) {
+            usage2.fail(__("Arguments %s and %s are mutually exclusive", key2, value));
           }
         });
       });
@@ -13467,13 +16322,13 @@ function mergeDeep(config1, config2) {
     return obj && typeof obj === "object" && !Array.isArray(obj);
   }
   Object.assign(target, config1);
-  for (const key of Object.keys(config2)) {
-    if (key === "__proto__")
+  for (const key2 of Object.keys(config2)) {
+    if (key2 === "__proto__")
       continue;
-    if (isObject3(config2[key]) && isObject3(target[key])) {
-      target[key] = mergeDeep(config1[key], config2[key]);
+    if (isObject3(config2[key2]) && isObject3(target[key2])) {
+      target[key2] = mergeDeep(config1[key2], config2[key2]);
     } else {
-      target[key] = config2[key];
+      target[key2] = config2[key2];
     }
   }
   return target;
@@ -13661,9 +16516,9 @@ var YargsInstance = class {
   showHidden(opt, msg) {
     return this.addShowHiddenOpt(opt, msg);
   }
-  alias(key, value) {
-    argsert("<object|string|array> [string|array]", [key, value], arguments.length);
-    this[kPopulateParserHintArrayDictionary](this.alias.bind(this), "alias", key, value);
+  alias(key2, value) {
+    argsert("<object|string|array> [string|array]", [key2, value], arguments.length);
+    this[kPopulateParserHintArrayDictionary](this.alias.bind(this), "alias", key2, value);
     return this;
   }
   array(keys) {
@@ -13697,9 +16552,9 @@ var YargsInstance = class {
     }, false, global);
     return this;
   }
-  choices(key, value) {
-    argsert("<object|string|array> [string|array]", [key, value], arguments.length);
-    this[kPopulateParserHintArrayDictionary](this.choices.bind(this), "choices", key, value);
+  choices(key2, value) {
+    argsert("<object|string|array> [string|array]", [key2, value], arguments.length);
+    this[kPopulateParserHintArrayDictionary](this.choices.bind(this), "choices", key2, value);
     return this;
   }
   coerce(keys, value) {
@@ -13708,13 +16563,13 @@ var YargsInstance = class {
       if (!value) {
         throw new YError("coerce callback must be provided");
       }
-      for (const key of keys) {
-        this.coerce(key, value);
+      for (const key2 of keys) {
+        this.coerce(key2, value);
       }
       return this;
     } else if (typeof keys === "object") {
-      for (const key of Object.keys(keys)) {
-        this.coerce(key, keys[key]);
+      for (const key2 of Object.keys(keys)) {
+        this.coerce(key2, keys[key2]);
       }
       return this;
     }
@@ -13726,15 +16581,15 @@ var YargsInstance = class {
     __classPrivateFieldGet(this, _YargsInstance_globalMiddleware, "f").addCoerceMiddleware((argv, yargs) => {
       var _a2;
       const coerceKeyAliases = (_a2 = yargs.getAliases()[coerceKey]) !== null && _a2 !== void 0 ? _a2 : [];
-      const argvKeys = [coerceKey, ...coerceKeyAliases].filter((key) => Object.prototype.hasOwnProperty.call(argv, key));
+      const argvKeys = [coerceKey, ...coerceKeyAliases].filter((key2) => Object.prototype.hasOwnProperty.call(argv, key2));
       if (argvKeys.length === 0) {
         return argv;
       }
       return maybeAsyncResult(() => {
         return value(argv[argvKeys[0]]);
       }, (result) => {
-        argvKeys.forEach((key) => {
-          argv[key] = result;
+        argvKeys.forEach((key2) => {
+          argv[key2] = result;
         });
         return argv;
       }, (err) => {
@@ -13748,19 +16603,19 @@ var YargsInstance = class {
     __classPrivateFieldGet(this, _YargsInstance_validation, "f").conflicts(key1, key2);
     return this;
   }
-  config(key = "config", msg, parseFn) {
-    argsert("[object|string] [string|function] [function]", [key, msg, parseFn], arguments.length);
-    if (typeof key === "object" && !Array.isArray(key)) {
-      key = applyExtends(key, __classPrivateFieldGet(this, _YargsInstance_cwd, "f"), this[kGetParserConfiguration]()["deep-merge-config"] || false, __classPrivateFieldGet(this, _YargsInstance_shim, "f"));
-      __classPrivateFieldGet(this, _YargsInstance_options, "f").configObjects = (__classPrivateFieldGet(this, _YargsInstance_options, "f").configObjects || []).concat(key);
+  config(key2 = "config", msg, parseFn) {
+    argsert("[object|string] [string|function] [function]", [key2, msg, parseFn], arguments.length);
+    if (typeof key2 === "object" && !Array.isArray(key2)) {
+      key2 = applyExtends(key2, __classPrivateFieldGet(this, _YargsInstance_cwd, "f"), this[kGetParserConfiguration]()["deep-merge-config"] || false, __classPrivateFieldGet(this, _YargsInstance_shim, "f"));
+      __classPrivateFieldGet(this, _YargsInstance_options, "f").configObjects = (__classPrivateFieldGet(this, _YargsInstance_options, "f").configObjects || []).concat(key2);
       return this;
     }
     if (typeof msg === "function") {
       parseFn = msg;
       msg = void 0;
     }
-    this.describe(key, msg || __classPrivateFieldGet(this, _YargsInstance_usage, "f").deferY18nLookup("Path to JSON config file"));
-    (Array.isArray(key) ? key : [key]).forEach((k) => {
+    this.describe(key2, msg || __classPrivateFieldGet(this, _YargsInstance_usage, "f").deferY18nLookup("Path to JSON config file"));
+    (Array.isArray(key2) ? key2 : [key2]).forEach((k) => {
       __classPrivateFieldGet(this, _YargsInstance_options, "f").config[k] = parseFn || true;
     });
     return this;
@@ -13800,23 +16655,23 @@ var YargsInstance = class {
     this[kTrackManuallySetKeys](keys);
     return this;
   }
-  default(key, value, defaultDescription) {
-    argsert("<object|string|array> [*] [string]", [key, value, defaultDescription], arguments.length);
+  default(key2, value, defaultDescription) {
+    argsert("<object|string|array> [*] [string]", [key2, value, defaultDescription], arguments.length);
     if (defaultDescription) {
-      assertSingleKey(key, __classPrivateFieldGet(this, _YargsInstance_shim, "f"));
-      __classPrivateFieldGet(this, _YargsInstance_options, "f").defaultDescription[key] = defaultDescription;
+      assertSingleKey(key2, __classPrivateFieldGet(this, _YargsInstance_shim, "f"));
+      __classPrivateFieldGet(this, _YargsInstance_options, "f").defaultDescription[key2] = defaultDescription;
     }
     if (typeof value === "function") {
-      assertSingleKey(key, __classPrivateFieldGet(this, _YargsInstance_shim, "f"));
-      if (!__classPrivateFieldGet(this, _YargsInstance_options, "f").defaultDescription[key])
-        __classPrivateFieldGet(this, _YargsInstance_options, "f").defaultDescription[key] = __classPrivateFieldGet(this, _YargsInstance_usage, "f").functionDescription(value);
+      assertSingleKey(key2, __classPrivateFieldGet(this, _YargsInstance_shim, "f"));
+      if (!__classPrivateFieldGet(this, _YargsInstance_options, "f").defaultDescription[key2])
+        __classPrivateFieldGet(this, _YargsInstance_options, "f").defaultDescription[key2] = __classPrivateFieldGet(this, _YargsInstance_usage, "f").functionDescription(value);
       value = value.call();
     }
-    this[kPopulateParserHintSingleValueDictionary](this.default.bind(this), "default", key, value);
+    this[kPopulateParserHintSingleValueDictionary](this.default.bind(this), "default", key2, value);
     return this;
   }
-  defaults(key, value, defaultDescription) {
-    return this.default(key, value, defaultDescription);
+  defaults(key2, value, defaultDescription) {
+    return this.default(key2, value, defaultDescription);
   }
   demandCommand(min = 1, max, minMsg, maxMsg) {
     argsert("[number] [number|string] [string|null|undefined] [string|null|undefined]", [min, max, minMsg, maxMsg], arguments.length);
@@ -13835,9 +16690,9 @@ var YargsInstance = class {
   }
   demand(keys, max, msg) {
     if (Array.isArray(max)) {
-      max.forEach((key) => {
+      max.forEach((key2) => {
         assertNotStrictEqual(msg, true, __classPrivateFieldGet(this, _YargsInstance_shim, "f"));
-        this.demandOption(key, msg);
+        this.demandOption(key2, msg);
       });
       max = Infinity;
     } else if (typeof max !== "number") {
@@ -13848,9 +16703,9 @@ var YargsInstance = class {
       assertNotStrictEqual(msg, true, __classPrivateFieldGet(this, _YargsInstance_shim, "f"));
       this.demandCommand(keys, max, msg, msg);
     } else if (Array.isArray(keys)) {
-      keys.forEach((key) => {
+      keys.forEach((key2) => {
         assertNotStrictEqual(msg, true, __classPrivateFieldGet(this, _YargsInstance_shim, "f"));
-        this.demandOption(key, msg);
+        this.demandOption(key2, msg);
       });
     } else {
       if (typeof msg === "string") {
@@ -14017,21 +16872,21 @@ var YargsInstance = class {
       delete __classPrivateFieldGet(this, _YargsInstance_preservedGroups, "f")[groupName];
     }
     const seen = {};
-    __classPrivateFieldGet(this, _YargsInstance_groups, "f")[groupName] = (existing || []).concat(opts).filter((key) => {
-      if (seen[key])
+    __classPrivateFieldGet(this, _YargsInstance_groups, "f")[groupName] = (existing || []).concat(opts).filter((key2) => {
+      if (seen[key2])
         return false;
-      return seen[key] = true;
+      return seen[key2] = true;
     });
     return this;
   }
-  hide(key) {
-    argsert("<string>", [key], arguments.length);
-    __classPrivateFieldGet(this, _YargsInstance_options, "f").hiddenOptions.push(key);
+  hide(key2) {
+    argsert("<string>", [key2], arguments.length);
+    __classPrivateFieldGet(this, _YargsInstance_options, "f").hiddenOptions.push(key2);
     return this;
   }
-  implies(key, value) {
-    argsert("<string|object> [number|string|array]", [key, value], arguments.length);
-    __classPrivateFieldGet(this, _YargsInstance_validation, "f").implies(key, value);
+  implies(key2, value) {
+    argsert("<string|object> [number|string|array]", [key2, value], arguments.length);
+    __classPrivateFieldGet(this, _YargsInstance_validation, "f").implies(key2, value);
     return this;
   }
   locale(locale) {
@@ -14047,9 +16902,9 @@ var YargsInstance = class {
   middleware(callback, applyBeforeValidation, global) {
     return __classPrivateFieldGet(this, _YargsInstance_globalMiddleware, "f").addMiddleware(callback, !!applyBeforeValidation, global);
   }
-  nargs(key, value) {
-    argsert("<string|object|array> [number]", [key, value], arguments.length);
-    this[kPopulateParserHintSingleValueDictionary](this.nargs.bind(this), "narg", key, value);
+  nargs(key2, value) {
+    argsert("<string|object|array> [number]", [key2, value], arguments.length);
+    this[kPopulateParserHintSingleValueDictionary](this.nargs.bind(this), "narg", key2, value);
     return this;
   }
   normalize(keys) {
@@ -14063,18 +16918,18 @@ var YargsInstance = class {
     this[kTrackManuallySetKeys](keys);
     return this;
   }
-  option(key, opt) {
-    argsert("<string|object> [object]", [key, opt], arguments.length);
-    if (typeof key === "object") {
-      Object.keys(key).forEach((k) => {
-        this.options(k, key[k]);
+  option(key2, opt) {
+    argsert("<string|object> [object]", [key2, opt], arguments.length);
+    if (typeof key2 === "object") {
+      Object.keys(key2).forEach((k) => {
+        this.options(k, key2[k]);
       });
     } else {
       if (typeof opt !== "object") {
         opt = {};
       }
-      this[kTrackManuallySetKeys](key);
-      if (__classPrivateFieldGet(this, _YargsInstance_versionOpt, "f") && (key === "version" || (opt === null || opt === void 0 ? void 0 : opt.alias) === "version")) {
+      this[kTrackManuallySetKeys](key2);
+      if (__classPrivateFieldGet(this, _YargsInstance_versionOpt, "f") && (key2 === "version" || (opt === null || opt === void 0 ? void 0 : opt.alias) === "version")) {
         this[kEmitWarning]([
           '"version" is a reserved word.',
           "Please do one of the following:",
@@ -14084,95 +16939,95 @@ var YargsInstance = class {
           "https://yargs.js.org/docs/#api-reference-version"
         ].join("\n"), void 0, "versionWarning");
       }
-      __classPrivateFieldGet(this, _YargsInstance_options, "f").key[key] = true;
+      __classPrivateFieldGet(this, _YargsInstance_options, "f").key[key2] = true;
       if (opt.alias)
-        this.alias(key, opt.alias);
+        this.alias(key2, opt.alias);
       const deprecate = opt.deprecate || opt.deprecated;
       if (deprecate) {
-        this.deprecateOption(key, deprecate);
+        this.deprecateOption(key2, deprecate);
       }
       const demand = opt.demand || opt.required || opt.require;
       if (demand) {
-        this.demand(key, demand);
+        this.demand(key2, demand);
       }
       if (opt.demandOption) {
-        this.demandOption(key, typeof opt.demandOption === "string" ? opt.demandOption : void 0);
+        this.demandOption(key2, typeof opt.demandOption === "string" ? opt.demandOption : void 0);
       }
       if (opt.conflicts) {
-        this.conflicts(key, opt.conflicts);
+        this.conflicts(key2, opt.conflicts);
       }
       if ("default" in opt) {
-        this.default(key, opt.default);
+        this.default(key2, opt.default);
       }
       if (opt.implies !== void 0) {
-        this.implies(key, opt.implies);
+        this.implies(key2, opt.implies);
       }
       if (opt.nargs !== void 0) {
-        this.nargs(key, opt.nargs);
+        this.nargs(key2, opt.nargs);
       }
       if (opt.config) {
-        this.config(key, opt.configParser);
+        this.config(key2, opt.configParser);
       }
       if (opt.normalize) {
-        this.normalize(key);
+        this.normalize(key2);
       }
       if (opt.choices) {
-        this.choices(key, opt.choices);
+        this.choices(key2, opt.choices);
       }
       if (opt.coerce) {
-        this.coerce(key, opt.coerce);
+        this.coerce(key2, opt.coerce);
       }
       if (opt.group) {
-        this.group(key, opt.group);
+        this.group(key2, opt.group);
       }
       if (opt.boolean || opt.type === "boolean") {
-        this.boolean(key);
+        this.boolean(key2);
         if (opt.alias)
           this.boolean(opt.alias);
       }
       if (opt.array || opt.type === "array") {
-        this.array(key);
+        this.array(key2);
         if (opt.alias)
           this.array(opt.alias);
       }
       if (opt.number || opt.type === "number") {
-        this.number(key);
+        this.number(key2);
         if (opt.alias)
           this.number(opt.alias);
       }
       if (opt.string || opt.type === "string") {
-        this.string(key);
+        this.string(key2);
         if (opt.alias)
           this.string(opt.alias);
       }
       if (opt.count || opt.type === "count") {
-        this.count(key);
+        this.count(key2);
       }
       if (typeof opt.global === "boolean") {
-        this.global(key, opt.global);
+        this.global(key2, opt.global);
       }
       if (opt.defaultDescription) {
-        __classPrivateFieldGet(this, _YargsInstance_options, "f").defaultDescription[key] = opt.defaultDescription;
+        __classPrivateFieldGet(this, _YargsInstance_options, "f").defaultDescription[key2] = opt.defaultDescription;
       }
       if (opt.skipValidation) {
-        this.skipValidation(key);
+        this.skipValidation(key2);
       }
       const desc = opt.describe || opt.description || opt.desc;
       const descriptions = __classPrivateFieldGet(this, _YargsInstance_usage, "f").getDescriptions();
-      if (!Object.prototype.hasOwnProperty.call(descriptions, key) || typeof desc === "string") {
-        this.describe(key, desc);
+      if (!Object.prototype.hasOwnProperty.call(descriptions, key2) || typeof desc === "string") {
+        this.describe(key2, desc);
       }
       if (opt.hidden) {
-        this.hide(key);
+        this.hide(key2);
       }
       if (opt.requiresArg) {
-        this.requiresArg(key);
+        this.requiresArg(key2);
       }
     }
     return this;
   }
-  options(key, opt) {
-    return this.option(key, opt);
+  options(key2, opt) {
+    return this.option(key2, opt);
   }
   parse(args2, shortCircuit, _parseFn) {
     argsert("[string|array] [function|boolean|object] [function]", [args2, shortCircuit, _parseFn], arguments.length);
@@ -14233,18 +17088,18 @@ var YargsInstance = class {
     __classPrivateFieldSet(this, _YargsInstance_parserConfig, config, "f");
     return this;
   }
-  pkgConf(key, rootPath) {
-    argsert("<string> [string]", [key, rootPath], arguments.length);
+  pkgConf(key2, rootPath) {
+    argsert("<string> [string]", [key2, rootPath], arguments.length);
     let conf = null;
     const obj = this[kPkgUp](rootPath || __classPrivateFieldGet(this, _YargsInstance_cwd, "f"));
-    if (obj[key] && typeof obj[key] === "object") {
-      conf = applyExtends(obj[key], rootPath || __classPrivateFieldGet(this, _YargsInstance_cwd, "f"), this[kGetParserConfiguration]()["deep-merge-config"] || false, __classPrivateFieldGet(this, _YargsInstance_shim, "f"));
+    if (obj[key2] && typeof obj[key2] === "object") {
+      conf = applyExtends(obj[key2], rootPath || __classPrivateFieldGet(this, _YargsInstance_cwd, "f"), this[kGetParserConfiguration]()["deep-merge-config"] || false, __classPrivateFieldGet(this, _YargsInstance_shim, "f"));
       __classPrivateFieldGet(this, _YargsInstance_options, "f").configObjects = (__classPrivateFieldGet(this, _YargsInstance_options, "f").configObjects || []).concat(conf);
     }
     return this;
   }
-  positional(key, opts) {
-    argsert("<string> <object>", [key, opts], arguments.length);
+  positional(key2, opts) {
+    argsert("<string> <object>", [key2, opts], arguments.length);
     const supportedOpts = [
       "default",
       "defaultDescription",
@@ -14274,15 +17129,15 @@ var YargsInstance = class {
     objectKeys(parseOptions).forEach((pk) => {
       const parseOption = parseOptions[pk];
       if (Array.isArray(parseOption)) {
-        if (parseOption.indexOf(key) !== -1)
+        if (parseOption.indexOf(key2) !== -1)
           opts[pk] = true;
       } else {
-        if (parseOption[key] && !(pk in opts))
-          opts[pk] = parseOption[key];
+        if (parseOption[key2] && !(pk in opts))
+          opts[pk] = parseOption[key2];
       }
     });
-    this.group(key, __classPrivateFieldGet(this, _YargsInstance_usage, "f").getPositionalGroupName());
-    return this.option(key, opts);
+    this.group(key2, __classPrivateFieldGet(this, _YargsInstance_usage, "f").getPositionalGroupName());
+    return this.option(key2, opts);
   }
   recommendCommands(recommend = true) {
     argsert("[boolean]", [recommend], arguments.length);
@@ -14472,7 +17327,7 @@ var YargsInstance = class {
   }
   [kDeleteFromParserHintObject](optionKey) {
     objectKeys(__classPrivateFieldGet(this, _YargsInstance_options, "f")).forEach((hintKey) => {
-      if (/* @__PURE__ */ ((key) => key === "configObjects")(hintKey))
+      if (/* @__PURE__ */ ((key2) => key2 === "configObjects")(hintKey))
         return;
       const hint = __classPrivateFieldGet(this, _YargsInstance_options, "f")[hintKey];
       if (Array.isArray(hint)) {
@@ -14580,41 +17435,41 @@ var YargsInstance = class {
   }
   [kPopulateParserHintArray](type, keys) {
     keys = [].concat(keys);
-    keys.forEach((key) => {
-      key = this[kSanitizeKey](key);
-      __classPrivateFieldGet(this, _YargsInstance_options, "f")[type].push(key);
+    keys.forEach((key2) => {
+      key2 = this[kSanitizeKey](key2);
+      __classPrivateFieldGet(this, _YargsInstance_options, "f")[type].push(key2);
     });
   }
-  [kPopulateParserHintSingleValueDictionary](builder, type, key, value) {
-    this[kPopulateParserHintDictionary](builder, type, key, value, (type2, key2, value2) => {
-      __classPrivateFieldGet(this, _YargsInstance_options, "f")[type2][key2] = value2;
+  [kPopulateParserHintSingleValueDictionary](builder, type, key2, value) {
+    this[kPopulateParserHintDictionary](builder, type, key2, value, (type2, key3, value2) => {
+      __classPrivateFieldGet(this, _YargsInstance_options, "f")[type2][key3] = value2;
     });
   }
-  [kPopulateParserHintArrayDictionary](builder, type, key, value) {
-    this[kPopulateParserHintDictionary](builder, type, key, value, (type2, key2, value2) => {
-      __classPrivateFieldGet(this, _YargsInstance_options, "f")[type2][key2] = (__classPrivateFieldGet(this, _YargsInstance_options, "f")[type2][key2] || []).concat(value2);
+  [kPopulateParserHintArrayDictionary](builder, type, key2, value) {
+    this[kPopulateParserHintDictionary](builder, type, key2, value, (type2, key3, value2) => {
+      __classPrivateFieldGet(this, _YargsInstance_options, "f")[type2][key3] = (__classPrivateFieldGet(this, _YargsInstance_options, "f")[type2][key3] || []).concat(value2);
     });
   }
-  [kPopulateParserHintDictionary](builder, type, key, value, singleKeyHandler) {
-    if (Array.isArray(key)) {
-      key.forEach((k) => {
+  [kPopulateParserHintDictionary](builder, type, key2, value, singleKeyHandler) {
+    if (Array.isArray(key2)) {
+      key2.forEach((k) => {
         builder(k, value);
       });
-    } else if (/* @__PURE__ */ ((key2) => typeof key2 === "object")(key)) {
-      for (const k of objectKeys(key)) {
-        builder(k, key[k]);
+    } else if (/* @__PURE__ */ ((key3) => typeof key3 === "object")(key2)) {
+      for (const k of objectKeys(key2)) {
+        builder(k, key2[k]);
       }
     } else {
-      singleKeyHandler(type, this[kSanitizeKey](key), value);
+      singleKeyHandler(type, this[kSanitizeKey](key2), value);
     }
   }
-  [kSanitizeKey](key) {
-    if (key === "__proto__")
+  [kSanitizeKey](key2) {
+    if (key2 === "__proto__")
       return "___proto___";
-    return key;
+    return key2;
   }
-  [kSetKey](key, set) {
-    this[kPopulateParserHintSingleValueDictionary](this[kSetKey].bind(this), "key", key, set);
+  [kSetKey](key2, set) {
+    this[kPopulateParserHintSingleValueDictionary](this[kSetKey].bind(this), "key", key2, set);
     return this;
   }
   [kUnfreeze]() {
@@ -14751,7 +17606,7 @@ var YargsInstance = class {
       });
     });
     Object.assign(__classPrivateFieldGet(this, _YargsInstance_preservedGroups, "f"), Object.keys(__classPrivateFieldGet(this, _YargsInstance_groups, "f")).reduce((acc, groupName) => {
-      const keys = __classPrivateFieldGet(this, _YargsInstance_groups, "f")[groupName].filter((key) => !(key in localLookup));
+      const keys = __classPrivateFieldGet(this, _YargsInstance_groups, "f")[groupName].filter((key2) => !(key2 in localLookup));
       if (keys.length > 0) {
         acc[groupName] = keys;
       }
@@ -14822,10 +17677,10 @@ var YargsInstance = class {
     const aliases = parsed.aliases;
     let helpOptSet = false;
     let versionOptSet = false;
-    Object.keys(argv).forEach((key) => {
-      if (key === __classPrivateFieldGet(this, _YargsInstance_helpOpt, "f") && argv[key]) {
+    Object.keys(argv).forEach((key2) => {
+      if (key2 === __classPrivateFieldGet(this, _YargsInstance_helpOpt, "f") && argv[key2]) {
         helpOptSet = true;
-      } else if (key === __classPrivateFieldGet(this, _YargsInstance_versionOpt, "f") && argv[key]) {
+      } else if (key2 === __classPrivateFieldGet(this, _YargsInstance_versionOpt, "f") && argv[key2]) {
         versionOptSet = true;
       }
     });
@@ -14851,7 +17706,7 @@ var YargsInstance = class {
       const requestCompletions = ((_a2 = __classPrivateFieldGet(this, _YargsInstance_completion, "f")) === null || _a2 === void 0 ? void 0 : _a2.completionKey) ? [
         (_b2 = __classPrivateFieldGet(this, _YargsInstance_completion, "f")) === null || _b2 === void 0 ? void 0 : _b2.completionKey,
         ...(_d = this.getAliases()[(_c2 = __classPrivateFieldGet(this, _YargsInstance_completion, "f")) === null || _c2 === void 0 ? void 0 : _c2.completionKey]) !== null && _d !== void 0 ? _d : []
-      ].some((key) => Object.prototype.hasOwnProperty.call(argv, key)) : false;
+      ].some((key2) => Object.prototype.hasOwnProperty.call(argv, key2)) : false;
       const skipRecommendation = helpOptSet || requestCompletions || helpOnly;
       if (argv._.length) {
         if (handlerKeys.length) {
@@ -14914,7 +17769,7 @@ var YargsInstance = class {
         }
       }
       if (!skipValidation && __classPrivateFieldGet(this, _YargsInstance_options, "f").skipValidation.length > 0) {
-        skipValidation = Object.keys(argv).some((key) => __classPrivateFieldGet(this, _YargsInstance_options, "f").skipValidation.indexOf(key) >= 0 && argv[key] === true);
+        skipValidation = Object.keys(argv).some((key2) => __classPrivateFieldGet(this, _YargsInstance_options, "f").skipValidation.indexOf(key2) >= 0 && argv[key2] === true);
       }
       if (!skipValidation) {
         if (parsed.error)
@@ -14987,7 +17842,7 @@ var VERSION2 = "0.1.0";
 
 // src/cli/cli.ts
 function connectionOptions(y) {
-  return y.option("config", { alias: "c", type: "string", describe: "INI file (default ./ocpp-2w-proxy.ini if it exists)" }).option("listen-host", { type: "string", describe: "charger listener address [host] addr (default 0.0.0.0)" }).option("listen-port", { type: "string", describe: "charger listener port [host] port (default 8888)" }).option("target-host", { type: "string", describe: "primary at ws://HOST:PORT (Wallbox-EVCC-Proxy style)" }).option("target-port", { type: "string", describe: "port for --target-host (default 8887)" }).option("primary", { type: "string", describe: "primary upstream base URL [ext-server] server" }).option("secondary", { type: "string", describe: "secondary upstream base URL, repeatable [ext-server] secondary_server" }).option("web-host", { type: "string", describe: "web monitor address [web] host (default 127.0.0.1)" }).option("web-port", { type: "string", describe: "web monitor port, 0 = off [web] port (default 8889)" }).option("log-file", { type: "string", describe: "message log file [messages] file (default ./ocpp_messages.log)" }).option("log-level", { type: "string", describe: "DEBUG, INFO, WARNING or ERROR [logging] proxy (default INFO)" }).option("state", { type: "string", describe: "SQLite state file [store] path (default ./ocpp-proxy.db)" }).option("debug", { type: "boolean", describe: "same as --log-level DEBUG" });
+  return y.option("config", { alias: "c", type: "string", describe: "INI file (default ./ocpp-2w-proxy.ini if it exists)" }).option("listen-host", { type: "string", describe: "charger listener address [host] addr (default 0.0.0.0)" }).option("listen-port", { type: "string", describe: "charger listener port [host] port (default 8888)" }).option("target-host", { type: "string", describe: "primary at ws://HOST:PORT (Wallbox-EVCC-Proxy style)" }).option("target-port", { type: "string", describe: "port for --target-host (default 8887)" }).option("primary", { type: "string", describe: "primary upstream base URL [ext-server] server" }).option("secondary", { type: "string", describe: "secondary upstream base URL, repeatable [ext-server] secondary_server" }).option("web-host", { type: "string", describe: "web monitor address [web] host (default 127.0.0.1)" }).option("web-port", { type: "string", describe: "web monitor port, 0 = off [web] port (default 8889)" }).option("log-file", { type: "string", describe: "message log file [messages] file (default ./ocpp_messages.log)" }).option("log-format", { type: "string", describe: "message log format, jsonl or text [messages] format (default jsonl)" }).option("log-level", { type: "string", describe: "DEBUG, INFO, WARNING or ERROR [logging] proxy (default INFO)" }).option("state", { type: "string", describe: "SQLite state file [store] path (default ./ocpp-proxy.db)" }).option("debug", { type: "boolean", describe: "same as --log-level DEBUG" });
 }
 function toCliOptions(argv) {
   const last = (value) => {
@@ -15006,10 +17861,51 @@ function toCliOptions(argv) {
     webHost: last(argv.webHost),
     webPort: last(argv.webPort),
     logFile: last(argv.logFile),
+    logFormat: last(argv.logFormat),
     logLevel: last(argv.logLevel),
     state: last(argv.state),
     debug: argv.debug === true
   };
+}
+var KNOWN_OPTIONS = [
+  "config",
+  "listen-host",
+  "listen-port",
+  "target-host",
+  "target-port",
+  "primary",
+  "secondary",
+  "web-host",
+  "web-port",
+  "log-file",
+  "log-format",
+  "log-level",
+  "state",
+  "debug",
+  "csv",
+  "since",
+  "charger",
+  "follow",
+  "payload",
+  "no-payload",
+  "raw",
+  "pairs",
+  "action",
+  "help",
+  "version"
+];
+var KNOWN_COMMANDS = ["run", "check", "sessions", "logs", "demo", "hash-password"];
+function withSuggestions(message) {
+  const unknown = /^Unknown arguments?: (.*)$/.exec(message);
+  if (unknown === null) return message;
+  const names = unknown[1].split(", ").filter((name) => !/[A-Z]/.test(name));
+  const described = names.map((name) => {
+    const option = closest(name, KNOWN_OPTIONS);
+    if (option !== null) return `${name} (did you mean --${option}?)`;
+    const command2 = closest(name, KNOWN_COMMANDS);
+    return command2 === null ? name : `${name} (did you mean ${command2}?)`;
+  });
+  return `Unknown argument${names.length === 1 ? "" : "s"}: ${described.join(", ")}`;
 }
 async function runCli(args2, actions) {
   let chosen = null;
@@ -15050,7 +17946,7 @@ async function runCli(args2, actions) {
     usageError = message ?? error?.message ?? "invalid command line";
   }).parseAsync();
   if (usageError !== null) {
-    process.stderr.write(`ocpp-proxy: ${usageError} (see ocpp-proxy --help)
+    process.stderr.write(`ocpp-proxy: ${withSuggestions(usageError)} (see ocpp-proxy --help)
 `);
     return 2;
   }
@@ -15066,8 +17962,8 @@ async function runCli(args2, actions) {
 
 // src/cli/logs.ts
 import { createReadStream } from "node:fs";
-import { open, stat } from "node:fs/promises";
-import { createInterface } from "node:readline";
+import { open, stat as stat2 } from "node:fs/promises";
+import { StringDecoder } from "node:string_decoder";
 import { createGunzip } from "node:zlib";
 var LogPrinter = class {
   options;
@@ -15087,8 +17983,7 @@ var LogPrinter = class {
     if (text3.trim() === "") return;
     let entry;
     try {
-      entry = JSON.parse(text3);
-      if (typeof entry !== "object" || entry === null || typeof entry.raw !== "string" || typeof entry.ts !== "string") throw new Error("not a message log entry");
+      entry = parseLine(text3);
     } catch (error) {
       this.err.write(`line ${this.lineNumber}: skipped, ${error.message}
 `);
@@ -15104,15 +17999,15 @@ var LogPrinter = class {
   }
   format(e) {
     const p = this.paint;
-    const hop = `${e.from} \u2192 ${e.to}`;
+    const hop = visible(`${e.from} \u2192 ${e.to}`);
     const hopColour = e.type === "INVALID" ? p.gray(hop) : e.from === "charger" ? p.blue(hop) : e.to === "charger" ? p.green(hop) : p.magenta(hop);
     const type = e.type === "CALLERROR" || e.type === "INVALID" ? p.red(e.type) : e.type === "CALL" ? p.bold(e.type) : e.type;
-    const tags = e.tags.length > 0 ? ` ${p.yellow(`[${e.tags.join(",")}]`)}` : "";
-    const head = `${p.dim(e.ts.replace("T", " ").slice(0, 23))} ${p.cyan(e.charger)} ${hopColour} ${type} ${e.action ?? ""} ${p.dim(e.id ?? "")}${tags}`;
-    if (this.options.raw) return `${head}
-  ${e.raw}`;
-    if (!this.options.payload) return head;
-    return `${head}
+    const tags = e.tags.length > 0 ? ` ${p.yellow(visible(`[${e.tags.join(",")}]`))}` : "";
+    const head2 = `${p.dim(e.ts.replace("T", " ").slice(0, 23))} ${p.cyan(visible(e.charger))} ${hopColour} ${type} ${visible(e.action ?? "")} ${p.dim(visible(e.id ?? ""))}${tags}`;
+    if (this.options.raw) return `${head2}
+  ${visible(e.raw)}`;
+    if (!this.options.payload) return head2;
+    return `${head2}
   ${payloadText(e)}`;
   }
   /** `--pairs`: each Call with its answer on the same hop reversed, and the latency. */
@@ -15127,18 +18022,18 @@ var LogPrinter = class {
 `);
       return;
     }
-    const key = `${e.charger}|${e.id}|${e.to}|${e.from}`;
-    const call = this.open.get(key);
+    const key2 = `${e.charger}|${e.id}|${e.to}|${e.from}`;
+    const call = this.open.get(key2);
     if (call === void 0) {
       this.out.write(`${this.format(e)}
 `);
       return;
     }
-    this.open.delete(key);
+    this.open.delete(key2);
     const ms = Date.parse(e.ts) - Date.parse(call.ts);
     const p = this.paint;
     const result = e.type === "CALLERROR" ? p.red("error") : "ok";
-    let text3 = `${p.dim(call.ts.replace("T", " ").slice(0, 23))} ${p.cyan(call.charger)} ${call.from} \u2192 ${call.to} ${p.bold(call.action ?? "?")} ${result} ${p.yellow(`${ms} ms`)}`;
+    let text3 = `${p.dim(call.ts.replace("T", " ").slice(0, 23))} ${p.cyan(visible(call.charger))} ${visible(`${call.from} \u2192 ${call.to}`)} ${p.bold(visible(call.action ?? "?"))} ${result} ${p.yellow(`${ms} ms`)}`;
     if (this.options.payload) text3 += `
   ${payloadText(call)}
   \u21D2 ${payloadText(e)}`;
@@ -15146,75 +18041,172 @@ var LogPrinter = class {
 `);
   }
 };
+function parseLine(text3) {
+  if (!text3.startsWith("{")) return parseTextLine(text3.endsWith("\r") ? text3.slice(0, -1) : text3);
+  const entry = JSON.parse(text3);
+  if (typeof entry !== "object" || entry === null || typeof entry.raw !== "string" || typeof entry.ts !== "string") throw new Error("not a message log entry");
+  return entry;
+}
 function payloadText(e) {
   try {
     const frame = JSON.parse(e.raw);
     const payload = e.type === "CALL" || e.type === "SEND" ? frame[3] : e.type === "CALLRESULT" ? frame[2] : frame.slice(2);
-    return JSON.stringify(payload);
+    return visible(JSON.stringify(payload));
   } catch {
-    return JSON.stringify(e.raw);
+    return visible(JSON.stringify(e.raw));
   }
 }
-async function printLogs(options, input, out, err) {
-  const printer = new LogPrinter(options, out, err);
-  if (options.file === "-") return readLines(input, printer);
-  let source = createReadStream(options.file);
-  if (options.file.endsWith(".gz")) source = source.pipe(createGunzip());
-  await readLines(source, printer);
-  if (!options.follow || options.file.endsWith(".gz")) return;
-  await follow(options.file, printer);
+var CONTROL2 = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/;
+var CONTROL_ALL2 = new RegExp(CONTROL2.source, "g");
+function visible(text3) {
+  return CONTROL2.test(text3) ? text3.replace(CONTROL_ALL2, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, "0")}`) : text3;
 }
-function readLines(source, printer) {
+async function printLogs(options, input, out, err) {
+  const lines = new LineReader(new LogPrinter(options, out, err));
+  const following = options.follow && options.file !== "-" && !options.file.endsWith(".gz");
+  if (!following) {
+    let source = input;
+    if (options.file !== "-") source = createReadStream(options.file);
+    if (options.file.endsWith(".gz")) source = source.pipe(createGunzip());
+    await readAll(source, lines);
+    lines.end();
+    return;
+  }
+  const { ino } = await stat2(options.file);
+  await readAll(createReadStream(options.file), lines);
+  await follow(options.file, lines, lines.bytes, ino);
+}
+function readAll(source, lines) {
   return new Promise((resolve6, reject) => {
-    const lines = createInterface({ input: source, crlfDelay: Infinity });
-    lines.on("line", (line) => printer.line(line));
-    lines.on("close", () => resolve6());
+    source.on("data", (chunk) => lines.push(typeof chunk === "string" ? Buffer.from(chunk) : chunk));
+    source.on("end", resolve6);
     source.on("error", reject);
   });
 }
-async function follow(path, printer) {
-  let position = (await stat(path)).size;
-  let inode = (await stat(path)).ino;
-  let partial = "";
+var LineReader = class {
+  printer;
+  decoder = new StringDecoder("utf8");
+  partial = "";
+  /** Bytes taken so far (since the last reset). */
+  bytes = 0;
+  constructor(printer) {
+    this.printer = printer;
+  }
+  push(chunk) {
+    this.bytes += chunk.length;
+    const text3 = this.decoder.write(chunk);
+    let start = 0;
+    for (let end = text3.indexOf("\n"); end >= 0; end = text3.indexOf("\n", start)) {
+      this.printer.line(this.partial + text3.slice(start, end));
+      this.partial = "";
+      start = end + 1;
+    }
+    this.partial += text3.slice(start);
+  }
+  /** The last line, if the file does not end with a newline. */
+  end() {
+    const rest = this.partial + this.decoder.end();
+    if (rest !== "") this.printer.line(rest);
+    this.partial = "";
+  }
+  /** After rotation: a half line of the old file is not the start of the new one's. */
+  reset() {
+    this.decoder = new StringDecoder("utf8");
+    this.partial = "";
+    this.bytes = 0;
+  }
+};
+async function follow(path, lines, start, startInode) {
+  let position = start;
+  let inode = startInode;
   for (; ; ) {
     await new Promise((resolve6) => setTimeout(resolve6, 250));
     let info;
     try {
-      info = await stat(path);
+      info = await stat2(path);
     } catch {
       continue;
     }
     if (info.ino !== inode || info.size < position) {
       inode = info.ino;
       position = 0;
-      partial = "";
+      lines.reset();
     }
     if (info.size === position) continue;
     const handle = await open(path, "r");
     try {
       const buffer = Buffer.alloc(info.size - position);
-      await handle.read(buffer, 0, buffer.length, position);
-      position = info.size;
-      const text3 = partial + buffer.toString("utf8");
-      const lines = text3.split("\n");
-      partial = lines.pop() ?? "";
-      for (const line of lines) printer.line(line);
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, position);
+      position += bytesRead;
+      lines.push(buffer.subarray(0, bytesRead));
     } finally {
       await handle.close();
     }
   }
 }
 
-// src/config/warnings.ts
-var NO_BACKEND_WARNING = "no backend configured: the built-in local CSMS answers and accepts every tag";
-function noBackend(config) {
-  return config.upstreams.every((upstream) => upstream.local);
+// src/cli/hash-password.ts
+async function firstLine(input) {
+  let text3 = "";
+  for await (const chunk of input) {
+    text3 += String(chunk);
+    const end = text3.indexOf("\n");
+    if (end >= 0) return text3.slice(0, end).replace(/\r$/, "");
+  }
+  return text3;
 }
-function configWarnings(config) {
-  const warnings = [];
-  if (noBackend(config)) warnings.push(`${NO_BACKEND_WARNING}; set [ext-server] server (and secondary_server) to your backends`);
-  warnings.push(...controlWarnings(config));
-  return warnings;
+function readHidden(prompt, input, output) {
+  output.write(prompt);
+  input.setRawMode(true);
+  input.resume();
+  let typed = "";
+  return new Promise((resolve6) => {
+    const finish = (value) => {
+      input.off("data", onData);
+      input.setRawMode(false);
+      input.pause();
+      output.write("\n");
+      resolve6(value);
+    };
+    const onData = (chunk) => {
+      for (const char of chunk.toString("utf8")) {
+        if (char === "\r" || char === "\n") return finish(typed);
+        if (char === "" || char === "") return finish(null);
+        if (char === "\x7F" || char === "\b") typed = [...typed].slice(0, -1).join("");
+        else if (char >= " ") typed += char;
+      }
+    };
+    input.on("data", onData);
+  });
+}
+async function hashPasswordCommand(input, output, errors) {
+  let password;
+  const terminal = input;
+  if (terminal.isTTY === true) {
+    password = await readHidden("Password: ", terminal, errors);
+    if (password !== null && password !== "") {
+      const again = await readHidden("Again: ", terminal, errors);
+      if (again === null) password = null;
+      else if (again !== password) {
+        errors.write("ocpp-proxy: the two passwords differ; nothing was hashed\n");
+        return 2;
+      }
+    }
+    if (password === null) return 130;
+  } else {
+    password = await firstLine(input);
+  }
+  if (password === "") {
+    errors.write("ocpp-proxy: the password is empty; type it when asked, or pipe it: `echo secret | ocpp-proxy hash-password`\n");
+    return 2;
+  }
+  if (password.includes("\0")) {
+    errors.write("ocpp-proxy: a password cannot contain a NUL byte\n");
+    return 2;
+  }
+  output.write(`${await hashPassword(password)}
+`);
+  return 0;
 }
 
 // src/runtime.ts
@@ -15295,10 +18287,6 @@ function readable(path) {
     return false;
   }
 }
-function readerOptions(options, installedConfig = INSTALLED_CONFIG_FILE) {
-  if (options.config !== void 0 || existsSync2(DEFAULT_CONFIG_FILE) || !existsSync2(installedConfig)) return options;
-  return { ...options, config: installedConfig };
-}
 async function sessions(options, filter) {
   const path = options.state ?? loadConfig(readerOptions(options)).config?.statePath ?? DEFAULTS.statePath;
   if (!existsSync2(path)) {
@@ -15361,25 +18349,14 @@ async function logs(options, args2) {
 }
 async function haAddonIni(optionsFile) {
   try {
-    process.stdout.write(addonIni(JSON.parse(readFileSync5(optionsFile, "utf8")), dirname3(resolve5(optionsFile))));
+    const supervisor = process.env.OCPP_PROXY_SUPERVISOR_ADDRESS || void 0;
+    process.stdout.write(addonIni(JSON.parse(readFileSync5(optionsFile, "utf8")), dirname3(resolve5(optionsFile)), supervisor));
     return 0;
   } catch (error) {
     process.stderr.write(`ocpp-proxy: add-on options ${optionsFile}: ${error.message}
 `);
     return 2;
   }
-}
-async function hashPasswordCommand() {
-  const chunks = [];
-  for await (const chunk of process.stdin) chunks.push(chunk);
-  const password = Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
-  if (password === "") {
-    process.stderr.write("ocpp-proxy: hash-password reads the password from standard input, e.g. `echo -n secret | ocpp-proxy hash-password`\n");
-    return 2;
-  }
-  process.stdout.write(`${await hashPassword(password)}
-`);
-  return 0;
 }
 var stdoutGoneEnds = true;
 var isBrokenPipe = (error) => error?.code === "EPIPE";
@@ -15406,9 +18383,9 @@ if (unsupported !== null && !onlyHelpOrVersion(args)) {
 `);
   process.exit(1);
 }
-runCli(args, { run, check, hashPassword: hashPasswordCommand, sessions, logs, haAddonIni, demo: runDemo }).then(
+runCli(args, { run, check, hashPassword: () => hashPasswordCommand(process.stdin, process.stdout, process.stderr), sessions, logs, haAddonIni, demo: runDemo }).then(
   (code) => {
-    process.exit(code);
+    process.stdout.write("", () => process.exit(code));
   },
   (error) => {
     process.stderr.write(`ocpp-proxy: ${error.message}

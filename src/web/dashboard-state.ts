@@ -16,6 +16,8 @@ export interface ChargerView {
   readings: Record<string, number>;
   readingsAt: string | null;
   limit: { value: number; unit: string; by: string; at: string } | null;
+  /** The latest limit each sender (an upstream, or the proxy's homeowner cap) set and did not clear. */
+  limits: Record<string, { value: number; unit: string; purpose: string | null; at: string }>;
 }
 
 /** Chargers and connectors per charger the dashboard keeps. */
@@ -23,6 +25,8 @@ const MAX_CHARGERS = 10_000;
 const MAX_CONNECTORS = 64;
 /** Measurand/phase readings per charger (OCPP names 22 measurands, × 10 phases at most in use). */
 const MAX_READINGS = 100;
+/** Senders of limits kept per charger (upstreams are configured; more would be made up). */
+const MAX_LIMIT_SENDERS = 20;
 
 const CHARGER_ACTIONS = new Set(['BootNotification', 'StatusNotification', 'MeterValues', 'StartTransaction', 'StopTransaction', 'TransactionEvent']);
 
@@ -50,8 +54,18 @@ export class DashboardState {
     if (entry.to === 'charger' && entry.type === 'CALL' && action === 'SetChargingProfile') {
       const payload = payloadOf(entry.raw, 3);
       const limit = payload === null ? null : firstLimit(payload);
-      if (limit !== null) this.view(entry.charger).limit = { ...limit, by: entry.from, at: entry.ts };
-      return limit !== null;
+      if (limit === null) return false;
+      const view = this.view(entry.charger);
+      view.limit = { value: limit.value, unit: limit.unit, by: entry.from, at: entry.ts };
+      if (view.limits[entry.from] !== undefined || Object.keys(view.limits).length < MAX_LIMIT_SENDERS) view.limits[entry.from] = { ...limit, at: entry.ts };
+      return true;
+    }
+    if (entry.to === 'charger' && entry.type === 'CALL' && action === 'ClearChargingProfile') {
+      const view = this.chargers.get(entry.charger);
+      if (view === undefined || view.limits[entry.from] === undefined) return false;
+      delete view.limits[entry.from];
+      if (view.limit?.by === entry.from) view.limit = null;
+      return true;
     }
     return false;
   }
@@ -59,7 +73,7 @@ export class DashboardState {
   private view(charger: string): ChargerView {
     let view = this.chargers.get(charger);
     if (view === undefined) {
-      view = { vendor: null, model: null, firmware: null, connectors: {}, transaction: null, readings: {}, readingsAt: null, limit: null };
+      view = { vendor: null, model: null, firmware: null, connectors: {}, transaction: null, readings: {}, readingsAt: null, limit: null, limits: {} };
       if (this.chargers.size >= MAX_CHARGERS) {
         // The oldest first seen goes: ids made up by someone who is not a charger cannot pile up.
         const oldest = this.chargers.keys().next().value!;
@@ -130,15 +144,15 @@ export class DashboardState {
   }
 }
 
-/** The first schedule period's limit of a SetChargingProfile (1.6 or 2.0.1). */
-function firstLimit(p: Json): { value: number; unit: string } | null {
+/** The first schedule period's limit of a SetChargingProfile (1.6 or 2.0.1), and the profile's purpose. */
+function firstLimit(p: Json): { value: number; unit: string; purpose: string | null } | null {
   const profiles = p.csChargingProfiles ?? p.chargingProfile;
   const profile = (profiles ?? {}) as Json;
   const schedules = profile.chargingSchedule;
   const schedule = (Array.isArray(schedules) ? schedules[0] : schedules) as Json | undefined;
   const period = (Array.isArray(schedule?.chargingSchedulePeriod) ? schedule!.chargingSchedulePeriod[0] : undefined) as Json | undefined;
   const value = num(period?.limit);
-  return value === null ? null : { value, unit: text(schedule?.chargingRateUnit) ?? '?' };
+  return value === null ? null : { value, unit: text(schedule?.chargingRateUnit) ?? '?', purpose: text(profile.chargingProfilePurpose) };
 }
 
 function payloadOf(raw: string, index: number): Json | null {

@@ -20,6 +20,8 @@ export class Metrics {
   private readonly rtt = new Map<string, Histogram>();
   /** `charger|upstream|id` → when the charger's Call went to that upstream. */
   private readonly openCalls = new Map<string, number>();
+  /** `charger|upstream` → the latest time from a charger Call to that upstream's answer (ms), for the overview. */
+  private readonly latestRtt = new Map<string, number>();
   private readonly startedAt = Date.now();
 
   observe(entry: MessageLogEntry): void {
@@ -36,8 +38,18 @@ export class Metrics {
       const sentAt = this.openCalls.get(key);
       if (sentAt === undefined) return;
       this.openCalls.delete(key);
-      this.record(entry.from, (Date.parse(entry.ts) - sentAt) / 1000);
+      const ms = Date.parse(entry.ts) - sentAt;
+      this.record(entry.from, ms / 1000);
+      const link = `${entry.charger}|${entry.from}`;
+      this.latestRtt.delete(link);
+      this.latestRtt.set(link, ms);
+      if (this.latestRtt.size > MAX_OPEN_CALLS) this.latestRtt.delete(this.latestRtt.keys().next().value!);
     }
+  }
+
+  /** How long `upstream` took to answer the charger's latest Call (ms), or null before any answer. */
+  latencyMs(charger: string, upstream: string): number | null {
+    return this.latestRtt.get(`${charger}|${upstream}`) ?? null;
   }
 
   render(sessions: Iterable<ChargerSession>): string {
@@ -54,7 +66,7 @@ export class Metrics {
       for (const link of session.links) {
         const labels = `charger="${esc(session.chargerId)}",upstream="${esc(link.name)}",role="${link.role}"`;
         out.push(`ocpp_proxy_upstream_link_up{${labels}} ${link.isOpen ? 1 : 0}`);
-        out.push(`ocpp_proxy_upstream_backlog{${labels}} ${link.outbox.length + link.replay.length}`);
+        out.push(`ocpp_proxy_upstream_backlog{${labels}} ${link.catchUp.size}`);
         out.push(`ocpp_proxy_upstream_reconnect_attempts{${labels}} ${link.reconnectAttempts}`);
       }
     }

@@ -1,6 +1,6 @@
-// The web monitor and API (`[web]`): live message view, dashboard, JSON API, Server-Sent Events,
-// Prometheus metrics and commands. It only listens to the message log's event stream and reads
-// the live sessions; nothing in the proxying path waits on it.
+// The web monitor and API (`[web]`): live message view, overview, sessions page, JSON API,
+// Server-Sent Events, Prometheus metrics and commands. It only listens to the message log's event
+// stream and reads the live sessions; nothing in the proxying path waits on it.
 
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,10 +10,12 @@ import type { Logger } from '../log/console-log.ts';
 import type { MessageLog, MessageLogEntry } from '../log/message-log.ts';
 import type { ProxyServer } from '../listener/proxy-server.ts';
 import type { Store } from '../store/store.ts';
-import { sessionsCsv } from '../cli/sessions.ts';
-import { DashboardState } from './dashboard-state.ts';
-import { Metrics } from './metrics.ts';
-import { DASHBOARD_PAGE, MONITOR_PAGE } from './pages.ts';
+import { sessionsCsv } from '../store/sessions-format.ts';
+import { PAGES, type Page } from './pages.ts';
+import { capFromBody } from './homeowner-cap.ts';
+import { commandFrames, commandOf, jsonObject, overrideOf, readBody } from './command-api.ts';
+import { MonitorState } from './monitor-state.ts';
+import { runningSeries, sessionRows, sessionSeries, type Answer } from './session-api.ts';
 import { EventApi } from './event-api.ts';
 import { saveOverride } from '../sharing/sharing.ts';
 import type { Override } from '../sharing/control.ts';
@@ -22,7 +24,6 @@ import { decodeSegment, fromIngress, hostRefusal, ingressPath, requestUrl, sameO
 
 /** SSE clients that fall this far behind are dropped rather than buffered. */
 const MAX_CLIENT_BACKLOG = 1024 * 1024;
-const MAX_BODY = 64 * 1024;
 /** Names of refused Host headers already logged: the console says it once per name, not per request. */
 const MAX_HOST_WARNINGS = 100;
 
@@ -41,8 +42,8 @@ export class WebServer {
   private readonly logger: Logger;
   private readonly http: Server;
   private readonly recent: MessageLogEntry[] = [];
-  private readonly dashboard = new DashboardState();
-  private readonly metrics = new Metrics();
+  private readonly state: MonitorState;
+  private readonly unsubscribeRefusals: () => void;
   private readonly clients = new Set<ServerResponse>();
   private readonly unsubscribe: () => void;
   private readonly expectedAuth: Buffer | null;
@@ -73,10 +74,16 @@ export class WebServer {
     this.expectedAuth = username !== null && password !== null ? Buffer.from(`Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`) : null;
     const loopback = host === '127.0.0.1' || host === '::1' || host === 'localhost' || host.startsWith('127.');
     this.commandsAllowed = loopback || this.expectedAuth !== null;
+    this.warnings = configWarnings(config);
+    this.state = new MonitorState(config, proxy, store, logger, this.warnings);
     this.unsubscribe = messageLog.subscribe((entry) => this.onEntry(entry));
+    this.unsubscribeRefusals = proxy.refusals.subscribe((refusal) => {
+      if (this.clients.size === 0) return;
+      this.broadcast('refusal', JSON.stringify(refusal));
+      this.scheduleStatus();
+    });
     this.http = createServer((request, response) => this.handle(request, response));
     this.eventApi = new EventApi(config, proxy, logger);
-    this.warnings = configWarnings(config);
     this.http.on('upgrade', (request, socket, head) => this.eventApi.handleUpgrade(request, socket, head));
   }
 
@@ -86,7 +93,7 @@ export class WebServer {
       this.http.listen(this.config.web.port, this.config.web.host, () => {
         this.http.off('error', reject);
         const port = (this.http.address() as AddressInfo).port;
-        this.logger.info(`web monitor on http://${this.config.web.host}:${port}/ (dashboard /status, metrics /metrics)`);
+        this.logger.info(`web monitor on http://${this.config.web.host}:${port}/ (overview /status, sessions /sessions, metrics /metrics)`);
         if (!this.commandsAllowed) {
           const ingress = this.config.web.ingressFrom.length === 0 ? '' : ` (except through ingress from ${this.config.web.ingressFrom.join(', ')})`;
           this.logger.warn(`web monitor on ${this.config.web.host} has no password: pages are read-only, commands answer 403${ingress}; set [web] username and password`);
@@ -98,6 +105,8 @@ export class WebServer {
 
   async close(): Promise<void> {
     this.unsubscribe();
+    this.unsubscribeRefusals();
+    this.state.close();
     this.eventApi.close();
     if (this.statusTimer !== null) clearTimeout(this.statusTimer);
     if (this.linkWatch !== null) clearInterval(this.linkWatch);
@@ -111,13 +120,10 @@ export class WebServer {
   private onEntry(entry: MessageLogEntry): void {
     this.recent.push(entry);
     if (this.recent.length > this.config.web.buffer) this.recent.shift();
-    this.metrics.observe(entry);
-    if (this.clients.size === 0) {
-      this.dashboard.apply(entry);
-      return;
-    }
+    const changed = this.state.observe(entry);
+    if (this.clients.size === 0) return;
     this.broadcast('message', JSON.stringify(entry));
-    if (this.dashboard.apply(entry) || entry.to === 'charger' || entry.from === 'charger') this.scheduleStatus();
+    if (changed || entry.to === 'charger' || entry.from === 'charger') this.scheduleStatus();
   }
 
   /** Dashboard updates are coalesced: at most a few per second whatever the traffic. */
@@ -143,33 +149,7 @@ export class WebServer {
   }
 
   private statusJson() {
-    const chargers = [...this.proxy.sessions.values()].filter((s) => !s.isEnded && s.connectedSince !== null).map((session) => {
-      const view = this.dashboard.chargers.get(session.chargerId);
-      const transaction = view?.transaction ?? null;
-      return {
-        ...session.status(),
-        vendor: view?.vendor ?? null,
-        model: view?.model ?? null,
-        firmware: view?.firmware ?? null,
-        connectors: view?.connectors ?? {},
-        transaction: transaction === null ? null : { ...transaction, idTag: this.maskTag(transaction.idTag), owner: transaction.id === null ? null : (session.transactionOwner(transaction.id) ?? null) },
-        readings: view?.readings ?? {},
-        readings_at: view?.readingsAt ?? null,
-        limit: view?.limit ?? null,
-        control: this.proxy.control.describe(session.chargerId),
-      };
-    });
-    return {
-      chargers,
-      override: this.proxy.control.override,
-      backends: this.config.upstreams.map((u) => u.name).concat(this.config.backends.map((b) => b.name)),
-      warnings: this.warnings,
-    };
-  }
-
-  private maskTag(tag: string | null): string | null {
-    if (tag === null || this.config.web.showIdTags) return tag;
-    return tag.length <= 4 ? '****' : `${'*'.repeat(tag.length - 4)}${tag.slice(-4)}`;
+    return this.state.status();
   }
 
   // ---- HTTP ------------------------------------------------------------------------------------
@@ -203,24 +183,37 @@ export class WebServer {
     if (url.pathname === '/api/override' && (request.method === 'POST' || request.method === 'DELETE')) {
       return this.override(request, response, ingress);
     }
-    const command = /^\/api\/chargers\/([^/]+)\/call$/.exec(url.pathname);
-    if (command !== null) {
-      if (request.method !== 'POST') return this.json(response, 405, { error: 'use POST' });
-      const chargerId = decodeSegment(command[1]!);
+    const chargerPath = /^\/api\/chargers\/([^/]+)\/(call|series)$/.exec(url.pathname);
+    if (chargerPath !== null) {
+      const chargerId = decodeSegment(chargerPath[1]!);
       if (chargerId === null) return this.json(response, 400, { error: 'the charger id in the URL is not valid percent-encoding' });
-      return this.command(chargerId, request, response, ingress);
+      if (chargerPath[2] === 'call') {
+        if (request.method !== 'POST') return this.json(response, 405, { error: 'use POST' });
+        return this.command(chargerId, request, response, ingress);
+      }
+      if (request.method !== 'GET') return this.json(response, 405, { error: 'use GET' });
+      return this.answer(response, runningSeries(chargerId, this.state));
     }
     if (request.method !== 'GET') return this.json(response, 405, { error: 'method not allowed' });
+    const seriesPath = /^\/api\/sessions\/(\d{1,15})\/series$/.exec(url.pathname);
+    if (seriesPath !== null) return this.answer(response, sessionSeries(this.store, Number(seriesPath[1]), this.state));
     switch (url.pathname) {
       case '/':
-        return this.page(response, MONITOR_PAGE);
+        return this.page(response, PAGES.monitor);
       case '/status':
-        return this.page(response, DASHBOARD_PAGE);
+        return this.page(response, PAGES.overview);
+      case '/sessions':
+        return this.page(response, PAGES.sessions);
       case '/status/':
-        // The pages' relative URLs need the dashboard at .../status: send the browser there.
-        response.writeHead(308, { Location: ingressPath(request) === '' ? '../status' : `${ingressPath(request)}/status` });
+      case '/sessions/': {
+        // The pages' relative URLs need each page beside the monitor (.../status): send the browser there.
+        const name = url.pathname.slice(1, -1);
+        response.writeHead(308, { Location: ingressPath(request) === '' ? `../${name}` : `${ingressPath(request)}/${name}` });
         response.end();
         return;
+      }
+      case '/api/chargers':
+        return this.json(response, 200, { chargers: this.state.directory.list(), refusals: this.proxy.refusals.recent() });
       case '/api/status':
         return this.json(response, 200, this.statusJson());
       case '/api/messages': {
@@ -237,7 +230,7 @@ export class WebServer {
         return this.sessions(url, response, 'csv');
       case '/metrics':
         response.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
-        response.end(this.metrics.render(this.proxy.sessions.values()));
+        response.end(this.state.metrics.render(this.proxy.sessions.values()));
         return;
       default:
         return this.json(response, 404, { error: 'not found' });
@@ -304,17 +297,8 @@ export class WebServer {
   }
 
   private sessions(url: URL, response: ServerResponse, format: 'json' | 'csv'): void {
-    if (this.store === null) return this.json(response, 503, { error: 'no state database' });
-    const filter: { since?: string; charger?: string } = {};
-    const since = url.searchParams.get('since');
-    const charger = url.searchParams.get('charger');
-    if (since !== null) {
-      const date = new Date(since);
-      if (Number.isNaN(date.getTime())) return this.json(response, 400, { error: `since '${since}' is not a date` });
-      filter.since = date.toISOString();
-    }
-    if (charger !== null) filter.charger = charger;
-    const rows = this.store.sessions(filter).map((row) => ({ ...row, id_tag: this.maskTag(row.id_tag) }));
+    const rows = sessionRows(this.store, url, this.state);
+    if (!Array.isArray(rows)) return this.answer(response, rows);
     if (format === 'json') return this.json(response, 200, { sessions: rows });
     response.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="sessions.csv"' });
     response.end(sessionsCsv(rows));
@@ -340,23 +324,17 @@ export class WebServer {
     return false;
   }
 
-  /** The homeowner's override: POST {mode: block|allow|give, to?}, DELETE to clear. Persisted. */
+  /** The homeowner's say: POST {mode: block|allow|give} (DELETE clears it) or {mode: limit|none} (the cap). Persisted. */
   private async override(request: IncomingMessage, response: ServerResponse, ingress: boolean): Promise<void> {
     if (this.refuseChange(request, response, request.method === 'POST', ingress)) return;
     let override: Override | null = null;
     if (request.method === 'POST') {
-      let body: { mode?: unknown; to?: unknown };
-      try {
-        body = JSON.parse(await readBody(request)) as typeof body;
-      } catch (error) {
-        return this.json(response, 400, { error: `body is not JSON: ${(error as Error).message}` });
-      }
-      if (body.mode !== 'block' && body.mode !== 'allow' && body.mode !== 'give') return this.json(response, 400, { error: 'mode must be block, allow or give' });
-      const names = this.config.upstreams.map((u) => u.name).concat(this.config.backends.map((b) => b.name));
-      if (body.mode === 'give' && (typeof body.to !== 'string' || !names.includes(body.to))) {
-        return this.json(response, 400, { error: `give needs "to": one of ${names.join(', ')}` });
-      }
-      override = { mode: body.mode, since: new Date().toISOString(), ...(body.mode === 'give' ? { to: body.to as string } : {}) };
+      const body = jsonObject(await readBody(request));
+      if (typeof body === 'string') return this.json(response, 400, { error: body });
+      if (body.mode === 'limit' || body.mode === 'none') return this.homeownerCap(body, response);
+      const parsed = overrideOf(body, this.config.upstreams.map((u) => u.name).concat(this.config.backends.map((b) => b.name)));
+      if (typeof parsed === 'string') return this.json(response, 400, { error: parsed });
+      override = parsed;
     }
     this.proxy.control.setOverride(override);
     try {
@@ -369,56 +347,46 @@ export class WebServer {
     this.json(response, 200, { override });
   }
 
+  /** The homeowner's cap: `limit` with amps or watts, `none` removes it; sent to the chargers in the background. */
+  private homeownerCap(body: Record<string, unknown>, response: ServerResponse): void {
+    const cap = capFromBody(body);
+    if (typeof cap === 'string') return this.json(response, 400, { error: cap });
+    this.logger.info(cap === null ? 'homeowner cap removed' : `homeowner cap: ${cap.limit} ${cap.unit}`);
+    this.state.cap.set(cap).then(
+      () => this.scheduleStatus(),
+      (error: unknown) => this.logger.error(`homeowner cap not saved: ${(error as Error).message}`),
+    );
+    this.scheduleStatus();
+    this.json(response, 200, { homeowner_cap: cap });
+  }
+
   private async command(chargerId: string, request: IncomingMessage, response: ServerResponse, ingress: boolean): Promise<void> {
     if (this.refuseChange(request, response, true, ingress)) return;
-    let body: { action?: unknown; payload?: unknown };
-    try {
-      body = JSON.parse(await readBody(request)) as typeof body;
-    } catch (error) {
-      return this.json(response, 400, { error: `body is not JSON: ${(error as Error).message}` });
-    }
-    if (typeof body.action !== 'string' || !/^[A-Za-z0-9]+$/.test(body.action) || typeof body.payload !== 'object' || body.payload === null || Array.isArray(body.payload)) {
-      return this.json(response, 400, { error: 'expected {"action": "Name", "payload": {…}}' });
-    }
+    const body = jsonObject(await readBody(request));
+    const command = typeof body === 'string' ? body : commandOf(body);
+    if (typeof command === 'string') return this.json(response, 400, { error: command });
     const session = this.proxy.sessions.get(chargerId);
     if (session === undefined || session.isEnded) return this.json(response, 404, { error: `charger ${chargerId} is not connected` });
-    this.logger.info(`web: ${body.action} sent to ${chargerId}`);
+    this.logger.info(`web: ${command.action} sent to ${chargerId}`);
     try {
-      const answer = await session.proxyCall(body.action, body.payload as Record<string, unknown>);
-      this.json(response, 200, { result: answer.type, payload: answer.payload });
+      const answer = await session.proxyCall(command.action, command.payload);
+      this.json(response, 200, { result: answer.type, payload: answer.payload, ...commandFrames(this.recent, chargerId, command.action) });
     } catch (error) {
       this.json(response, 504, { error: (error as Error).message });
     }
   }
 
-  private page(response: ServerResponse, html: string): void {
-    response.writeHead(200, {
-      'Content-Type': 'text/html; charset=utf-8',
-      'Content-Security-Policy': "default-src 'self'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
-    });
-    response.end(html);
+  private page(response: ServerResponse, page: Page): void {
+    response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': page.csp });
+    response.end(page.html);
+  }
+
+  private answer(response: ServerResponse, answer: Answer): void {
+    this.json(response, answer.status, answer.body);
   }
 
   private json(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
     response.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
     response.end(JSON.stringify(body));
   }
-}
-
-function readBody(request: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0;
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(new Error('too large'));
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    request.on('error', reject);
-  });
 }

@@ -1,11 +1,12 @@
 // Nothing a peer sends grows what the proxy keeps for the web without bound: action labels in
-// /metrics, charger views, connectors and readings on the dashboard.
+// /metrics, charger views, connectors, readings and limit senders on the dashboard, session ends.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Metrics } from '../../src/web/metrics.ts';
 import { DashboardState } from '../../src/web/dashboard-state.ts';
 import { actionLabel } from '../../src/ocpp/actions.ts';
+import { DeliveryTracker } from '../../src/web/delivery.ts';
 import type { MessageLogEntry } from '../../src/log/message-log.ts';
 
 function call(charger: string, id: string, action: string, payload: unknown, to = 'primary'): MessageLogEntry {
@@ -36,4 +37,21 @@ test('dashboard: connectors, readings and charger views are bounded', () => {
   for (let i = 0; i < 10_100; i++) state.apply(call(`ID${i}`, 'b', 'BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' }));
   assert.equal(state.chargers.size, 10_000);
   assert.ok(state.chargers.has('ID10099') && !state.chargers.has('CP1'), 'the oldest first seen went first');
+});
+
+test('dashboard limits: at most 20 senders per charger; a ClearChargingProfile removes the sender\'s', () => {
+  const state = new DashboardState();
+  const profile = (limit: number) => ({ connectorId: 1, csChargingProfiles: { chargingProfileId: 1, stackLevel: 0, chargingProfilePurpose: 'TxDefaultProfile', chargingProfileKind: 'Relative', chargingSchedule: { chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit }] } } });
+  for (let i = 0; i < 50; i++) state.apply({ ...call('CP1', `p${i}`, 'SetChargingProfile', profile(i)), from: `up${i}`, to: 'charger' });
+  assert.equal(Object.keys(state.chargers.get('CP1')!.limits).length, 20);
+  assert.deepEqual(state.chargers.get('CP1')!.limits.up3, { value: 3, unit: 'A', purpose: 'TxDefaultProfile', at: '2026-12-01T00:00:00.000Z' });
+  state.apply({ ...call('CP1', 'c', 'ClearChargingProfile', { id: 1 }), from: 'up3', to: 'charger' });
+  assert.equal(state.chargers.get('CP1')!.limits.up3, undefined);
+});
+
+test('session ends: kept for at most 10,000 chargers', () => {
+  const delivery = new DeliveryTracker();
+  for (let i = 0; i < 10_100; i++) delivery.observe(call(`ID${i}`, 's', 'StopTransaction', { transactionId: i, meterStop: 0, timestamp: '2026-12-01T00:00:00.000Z' }));
+  assert.equal(delivery.describe('ID0', null), null, 'the oldest went');
+  assert.equal(delivery.describe('ID10099', null)!.transaction, '10099');
 });

@@ -1,6 +1,7 @@
-// Both pages in real headless Chromium through a Home-Assistant-ingress-like proxy that strips
-// /api/hassio_ingress/TOKEN and adds X-Ingress-Path: the live view fills, the dashboard lists the
-// charger, the warning banner shows, and a command sent from the page reaches the charger. The
+// The pages in real headless Chromium through a Home-Assistant-ingress-like proxy that strips
+// /api/hassio_ingress/TOKEN and adds X-Ingress-Path: the live view fills, the overview lists the
+// charger, the sessions page loads, the warning banner shows, and a command sent from the page
+// (after its confirmation) and the homeowner's override reach the proxy. The
 // daemon has a web password; the proxy's address is `[web] ingress_from`, so the browser is
 // never asked for it. Skipped without Chromium, like browser.test.ts.
 
@@ -27,7 +28,7 @@ const cleanups: Array<() => Promise<unknown> | unknown> = [];
 before(async () => {
   if (skip) return;
   // No backend: the built-in local CSMS answers, and the pages must say so.
-  proxy = await startProxy('[upstream.local]\nrole = local\n[web]\nusername = admin\npassword = s3cret\ningress_from = 127.0.0.1\n', {}, true);
+  proxy = await startProxy('[upstream.local]\nrole = local\n[sharing]\nenabled = true\n[web]\nusername = admin\npassword = s3cret\ningress_from = 127.0.0.1\n', {}, true);
   cleanups.push(() => proxy.close());
   ingress = await startIngressProxy(proxy.daemon.webPort);
   cleanups.push(() => ingress.close());
@@ -57,12 +58,12 @@ async function open(url: string): Promise<{ page: Page; failures: string[] }> {
   page.on('response', (response) => {
     if (response.status() >= 400) failures.push(`${response.status()} ${response.url()}`);
   });
-  page.on('dialog', (dialog) => void dialog.accept()); // a confirmation, should the page ask for one
+  page.on('dialog', (dialog) => void dialog.accept()); // the confirmation of a command
   await page.goto(url);
   return { page, failures };
 }
 
-test('monitor through the ingress prefix: history and live messages, the warning banner, the link to the dashboard', { skip }, async () => {
+test('monitor through the ingress prefix: history and live messages, the warning banner, the links to the other pages', { skip }, async () => {
   const { page, failures } = await open(ingress.url(''));
   await page.waitForSelector('#conn:has-text("live")', { timeout: 5000 });
   await page.waitForSelector('tr.msg:has-text("BootNotification"):has-text("INGRESS1")', { timeout: 2000 }); // from api/messages
@@ -70,26 +71,31 @@ test('monitor through the ingress prefix: history and live messages, the warning
   await page.waitForSelector('tr.msg:has-text("Heartbeat"):has-text("charger → local")', { timeout: 2000 }); // pushed on api/live
   await page.locator('#warnings').filter({ hasText: NO_BACKEND_WARNING }).waitFor({ state: 'visible', timeout: 2000 });
   assert.ok(ingress.forwarded.includes('/api/messages') && ingress.forwarded.includes('/api/live'), ingress.forwarded.join(' '));
-  await page.click('header a:has-text("dashboard")');
+  await page.click('header a:has-text("Overview")');
   await page.waitForURL(ingress.url('status'), { timeout: 2000 });
   await page.locator('[data-charger="INGRESS1"]').waitFor({ timeout: 2000 });
+  await page.click('header a:has-text("Sessions")');
+  await page.waitForURL(ingress.url('sessions'), { timeout: 2000 });
+  await page.locator('#list').filter({ hasText: 'No sessions for this choice.' }).waitFor({ timeout: 2000 });
+  assert.match(await page.getAttribute('#csv', 'href') ?? '', /^sessions\.csv/);
+  assert.ok(ingress.forwarded.includes('/api/sessions') && ingress.forwarded.includes('/api/chargers'), ingress.forwarded.join(' '));
   assert.deepEqual(failures, []);
   await page.close();
 });
 
-test('dashboard through the ingress prefix: lists the charger, shows the banner, and a command reaches the charger without a password', { skip }, async () => {
+test('overview through the ingress prefix: lists the charger, shows the banner; a confirmed command and the override work without a password', { skip }, async () => {
   const { page, failures } = await open(ingress.url('status'));
   await page.locator('[data-charger="INGRESS1"]').filter({ hasText: 'TestVendor' }).waitFor({ timeout: 3000 });
   await page.locator('#warnings').filter({ hasText: NO_BACKEND_WARNING }).waitFor({ state: 'visible', timeout: 2000 });
   await page.click('[data-charger="INGRESS1"] button[data-command="Reset"]');
-  await page.locator('[data-charger="INGRESS1"] pre.result').filter({ hasText: '"status": "Accepted"' }).waitFor({ timeout: 3000 });
+  await page.locator('[data-charger="INGRESS1"] .result .sentence').filter({ hasText: 'The charger accepted the reset.' }).waitFor({ timeout: 3000 });
   assert.deepEqual(resets, [{ type: 'Soft' }]);
   assert.ok(ingress.forwarded.includes('/api/chargers/INGRESS1/call'), ingress.forwarded.join(' '));
   await page.click('button[data-override="block"]');
-  await page.locator('#override').filter({ hasText: 'block' }).waitFor({ timeout: 3000 });
+  await page.locator('#override[data-mode="block"]').waitFor({ timeout: 3000 });
   await page.click('button[data-override="clear"]');
-  await page.locator('#override').filter({ hasText: 'none' }).waitFor({ timeout: 3000 });
-  await page.click('header a:has-text("messages")');
+  await page.locator('#override[data-mode="none"]').filter({ hasText: 'Normal' }).waitFor({ timeout: 3000 });
+  await page.click('header a:has-text("Live messages")');
   await page.waitForURL(ingress.url(''), { timeout: 2000 });
   assert.deepEqual(failures, []);
   // The password still guards the web port for everyone but the ingress address.

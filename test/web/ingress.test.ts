@@ -38,10 +38,10 @@ const RESET = { action: 'Reset', payload: { type: 'Soft' } };
 describe('pages under a path prefix', () => {
   test('the served pages use relative URLs only (links, fetch, EventSource, POSTs)', async () => {
     const { web } = await setup('');
-    for (const path of ['/', '/status']) {
+    for (const path of ['/', '/status', '/sessions']) {
       const page = await http(web, path);
       assert.equal(page.status, 200, path);
-      assert.match(page.body, /fetch\('api\/|EventSource\('api\/live'\)/, `${path} talks to the API`);
+      assert.match(page.body, /(fetch|getJson)\('api\/|EventSource\('api\/live'\)/, `${path} talks to the API`);
       for (const absolute of [/"\/api/, /'\/api/, /`\/api/, /(href|src|action)=["']\//, /fetch\(\s*["'`]\//, /EventSource\(\s*["'`]\//, /["'`]\/(status|metrics|sessions)/]) {
         assert.doesNotMatch(page.body, absolute, `${path} has an absolute URL (${absolute})`);
       }
@@ -53,17 +53,25 @@ describe('pages under a path prefix', () => {
     const ingress = await startIngressProxy(web);
     cleanups.push(() => ingress.close());
     const get = (url: string) => http(ingress.port, new URL(url).pathname + new URL(url).search);
-    for (const [page, base] of [['', ingress.url('')], ['status', ingress.url('status')]] as const) {
+    for (const [page, base] of [['', ingress.url('')], ['status', ingress.url('status')], ['sessions', ingress.url('sessions')]] as const) {
       const html = await get(base);
       assert.equal(html.status, 200, page);
       // Every relative URL in the page, resolved the way the browser does from that page's address.
-      const relative = [...html.body.matchAll(/(?:href=|fetch\(|EventSource\()["']([^"']+)["']/g)].map((m) => m[1]!);
+      const relative = [...html.body.matchAll(/(?:href=|src=|fetch\(|getJson\(|send\('[A-Z]+', |EventSource\()["']([^"']+)["']/g)]
+        .map((m) => m[1]!)
+        .filter((ref) => !ref.startsWith('data:')); // the favicon is inline
       assert.ok(relative.length >= 2, `${page}: found ${relative.join(', ')}`);
       for (const ref of relative) {
         const target = new URL(ref, base);
         assert.ok(target.pathname.startsWith(`${ingress.prefix}/`), `${ref} from ${base} stays under the prefix (${target.pathname})`);
-        if (ref.startsWith('api/chargers/') || ref === 'api/override') continue; // commands: sent in the browser test
+        if (ref === 'api/chargers/' || ref === 'api/override') continue; // commands: sent in the browser test
         if (ref === 'api/live') continue; // a stream: opened in the browser test
+        if (ref.startsWith('api/') && ref.endsWith('/')) {
+          // The start of a URL the page completes (api/sessions/ID/series): a route, not 'not found'.
+          const reply = await get(new URL(`${ref}1/series`, base).href);
+          assert.notEqual(JSON.parse(reply.body).error, 'not found', `${ref}1/series from ${base}`);
+          continue;
+        }
         assert.equal((await get(target.href)).status, 200, `${ref} from ${base}`);
       }
     }
@@ -90,7 +98,8 @@ describe('pages under a path prefix', () => {
     const status = await http(web, '//api/status');
     assert.equal(status.status, 200);
     assert.equal(JSON.parse(status.body).chargers[0].id, 'WEB1');
-    assert.match((await http(web, '//status')).body, /<title>ocpp-proxy · status<\/title>/);
+    assert.match((await http(web, '//status')).body, /<title>Overview · ocpp-proxy<\/title>/);
+    assert.match((await http(web, '//sessions')).body, /<title>Sessions · ocpp-proxy<\/title>/);
     assert.match((await http(web, '/api//status')).body, /"chargers":/);
   });
 });
@@ -108,7 +117,8 @@ describe('ingress_from: the Supervisor needs no second password', () => {
     assert.equal((await http(web, '/status', { from: '127.0.0.1' })).status, 200);
     const command = await postCommand(web, 'WEB1', RESET, { 'X-Ingress-Path': '/api/hassio_ingress/abc' }, '127.0.0.1');
     assert.equal(command.status, 200, command.body);
-    assert.deepEqual(JSON.parse(command.body), { result: 'CALLRESULT', payload: { status: 'Accepted' } });
+    const answer = JSON.parse(command.body);
+    assert.deepEqual([answer.result, answer.payload], ['CALLRESULT', { status: 'Accepted' }]);
     assert.deepEqual(resets, [{ type: 'Soft' }]);
   });
 
@@ -172,9 +182,9 @@ describe('configuration warnings', () => {
     assert.deepEqual(JSON.parse((await http(backed.web, '/api/status')).body).warnings, []);
   });
 
-  test('both pages carry the warning banner', async () => {
+  test('every page carries the warning banner', async () => {
     const { web } = await setup('');
-    for (const path of ['/', '/status']) {
+    for (const path of ['/', '/status', '/sessions']) {
       const html = (await http(web, path)).body;
       assert.match(html, /<div id="warnings" class="warnings" role="alert" hidden><\/div>/, path);
       assert.match(html, /showWarnings\([^)]*warnings\)/, `${path} fills it from the status event`);

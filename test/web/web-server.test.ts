@@ -138,7 +138,10 @@ describe('commands', () => {
     const { proxy } = await setup();
     const reply = await post(proxy, { action: 'Reset', payload: { type: 'Soft' } });
     assert.equal(reply.status, 200);
-    assert.deepEqual(JSON.parse(reply.body), { result: 'CALLRESULT', payload: { status: 'Accepted' } });
+    const answer = JSON.parse(reply.body);
+    assert.deepEqual([answer.result, answer.payload], ['CALLRESULT', { status: 'Accepted' }]);
+    assert.match(answer.frames.sent, /^\[2,"[0-9a-f-]{36}","Reset",\{"type":"Soft"\}\]$/, 'the raw frames, for the page');
+    assert.match(answer.frames.answer, /^\[3,"[0-9a-f-]{36}",\{"status":"Accepted"\}\]$/);
     const injected = proxy.entries.filter((e) => e.action === 'Reset');
     assert.deepEqual(injected.map((e) => `${e.from}>${e.to} ${e.tags}`), ['proxy>charger injected', 'charger>proxy injected']);
   });
