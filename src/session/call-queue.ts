@@ -55,6 +55,18 @@ export class CallQueue<Source> {
     return call;
   }
 
+  /** Takes a Call out before it went (its caller gave up); false when it is no longer queued. */
+  remove(call: UpstreamCall<Source>): boolean {
+    for (const list of [this.proxyCalls, this.primaryCalls, this.otherCalls]) {
+      const at = list.indexOf(call);
+      if (at < 0) continue;
+      list.splice(at, 1);
+      if (call.source !== null) this.counts.set(call.source, this.countFor(call.source) - 1);
+      return true;
+    }
+    return false;
+  }
+
   /** Forgets the Calls of a source that went away; nobody is left to answer them to. */
   drop(source: Source): number {
     const list = source === this.primary ? this.primaryCalls : this.otherCalls;

@@ -57,12 +57,16 @@ export class CallSlot {
         reject(new ProxyError('ERR_BUSY', `${session.chargerId} already has ${MAX_WAITING_PROXY_CALLS} commands waiting; try again once they are answered`));
         return;
       }
-      // The wait covers the queue ahead of it and the charger's own call_timeout.
-      const timer = setTimeout(() => reject(new ProxyError('ERR_CALL_TIMEOUT', `no answer from ${session.chargerId} in time`)), session.callTimeoutMs * 2);
-      this.queueProxyCall(action, payload, (answer) => {
+      // The wait covers the queue ahead of it and the charger's own call_timeout. A command its
+      // caller was told had failed must not reach the charger later: it leaves the queue.
+      const call = this.queueProxyCall(action, payload, (answer) => {
         clearTimeout(timer);
         resolve(answer);
       });
+      const timer = setTimeout(() => {
+        this.queue.remove(call);
+        reject(new ProxyError('ERR_CALL_TIMEOUT', `no answer from ${session.chargerId} in time`));
+      }, session.callTimeoutMs * 2);
       this.sendNext();
     });
   }
@@ -142,8 +146,10 @@ export class CallSlot {
   }
 
   /** Queues a Call of the proxy's own; its id is assigned when it goes, its answer goes to `onAnswer`. */
-  private queueProxyCall(action: string, payload: Payload, onAnswer: NonNullable<UpstreamCall<UpstreamLink>['onAnswer']>): void {
-    this.queue.push({ source: null, id: '', idLiteral: '""', action, text: JSON.stringify([CALL, '', action, payload]), onAnswer });
+  private queueProxyCall(action: string, payload: Payload, onAnswer: NonNullable<UpstreamCall<UpstreamLink>['onAnswer']>): UpstreamCall<UpstreamLink> {
+    const call: UpstreamCall<UpstreamLink> = { source: null, id: '', idLiteral: '""', action, text: JSON.stringify([CALL, '', action, payload]), onAnswer };
+    this.queue.push(call);
+    return call;
   }
 
   private send(call: UpstreamCall<UpstreamLink>, tags: Tag[], payload: Payload | null): void {

@@ -44,6 +44,8 @@ interface PendingStart<L> {
   chargerTx: string | null;
 }
 
+/** Remote starts remembered per charger connection (the oldest go first). */
+const MAX_REMOTE_STARTS = 100;
 /** A remote start is matched to the charger's start within this window. */
 const REMOTE_START_TTL_MS = 10 * 60 * 1000;
 
@@ -68,7 +70,7 @@ export class Transactions<L extends RoutedLink> {
   private readonly remoteStartTags = new Map<string, { link: L; at: number }>();
   private readonly remoteStartIds = new Map<string, L>();
   /** 2.0.1 transactions whose owner is still the default guess (no idToken seen yet). */
-  private readonly undecided = new Set<string>();
+  private readonly undecided: Set<string>;
 
   private readonly events: ChargerEvents | null;
   private readonly prices: ReadonlyMap<string, number>;
@@ -94,8 +96,9 @@ export class Transactions<L extends RoutedLink> {
     this.defaultOwner = this.byName.get(split.defaultOwner) ?? links[0]!;
     this.store = store;
     this.logger = logger;
-    const loaded = store?.loadCharger(chargerId) ?? { owners: new Map<string, string>(), upstreamIds: new Map<string, Map<string, string>>() };
+    const loaded = store?.loadCharger(chargerId) ?? { owners: new Map<string, string>(), guessed: new Set<string>(), upstreamIds: new Map<string, Map<string, string>>() };
     this.owners = loaded.owners;
+    this.undecided = loaded.guessed;
     this.upstreamIds = loaded.upstreamIds;
   }
 
@@ -156,8 +159,10 @@ export class Transactions<L extends RoutedLink> {
   upstreamCall(link: L, action: string, payload: Payload): IdChange[] {
     if (action === 'RemoteStartTransaction' && typeof payload.idTag === 'string') {
       this.remoteStartTags.set(payload.idTag.toUpperCase(), { link, at: Date.now() });
+      if (this.remoteStartTags.size > MAX_REMOTE_STARTS) this.remoteStartTags.delete(this.remoteStartTags.keys().next().value!);
     } else if (action === 'RequestStartTransaction' && payload.remoteStartId !== undefined) {
       this.remoteStartIds.set(String(payload.remoteStartId), link);
+      if (this.remoteStartIds.size > MAX_REMOTE_STARTS) this.remoteStartIds.delete(this.remoteStartIds.keys().next().value!);
     }
     const path = this.rules.upstreamTxPaths[action];
     if (path === undefined) return [];
@@ -297,6 +302,7 @@ export class Transactions<L extends RoutedLink> {
         idTag: pending.idTag,
         startedAt: pending.timestamp,
         meterStart: pending.meterStart,
+        guessed: this.undecided.has(chargerTx),
       });
     } catch (error) {
       this.logger.error(`${this.chargerId}: state database: ${(error as Error).message}`);

@@ -76,6 +76,8 @@ const MIGRATIONS: string[] = [
      model TEXT,
      firmware TEXT
    );`,
+  // 2.0.1: an owner guessed before any idToken was seen stays a guess across reconnects.
+  `ALTER TABLE transactions ADD COLUMN guessed INTEGER NOT NULL DEFAULT 0;`,
 ];
 
 export interface SessionRow {
@@ -108,6 +110,8 @@ export interface SessionStart {
   startedAt: string | null;
   /** Wh */
   meterStart: number | null;
+  /** The owner is the default owner's guess (2.0.1, no idToken yet): a later idToken decides. */
+  guessed?: boolean;
 }
 
 export interface SessionStop {
@@ -145,6 +149,8 @@ export interface ChargerSeen {
 /** What is known of one charger's transactions, loaded when it connects. */
 export interface ChargerTransactions {
   owners: Map<string, string>;
+  /** Transactions whose owner is still a guess. */
+  guessed: Set<string>;
   /** charger tx → upstream name → that upstream's tx id */
   upstreamIds: Map<string, Map<string, string>>;
 }
@@ -160,9 +166,9 @@ export class Store {
     this.db = db;
     const prepare = (sql: string) => db.prepare(sql);
     this.statements = {
-      owner: prepare('INSERT OR REPLACE INTO transactions (charger, charger_tx, owner, created_at) VALUES (?, ?, ?, ?)'),
+      owner: prepare('INSERT OR REPLACE INTO transactions (charger, charger_tx, owner, created_at, guessed) VALUES (?, ?, ?, ?, ?)'),
       upstreamTx: prepare('INSERT OR REPLACE INTO upstream_tx (charger, charger_tx, upstream, upstream_tx) VALUES (?, ?, ?, ?)'),
-      owners: prepare('SELECT charger_tx, owner FROM transactions WHERE charger = ?'),
+      owners: prepare('SELECT charger_tx, owner, guessed FROM transactions WHERE charger = ?'),
       upstreamIds: prepare('SELECT charger_tx, upstream, upstream_tx FROM upstream_tx WHERE charger = ?'),
       openSession: prepare('SELECT id FROM sessions WHERE charger = ? AND charger_tx = ? AND stopped_at IS NULL ORDER BY id DESC LIMIT 1'),
       start: prepare(
@@ -205,14 +211,18 @@ export class Store {
 
   loadCharger(charger: string): ChargerTransactions {
     const owners = new Map<string, string>();
-    for (const row of this.statements.owners!.all(charger) as Array<{ charger_tx: string; owner: string }>) owners.set(row.charger_tx, row.owner);
+    const guessed = new Set<string>();
+    for (const row of this.statements.owners!.all(charger) as Array<{ charger_tx: string; owner: string; guessed: number }>) {
+      owners.set(row.charger_tx, row.owner);
+      if (row.guessed === 1) guessed.add(row.charger_tx);
+    }
     const upstreamIds = new Map<string, Map<string, string>>();
     for (const row of this.statements.upstreamIds!.all(charger) as Array<{ charger_tx: string; upstream: string; upstream_tx: string }>) {
       let map = upstreamIds.get(row.charger_tx);
       if (map === undefined) upstreamIds.set(row.charger_tx, (map = new Map()));
       map.set(row.upstream, row.upstream_tx);
     }
-    return { owners, upstreamIds };
+    return { owners, guessed, upstreamIds };
   }
 
   /**
@@ -221,7 +231,7 @@ export class Store {
    */
   startTransaction(start: SessionStart): void {
     this.atomically(() => {
-      this.statements.owner!.run(start.charger, start.chargerTx, start.owner, new Date().toISOString());
+      this.statements.owner!.run(start.charger, start.chargerTx, start.owner, new Date().toISOString(), start.guessed === true ? 1 : 0);
       const open = this.statements.openSession!.get(start.charger, start.chargerTx) as { id: number } | undefined;
       if (open !== undefined) this.statements.reown!.run(start.owner, start.idTag, open.id);
       else this.statements.start!.run(start.charger, start.connector, start.evse, start.idTag, start.owner, start.chargerTx, start.startedAt, start.meterStart);

@@ -89,6 +89,8 @@ export class CatchUp {
    * the byte limit is hard: when only protected (transaction) frames are left, the oldest goes.
    */
   push(frame: OutboxFrame): OutboxFrame[] {
+    // A frame that could never fit goes alone: the backlog it cannot join stays.
+    if (frameBytes(frame) > this.limits.backlogBytes) return [frame];
     this.backlog.push(frame);
     this.bytes += frameBytes(frame);
     const dropped: OutboxFrame[] = [];

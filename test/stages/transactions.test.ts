@@ -254,7 +254,7 @@ test('owners and upstream ids survive a new Transactions on the same store (a re
   store.close();
 });
 
-test('2.0.1: an owner that was still a guess when the charger reconnected is decided by the first idToken after it', { todo: 'Transactions keeps `undecided` in memory only: a new Transactions (every charger connection) loads the guessed default owner from the store as final, so a TransactionEvent started on EVConnected and authorised after a reconnect or restart stays with the default owner' }, () => {
+test('2.0.1: an owner that was still a guess when the charger reconnected is decided by the first idToken after it', () => {
   const store = openStore();
   const before = transactions({ version: 'ocpp2.0.1', store }).tx;
   before.routeChargerCall('TransactionEvent', event201('Started', 'T-9', { triggerReason: 'CablePluggedIn' }), 'e1');
