@@ -11,6 +11,7 @@ import type { Logger } from '../log/console-log.ts';
 import type { ProxyServer } from '../listener/proxy-server.ts';
 import type { ChargerSession } from '../session/charger-session.ts';
 import { abortHandshake } from '../listener/handshake.ts';
+import { ProxyError } from '../errors.ts';
 
 interface ControlRequest {
   id?: unknown;
@@ -97,7 +98,7 @@ export class EventApi {
       const status = typeof answer.payload?.status === 'string' ? answer.payload.status : null;
       reply({ id, result: answer.type === 'CALLRESULT' && status !== 'Rejected' ? 'accepted' : 'rejected', reason: decision.reason, answer: answer.payload });
     } catch (error) {
-      reply({ id, result: 'error', reason: (error as Error).message });
+      reply({ id, result: 'error', reason: (error as Error).message, ...(error instanceof ProxyError ? { code: error.code } : {}) });
     }
   }
 

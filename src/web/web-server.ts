@@ -21,6 +21,7 @@ import { saveOverride } from '../sharing/sharing.ts';
 import type { Override } from '../sharing/control.ts';
 import { configWarnings } from '../config/warnings.ts';
 import { decodeSegment, fromIngress, hostRefusal, ingressPath, requestUrl, sameOrigin } from './request-guard.ts';
+import { ProxyError, httpStatusOf } from '../errors.ts';
 
 /** SSE clients that fall this far behind are dropped rather than buffered. */
 const MAX_CLIENT_BACKLOG = 1024 * 1024;
@@ -372,7 +373,9 @@ export class WebServer {
       const answer = await session.proxyCall(command.action, command.payload);
       this.json(response, 200, { result: answer.type, payload: answer.payload, ...commandFrames(this.recent, chargerId, command.action) });
     } catch (error) {
-      this.json(response, 504, { error: (error as Error).message });
+      // Not connected (any more) → 404, no answer in time → 504, too many waiting → 429.
+      const code = error instanceof ProxyError ? error.code : undefined;
+      this.json(response, httpStatusOf(error), { error: (error as Error).message, ...(code === undefined ? {} : { code }) });
     }
   }
 
