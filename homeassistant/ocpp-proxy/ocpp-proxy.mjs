@@ -6969,6 +6969,7 @@ function energyWh(payload) {
 }
 
 // src/stages/transactions.ts
+var MAX_REMOTE_STARTS = 100;
 var REMOTE_START_TTL_MS = 10 * 60 * 1e3;
 var Transactions = class {
   chargerId;
@@ -6991,7 +6992,7 @@ var Transactions = class {
   remoteStartTags = /* @__PURE__ */ new Map();
   remoteStartIds = /* @__PURE__ */ new Map();
   /** 2.0.1 transactions whose owner is still the default guess (no idToken seen yet). */
-  undecided = /* @__PURE__ */ new Set();
+  undecided;
   events;
   prices;
   constructor(chargerId, version, links, split, store, logger, events = null, prices = /* @__PURE__ */ new Map()) {
@@ -7006,8 +7007,9 @@ var Transactions = class {
     this.defaultOwner = this.byName.get(split.defaultOwner) ?? links[0];
     this.store = store;
     this.logger = logger;
-    const loaded = store?.loadCharger(chargerId) ?? { owners: /* @__PURE__ */ new Map(), upstreamIds: /* @__PURE__ */ new Map() };
+    const loaded = store?.loadCharger(chargerId) ?? { owners: /* @__PURE__ */ new Map(), guessed: /* @__PURE__ */ new Set(), upstreamIds: /* @__PURE__ */ new Map() };
     this.owners = loaded.owners;
+    this.undecided = loaded.guessed;
     this.upstreamIds = loaded.upstreamIds;
   }
   /** Where a charger Call goes. Null: charger-wide (every upstream; the primary answers). 'resent': see resentStart. */
@@ -7062,8 +7064,10 @@ var Transactions = class {
   upstreamCall(link, action, payload) {
     if (action === "RemoteStartTransaction" && typeof payload.idTag === "string") {
       this.remoteStartTags.set(payload.idTag.toUpperCase(), { link, at: Date.now() });
+      if (this.remoteStartTags.size > MAX_REMOTE_STARTS) this.remoteStartTags.delete(this.remoteStartTags.keys().next().value);
     } else if (action === "RequestStartTransaction" && payload.remoteStartId !== void 0) {
       this.remoteStartIds.set(String(payload.remoteStartId), link);
+      if (this.remoteStartIds.size > MAX_REMOTE_STARTS) this.remoteStartIds.delete(this.remoteStartIds.keys().next().value);
     }
     const path = this.rules.upstreamTxPaths[action];
     if (path === void 0) return [];
@@ -7193,7 +7197,8 @@ var Transactions = class {
         evse,
         idTag: pending.idTag,
         startedAt: pending.timestamp,
-        meterStart: pending.meterStart
+        meterStart: pending.meterStart,
+        guessed: this.undecided.has(chargerTx)
       });
     } catch (error) {
       this.logger.error(`${this.chargerId}: state database: ${error.message}`);
@@ -7386,6 +7391,7 @@ var CatchUp = class {
    * the byte limit is hard: when only protected (transaction) frames are left, the oldest goes.
    */
   push(frame) {
+    if (frameBytes(frame) > this.limits.backlogBytes) return [frame];
     this.backlog.push(frame);
     this.bytes += frameBytes(frame);
     const dropped = [];
@@ -7797,6 +7803,17 @@ var CallQueue = class {
     if (call?.source != null) this.counts.set(call.source, this.countFor(call.source) - 1);
     return call;
   }
+  /** Takes a Call out before it went (its caller gave up); false when it is no longer queued. */
+  remove(call) {
+    for (const list of [this.proxyCalls, this.primaryCalls, this.otherCalls]) {
+      const at = list.indexOf(call);
+      if (at < 0) continue;
+      list.splice(at, 1);
+      if (call.source !== null) this.counts.set(call.source, this.countFor(call.source) - 1);
+      return true;
+    }
+    return false;
+  }
   /** Forgets the Calls of a source that went away; nobody is left to answer them to. */
   drop(source) {
     const list = source === this.primary ? this.primaryCalls : this.otherCalls;
@@ -7831,6 +7848,18 @@ var ProxyError = class extends Error {
     this.code = code;
   }
 };
+var HTTP_STATUS = {
+  ERR_NOT_CONNECTED: 404,
+  ERR_CALL_TIMEOUT: 504,
+  ERR_BUSY: 429,
+  ERR_STORE: 503,
+  ERR_LISTEN: 500,
+  ERR_LOG_FILE: 500,
+  ERR_TLS_FILE: 500
+};
+function httpStatusOf(error) {
+  return error instanceof ProxyError ? HTTP_STATUS[error.code] : 500;
+}
 
 // src/session/call-slot.ts
 var MAX_WAITING_PROXY_CALLS = 20;
@@ -7864,11 +7893,14 @@ var CallSlot = class {
         reject(new ProxyError("ERR_BUSY", `${session.chargerId} already has ${MAX_WAITING_PROXY_CALLS} commands waiting; try again once they are answered`));
         return;
       }
-      const timer = setTimeout(() => reject(new ProxyError("ERR_CALL_TIMEOUT", `no answer from ${session.chargerId} in time`)), session.callTimeoutMs * 2);
-      this.queueProxyCall(action, payload, (answer) => {
+      const call = this.queueProxyCall(action, payload, (answer) => {
         clearTimeout(timer);
         resolve6(answer);
       });
+      const timer = setTimeout(() => {
+        this.queue.remove(call);
+        reject(new ProxyError("ERR_CALL_TIMEOUT", `no answer from ${session.chargerId} in time`));
+      }, session.callTimeoutMs * 2);
       this.sendNext();
     });
   }
@@ -7940,7 +7972,9 @@ var CallSlot = class {
   }
   /** Queues a Call of the proxy's own; its id is assigned when it goes, its answer goes to `onAnswer`. */
   queueProxyCall(action, payload, onAnswer) {
-    this.queue.push({ source: null, id: "", idLiteral: '""', action, text: JSON.stringify([CALL, "", action, payload]), onAnswer });
+    const call = { source: null, id: "", idLiteral: '""', action, text: JSON.stringify([CALL, "", action, payload]), onAnswer };
+    this.queue.push(call);
+    return call;
   }
   send(call, tags, payload) {
     const proxyId = randomUUID();
@@ -9061,7 +9095,9 @@ var MIGRATIONS = [
      vendor TEXT,
      model TEXT,
      firmware TEXT
-   );`
+   );`,
+  // 2.0.1: an owner guessed before any idToken was seen stays a guess across reconnects.
+  `ALTER TABLE transactions ADD COLUMN guessed INTEGER NOT NULL DEFAULT 0;`
 ];
 var Store = class _Store {
   path;
@@ -9073,9 +9109,9 @@ var Store = class _Store {
     this.db = db;
     const prepare = (sql) => db.prepare(sql);
     this.statements = {
-      owner: prepare("INSERT OR REPLACE INTO transactions (charger, charger_tx, owner, created_at) VALUES (?, ?, ?, ?)"),
+      owner: prepare("INSERT OR REPLACE INTO transactions (charger, charger_tx, owner, created_at, guessed) VALUES (?, ?, ?, ?, ?)"),
       upstreamTx: prepare("INSERT OR REPLACE INTO upstream_tx (charger, charger_tx, upstream, upstream_tx) VALUES (?, ?, ?, ?)"),
-      owners: prepare("SELECT charger_tx, owner FROM transactions WHERE charger = ?"),
+      owners: prepare("SELECT charger_tx, owner, guessed FROM transactions WHERE charger = ?"),
       upstreamIds: prepare("SELECT charger_tx, upstream, upstream_tx FROM upstream_tx WHERE charger = ?"),
       openSession: prepare("SELECT id FROM sessions WHERE charger = ? AND charger_tx = ? AND stopped_at IS NULL ORDER BY id DESC LIMIT 1"),
       start: prepare(
@@ -9116,14 +9152,18 @@ var Store = class _Store {
   }
   loadCharger(charger) {
     const owners = /* @__PURE__ */ new Map();
-    for (const row of this.statements.owners.all(charger)) owners.set(row.charger_tx, row.owner);
+    const guessed = /* @__PURE__ */ new Set();
+    for (const row of this.statements.owners.all(charger)) {
+      owners.set(row.charger_tx, row.owner);
+      if (row.guessed === 1) guessed.add(row.charger_tx);
+    }
     const upstreamIds = /* @__PURE__ */ new Map();
     for (const row of this.statements.upstreamIds.all(charger)) {
       let map = upstreamIds.get(row.charger_tx);
       if (map === void 0) upstreamIds.set(row.charger_tx, map = /* @__PURE__ */ new Map());
       map.set(row.upstream, row.upstream_tx);
     }
-    return { owners, upstreamIds };
+    return { owners, guessed, upstreamIds };
   }
   /**
    * A transaction started (or, in 2.0.1, its owner became known): its owner and the session row,
@@ -9131,7 +9171,7 @@ var Store = class _Store {
    */
   startTransaction(start) {
     this.atomically(() => {
-      this.statements.owner.run(start.charger, start.chargerTx, start.owner, (/* @__PURE__ */ new Date()).toISOString());
+      this.statements.owner.run(start.charger, start.chargerTx, start.owner, (/* @__PURE__ */ new Date()).toISOString(), start.guessed === true ? 1 : 0);
       const open2 = this.statements.openSession.get(start.charger, start.chargerTx);
       if (open2 !== void 0) this.statements.reown.run(start.owner, start.idTag, open2.id);
       else this.statements.start.run(start.charger, start.connector, start.evse, start.idTag, start.owner, start.chargerTx, start.startedAt, start.meterStart);
@@ -11412,7 +11452,7 @@ var EventApi = class {
       const status = typeof answer.payload?.status === "string" ? answer.payload.status : null;
       reply({ id, result: answer.type === "CALLRESULT" && status !== "Rejected" ? "accepted" : "rejected", reason: decision.reason, answer: answer.payload });
     } catch (error) {
-      reply({ id, result: "error", reason: error.message });
+      reply({ id, result: "error", reason: error.message, ...error instanceof ProxyError ? { code: error.code } : {} });
     }
   }
   sessionFor(charger) {
@@ -11920,7 +11960,8 @@ data: ${JSON.stringify(this.statusJson())}
       const answer = await session.proxyCall(command2.action, command2.payload);
       this.json(response, 200, { result: answer.type, payload: answer.payload, ...commandFrames(this.recent, chargerId, command2.action) });
     } catch (error) {
-      this.json(response, 504, { error: error.message });
+      const code = error instanceof ProxyError ? error.code : void 0;
+      this.json(response, httpStatusOf(error), { error: error.message, ...code === void 0 ? {} : { code } });
     }
   }
   page(response, page2) {
