@@ -9032,13 +9032,8 @@ function sanitize(value) {
 
 // src/store/store.ts
 import { createRequire } from "node:module";
-var requireBuiltin = createRequire(import.meta.url);
-var sqlite = () => requireBuiltin("node:sqlite");
-var StoreError = class extends ProxyError {
-  constructor(message) {
-    super("ERR_STORE", message);
-  }
-};
+
+// src/store/migrations.ts
 var MIGRATIONS = [
   `CREATE TABLE transactions (
      charger TEXT NOT NULL,
@@ -9099,6 +9094,30 @@ var MIGRATIONS = [
   // 2.0.1: an owner guessed before any idToken was seen stays a guess across reconnects.
   `ALTER TABLE transactions ADD COLUMN guessed INTEGER NOT NULL DEFAULT 0;`
 ];
+function migrate(db) {
+  const { user_version: version } = db.prepare("PRAGMA user_version").get();
+  if (version > MIGRATIONS.length) throw new Error(`its schema version ${version} is newer than this ocpp-proxy knows (${MIGRATIONS.length}); upgrade ocpp-proxy`);
+  for (let next = version; next < MIGRATIONS.length; next++) {
+    db.exec("BEGIN IMMEDIATE");
+    try {
+      db.exec(MIGRATIONS[next]);
+      db.exec(`PRAGMA user_version = ${next + 1}`);
+      db.exec("COMMIT");
+    } catch (error) {
+      db.exec("ROLLBACK");
+      throw error;
+    }
+  }
+}
+
+// src/store/store.ts
+var requireBuiltin = createRequire(import.meta.url);
+var sqlite = () => requireBuiltin("node:sqlite");
+var StoreError = class extends ProxyError {
+  constructor(message) {
+    super("ERR_STORE", message);
+  }
+};
 var Store = class _Store {
   path;
   db;
@@ -9334,21 +9353,6 @@ var Store = class _Store {
     }
   }
 };
-function migrate(db) {
-  const { user_version: version } = db.prepare("PRAGMA user_version").get();
-  if (version > MIGRATIONS.length) throw new Error(`its schema version ${version} is newer than this ocpp-proxy knows (${MIGRATIONS.length}); upgrade ocpp-proxy`);
-  for (let next = version; next < MIGRATIONS.length; next++) {
-    db.exec("BEGIN IMMEDIATE");
-    try {
-      db.exec(MIGRATIONS[next]);
-      db.exec(`PRAGMA user_version = ${next + 1}`);
-      db.exec("COMMIT");
-    } catch (error) {
-      db.exec("ROLLBACK");
-      throw error;
-    }
-  }
-}
 
 // src/web/web-server.ts
 import { createServer as createServer2 } from "node:http";

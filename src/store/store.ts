@@ -6,6 +6,7 @@
 import { createRequire } from 'node:module';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { ProxyError } from '../errors.ts';
+import { migrate } from './migrations.ts';
 
 // Loaded when a database is opened, not at import: `--help`, `check` and `logs` work on runtimes
 // without node:sqlite, and main.ts can say which Node is needed before anything fails.
@@ -18,67 +19,6 @@ export class StoreError extends ProxyError {
   }
 }
 
-/** Versioned migrations: index + 1 is the schema version after it ran. Never edit a shipped one. */
-const MIGRATIONS: string[] = [
-  `CREATE TABLE transactions (
-     charger TEXT NOT NULL,
-     charger_tx TEXT NOT NULL,
-     owner TEXT NOT NULL,
-     created_at TEXT NOT NULL,
-     PRIMARY KEY (charger, charger_tx)
-   );
-   CREATE TABLE upstream_tx (
-     charger TEXT NOT NULL,
-     charger_tx TEXT NOT NULL,
-     upstream TEXT NOT NULL,
-     upstream_tx TEXT NOT NULL,
-     PRIMARY KEY (charger, charger_tx, upstream)
-   );
-   CREATE TABLE sessions (
-     id INTEGER PRIMARY KEY AUTOINCREMENT,
-     charger TEXT NOT NULL,
-     connector INTEGER,
-     evse INTEGER,
-     id_tag TEXT,
-     owner TEXT NOT NULL,
-     charger_tx TEXT NOT NULL,
-     started_at TEXT,
-     stopped_at TEXT,
-     meter_start REAL,
-     meter_stop REAL,
-     energy_kwh REAL,
-     stop_reason TEXT
-   );
-   CREATE INDEX sessions_tx ON sessions (charger, charger_tx);
-   CREATE INDEX sessions_started ON sessions (started_at);`,
-  `ALTER TABLE sessions ADD COLUMN revenue REAL;
-   CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
-  // The web pages' charts and overview: a compact meter series per session (written in batches a
-  // few seconds apart, thinned past a bound) and every charger seen, so it is listed while offline.
-  `CREATE TABLE meter_samples (
-     charger TEXT NOT NULL,
-     charger_tx TEXT NOT NULL,
-     at INTEGER NOT NULL,
-     power_w REAL,
-     energy_wh REAL,
-     current_l1 REAL,
-     current_l2 REAL,
-     current_l3 REAL,
-     PRIMARY KEY (charger, charger_tx, at)
-   ) WITHOUT ROWID;
-   CREATE INDEX meter_samples_at ON meter_samples (at);
-   CREATE TABLE chargers_seen (
-     charger TEXT PRIMARY KEY,
-     first_seen TEXT NOT NULL,
-     last_seen TEXT NOT NULL,
-     protocol TEXT,
-     vendor TEXT,
-     model TEXT,
-     firmware TEXT
-   );`,
-  // 2.0.1: an owner guessed before any idToken was seen stays a guess across reconnects.
-  `ALTER TABLE transactions ADD COLUMN guessed INTEGER NOT NULL DEFAULT 0;`,
-];
 
 export interface SessionRow {
   id: number;
@@ -409,22 +349,6 @@ export class Store {
       this.db.exec('COMMIT');
     } catch (error) {
       this.db.exec('ROLLBACK');
-      throw error;
-    }
-  }
-}
-
-function migrate(db: DatabaseSync): void {
-  const { user_version: version } = db.prepare('PRAGMA user_version').get() as { user_version: number };
-  if (version > MIGRATIONS.length) throw new Error(`its schema version ${version} is newer than this ocpp-proxy knows (${MIGRATIONS.length}); upgrade ocpp-proxy`);
-  for (let next = version; next < MIGRATIONS.length; next++) {
-    db.exec('BEGIN IMMEDIATE');
-    try {
-      db.exec(MIGRATIONS[next]!);
-      db.exec(`PRAGMA user_version = ${next + 1}`);
-      db.exec('COMMIT');
-    } catch (error) {
-      db.exec('ROLLBACK');
       throw error;
     }
   }
