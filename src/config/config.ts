@@ -120,6 +120,17 @@ export interface Config {
   autoconfig: Array<[string, string]>;
   /** `[autoconfig] lock = true`: upstreams may not change the keys the proxy manages. */
   autoconfigLock: boolean;
+  /** `[configuration]`: each upstream's own view of the keys several backends write. */
+  configuration: {
+    /** false: every ChangeConfiguration/SetVariables passes as before. */
+    views: boolean;
+    /** Keys whose effective value is the union of the views (1.6 names, or `Component.Variable`). */
+    unionKeys: string[];
+    /** Keys whose effective value is the smallest positive value of the views. */
+    minKeys: string[];
+    /** Only this upstream may change keys outside the views (null: `none`, anyone may). */
+    exclusive: string | null;
+  };
   statePath: string;
   sharing: {
     /** Arbitrate charging control between backends (one holder at a time). */
@@ -195,6 +206,12 @@ export const DEFAULTS: Omit<Config, 'configFile' | 'upstreams' | 'defaultOwner'>
   fixups: { url: true, timestamps: true, idTagMaxLength: null, powerScale: null, powerMeasurands: ['Power.Active.Import'] },
   autoconfig: [],
   autoconfigLock: false,
+  configuration: {
+    views: true,
+    unionKeys: ['MeterValuesSampledData', 'MeterValuesAlignedData', 'StopTxnSampledData', 'StopTxnAlignedData'],
+    minKeys: ['MeterValueSampleInterval', 'ClockAlignedDataInterval'],
+    exclusive: null,
+  },
   statePath: './ocpp-proxy.db',
   sharing: { enabled: false, sharedControl: false, preferred: null, lease: 300, rateLimitSeconds: 0, allowed: [], blocked: [], primaryAlways: false },
   homeAssistant: { url: null, token: null, presenceSensor: null, overrideEntity: null, blockWhenHome: false, staleAfter: 300, pollInterval: 10, notify: true },

@@ -155,6 +155,11 @@ function resolveSharing(config: Config, reader: IniReader, upstreamSections: Arr
   }
   const known = new Set([...config.upstreams.map((u) => u.name), ...config.backends.map((b) => b.name)]);
   const { sharing, homeAssistant } = config;
+  const exclusive = reader.get('configuration', 'exclusive', coerce.nonEmpty);
+  if (exclusive !== undefined && exclusive.toLowerCase() !== 'none') {
+    if (config.upstreams.some((u) => u.name === exclusive)) config.configuration.exclusive = exclusive;
+    else problems.push({ file, section: 'configuration', key: 'exclusive', message: `'${exclusive}' is not an upstream (none, or an upstream's name)` });
+  }
   for (const [key, names] of [['preferred', sharing.preferred === null ? [] : [sharing.preferred]], ['allowed', sharing.allowed], ['blocked', sharing.blocked]] as const) {
     for (const name of names) if (!known.has(name)) problems.push({ file, section: 'sharing', key, message: `'${name}' is not an upstream or backend` });
   }

@@ -93,6 +93,11 @@ export const SETTINGS: readonly Setting[] = [
   key('fixups', 'power_scale', coerce.positive, ['fixups', 'powerScale']),
   key('fixups', 'power_measurands', coerce.list, ['fixups', 'powerMeasurands']),
 
+  key('configuration', 'views', coerce.bool, ['configuration', 'views']),
+  key('configuration', 'union_keys', coerce.list, ['configuration', 'unionKeys']),
+  key('configuration', 'min_keys', coerce.list, ['configuration', 'minKeys']),
+  key('configuration', 'exclusive', coerce.nonEmpty, null),
+
   key('store', 'path', coerce.nonEmpty, ['statePath'], { option: 'state', flag: '--state' }),
 
   key('sharing', 'enabled', coerce.bool, ['sharing', 'enabled']),

@@ -25,6 +25,47 @@ export function spliceValues(text: string, changes: ReadonlyArray<{ path: JsonPa
   return out;
 }
 
+/** `text` with the values at the given paths replaced by JSON texts (e.g. spans of the original). */
+export function spliceJson(text: string, changes: ReadonlyArray<{ path: JsonPath; json: string }>): string {
+  const spans = changes
+    .map((change) => ({ span: valueSpan(text, change.path), json: change.json }))
+    .filter((c): c is { span: [number, number]; json: string } => c.span !== null)
+    .sort((a, b) => b.span[0] - a.span[0]);
+  let out = text;
+  for (const { span, json } of spans) out = out.slice(0, span[0]) + json + out.slice(span[1]);
+  return out;
+}
+
+/** The original text of the value at `path`, or null. */
+export function valueText(text: string, path: JsonPath): string | null {
+  const span = valueSpan(text, path);
+  return span === null ? null : text.slice(span[0], span[1]);
+}
+
+/** `text` without the member `name` of the object at `path` (its comma too); unchanged if absent. */
+export function removeMember(text: string, path: JsonPath, name: string): string {
+  const span = valueSpan(text, path);
+  if (span === null || text[span[0]] !== '{') return text;
+  let i = skipSpace(text, span[0] + 1);
+  let previousEnd = -1; // where the member before the found one ended (its comma follows)
+  while (text[i] === '"') {
+    const keyStart = i;
+    const keyEnd = stringEnd(text, i);
+    const key = JSON.parse(text.slice(i, keyEnd)) as string;
+    i = skipSpace(text, skipSpace(text, keyEnd) + 1);
+    const end = valueEnd(text, i);
+    const next = skipSpace(text, end);
+    if (key === name) {
+      if (text[next] === ',') return text.slice(0, keyStart) + text.slice(skipSpace(text, next + 1));
+      return previousEnd === -1 ? text.slice(0, keyStart) + text.slice(next) : text.slice(0, previousEnd) + text.slice(next);
+    }
+    if (text[next] !== ',') return text;
+    previousEnd = end;
+    i = skipSpace(text, next + 1);
+  }
+  return text;
+}
+
 /** `text` with `items` (JSON texts) appended to the array at `path`. */
 export function appendToArray(text: string, path: JsonPath, items: string[]): string {
   const span = valueSpan(text, path);

@@ -13,6 +13,8 @@ export interface UpstreamCall<Source> {
   onAnswer?: (answer: { type: 'CALLRESULT' | 'CALLERROR'; payload: Record<string, unknown> | null }) => void;
   /** Changes the charger's CallResult on its way back to the source (a stage's, e.g. the lock's). */
   rewriteAnswer?: (answer: string) => string;
+  /** A stage learns the charger's answer (payload; null for a CallError or none in time). */
+  onChargerAnswer?: (answer: Record<string, unknown> | null) => void;
 }
 
 export class CallQueue<Source> {

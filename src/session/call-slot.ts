@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { redactAnswerSecrets, redactSecrets } from '../log/redact.ts';
 import { CALL, CALLRESULT, TYPE_NAMES, withId, type Frame, type Payload } from '../ocpp/frame.ts';
 import { autoconfigCalls, configStatus } from '../rules/autoconfig.ts';
+import { variableKeyId, variableRef } from '../rules/config-views.ts';
 import type { UpstreamLink } from '../upstream/upstream-link.ts';
 import { CallQueue, type UpstreamCall } from './call-queue.ts';
 import { DROPPED, INJECTED, NO_TAGS, QUEUED, type SessionCore } from './session-core.ts';
@@ -82,6 +83,38 @@ export class CallSlot {
         else log.proxy.warn(`autoconfig ${key}: ${status}`);
       });
     }
+    this.readConfigViews();
+  }
+
+  /**
+   * `[configuration]` views: the charger's own values of the shared keys, read at each accepted
+   * boot (answers consumed); where the charger lost the effective value, it is sent again.
+   */
+  private readConfigViews(): void {
+    const { context, memory, log, protocol } = this.session;
+    const views = memory.knownConfigViews;
+    if (views === null || views.keyList.length === 0) return;
+    const autoconfig = new Map(context.config.autoconfig.map(([key, value]) => [key.toLowerCase(), value]));
+    const names = views.keyList.map(([, key]) => key.name);
+    const is16 = protocol === 'ocpp1.6';
+    const read = is16 ? { key: names } : { getVariableData: names.map(variableRef).filter((ref) => ref !== null) };
+    this.queueProxyCall(is16 ? 'GetConfiguration' : 'GetVariables', read, (answer) => {
+      const values = new Map<string, string>();
+      for (const item of (answer.payload?.[is16 ? 'configurationKey' : 'getVariableResult'] ?? []) as Payload[]) {
+        if (is16 && typeof item.key === 'string' && typeof item.value === 'string') values.set(item.key.toLowerCase(), item.value);
+        else if (!is16 && item.attributeStatus === 'Accepted' && typeof item.attributeValue === 'string') values.set(variableKeyId(item.component, item.variable), item.attributeValue);
+      }
+      if (answer.payload === null) log.proxy.warn('the charger did not answer the read of the configuration views; they start from [autoconfig]');
+      for (const [key, value] of views.chargerRead(values, autoconfig)) {
+        log.proxy.info(`configuration view ${key}: the charger holds another value, sending the effective ${value} again`);
+        const payload = is16 ? { key, value } : { setVariableData: [{ attributeValue: value, ...variableRef(key)! }] };
+        this.queueProxyCall(is16 ? 'ChangeConfiguration' : 'SetVariables', payload, (result) => {
+          const status = result.payload === null ? 'CallError' : configStatus(is16 ? 'ChangeConfiguration' : 'SetVariables', result.payload);
+          if (status !== 'Accepted' && status !== 'RebootRequired') log.proxy.warn(`configuration view ${key}: the charger answered ${status}`);
+        });
+      }
+      this.sendNext();
+    });
   }
 
   /** An upstream's Call, ready to go: queued, and sent at once if the slot is free (`payload`: its parse, if its text is unchanged). */
@@ -117,6 +150,7 @@ export class CallSlot {
     const link = call.source;
     const answerPayload = frame.type === CALLRESULT ? frame.payload : null;
     const hop = { ts, type: typeName, action: call.action };
+    call.onChargerAnswer?.(answerPayload);
     if (link === null) {
       // The proxy's own Call: its answer is the proxy's, never an upstream's.
       session.record({ ...hop, from: 'charger', to: 'proxy', id: proxyId, tags: INJECTED, raw: redactAnswerSecrets(call.action, answerPayload, text) });
@@ -166,6 +200,7 @@ export class CallSlot {
     if (this.inFlight?.proxyId !== proxyId) return;
     const { call } = this.inFlight;
     this.session.log.proxy.warn(`no answer to ${call.source?.name ?? 'the proxy'}'s ${call.action} within call_timeout, slot freed`);
+    call.onChargerAnswer?.(null);
     this.inFlight = null;
     this.sendNext();
   }

@@ -11,7 +11,7 @@ import { runChain, type Stage } from '../stages/stage.ts';
 import type { Transactions } from '../stages/transactions.ts';
 import type { UpstreamLink } from '../upstream/upstream-link.ts';
 import type { CallSlot } from './call-slot.ts';
-import { DROPPED, FIXED, HIGH_WATER_MARK, NO_TAGS, type Hop, type SessionCore } from './session-core.ts';
+import { DROPPED, FILTERED, FIXED, HIGH_WATER_MARK, NO_TAGS, type Hop, type SessionCore } from './session-core.ts';
 import type { UpstreamFrames } from './upstream-frames.ts';
 
 /** Bad frames in a row from the charger before the proxy gives up on it (1002). */
@@ -93,11 +93,13 @@ export class ChargerFrames {
     const hop = { ts, type: 'CALL' as const, id, action, tags };
     for (const link of route?.targets ?? session.links) {
       const stages = parts.toUpstreamStages.get(link)!;
-      const result = stages.length === 0 ? null : runChain(stages, 'toUpstream', { type: 'CALL', id, action, payload, text: outText });
+      const result = stages.length === 0 ? null : runChain(stages, 'toUpstream', { type: 'CALL', id, action, payload, text: outText, toAnswerer: link === answerer });
       if (result === null || (result.stopped === null && result.text === outText)) {
         this.toUpstream(link, out, { ...hop, raw: logText });
       } else if (result.stopped === null) {
-        this.toUpstream(link, result.text, { ...hop, raw: result.text }); // e.g. this upstream's own transaction id
+        // e.g. this upstream's own transaction id, or only the measurands of its configuration view
+        this.toUpstream(link, result.text, { ...hop, tags: result.filtered ? FILTERED : hop.tags, raw: result.text });
+        for (const note of result.notes) session.log.proxy.info(note);
       } else {
         session.record({ ts, from: 'charger', to: 'proxy', type: 'CALL', id, action, tags: DROPPED, raw: logText });
         session.log.proxy.info(`not for ${link.name}: ${result.stopped.note}`);

@@ -3,6 +3,7 @@
 // that (re)connect mid-session get these replayed (a 1.6 charger does not boot again).
 
 import type { Payload } from '../ocpp/frame.ts';
+import type { ConfigViews } from '../sharing/config-views.ts';
 
 /** A cached boot acceptance lets held calls through on a reconnect within this window. */
 export const BOOT_ACCEPTANCE_TTL_MS = 24 * 60 * 60 * 1000;
@@ -27,6 +28,17 @@ export class ChargerMemory {
   model: string | null = null;
   /** `[autoconfig]` key → the status the charger answered at the last boot. */
   readonly autoconfigResults = new Map<string, string>();
+  private views: ConfigViews | null = null;
+
+  /** `[configuration]` views of this charger, made (loaded from the store) on first use. */
+  configViews(create: () => ConfigViews): ConfigViews {
+    return (this.views ??= create());
+  }
+
+  /** The views, if this charger has any yet (status). */
+  get knownConfigViews(): ConfigViews | null {
+    return this.views;
+  }
 
   rememberCall(action: string, payload: Payload, text: string): void {
     if (action === 'BootNotification') {

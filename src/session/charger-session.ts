@@ -10,7 +10,9 @@ import { CallPolicy } from '../config/policy.ts';
 import { childLoggers, type Loggers } from '../log/console-log.ts';
 import type { Payload } from '../ocpp/frame.ts';
 import { versionRules, type OcppVersion, type VersionSource } from '../ocpp/versions.ts';
+import { viewKeys } from '../rules/config-views.ts';
 import { FixupPipeline } from '../rules/fixups.ts';
+import { ConfigViews } from '../sharing/config-views.ts';
 import { stageChain } from '../stages/chain.ts';
 import type { Stage } from '../stages/stage.ts';
 import { Transactions } from '../stages/transactions.ts';
@@ -37,6 +39,8 @@ export interface SessionStatus {
   queued_calls: number;
   upstreams: Array<{ name: string; role: string; url: string; state: string; since: string; reconnect_attempts: number; backlog: number }>;
   autoconfig: Record<string, string>;
+  /** `[configuration]` views: per shared key, the effective value and each upstream's view. */
+  configuration: ReturnType<ConfigViews['status']>;
 }
 
 /** How long closing links may take before their sockets are destroyed. */
@@ -156,6 +160,7 @@ export class ChargerSession implements LinkOwner, SessionCore {
         backlog: link.catchUp.size,
       })),
       autoconfig: Object.fromEntries(this.memory.autoconfigResults),
+      configuration: this.memory.knownConfigViews?.status() ?? {},
     };
   }
 
@@ -178,6 +183,8 @@ export class ChargerSession implements LinkOwner, SessionCore {
     const rules = versionRules(protocol);
     const transactions = new Transactions(this.chargerId, protocol, this.links, context.split, context.store, context.loggers.proxy, context.events, context.config.prices);
     const chains = new Map<UpstreamLink, Stage[]>();
+    const views = context.config.configuration.views ? this.memory.configViews(() => new ConfigViews(this.chargerId, this.links.map((l) => l.name), context.store)) : null;
+    views?.useKeys(viewKeys(protocol, context.config.configuration.unionKeys, context.config.configuration.minKeys));
     const toUpstreamStages = new Map<UpstreamLink, Stage[]>();
     for (const link of this.links) {
       const chain = stageChain({
@@ -189,6 +196,8 @@ export class ChargerSession implements LinkOwner, SessionCore {
         control: context.control,
         transactions,
         lockedKeys: context.lockedKeys,
+        views,
+        exclusive: context.config.configuration.exclusive,
       });
       chains.set(link, chain);
       toUpstreamStages.set(link, chain.filter((stage) => stage.toUpstream !== undefined));

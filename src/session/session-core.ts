@@ -42,6 +42,7 @@ export const REPLAYED: Tag[] = ['replayed'];
 export const BLOCKED: Tag[] = ['blocked'];
 export const FIXED: Tag[] = ['fixed'];
 export const INJECTED: Tag[] = ['injected'];
+export const FILTERED: Tag[] = ['filtered'];
 
 /** Above this many unsent bytes on a socket, stop reading from whoever feeds it. */
 export const HIGH_WATER_MARK = 1024 * 1024;

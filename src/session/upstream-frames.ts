@@ -187,13 +187,14 @@ export class UpstreamFrames {
     }
     const call: UpstreamCall<UpstreamLink> = { source: link, id: frame.id, idLiteral: idLiteralOf(text), action: frame.action, text: result.text };
     if (result.rewriteAnswer !== null) call.rewriteAnswer = result.rewriteAnswer;
+    if (result.onChargerAnswer !== null) call.onChargerAnswer = result.onChargerAnswer;
     this.parts.slot.push(call, result.text === text ? frame.payload : undefined);
   }
 
   /** The one "reply and log" path for a Call a stage stopped: the Call is logged, the sender answered. */
   private refuse(link: UpstreamLink, frame: Extract<Frame, { type: 2 | 6 }>, typeName: 'CALL' | 'SEND', text: string, stop: NonNullable<ChainResult['stopped']>, ts: string): void {
     const session = this.session;
-    const tags = stop.kind === 'drop' ? DROPPED : BLOCKED;
+    const tags = stop.kind === 'drop' ? DROPPED : stop.kind === 'answer' && stop.granted === true ? NO_TAGS : BLOCKED;
     session.record({ ts, from: link.name, to: 'proxy', type: typeName, id: frame.id, action: frame.action, tags, raw: redactSecrets(frame.action, frame.payload, text) });
     session.log.proxy.info(stop.note);
     if (frame.type !== CALL) return; // a SEND is answered by nobody
@@ -201,7 +202,7 @@ export class UpstreamFrames {
     else if (stop.kind === 'answer') {
       const answer = JSON.stringify([CALLRESULT, frame.id, stop.payload]);
       link.send(answer);
-      session.record({ ts, from: 'proxy', to: link.name, type: 'CALLRESULT', id: frame.id, action: frame.action, tags: BLOCKED, raw: answer });
+      session.record({ ts, from: 'proxy', to: link.name, type: 'CALLRESULT', id: frame.id, action: frame.action, tags, raw: answer });
     }
   }
 

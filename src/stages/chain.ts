@@ -1,8 +1,8 @@
 // The per-upstream stage chain, in the order a frame meets the stages. To add behaviour per
 // upstream, write a stage (stage.ts) and put it here.
 //
-//   upstream → charger:  policy → control → transaction-ids → autoconfig-lock
-//   charger → upstream:  transaction-ids
+//   upstream → charger:  policy → control → transaction-ids → autoconfig-lock → config-views
+//   charger → upstream:  transaction-ids → meter-views
 
 import type { CallPolicy } from '../config/policy.ts';
 import type { OcppVersion } from '../ocpp/versions.ts';
@@ -11,6 +11,9 @@ import type { RoutedLink, Transactions } from './transactions.ts';
 import { AutoconfigLock } from './autoconfig-lock.ts';
 import { ControlGate } from './control-gate.ts';
 import { PolicyGate } from './policy-gate.ts';
+import type { ConfigViews } from '../sharing/config-views.ts';
+import { ConfigViewsStage } from './config-views.ts';
+import { MeterViews } from './meter-views.ts';
 import type { Stage } from './stage.ts';
 import { TransactionIds } from './transaction-ids.ts';
 
@@ -24,6 +27,10 @@ export interface ChainInputs<L extends RoutedLink> {
   transactions: Transactions<L>;
   /** `[autoconfig] lock`: the keys upstreams may not change, or null. */
   lockedKeys: ReadonlySet<string> | null;
+  /** `[configuration] views`: this charger's views, or null when off. */
+  views: ConfigViews | null;
+  /** `[configuration] exclusive`: the one upstream that may change other keys, or null. */
+  exclusive: string | null;
 }
 
 /** The stages between one charger connection and one of its upstreams, in order. */
@@ -34,5 +41,6 @@ export function stageChain<L extends RoutedLink>(inputs: ChainInputs<L>): Stage[
     new TransactionIds(inputs.transactions, inputs.link),
   ];
   if (inputs.lockedKeys !== null) stages.push(new AutoconfigLock(inputs.lockedKeys, inputs.upstream));
+  if (inputs.views !== null) stages.push(new ConfigViewsStage(inputs.views, inputs.upstream, inputs.exclusive), new MeterViews(inputs.views, inputs.upstream, inputs.protocol));
   return stages;
 }

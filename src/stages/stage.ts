@@ -13,6 +13,8 @@ export interface StageFrame {
   /** The payload as parsed from the original bytes (a stage that changes bytes does not change it). */
   readonly payload: Payload;
   readonly text: string;
+  /** Charger Calls only: this stage's upstream answers this Call (the primary or the session owner). */
+  readonly toAnswerer?: boolean;
 }
 
 export type StageDecision =
@@ -20,11 +22,16 @@ export type StageDecision =
   | { kind: 'forward'; note?: string }
   /**
    * Pass on these bytes instead (spliced from the original: only the changed values differ);
-   * `rewriteAnswer` changes the charger's answer on its way back to this upstream.
+   * `rewriteAnswer` changes the charger's answer on its way back to this upstream;
+   * `filtered`: parts of a charger frame were left out for this upstream (logged `filtered`);
+   * `onChargerAnswer` learns the charger's answer (payload; null for a CallError or none in time).
    */
-  | { kind: 'replace'; text: string; note?: string; rewriteAnswer?: (answer: string) => string }
-  /** Do not pass on: the proxy answers the sender itself (logged `blocked`). */
-  | { kind: 'answer'; payload: Payload; note: string }
+  | { kind: 'replace'; text: string; note?: string; filtered?: boolean; rewriteAnswer?: (answer: string) => string; onChargerAnswer?: (answer: Payload | null) => void }
+  /**
+   * Do not pass on: the proxy answers the sender itself (logged `blocked`; with `granted`, the
+   * proxy did what was asked without the charger, and it is not logged as a refusal).
+   */
+  | { kind: 'answer'; payload: Payload; note: string; granted?: boolean }
   | { kind: 'error'; code: OcppErrorCode; description: string; note: string }
   /** Do not pass on, and answer nothing (logged `dropped`). */
   | { kind: 'drop'; note: string };
@@ -47,6 +54,8 @@ export interface ChainResult {
   stopped: Extract<StageDecision, { kind: 'answer' | 'error' | 'drop' }> | null;
   notes: string[];
   rewriteAnswer: ((answer: string) => string) | null;
+  onChargerAnswer: ((answer: Payload | null) => void) | null;
+  filtered: boolean;
 }
 
 /** Runs `frame` through `stages` in order (`direction` picks the hook); the first stop wins. */
@@ -54,20 +63,37 @@ export function runChain(stages: readonly Stage[], direction: 'toUpstream' | 'fr
   let current = frame;
   let notes: string[] | null = null;
   let rewriteAnswer: ((answer: string) => string) | null = null;
+  let onChargerAnswer: ((answer: Payload | null) => void) | null = null;
+  let filtered = false;
   for (const stage of stages) {
     const decide = stage[direction];
     if (decide === undefined) continue;
     const decision = decide.call(stage, current);
     if (decision.kind !== 'forward' && decision.kind !== 'replace') {
-      return { text: current.text, stopped: decision, notes: notes ?? [], rewriteAnswer: null };
+      return { text: current.text, stopped: decision, notes: notes ?? [], rewriteAnswer: null, onChargerAnswer: null, filtered: false };
     }
     if (decision.note !== undefined) (notes ??= []).push(decision.note);
     if (decision.kind === 'replace') {
       current = { ...current, text: decision.text };
-      if (decision.rewriteAnswer !== undefined) rewriteAnswer = decision.rewriteAnswer;
+      // A later stage is nearer the charger: its rewrite applies first, then the earlier ones'.
+      if (decision.filtered === true) filtered = true;
+      if (decision.rewriteAnswer !== undefined) rewriteAnswer = composeRewrites(rewriteAnswer, decision.rewriteAnswer);
+      if (decision.onChargerAnswer !== undefined) onChargerAnswer = bothHooks(onChargerAnswer, decision.onChargerAnswer);
     }
   }
-  return { text: current.text, stopped: null, notes: notes ?? NO_NOTES, rewriteAnswer };
+  return { text: current.text, stopped: null, notes: notes ?? NO_NOTES, rewriteAnswer, onChargerAnswer, filtered };
 }
 
 const NO_NOTES: string[] = [];
+
+function composeRewrites(outer: ((answer: string) => string) | null, inner: (answer: string) => string): (answer: string) => string {
+  return outer === null ? inner : (answer) => outer(inner(answer));
+}
+
+function bothHooks(first: ((answer: Payload | null) => void) | null, then: (answer: Payload | null) => void): (answer: Payload | null) => void {
+  if (first === null) return then;
+  return (answer) => {
+    first(answer);
+    then(answer);
+  };
+}

@@ -62,6 +62,14 @@ export const MIGRATIONS: string[] = [
    );`,
   // 2.0.1: an owner guessed before any idToken was seen stays a guess across reconnects.
   `ALTER TABLE transactions ADD COLUMN guessed INTEGER NOT NULL DEFAULT 0;`,
+  // [configuration] views: each upstream's own value of the shared keys (upstream '' = the base).
+  `CREATE TABLE config_views (
+     charger TEXT NOT NULL,
+     upstream TEXT NOT NULL,
+     key TEXT NOT NULL,
+     value TEXT NOT NULL,
+     PRIMARY KEY (charger, upstream, key)
+   ) WITHOUT ROWID;`,
 ];
 
 /** Brings `db` to the newest schema, one migration per transaction; refuses a newer one. */

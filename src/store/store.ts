@@ -207,6 +207,18 @@ export class Store {
     else this.statements.setSetting!.run(key, value);
   }
 
+  /** The configuration views of a charger (upstream '' holds the base values). */
+  configViews(charger: string): Array<{ upstream: string; key: string; value: string }> {
+    const rows = this.prepared('SELECT upstream, key, value FROM config_views WHERE charger = ?').all(charger) as Array<{ upstream: string; key: string; value: string }>;
+    return rows.map((row) => ({ upstream: row.upstream, key: row.key, value: row.value }));
+  }
+
+  /** Sets (null: removes) one upstream's view of one key; written when a view changes, never per frame. */
+  setConfigView(charger: string, upstream: string, key: string, value: string | null): void {
+    if (value === null) this.prepared('DELETE FROM config_views WHERE charger = ? AND upstream = ? AND key = ?').run(charger, upstream, key);
+    else this.prepared('INSERT OR REPLACE INTO config_views (charger, upstream, key, value) VALUES (?, ?, ?, ?)').run(charger, upstream, key, value);
+  }
+
   /** Null when the database takes a write now, else why not (disk full, read-only, locked). */
   writeProblem(): string | null {
     try {

@@ -78,7 +78,7 @@ export class Metrics {
       const [from, to, type, action] = key.split('\u0000');
       out.push(`ocpp_proxy_frames_total{from="${esc(from!)}",to="${esc(to!)}",type="${type}",action="${esc(action!)}"} ${count}`);
     }
-    for (const tag of ['dropped', 'blocked', 'fixed', 'replayed', 'queued', 'injected']) {
+    for (const tag of ['dropped', 'blocked', 'fixed', 'replayed', 'queued', 'injected', 'filtered']) {
       family(`${tag}_total`, 'counter', `Frames the proxy tagged '${tag}'.`);
       out.push(`ocpp_proxy_${tag}_total ${this.tags.get(tag) ?? 0}`);
     }

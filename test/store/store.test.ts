@@ -18,7 +18,7 @@ test('a new file is created at the current schema version; a newer schema is ref
   const path = join(tempDir(), 's.db');
   Store.open(path).close();
   const db = new DatabaseSync(path);
-  assert.equal((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version, 4);
+  assert.equal((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version, 5);
   assert.equal((db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode, 'wal');
   db.exec('PRAGMA user_version = 99');
   db.close();
