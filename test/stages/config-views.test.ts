@@ -1,0 +1,134 @@
+// [configuration] views with strict ocpp-rpc peers: a billing primary and an HA-like secondary
+// write the same keys; the charger gets the union and the minimum, each backend reads and
+// receives its own view, and all of it survives a proxy restart.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { bootParams, cleanupAfter, iniFor, startCsms, startProxy, strictCharger, tempDir, waitUntil, within, type RPCClientLike } from '../helpers/peers.ts';
+
+const cleanups = cleanupAfter();
+
+const FACTORY_16: Record<string, string> = { MeterValuesSampledData: 'Energy.Active.Import.Register', MeterValueSampleInterval: '300', ClockAlignedDataInterval: '0', HeartbeatInterval: '300' };
+
+interface ChargerState {
+  config: Record<string, string>;
+  writes: string[];
+}
+
+function charger16(port: number, id: string, state: ChargerState) {
+  const charger = strictCharger(port, id, ['ocpp1.6']);
+  charger.handle('GetConfiguration', async ({ params }: { params?: any }) => {
+    const wanted: string[] = params.key ?? Object.keys(state.config);
+    return { configurationKey: wanted.filter((k) => k in state.config).map((key) => ({ key, readonly: false, value: state.config[key] })), unknownKey: wanted.filter((k) => !(k in state.config)) };
+  });
+  charger.handle('ChangeConfiguration', async ({ params }: { params?: any }) => {
+    if (params.key === 'MeterValuesSampledData' && params.value.includes('Bogus')) return { status: 'Rejected' };
+    state.writes.push(`${params.key}=${params.value}`);
+    state.config[params.key] = params.value;
+    return { status: 'Accepted' };
+  });
+  cleanups.push(() => charger.close({ force: true }));
+  return charger;
+}
+
+const meterValues = (timestamp: string) => ({
+  connectorId: 1,
+  transactionId: 1,
+  meterValue: [
+    {
+      timestamp,
+      sampledValue: [
+        { value: '1200', measurand: 'Energy.Active.Import.Register', unit: 'Wh' },
+        { value: '7000', measurand: 'Power.Active.Import', unit: 'W' },
+        { value: '10', measurand: 'Current.Import', unit: 'A', phase: 'L1' },
+      ],
+    },
+  ],
+});
+
+test('1.6: union and minimum at the charger, each backend its own view, across a restart', async () => {
+  const received: { primary: any[]; secondary: any[] } = { primary: [], secondary: [] };
+  const recordMeter = (name: 'primary' | 'secondary') => (client: RPCClientLike) =>
+    client.handle('MeterValues', ({ params }) => {
+      received[name].push(params);
+      return {};
+    });
+  const primary = await startCsms({ protocols: ['ocpp1.6'], onClient: recordMeter('primary') });
+  const secondary = await startCsms({ protocols: ['ocpp1.6'], onClient: recordMeter('secondary') });
+  cleanups.push(() => primary.close(), () => secondary.close());
+  const state = join(tempDir(), 'state.db');
+  const chargerState: ChargerState = { config: { ...FACTORY_16 }, writes: [] };
+
+  let proxy = await startProxy(iniFor(primary.url, secondary.url), { state });
+  cleanups.push(() => proxy.close());
+  let charger = charger16(proxy.port, 'CV16', chargerState);
+  await charger.connect();
+  let atPrimary = await primary.nextClient();
+  let atSecondary = await secondary.nextClient();
+  await charger.call('BootNotification', bootParams('ocpp1.6'));
+  await proxy.entry((e) => e.action === 'GetConfiguration' && e.from === 'charger' && e.tags.includes('injected'), 'the base read answered');
+
+  // The billing primary: energy register, every 60 s.
+  assert.deepEqual(await atPrimary.call('ChangeConfiguration', { key: 'MeterValueSampleInterval', value: '60' }), { status: 'Accepted' });
+  assert.deepEqual(await atPrimary.call('ChangeConfiguration', { key: 'MeterValuesSampledData', value: 'Energy.Active.Import.Register' }), { status: 'Accepted' });
+  assert.deepEqual(chargerState.writes, ['MeterValueSampleInterval=60'], 'an unchanged effective value is not written');
+  assert.ok(proxy.entries.some((e) => e.from === 'proxy' && e.to === 'primary' && e.type === 'CALLRESULT' && e.action === 'ChangeConfiguration'), 'answered by the proxy');
+
+  // HA-like secondary: power and current, every 10 s.
+  assert.deepEqual(await atSecondary.call('ChangeConfiguration', { key: 'MeterValuesSampledData', value: 'Power.Active.Import,Current.Import' }), { status: 'Accepted' });
+  assert.deepEqual(await atSecondary.call('ChangeConfiguration', { key: 'MeterValueSampleInterval', value: '10' }), { status: 'Accepted' });
+  assert.equal(chargerState.config.MeterValuesSampledData, 'Energy.Active.Import.Register,Power.Active.Import,Current.Import');
+  assert.equal(chargerState.config.MeterValueSampleInterval, '10');
+
+  // Bad input: a measurand the charger rejects, a negative interval, a flood of the same write.
+  assert.deepEqual(await atSecondary.call('ChangeConfiguration', { key: 'MeterValuesSampledData', value: 'Bogus' }), { status: 'Rejected' });
+  assert.deepEqual(await atSecondary.call('ChangeConfiguration', { key: 'MeterValueSampleInterval', value: '-5' }), { status: 'Rejected' });
+  const writesBefore = chargerState.writes.length;
+  await Promise.all(Array.from({ length: 30 }, () => atSecondary.call('ChangeConfiguration', { key: 'MeterValueSampleInterval', value: '10' })));
+  assert.equal(chargerState.writes.length, writesBefore, 'repeating a value writes nothing');
+
+  const own = async (client: RPCClientLike) => {
+    const answer = await client.call('GetConfiguration', { key: ['MeterValuesSampledData', 'MeterValueSampleInterval'] });
+    return Object.fromEntries(answer.configurationKey.map((k: { key: string; value: string }) => [k.key, k.value]));
+  };
+  assert.deepEqual(await own(atPrimary), { MeterValuesSampledData: 'Energy.Active.Import.Register', MeterValueSampleInterval: '60' });
+  assert.deepEqual(await own(atSecondary), { MeterValuesSampledData: 'Power.Active.Import,Current.Import', MeterValueSampleInterval: '10' });
+
+  // MeterValues: the primary gets them as sent; the secondary only its measurands, at most every 10 s.
+  await charger.call('MeterValues', meterValues('2025-01-01T10:00:00Z'));
+  await waitUntil(() => received.secondary.length === 1, 'the filtered MeterValues at the secondary');
+  assert.equal(received.primary[0].meterValue[0].sampledValue.length, 3);
+  assert.deepEqual(received.secondary[0].meterValue[0].sampledValue.map((s: { measurand: string }) => s.measurand), ['Power.Active.Import', 'Current.Import']);
+  assert.ok(proxy.entries.some((e) => e.to === 'secondary' && e.action === 'MeterValues' && e.tags.includes('filtered')));
+  // The charger runs at the secondary's 10 s: it gets every frame (the rate filter is in meter-views.test.ts).
+  await charger.call('MeterValues', meterValues('2025-01-01T10:00:10Z'));
+  await waitUntil(() => received.primary.length === 2 && received.secondary.length === 2, 'both MeterValues at both');
+
+  const status = proxy.daemon.server.sessions.get('CV16')!.status().configuration;
+  assert.deepEqual(status.MeterValueSampleInterval!.views, { primary: '60', secondary: '10' });
+
+  // Restart with the same state; the charger was reset to its factory values meanwhile.
+  await charger.close({ force: true });
+  await proxy.close();
+  chargerState.config = { ...FACTORY_16 };
+  chargerState.writes = [];
+  proxy = await startProxy(iniFor(primary.url, secondary.url), { state });
+  charger = charger16(proxy.port, 'CV16', chargerState);
+  await charger.connect();
+  atPrimary = await primary.nextClient();
+  atSecondary = await secondary.nextClient();
+  await charger.call('BootNotification', bootParams('ocpp1.6'));
+  await waitUntil(() => chargerState.writes.length === 2, 'the effective values sent again after the factory reset');
+  assert.equal(chargerState.config.MeterValueSampleInterval, '10');
+  assert.equal(chargerState.config.MeterValuesSampledData, 'Energy.Active.Import.Register,Power.Active.Import,Current.Import');
+  assert.ok(proxy.entries.some((e) => e.action === 'ChangeConfiguration' && e.from === 'proxy' && e.tags.includes('injected')));
+  assert.deepEqual(await own(atPrimary), { MeterValuesSampledData: 'Energy.Active.Import.Register', MeterValueSampleInterval: '60' });
+  assert.deepEqual(await own(atSecondary), { MeterValuesSampledData: 'Power.Active.Import,Current.Import', MeterValueSampleInterval: '10' });
+
+  // The secondary resets its view: the charger goes back to the primary's values.
+  await within(atSecondary.call('ChangeConfiguration', { key: 'MeterValuesSampledData', value: '' }), 'reset measurands');
+  await within(atSecondary.call('ChangeConfiguration', { key: 'MeterValueSampleInterval', value: '0' }), 'reset interval');
+  assert.equal(chargerState.config.MeterValuesSampledData, 'Energy.Active.Import.Register');
+  assert.equal(chargerState.config.MeterValueSampleInterval, '60');
+});
