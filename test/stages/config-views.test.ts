@@ -132,3 +132,87 @@ test('1.6: union and minimum at the charger, each backend its own view, across a
   assert.equal(chargerState.config.MeterValuesSampledData, 'Energy.Active.Import.Register');
   assert.equal(chargerState.config.MeterValueSampleInterval, '60');
 });
+
+const FACTORY_201: Record<string, string> = {
+  'SampledDataCtrlr.TxUpdatedMeasurands': 'Energy.Active.Import.Register',
+  'SampledDataCtrlr.TxUpdatedInterval': '300',
+  'OCPPCommCtrlr.HeartbeatInterval': '300',
+};
+
+test('2.0.1: mixed SetVariables split and recombined in order; own GetVariables; filtered TransactionEvent', async () => {
+  const received: { primary: any[]; secondary: any[] } = { primary: [], secondary: [] };
+  const recordTx = (name: 'primary' | 'secondary') => (client: RPCClientLike) =>
+    client.handle('TransactionEvent', async ({ params }) => {
+      received[name].push(params);
+      return {};
+    });
+  const primary = await startCsms({ protocols: ['ocpp2.0.1'], onClient: recordTx('primary') });
+  const secondary = await startCsms({ protocols: ['ocpp2.0.1'], onClient: recordTx('secondary') });
+  cleanups.push(() => primary.close(), () => secondary.close());
+  const proxy = await startProxy(iniFor(primary.url, secondary.url));
+  cleanups.push(() => proxy.close());
+  const config = { ...FACTORY_201 };
+  const writes: string[][] = [];
+  const charger = strictCharger(proxy.port, 'CV201', ['ocpp2.0.1']);
+  cleanups.push(() => charger.close({ force: true }));
+  const idOf = (d: { component: { name: string }; variable: { name: string } }) => `${d.component.name}.${d.variable.name}`;
+  charger.handle('GetVariables', async ({ params }: { params?: any }) => ({
+    getVariableResult: params.getVariableData.map((d: any) =>
+      idOf(d) in config ? { attributeStatus: 'Accepted', attributeValue: config[idOf(d)], component: d.component, variable: d.variable } : { attributeStatus: 'UnknownVariable', component: d.component, variable: d.variable },
+    ),
+  }));
+  charger.handle('SetVariables', async ({ params }: { params?: any }) => {
+    writes.push(params.setVariableData.map((d: any) => `${idOf(d)}=${d.attributeValue}`));
+    return {
+      setVariableResult: params.setVariableData.map((d: any) => {
+        config[idOf(d)] = d.attributeValue;
+        return { attributeStatus: 'Accepted', component: d.component, variable: d.variable };
+      }),
+    };
+  });
+  await charger.connect();
+  const atPrimary = await primary.nextClient();
+  const atSecondary = await secondary.nextClient();
+  await charger.call('BootNotification', bootParams('ocpp2.0.1'));
+  await proxy.entry((e) => e.action === 'GetVariables' && e.from === 'charger' && e.tags.includes('injected'), 'the base read answered');
+
+  const v = (component: string, variable: string, attributeValue: string) => ({ attributeValue, component: { name: component }, variable: { name: variable } });
+  await atPrimary.call('SetVariables', { setVariableData: [v('SampledDataCtrlr', 'TxUpdatedInterval', '60')] });
+  const mixed = await atSecondary.call('SetVariables', {
+    setVariableData: [
+      v('OCPPCommCtrlr', 'HeartbeatInterval', '120'),
+      v('SampledDataCtrlr', 'TxUpdatedMeasurands', 'Power.Active.Import,Current.Import'),
+      v('SampledDataCtrlr', 'TxUpdatedInterval', 'ten'),
+      v('SampledDataCtrlr', 'TxUpdatedInterval', '10'),
+    ],
+  });
+  assert.deepEqual(mixed.setVariableResult.map((r: { attributeStatus: string; variable: { name: string } }) => `${r.variable.name}:${r.attributeStatus}`), [
+    'HeartbeatInterval:Accepted',
+    'TxUpdatedMeasurands:Accepted',
+    'TxUpdatedInterval:Rejected',
+    'TxUpdatedInterval:Accepted',
+  ]);
+  assert.equal(config['SampledDataCtrlr.TxUpdatedMeasurands'], 'Energy.Active.Import.Register,Power.Active.Import,Current.Import');
+  assert.equal(config['SampledDataCtrlr.TxUpdatedInterval'], '10');
+  assert.equal(config['OCPPCommCtrlr.HeartbeatInterval'], '120');
+
+  const read = async (client: RPCClientLike) => {
+    const answer = await client.call('GetVariables', { getVariableData: [{ component: { name: 'SampledDataCtrlr' }, variable: { name: 'TxUpdatedMeasurands' } }, { component: { name: 'SampledDataCtrlr' }, variable: { name: 'TxUpdatedInterval' } }] });
+    return answer.getVariableResult.map((r: { attributeValue: string }) => r.attributeValue);
+  };
+  assert.deepEqual(await read(atPrimary), ['Energy.Active.Import.Register', '60']);
+  assert.deepEqual(await read(atSecondary), ['Power.Active.Import,Current.Import', '10']);
+
+  await charger.call('TransactionEvent', {
+    eventType: 'Updated',
+    timestamp: '2025-01-01T10:00:00Z',
+    triggerReason: 'MeterValuePeriodic',
+    seqNo: 1,
+    transactionInfo: { transactionId: 'T1' },
+    evse: { id: 1, connectorId: 1 },
+    meterValue: [{ timestamp: '2025-01-01T10:00:00Z', sampledValue: [{ value: 1200, measurand: 'Energy.Active.Import.Register' }, { value: 7000, measurand: 'Power.Active.Import' }] }],
+  });
+  await waitUntil(() => received.primary.length === 1 && received.secondary.length === 1, 'the TransactionEvent at both');
+  assert.equal(received.primary[0].meterValue[0].sampledValue.length, 2);
+  assert.deepEqual(received.secondary[0].meterValue[0].sampledValue, [{ value: 7000, measurand: 'Power.Active.Import' }]);
+});
