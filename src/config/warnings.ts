@@ -27,5 +27,32 @@ export function configWarnings(config: Config): string[] {
     );
   }
   warnings.push(...controlWarnings(config));
+  warnings.push(...configurationWarnings(config));
+  return warnings;
+}
+
+/** `[configuration]`: what the views resolve between backends, and what they cannot. */
+export function configurationWarnings(config: Config): string[] {
+  const { views, unionKeys, minKeys, exclusive } = config.configuration;
+  const backends = config.upstreams.filter((u) => !u.local).length;
+  if (!views) {
+    return backends > 1 ? ['[configuration] views = false: backends that write the same keys (MeterValuesSampledData, MeterValueSampleInterval, …) undo each other; the last writer wins'] : [];
+  }
+  const warnings: string[] = [];
+  const min = new Set(minKeys.map((k) => k.toLowerCase()));
+  for (const key of unionKeys) if (min.has(key.toLowerCase())) warnings.push(`[configuration] ${key} is in union_keys and min_keys; it is treated as a min key`);
+  if (backends > 1) {
+    warnings.push(`[configuration] views: ${[...unionKeys, ...minKeys].join(', ')} are kept per backend (the charger gets the union of the measurands and the shortest interval)`);
+    warnings.push(
+      exclusive === null
+        ? '[configuration] exclusive = none: other keys (e.g. HeartbeatInterval) are not shared; the last backend to write one wins'
+        : `[configuration] exclusive = ${exclusive}: only ${exclusive} may change keys outside the views, the others get Rejected`,
+    );
+  }
+  if (config.autoconfigLock) {
+    const shared = new Set([...unionKeys, ...minKeys].map((k) => k.toLowerCase()));
+    const locked = config.autoconfig.map(([key]) => key).filter((key) => shared.has(key.toLowerCase()));
+    if (locked.length > 0) warnings.push(`[autoconfig] lock: ${locked.join(', ')} cannot be changed by any backend, so their configuration views stay at the [autoconfig] value`);
+  }
   return warnings;
 }

@@ -127,7 +127,15 @@ ${COMMANDS_SCRIPT}
         u.latency_ms === null || u.latency_ms === undefined ? null : el('span', { class: 'muted small', title: 'time to answer the charger\\'s latest message' }, u.latency_ms + ' ms'),
         u.backlog ? el('span', { class: 'warn small' }, u.backlog + ' message' + (u.backlog === 1 ? '' : 's') + ' waiting') : el('span', { class: 'muted small' }, 'since ' + fmtWhen(u.since)));
     });
-    return el('div', { class: 'panel' }, el('h3', {}, 'Backends'), rows.length ? rows : el('div', { class: 'muted' }, 'none'));
+    return el('div', { class: 'panel' }, el('h3', {}, 'Backends'), rows.length ? rows : el('div', { class: 'muted' }, 'none'), configurationLines(c));
+  }
+  /** [configuration] views of the keys whose views differ: "HA sees 10 s, primary sees 60 s, charger runs at 10 s". */
+  function configurationLines(c) {
+    return Object.entries(c.configuration || {}).filter(([, k]) => new Set(Object.values(k.views || {})).size > 1).map(([key, k]) => {
+      const unit = /Interval$/.test(key) ? ' s' : '';
+      const seen = Object.entries(k.views).map(([name, v]) => name + ' sees ' + (v === '' ? 'none' : v + unit)).join(', ');
+      return el('div', { class: 'muted small', 'data-config-key': key }, key + ': ' + seen + ', charger runs at ' + (k.charger ?? k.effective ?? '?') + unit);
+    });
   }
   /**
    * The limits in force, the lowest first: the proxy's own merge where the status has one
