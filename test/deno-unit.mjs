@@ -11,7 +11,8 @@ const deno = join(root, 'node_modules/@deno/linux-x64-glibc/deno');
 const suites = [
   'test/ocpp', 'test/rules', 'test/config', 'test/sharing/control.test.ts', 'test/listener/charger-path.test.ts',
   'test/auth', 'test/log', 'test/upstream/upstream-link.test.ts',
-  'test/session/routing.test.ts', 'test/session/bad-frames.test.ts', 'test/session/calls.test.ts',
+  'test/session/routing.test.ts', 'test/session/bad-frames.test.ts', 'test/session/calls.test.ts', 'test/session/charger-memory.test.ts',
+  'test/stages', 'test/architecture.test.ts',
 ];
 if (!existsSync(deno)) {
   console.log('deno: not installed for this platform (optional dependency @deno/linux-x64-glibc); Deno suites skipped');

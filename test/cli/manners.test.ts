@@ -145,3 +145,14 @@ test('`sessions --csv` into a slow pipe: every line arrives before the command e
   assert.equal(code, 0);
   assert.equal(Number(out.trim()), 20_001, 'header + every session');
 });
+
+test('run says the same warnings as check: two upstreams that may both steer charging', async () => {
+  const child = spawn(process.execPath, [bundle, '--primary', 'ws://127.0.0.1:9', '--secondary', 'ws://127.0.0.1:9', '--listen-host', '127.0.0.1', '--listen-port', String(await freePort()), '--web-port', '0'], { cwd: tempDir() });
+  cleanups.push(() => child.kill('SIGKILL'));
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  await waitUntil(() => /may all send charging-control calls/.test(out), 'the warning at start', 20_000);
+  assert.match(out, /WARNING proxy: primary, secondary may all send charging-control calls .*secondary_deny_actions/);
+  child.kill('SIGTERM');
+  await within(once(child, 'close'), 'the proxy to stop', 20_000);
+});

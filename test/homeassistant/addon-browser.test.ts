@@ -4,15 +4,14 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { chromiumSkip, launchChromium } from '../helpers/chromium.ts';
 import type { RPCClient } from 'ocpp-rpc';
 import { bootParams, strictCharger, waitUntil } from '../helpers/peers.ts';
 import { startIngressProxy, type IngressProxy } from '../helpers/ingress-proxy.ts';
 import { startAddon, type RunningAddon } from '../helpers/addon.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const skip = existsSync(CHROMIUM) ? false : 'Chromium is not installed (.ci/run installs it with apt-get install chromium)';
+const skip = chromiumSkip;
 const cleanups: Array<() => Promise<unknown> | unknown> = [];
 let browser: Browser;
 let running: RunningAddon;
@@ -35,10 +34,7 @@ before(async () => {
   await charger.connect();
   cleanups.push(() => charger.close({ force: true }));
   await charger.call('BootNotification', bootParams('ocpp1.6'));
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   cleanups.push(() => browser.close());
 });
 

@@ -5,7 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ConnectionRefusals } from '../../src/listener/refusals.ts';
 import { hashPassword } from '../../src/auth/charger-auth.ts';
-import { cleanupAfter, iniFor, startCsms, startProxy, strictCharger } from '../helpers/peers.ts';
+import { WebSocket } from 'ws';
+import { cleanupAfter, iniFor, startCsms, startProxy, strictCharger, waitUntil } from '../helpers/peers.ts';
 
 const cleanups = cleanupAfter();
 
@@ -40,4 +41,20 @@ test('bounded: made-up ids and floods keep at most 10,000 chargers and the lates
   assert.equal(refusals.recent().length, 200);
   assert.equal(refusals.forCharger('ID0'), undefined);
   assert.ok(refusals.forCharger('ID11999'));
+});
+
+test('a charger that offers no OCPP version: the console says what it sent and what to set', async () => {
+  const primary = await startCsms({ protocols: ['ocpp1.6'] });
+  const proxy = await startProxy(iniFor(primary.url));
+  cleanups.push(() => primary.close(), () => proxy.close());
+  const none = new WebSocket(`ws://127.0.0.1:${proxy.port}/NOPROTO`, { perMessageDeflate: false });
+  const other = new WebSocket(`ws://127.0.0.1:${proxy.port}/OTHERPROTO`, ['mqtt'], { perMessageDeflate: false });
+  cleanups.push(() => none.terminate(), () => other.terminate());
+  for (const ws of [none, other]) ws.on('error', () => undefined); // the answer carries no subprotocol, which ws reports
+  await waitUntil(() => proxy.daemon.server!.refusals.recent().length === 2, 'both refusals');
+  const lines = proxy.console.join('');
+  assert.match(lines, /NOPROTO: sent no Sec-WebSocket-Protocol header, no OCPP version \(ocpp1\.6, ocpp2\.0\.1, ocpp2\.1\); closing\. If the charger cannot be set to offer one, set \[host\] version_detection = lenient/);
+  assert.match(lines, /OTHERPROTO: offered only "mqtt", no OCPP version/);
+  assert.doesNotMatch(lines, /\(\(none\)\)/);
+  assert.equal(proxy.daemon.server!.refusals.forCharger('NOPROTO')!.last.kind, 'subprotocol');
 });

@@ -5,15 +5,14 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContextOptions, type Dialog, type Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Dialog, Page } from 'playwright-core';
+import { chromiumSkip, launchChromium } from '../helpers/chromium.ts';
 import { iniFor, rawCharger, startCsms, startProxy, strictCharger, waitUntil, type TestProxy } from '../helpers/peers.ts';
 import { http } from './http-client.ts';
 import { startHousehold, type Household } from './ui-scenario.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const skip = existsSync(CHROMIUM) ? false : 'Chromium is not installed (.ci/run installs it with apt-get install chromium)';
+const skip = chromiumSkip;
 /** Set to a folder to refresh the README screenshots. */
 const SCREENSHOTS = process.env.OCPP_PROXY_SCREENSHOTS;
 /** Every page is looked at in this zone and language: the times on it are local ones. */
@@ -27,10 +26,7 @@ before(async () => {
   if (skip) return;
   household = await startHousehold();
   cleanups.push(() => household.close());
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
   cleanups.push(() => browser.close());
 });
 
