@@ -37,9 +37,9 @@ var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__ge
   mod
 ));
 
-// node_modules/ini/lib/ini.js
+// ../main/node_modules/ini/lib/ini.js
 var require_ini = __commonJS({
-  "node_modules/ini/lib/ini.js"(exports, module) {
+  "../main/node_modules/ini/lib/ini.js"(exports, module) {
     var { hasOwnProperty } = Object.prototype;
     var encode = (obj, opt = {}) => {
       if (typeof opt === "string") {
@@ -249,9 +249,9 @@ var require_ini = __commonJS({
   }
 });
 
-// node_modules/ws/lib/constants.js
+// ../main/node_modules/ws/lib/constants.js
 var require_constants = __commonJS({
-  "node_modules/ws/lib/constants.js"(exports, module) {
+  "../main/node_modules/ws/lib/constants.js"(exports, module) {
     "use strict";
     var BINARY_TYPES = ["nodebuffer", "arraybuffer", "fragments"];
     var hasBlob = typeof Blob !== "undefined";
@@ -272,9 +272,9 @@ var require_constants = __commonJS({
   }
 });
 
-// node_modules/ws/lib/buffer-util.js
+// ../main/node_modules/ws/lib/buffer-util.js
 var require_buffer_util = __commonJS({
-  "node_modules/ws/lib/buffer-util.js"(exports, module) {
+  "../main/node_modules/ws/lib/buffer-util.js"(exports, module) {
     "use strict";
     var { websocketMask, websocketUnmask } = __require("http");
     var { EMPTY_BUFFER } = require_constants();
@@ -357,9 +357,9 @@ var require_buffer_util = __commonJS({
   }
 });
 
-// node_modules/ws/lib/limiter.js
+// ../main/node_modules/ws/lib/limiter.js
 var require_limiter = __commonJS({
-  "node_modules/ws/lib/limiter.js"(exports, module) {
+  "../main/node_modules/ws/lib/limiter.js"(exports, module) {
     "use strict";
     var kDone = /* @__PURE__ */ Symbol("kDone");
     var kRun = /* @__PURE__ */ Symbol("kRun");
@@ -407,9 +407,9 @@ var require_limiter = __commonJS({
   }
 });
 
-// node_modules/ws/lib/permessage-deflate.js
+// ../main/node_modules/ws/lib/permessage-deflate.js
 var require_permessage_deflate = __commonJS({
-  "node_modules/ws/lib/permessage-deflate.js"(exports, module) {
+  "../main/node_modules/ws/lib/permessage-deflate.js"(exports, module) {
     "use strict";
     var zlib = __require("zlib");
     var bufferUtil = require_buffer_util();
@@ -790,9 +790,9 @@ var require_permessage_deflate = __commonJS({
   }
 });
 
-// node_modules/ws/lib/validation.js
+// ../main/node_modules/ws/lib/validation.js
 var require_validation = __commonJS({
-  "node_modules/ws/lib/validation.js"(exports, module) {
+  "../main/node_modules/ws/lib/validation.js"(exports, module) {
     "use strict";
     var { isUtf8 } = __require("buffer");
     var { hasBlob } = require_constants();
@@ -991,9 +991,9 @@ var require_validation = __commonJS({
   }
 });
 
-// node_modules/ws/lib/receiver.js
+// ../main/node_modules/ws/lib/receiver.js
 var require_receiver = __commonJS({
-  "node_modules/ws/lib/receiver.js"(exports, module) {
+  "../main/node_modules/ws/lib/receiver.js"(exports, module) {
     "use strict";
     var { Writable } = __require("stream");
     var PerMessageDeflate2 = require_permessage_deflate();
@@ -1615,9 +1615,9 @@ var require_receiver = __commonJS({
   }
 });
 
-// node_modules/ws/lib/sender.js
+// ../main/node_modules/ws/lib/sender.js
 var require_sender = __commonJS({
-  "node_modules/ws/lib/sender.js"(exports, module) {
+  "../main/node_modules/ws/lib/sender.js"(exports, module) {
     "use strict";
     var { Duplex } = __require("stream");
     var { randomFillSync } = __require("crypto");
@@ -2111,9 +2111,9 @@ var require_sender = __commonJS({
   }
 });
 
-// node_modules/ws/lib/event-target.js
+// ../main/node_modules/ws/lib/event-target.js
 var require_event_target = __commonJS({
-  "node_modules/ws/lib/event-target.js"(exports, module) {
+  "../main/node_modules/ws/lib/event-target.js"(exports, module) {
     "use strict";
     var { kForOnEventAttribute, kListener } = require_constants();
     var kCode = /* @__PURE__ */ Symbol("kCode");
@@ -2340,9 +2340,9 @@ var require_event_target = __commonJS({
   }
 });
 
-// node_modules/ws/lib/extension.js
+// ../main/node_modules/ws/lib/extension.js
 var require_extension = __commonJS({
-  "node_modules/ws/lib/extension.js"(exports, module) {
+  "../main/node_modules/ws/lib/extension.js"(exports, module) {
     "use strict";
     var { tokenChars } = require_validation();
     function push(dest, name, elem) {
@@ -2493,9 +2493,9 @@ var require_extension = __commonJS({
   }
 });
 
-// node_modules/ws/lib/websocket.js
+// ../main/node_modules/ws/lib/websocket.js
 var require_websocket = __commonJS({
-  "node_modules/ws/lib/websocket.js"(exports, module) {
+  "../main/node_modules/ws/lib/websocket.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events");
     var https = __require("https");
@@ -3429,9 +3429,9 @@ var require_websocket = __commonJS({
   }
 });
 
-// node_modules/ws/lib/stream.js
+// ../main/node_modules/ws/lib/stream.js
 var require_stream = __commonJS({
-  "node_modules/ws/lib/stream.js"(exports, module) {
+  "../main/node_modules/ws/lib/stream.js"(exports, module) {
     "use strict";
     var WebSocket2 = require_websocket();
     var { Duplex } = __require("stream");
@@ -3527,9 +3527,9 @@ var require_stream = __commonJS({
   }
 });
 
-// node_modules/ws/lib/subprotocol.js
+// ../main/node_modules/ws/lib/subprotocol.js
 var require_subprotocol = __commonJS({
-  "node_modules/ws/lib/subprotocol.js"(exports, module) {
+  "../main/node_modules/ws/lib/subprotocol.js"(exports, module) {
     "use strict";
     var { tokenChars } = require_validation();
     function parse(header2) {
@@ -3572,9 +3572,9 @@ var require_subprotocol = __commonJS({
   }
 });
 
-// node_modules/ws/lib/websocket-server.js
+// ../main/node_modules/ws/lib/websocket-server.js
 var require_websocket_server = __commonJS({
-  "node_modules/ws/lib/websocket-server.js"(exports, module) {
+  "../main/node_modules/ws/lib/websocket-server.js"(exports, module) {
     "use strict";
     var EventEmitter = __require("events");
     var http = __require("http");
@@ -3976,18 +3976,18 @@ var require_websocket_server = __commonJS({
   }
 });
 
-// node_modules/emoji-regex/index.js
+// ../main/node_modules/emoji-regex/index.js
 var require_emoji_regex = __commonJS({
-  "node_modules/emoji-regex/index.js"(exports, module) {
+  "../main/node_modules/emoji-regex/index.js"(exports, module) {
     module.exports = () => {
       return /[#*0-9]\uFE0F?\u20E3|[\xA9\xAE\u203C\u2049\u2122\u2139\u2194-\u2199\u21A9\u21AA\u231A\u231B\u2328\u23CF\u23ED-\u23EF\u23F1\u23F2\u23F8-\u23FA\u24C2\u25AA\u25AB\u25B6\u25C0\u25FB\u25FC\u25FE\u2600-\u2604\u260E\u2611\u2614\u2615\u2618\u2620\u2622\u2623\u2626\u262A\u262E\u262F\u2638-\u263A\u2640\u2642\u2648-\u2653\u265F\u2660\u2663\u2665\u2666\u2668\u267B\u267E\u267F\u2692\u2694-\u2697\u2699\u269B\u269C\u26A0\u26A7\u26AA\u26B0\u26B1\u26BD\u26BE\u26C4\u26C8\u26CF\u26D1\u26E9\u26F0-\u26F5\u26F7\u26F8\u26FA\u2702\u2708\u2709\u270F\u2712\u2714\u2716\u271D\u2721\u2733\u2734\u2744\u2747\u2757\u2763\u27A1\u2934\u2935\u2B05-\u2B07\u2B1B\u2B1C\u2B55\u3030\u303D\u3297\u3299]\uFE0F?|[\u261D\u270C\u270D](?:\uD83C[\uDFFB-\uDFFF]|\uFE0F)?|[\u270A\u270B](?:\uD83C[\uDFFB-\uDFFF])?|[\u23E9-\u23EC\u23F0\u23F3\u25FD\u2693\u26A1\u26AB\u26C5\u26CE\u26D4\u26EA\u26FD\u2705\u2728\u274C\u274E\u2753-\u2755\u2795-\u2797\u27B0\u27BF\u2B50]|\u26D3\uFE0F?(?:\u200D\uD83D\uDCA5)?|\u26F9(?:\uD83C[\uDFFB-\uDFFF]|\uFE0F)?(?:\u200D[\u2640\u2642]\uFE0F?)?|\u2764\uFE0F?(?:\u200D(?:\uD83D\uDD25|\uD83E\uDE79))?|\uD83C(?:[\uDC04\uDD70\uDD71\uDD7E\uDD7F\uDE02\uDE37\uDF21\uDF24-\uDF2C\uDF36\uDF7D\uDF96\uDF97\uDF99-\uDF9B\uDF9E\uDF9F\uDFCD\uDFCE\uDFD4-\uDFDF\uDFF5\uDFF7]\uFE0F?|[\uDF85\uDFC2\uDFC7](?:\uD83C[\uDFFB-\uDFFF])?|[\uDFC4\uDFCA](?:\uD83C[\uDFFB-\uDFFF])?(?:\u200D[\u2640\u2642]\uFE0F?)?|[\uDFCB\uDFCC](?:\uD83C[\uDFFB-\uDFFF]|\uFE0F)?(?:\u200D[\u2640\u2642]\uFE0F?)?|[\uDCCF\uDD8E\uDD91-\uDD9A\uDE01\uDE1A\uDE2F\uDE32-\uDE36\uDE38-\uDE3A\uDE50\uDE51\uDF00-\uDF20\uDF2D-\uDF35\uDF37-\uDF43\uDF45-\uDF4A\uDF4C-\uDF7C\uDF7E-\uDF84\uDF86-\uDF93\uDFA0-\uDFC1\uDFC5\uDFC6\uDFC8\uDFC9\uDFCF-\uDFD3\uDFE0-\uDFF0\uDFF8-\uDFFF]|\uDDE6\uD83C[\uDDE8-\uDDEC\uDDEE\uDDF1\uDDF2\uDDF4\uDDF6-\uDDFA\uDDFC\uDDFD\uDDFF]|\uDDE7\uD83C[\uDDE6\uDDE7\uDDE9-\uDDEF\uDDF1-\uDDF4\uDDF6-\uDDF9\uDDFB\uDDFC\uDDFE\uDDFF]|\uDDE8\uD83C[\uDDE6\uDDE8\uDDE9\uDDEB-\uDDEE\uDDF0-\uDDF7\uDDFA-\uDDFF]|\uDDE9\uD83C[\uDDEA\uDDEC\uDDEF\uDDF0\uDDF2\uDDF4\uDDFF]|\uDDEA\uD83C[\uDDE6\uDDE8\uDDEA\uDDEC\uDDED\uDDF7-\uDDFA]|\uDDEB\uD83C[\uDDEE-\uDDF0\uDDF2\uDDF4\uDDF7]|\uDDEC\uD83C[\uDDE6\uDDE7\uDDE9-\uDDEE\uDDF1-\uDDF3\uDDF5-\uDDFA\uDDFC\uDDFE]|\uDDED\uD83C[\uDDF0\uDDF2\uDDF3\uDDF7\uDDF9\uDDFA]|\uDDEE\uD83C[\uDDE8-\uDDEA\uDDF1-\uDDF4\uDDF6-\uDDF9]|\uDDEF\uD83C[\uDDEA\uDDF2\uDDF4\uDDF5]|\uDDF0\uD83C[\uDDEA\uDDEC-\uDDEE\uDDF2\uDDF3\uDDF5\uDDF7\uDDFC\uDDFE\uDDFF]|\uDDF1\uD83C[\uDDE6-\uDDE8\uDDEE\uDDF0\uDDF7-\uDDFB\uDDFE]|\uDDF2\uD83C[\uDDE6\uDDE8-\uDDED\uDDF0-\uDDFF]|\uDDF3\uD83C[\uDDE6\uDDE8\uDDEA-\uDDEC\uDDEE\uDDF1\uDDF4\uDDF5\uDDF7\uDDFA\uDDFF]|\uDDF4\uD83C\uDDF2|\uDDF5\uD83C[\uDDE6\uDDEA-\uDDED\uDDF0-\uDDF3\uDDF7-\uDDF9\uDDFC\uDDFE]|\uDDF6\uD83C\uDDE6|\uDDF7\uD83C[\uDDEA\uDDF4\uDDF8\uDDFA\uDDFC]|\uDDF8\uD83C[\uDDE6-\uDDEA\uDDEC-\uDDF4\uDDF7-\uDDF9\uDDFB\uDDFD-\uDDFF]|\uDDF9\uD83C[\uDDE6\uDDE8\uDDE9\uDDEB-\uDDED\uDDEF-\uDDF4\uDDF7\uDDF9\uDDFB\uDDFC\uDDFF]|\uDDFA\uD83C[\uDDE6\uDDEC\uDDF2\uDDF3\uDDF8\uDDFE\uDDFF]|\uDDFB\uD83C[\uDDE6\uDDE8\uDDEA\uDDEC\uDDEE\uDDF3\uDDFA]|\uDDFC\uD83C[\uDDEB\uDDF8]|\uDDFD\uD83C\uDDF0|\uDDFE\uD83C[\uDDEA\uDDF9]|\uDDFF\uD83C[\uDDE6\uDDF2\uDDFC]|\uDF44(?:\u200D\uD83D\uDFEB)?|\uDF4B(?:\u200D\uD83D\uDFE9)?|\uDFC3(?:\uD83C[\uDFFB-\uDFFF])?(?:\u200D(?:[\u2640\u2642]\uFE0F?(?:\u200D\u27A1\uFE0F?)?|\u27A1\uFE0F?))?|\uDFF3\uFE0F?(?:\u200D(?:\u26A7\uFE0F?|\uD83C\uDF08))?|\uDFF4(?:\u200D\u2620\uFE0F?|\uDB40\uDC67\uDB40\uDC62\uDB40(?:\uDC65\uDB40\uDC6E\uDB40\uDC67|\uDC73\uDB40\uDC63\uDB40\uDC74|\uDC77\uDB40\uDC6C\uDB40\uDC73)\uDB40\uDC7F)?)|\uD83D(?:[\uDC3F\uDCFD\uDD49\uDD4A\uDD6F\uDD70\uDD73\uDD76-\uDD79\uDD87\uDD8A-\uDD8D\uDDA5\uDDA8\uDDB1\uDDB2\uDDBC\uDDC2-\uDDC4\uDDD1-\uDDD3\uDDDC-\uDDDE\uDDE1\uDDE3\uDDE8\uDDEF\uDDF3\uDDFA\uDECB\uDECD-\uDECF\uDEE0-\uDEE5\uDEE9\uDEF0\uDEF3]\uFE0F?|[\uDC42\uDC43\uDC46-\uDC50\uDC66\uDC67\uDC6B-\uDC6D\uDC72\uDC74-\uDC76\uDC78\uDC7C\uDC83\uDC85\uDC8F\uDC91\uDCAA\uDD7A\uDD95\uDD96\uDE4C\uDE4F\uDEC0\uDECC](?:\uD83C[\uDFFB-\uDFFF])?|[\uDC6E-\uDC71\uDC73\uDC77\uDC81\uDC82\uDC86\uDC87\uDE45-\uDE47\uDE4B\uDE4D\uDE4E\uDEA3\uDEB4\uDEB5](?:\uD83C[\uDFFB-\uDFFF])?(?:\u200D[\u2640\u2642]\uFE0F?)?|[\uDD74\uDD90](?:\uD83C[\uDFFB-\uDFFF]|\uFE0F)?|[\uDC00-\uDC07\uDC09-\uDC14\uDC16-\uDC25\uDC27-\uDC3A\uDC3C-\uDC3E\uDC40\uDC44\uDC45\uDC51-\uDC65\uDC6A\uDC79-\uDC7B\uDC7D-\uDC80\uDC84\uDC88-\uDC8E\uDC90\uDC92-\uDCA9\uDCAB-\uDCFC\uDCFF-\uDD3D\uDD4B-\uDD4E\uDD50-\uDD67\uDDA4\uDDFB-\uDE2D\uDE2F-\uDE34\uDE37-\uDE41\uDE43\uDE44\uDE48-\uDE4A\uDE80-\uDEA2\uDEA4-\uDEB3\uDEB7-\uDEBF\uDEC1-\uDEC5\uDED0-\uDED2\uDED5-\uDED8\uDEDC-\uDEDF\uDEEB\uDEEC\uDEF4-\uDEFC\uDFE0-\uDFEB\uDFF0]|\uDC08(?:\u200D\u2B1B)?|\uDC15(?:\u200D\uD83E\uDDBA)?|\uDC26(?:\u200D(?:\u2B1B|\uD83D\uDD25))?|\uDC3B(?:\u200D\u2744\uFE0F?)?|\uDC41\uFE0F?(?:\u200D\uD83D\uDDE8\uFE0F?)?|\uDC68(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?\uDC68|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDC68\uDC69]\u200D\uD83D(?:\uDC66(?:\u200D\uD83D\uDC66)?|\uDC67(?:\u200D\uD83D[\uDC66\uDC67])?)|[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC66(?:\u200D\uD83D\uDC66)?|\uDC67(?:\u200D\uD83D[\uDC66\uDC67])?)|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]))|\uD83C(?:\uDFFB(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?\uDC68\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC68\uD83C[\uDFFC-\uDFFF])|\uD83E(?:[\uDD1D\uDEEF]\u200D\uD83D\uDC68\uD83C[\uDFFC-\uDFFF]|[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3])))?|\uDFFC(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?\uDC68\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC68\uD83C[\uDFFB\uDFFD-\uDFFF])|\uD83E(?:[\uDD1D\uDEEF]\u200D\uD83D\uDC68\uD83C[\uDFFB\uDFFD-\uDFFF]|[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3])))?|\uDFFD(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?\uDC68\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC68\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])|\uD83E(?:[\uDD1D\uDEEF]\u200D\uD83D\uDC68\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF]|[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3])))?|\uDFFE(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?\uDC68\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC68\uD83C[\uDFFB-\uDFFD\uDFFF])|\uD83E(?:[\uDD1D\uDEEF]\u200D\uD83D\uDC68\uD83C[\uDFFB-\uDFFD\uDFFF]|[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3])))?|\uDFFF(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?\uDC68\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC68\uD83C[\uDFFB-\uDFFE])|\uD83E(?:[\uDD1D\uDEEF]\u200D\uD83D\uDC68\uD83C[\uDFFB-\uDFFE]|[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3])))?))?|\uDC69(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:\uDC8B\u200D\uD83D)?[\uDC68\uDC69]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC66(?:\u200D\uD83D\uDC66)?|\uDC67(?:\u200D\uD83D[\uDC66\uDC67])?|\uDC69\u200D\uD83D(?:\uDC66(?:\u200D\uD83D\uDC66)?|\uDC67(?:\u200D\uD83D[\uDC66\uDC67])?))|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]))|\uD83C(?:\uDFFB(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:[\uDC68\uDC69]|\uDC8B\u200D\uD83D[\uDC68\uDC69])\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC69\uD83C[\uDFFC-\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]|\uDD1D\u200D\uD83D[\uDC68\uDC69]\uD83C[\uDFFC-\uDFFF]|\uDEEF\u200D\uD83D\uDC69\uD83C[\uDFFC-\uDFFF])))?|\uDFFC(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:[\uDC68\uDC69]|\uDC8B\u200D\uD83D[\uDC68\uDC69])\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC69\uD83C[\uDFFB\uDFFD-\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]|\uDD1D\u200D\uD83D[\uDC68\uDC69]\uD83C[\uDFFB\uDFFD-\uDFFF]|\uDEEF\u200D\uD83D\uDC69\uD83C[\uDFFB\uDFFD-\uDFFF])))?|\uDFFD(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:[\uDC68\uDC69]|\uDC8B\u200D\uD83D[\uDC68\uDC69])\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC69\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]|\uDD1D\u200D\uD83D[\uDC68\uDC69]\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF]|\uDEEF\u200D\uD83D\uDC69\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])))?|\uDFFE(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:[\uDC68\uDC69]|\uDC8B\u200D\uD83D[\uDC68\uDC69])\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC69\uD83C[\uDFFB-\uDFFD\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]|\uDD1D\u200D\uD83D[\uDC68\uDC69]\uD83C[\uDFFB-\uDFFD\uDFFF]|\uDEEF\u200D\uD83D\uDC69\uD83C[\uDFFB-\uDFFD\uDFFF])))?|\uDFFF(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D\uD83D(?:[\uDC68\uDC69]|\uDC8B\u200D\uD83D[\uDC68\uDC69])\uD83C[\uDFFB-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83D\uDC69\uD83C[\uDFFB-\uDFFE])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3]|\uDD1D\u200D\uD83D[\uDC68\uDC69]\uD83C[\uDFFB-\uDFFE]|\uDEEF\u200D\uD83D\uDC69\uD83C[\uDFFB-\uDFFE])))?))?|\uDD75(?:\uD83C[\uDFFB-\uDFFF]|\uFE0F)?(?:\u200D[\u2640\u2642]\uFE0F?)?|\uDE2E(?:\u200D\uD83D\uDCA8)?|\uDE35(?:\u200D\uD83D\uDCAB)?|\uDE36(?:\u200D\uD83C\uDF2B\uFE0F?)?|\uDE42(?:\u200D[\u2194\u2195]\uFE0F?)?|\uDEB6(?:\uD83C[\uDFFB-\uDFFF])?(?:\u200D(?:[\u2640\u2642]\uFE0F?(?:\u200D\u27A1\uFE0F?)?|\u27A1\uFE0F?))?)|\uD83E(?:[\uDD0C\uDD0F\uDD18-\uDD1F\uDD30-\uDD34\uDD36\uDD77\uDDB5\uDDB6\uDDBB\uDDD2\uDDD3\uDDD5\uDEC3-\uDEC5\uDEF0\uDEF2-\uDEF8](?:\uD83C[\uDFFB-\uDFFF])?|[\uDD26\uDD35\uDD37-\uDD39\uDD3C-\uDD3E\uDDB8\uDDB9\uDDCD\uDDCF\uDDD4\uDDD6-\uDDDD](?:\uD83C[\uDFFB-\uDFFF])?(?:\u200D[\u2640\u2642]\uFE0F?)?|[\uDDDE\uDDDF](?:\u200D[\u2640\u2642]\uFE0F?)?|[\uDD0D\uDD0E\uDD10-\uDD17\uDD20-\uDD25\uDD27-\uDD2F\uDD3A\uDD3F-\uDD45\uDD47-\uDD76\uDD78-\uDDB4\uDDB7\uDDBA\uDDBC-\uDDCC\uDDD0\uDDE0-\uDDFF\uDE70-\uDE7C\uDE80-\uDE8A\uDE8E-\uDEC2\uDEC6\uDEC8\uDECD-\uDEDC\uDEDF-\uDEEA\uDEEF]|\uDDCE(?:\uD83C[\uDFFB-\uDFFF])?(?:\u200D(?:[\u2640\u2642]\uFE0F?(?:\u200D\u27A1\uFE0F?)?|\u27A1\uFE0F?))?|\uDDD1(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\uD83C[\uDF3E\uDF73\uDF7C\uDF84\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3\uDE70]|\uDD1D\u200D\uD83E\uDDD1|\uDDD1\u200D\uD83E\uDDD2(?:\u200D\uD83E\uDDD2)?|\uDDD2(?:\u200D\uD83E\uDDD2)?))|\uD83C(?:\uDFFB(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D(?:\uD83D\uDC8B\u200D)?\uD83E\uDDD1\uD83C[\uDFFC-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF84\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83E\uDDD1\uD83C[\uDFFC-\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3\uDE70]|\uDD1D\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFF]|\uDEEF\u200D\uD83E\uDDD1\uD83C[\uDFFC-\uDFFF])))?|\uDFFC(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D(?:\uD83D\uDC8B\u200D)?\uD83E\uDDD1\uD83C[\uDFFB\uDFFD-\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF84\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83E\uDDD1\uD83C[\uDFFB\uDFFD-\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3\uDE70]|\uDD1D\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFF]|\uDEEF\u200D\uD83E\uDDD1\uD83C[\uDFFB\uDFFD-\uDFFF])))?|\uDFFD(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D(?:\uD83D\uDC8B\u200D)?\uD83E\uDDD1\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF84\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83E\uDDD1\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3\uDE70]|\uDD1D\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFF]|\uDEEF\u200D\uD83E\uDDD1\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])))?|\uDFFE(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D(?:\uD83D\uDC8B\u200D)?\uD83E\uDDD1\uD83C[\uDFFB-\uDFFD\uDFFF]|\uD83C[\uDF3E\uDF73\uDF7C\uDF84\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFD\uDFFF])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3\uDE70]|\uDD1D\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFF]|\uDEEF\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFD\uDFFF])))?|\uDFFF(?:\u200D(?:[\u2695\u2696\u2708]\uFE0F?|\u2764\uFE0F?\u200D(?:\uD83D\uDC8B\u200D)?\uD83E\uDDD1\uD83C[\uDFFB-\uDFFE]|\uD83C[\uDF3E\uDF73\uDF7C\uDF84\uDF93\uDFA4\uDFA8\uDFEB\uDFED]|\uD83D(?:[\uDCBB\uDCBC\uDD27\uDD2C\uDE80\uDE92]|\uDC30\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFE])|\uD83E(?:[\uDDAF\uDDBC\uDDBD](?:\u200D\u27A1\uFE0F?)?|[\uDDB0-\uDDB3\uDE70]|\uDD1D\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFF]|\uDEEF\u200D\uD83E\uDDD1\uD83C[\uDFFB-\uDFFE])))?))?|\uDEF1(?:\uD83C(?:\uDFFB(?:\u200D\uD83E\uDEF2\uD83C[\uDFFC-\uDFFF])?|\uDFFC(?:\u200D\uD83E\uDEF2\uD83C[\uDFFB\uDFFD-\uDFFF])?|\uDFFD(?:\u200D\uD83E\uDEF2\uD83C[\uDFFB\uDFFC\uDFFE\uDFFF])?|\uDFFE(?:\u200D\uD83E\uDEF2\uD83C[\uDFFB-\uDFFD\uDFFF])?|\uDFFF(?:\u200D\uD83E\uDEF2\uD83C[\uDFFB-\uDFFE])?))?)/g;
     };
   }
 });
 
-// node_modules/get-caller-file/index.js
+// ../main/node_modules/get-caller-file/index.js
 var require_get_caller_file = __commonJS({
-  "node_modules/get-caller-file/index.js"(exports, module) {
+  "../main/node_modules/get-caller-file/index.js"(exports, module) {
     "use strict";
     module.exports = function getCallerFile2(position) {
       if (position === void 0) {
@@ -4079,7 +4079,7 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-// node_modules/ws/wrapper.mjs
+// ../main/node_modules/ws/wrapper.mjs
 var import_stream = __toESM(require_stream(), 1);
 var import_extension = __toESM(require_extension(), 1);
 var import_permessage_deflate = __toESM(require_permessage_deflate(), 1);
@@ -4154,6 +4154,13 @@ var DEFAULTS = {
   fixups: { url: true, timestamps: true, idTagMaxLength: null, powerScale: null, powerMeasurands: ["Power.Active.Import"] },
   autoconfig: [],
   autoconfigLock: false,
+  configuration: {
+    views: false,
+    // off until the proxy's own read after boot is settled with every other feature (issue 17 is open)
+    unionKeys: ["MeterValuesSampledData", "MeterValuesAlignedData", "StopTxnSampledData", "StopTxnAlignedData"],
+    minKeys: ["MeterValueSampleInterval", "ClockAlignedDataInterval"],
+    exclusive: null
+  },
   statePath: "./ocpp-proxy.db",
   sharing: { enabled: false, sharedControl: false, preferred: null, lease: 300, rateLimitSeconds: 0, allowed: [], blocked: [], primaryAlways: false },
   homeAssistant: { url: null, token: null, presenceSensor: null, overrideEntity: null, blockWhenHome: false, staleAfter: 300, pollInterval: 10, notify: true },
@@ -4369,6 +4376,10 @@ var SETTINGS = [
   key("fixups", "idtag_max_length", coerce.count, ["fixups", "idTagMaxLength"]),
   key("fixups", "power_scale", coerce.positive, ["fixups", "powerScale"]),
   key("fixups", "power_measurands", coerce.list, ["fixups", "powerMeasurands"]),
+  key("configuration", "views", coerce.bool, ["configuration", "views"]),
+  key("configuration", "union_keys", coerce.list, ["configuration", "unionKeys"]),
+  key("configuration", "min_keys", coerce.list, ["configuration", "minKeys"]),
+  key("configuration", "exclusive", coerce.nonEmpty, null),
   key("store", "path", coerce.nonEmpty, ["statePath"], { option: "state", flag: "--state" }),
   key("sharing", "enabled", coerce.bool, ["sharing", "enabled"]),
   key("sharing", "shared_control", coerce.bool, ["sharing", "sharedControl"]),
@@ -4723,6 +4734,11 @@ function resolveSharing(config, reader, upstreamSections, env3, problems) {
   }
   const known = /* @__PURE__ */ new Set([...config.upstreams.map((u) => u.name), ...config.backends.map((b) => b.name)]);
   const { sharing, homeAssistant } = config;
+  const exclusive = reader.get("configuration", "exclusive", coerce.nonEmpty);
+  if (exclusive !== void 0 && exclusive.toLowerCase() !== "none") {
+    if (config.upstreams.some((u) => u.name === exclusive)) config.configuration.exclusive = exclusive;
+    else problems.push({ file, section: "configuration", key: "exclusive", message: `'${exclusive}' is not an upstream (none, or an upstream's name)` });
+  }
   for (const [key2, names] of [["preferred", sharing.preferred === null ? [] : [sharing.preferred]], ["allowed", sharing.allowed], ["blocked", sharing.blocked]]) {
     for (const name of names) if (!known.has(name)) problems.push({ file, section: "sharing", key: key2, message: `'${name}' is not an upstream or backend` });
   }
@@ -4852,7 +4868,7 @@ function resolveUpstreams(cli, reader, fromCli, upstreamSections, problems) {
   return upstreams;
 }
 
-// node_modules/chalk/source/utilities.js
+// ../main/node_modules/chalk/source/utilities.js
 function stringReplaceAll(string, substring, postfix) {
   let index = string.indexOf(substring);
   if (index === -1) {
@@ -4882,7 +4898,7 @@ function stringEncaseCRLFWithFirstIndex(string, prefix, postfix, index) {
   return returnValue;
 }
 
-// node_modules/chalk/source/vendor/ansi-styles/index.js
+// ../main/node_modules/chalk/source/vendor/ansi-styles/index.js
 var ANSI_BACKGROUND_OFFSET = 10;
 var ANSI_UNDERLINE_OFFSET = 20;
 var wrapAnsi16 = (offset = 0) => (code) => `\x1B[${code + offset}m`;
@@ -5104,7 +5120,7 @@ function assembleStyles() {
 var ansiStyles = assembleStyles();
 var ansi_styles_default = ansiStyles;
 
-// node_modules/chalk/source/vendor/supports-color/index.js
+// ../main/node_modules/chalk/source/vendor/supports-color/index.js
 import process2 from "node:process";
 import os from "node:os";
 import tty from "node:tty";
@@ -5246,7 +5262,7 @@ var supportsColor = {
 };
 var supports_color_default = supportsColor;
 
-// node_modules/chalk/source/index.js
+// ../main/node_modules/chalk/source/index.js
 var { stdout: stdoutColor, stderr: stderrColor } = supports_color_default;
 var GENERATOR = /* @__PURE__ */ Symbol("GENERATOR");
 var STYLER = /* @__PURE__ */ Symbol("STYLER");
@@ -6013,6 +6029,15 @@ var ChargerMemory = class {
   model = null;
   /** `[autoconfig]` key → the status the charger answered at the last boot. */
   autoconfigResults = /* @__PURE__ */ new Map();
+  views = null;
+  /** `[configuration]` views of this charger, made (loaded from the store) on first use. */
+  configViews(create) {
+    return this.views ??= create();
+  }
+  /** The views, if this charger has any yet (status). */
+  get knownConfigViews() {
+    return this.views;
+  }
   rememberCall(action, payload, text3) {
     if (action === "BootNotification") {
       this.boot = text3;
@@ -6229,6 +6254,134 @@ function controlWarnings(config) {
   ];
 }
 
+// src/rules/autoconfig.ts
+function parseVariableKey(key2) {
+  const match = /^([A-Za-z0-9_*\-:]+?)(?:\[(\d+)(?::(\d+))?\])?\.([A-Za-z0-9_*\-:]+)(?:\.([A-Za-z0-9_*\-:]+))?$/.exec(key2);
+  if (match === null) return null;
+  const [, component, evse, connector, variable, instance] = match;
+  const ref = { component: { name: component }, variable: { name: variable } };
+  if (evse !== void 0) ref.component.evse = connector === void 0 ? { id: Number(evse) } : { id: Number(evse), connectorId: Number(connector) };
+  if (instance !== void 0) ref.variable.instance = instance;
+  return ref;
+}
+function autoconfigCalls(version, entries) {
+  const calls = [];
+  for (const [key2, value] of entries) {
+    if (version === "ocpp1.6") {
+      if (!key2.includes(".")) calls.push({ key: key2, action: "ChangeConfiguration", payload: { key: key2, value } });
+      continue;
+    }
+    const ref = parseVariableKey(key2);
+    if (ref !== null) calls.push({ key: key2, action: "SetVariables", payload: { setVariableData: [{ attributeValue: value, ...ref }] } });
+  }
+  return calls;
+}
+function configStatus(action, answer) {
+  if (action === "ChangeConfiguration") return typeof answer.status === "string" ? answer.status : "unknown";
+  const results = answer.setVariableResult;
+  const first = Array.isArray(results) ? results[0] : void 0;
+  return typeof first?.attributeStatus === "string" ? first.attributeStatus : "unknown";
+}
+function managedKeys(entries) {
+  const keys = /* @__PURE__ */ new Set();
+  for (const [key2] of entries) {
+    const ref = parseVariableKey(key2);
+    keys.add(ref === null ? key2.toLowerCase() : variableId(ref.component.name, ref.variable.name, ref.variable.instance));
+  }
+  return keys;
+}
+function variableId(component, variable, instance) {
+  return `${String(component)}.${String(variable)}${instance === void 0 ? "" : `.${String(instance)}`}`.toLowerCase();
+}
+function lockDecision(action, payload, managed) {
+  if (action === "ChangeConfiguration") {
+    const key2 = typeof payload.key === "string" ? payload.key.toLowerCase() : null;
+    return key2 !== null && managed.has(key2) ? { kind: "reject", answer: { status: "Rejected" }, locked: [String(payload.key)] } : { kind: "pass" };
+  }
+  if (action !== "SetVariables" || !Array.isArray(payload.setVariableData)) return { kind: "pass" };
+  const keep = [];
+  const rejected = [];
+  const locked = [];
+  for (const item of payload.setVariableData) {
+    const component = item?.component ?? {};
+    const variable = item?.variable ?? {};
+    const id = variableId(component.name, variable.name, variable.instance);
+    if (!managed.has(id)) {
+      keep.push(item);
+      continue;
+    }
+    locked.push(id);
+    const result = { attributeStatus: "Rejected", component, variable };
+    if (item.attributeType !== void 0) result.attributeType = item.attributeType;
+    rejected.push(result);
+  }
+  if (rejected.length === 0) return { kind: "pass" };
+  if (keep.length === 0) return { kind: "reject", answer: { setVariableResult: rejected }, locked };
+  return { kind: "partial", keep, rejected, locked };
+}
+
+// src/rules/config-views.ts
+var VARIABLES_FOR_16 = {
+  metervaluessampleddata: ["SampledDataCtrlr.TxUpdatedMeasurands", "SampledDataCtrlr.TxStartedMeasurands"],
+  stoptxnsampleddata: ["SampledDataCtrlr.TxEndedMeasurands"],
+  metervaluesaligneddata: ["AlignedDataCtrlr.Measurands"],
+  stoptxnaligneddata: ["AlignedDataCtrlr.TxEndedMeasurands"],
+  metervaluesampleinterval: ["SampledDataCtrlr.TxUpdatedInterval"],
+  clockaligneddatainterval: ["AlignedDataCtrlr.Interval"]
+};
+function viewKeys(version, unionKeys, minKeys) {
+  const keys = /* @__PURE__ */ new Map();
+  const add = (configured, kind) => {
+    for (const key2 of configured) {
+      const names = version === "ocpp1.6" ? key2.includes(".") ? [] : [key2] : key2.includes(".") ? [key2] : VARIABLES_FOR_16[key2.toLowerCase()] ?? [];
+      for (const name of names) keys.set(name.toLowerCase(), { name, kind });
+    }
+  };
+  add(unionKeys, "union");
+  add(minKeys, "min");
+  return keys;
+}
+function variableKeyId(component, variable) {
+  return `${String(component?.name)}.${String(variable?.name)}`.toLowerCase();
+}
+function variableRef(name) {
+  const ref = parseVariableKey(name);
+  return ref === null ? null : { component: { name: ref.component.name }, variable: { name: ref.variable.name } };
+}
+function listItems(value) {
+  return value.split(",").map((item) => item.trim()).filter((item) => item !== "");
+}
+function invalidValue(kind, value) {
+  if (kind === "min" && !/^\s*\d+\s*$/.test(value)) return `'${value}' is not a non-negative whole number of seconds`;
+  return null;
+}
+function effectiveValue(kind, views) {
+  if (kind === "union") {
+    const seen = /* @__PURE__ */ new Set();
+    const items = [];
+    for (const view of views) {
+      for (const item of listItems(view)) {
+        if (seen.has(item.toLowerCase())) continue;
+        seen.add(item.toLowerCase());
+        items.push(item);
+      }
+    }
+    return items.join(",");
+  }
+  let smallest = 0;
+  for (const view of views) {
+    const seconds = Number(view.trim());
+    if (Number.isFinite(seconds) && seconds > 0 && (smallest === 0 || seconds < smallest)) smallest = seconds;
+  }
+  return String(smallest);
+}
+function sameValue(kind, a, b) {
+  if (kind === "min") return Number(a.trim()) === Number(b.trim());
+  const left2 = new Set(listItems(a).map((item) => item.toLowerCase()));
+  const right2 = listItems(b).map((item) => item.toLowerCase());
+  return left2.size === new Set(right2).size && right2.every((item) => left2.has(item));
+}
+
 // src/ocpp/json-span.ts
 function valueSpan(text3, path) {
   let start = skipSpace(text3, 0);
@@ -6244,6 +6397,38 @@ function spliceValues(text3, changes) {
   let out = text3;
   for (const { span, json } of spans) out = out.slice(0, span[0]) + json + out.slice(span[1]);
   return out;
+}
+function spliceJson(text3, changes) {
+  const spans = changes.map((change) => ({ span: valueSpan(text3, change.path), json: change.json })).filter((c) => c.span !== null).sort((a, b) => b.span[0] - a.span[0]);
+  let out = text3;
+  for (const { span, json } of spans) out = out.slice(0, span[0]) + json + out.slice(span[1]);
+  return out;
+}
+function valueText(text3, path) {
+  const span = valueSpan(text3, path);
+  return span === null ? null : text3.slice(span[0], span[1]);
+}
+function removeMember(text3, path, name) {
+  const span = valueSpan(text3, path);
+  if (span === null || text3[span[0]] !== "{") return text3;
+  let i = skipSpace(text3, span[0] + 1);
+  let previousEnd = -1;
+  while (text3[i] === '"') {
+    const keyStart = i;
+    const keyEnd = stringEnd(text3, i);
+    const key2 = JSON.parse(text3.slice(i, keyEnd));
+    i = skipSpace(text3, skipSpace(text3, keyEnd) + 1);
+    const end = valueEnd(text3, i);
+    const next = skipSpace(text3, end);
+    if (key2 === name) {
+      if (text3[next] === ",") return text3.slice(0, keyStart) + text3.slice(skipSpace(text3, next + 1));
+      return previousEnd === -1 ? text3.slice(0, keyStart) + text3.slice(next) : text3.slice(0, previousEnd) + text3.slice(next);
+    }
+    if (text3[next] !== ",") return text3;
+    previousEnd = end;
+    i = skipSpace(text3, next + 1);
+  }
+  return text3;
 }
 function appendToArray(text3, path, items) {
   const span = valueSpan(text3, path);
@@ -6552,71 +6737,123 @@ function configuredRules(fixups) {
   return rules;
 }
 
-// src/rules/autoconfig.ts
-function parseVariableKey(key2) {
-  const match = /^([A-Za-z0-9_*\-:]+?)(?:\[(\d+)(?::(\d+))?\])?\.([A-Za-z0-9_*\-:]+)(?:\.([A-Za-z0-9_*\-:]+))?$/.exec(key2);
-  if (match === null) return null;
-  const [, component, evse, connector, variable, instance] = match;
-  const ref = { component: { name: component }, variable: { name: variable } };
-  if (evse !== void 0) ref.component.evse = connector === void 0 ? { id: Number(evse) } : { id: Number(evse), connectorId: Number(connector) };
-  if (instance !== void 0) ref.variable.instance = instance;
-  return ref;
-}
-function autoconfigCalls(version, entries) {
-  const calls = [];
-  for (const [key2, value] of entries) {
-    if (version === "ocpp1.6") {
-      if (!key2.includes(".")) calls.push({ key: key2, action: "ChangeConfiguration", payload: { key: key2, value } });
-      continue;
+// src/sharing/config-views.ts
+var BASE = "";
+var ConfigViews = class {
+  charger;
+  /** Upstream names, the primary first, then configuration order. */
+  upstreams;
+  store;
+  keys = /* @__PURE__ */ new Map();
+  base = /* @__PURE__ */ new Map();
+  views = /* @__PURE__ */ new Map();
+  /** Key id → the value the charger holds as far as the proxy knows (or is being sent). */
+  held = /* @__PURE__ */ new Map();
+  constructor(charger, upstreams, store) {
+    this.charger = charger;
+    this.upstreams = upstreams;
+    this.store = store;
+    for (const row of store?.configViews(charger) ?? []) {
+      if (row.upstream === BASE) this.base.set(row.key, row.value);
+      else this.viewsOf(row.upstream).set(row.key, row.value);
     }
-    const ref = parseVariableKey(key2);
-    if (ref !== null) calls.push({ key: key2, action: "SetVariables", payload: { setVariableData: [{ attributeValue: value, ...ref }] } });
   }
-  return calls;
-}
-function configStatus(action, answer) {
-  if (action === "ChangeConfiguration") return typeof answer.status === "string" ? answer.status : "unknown";
-  const results = answer.setVariableResult;
-  const first = Array.isArray(results) ? results[0] : void 0;
-  return typeof first?.attributeStatus === "string" ? first.attributeStatus : "unknown";
-}
-function managedKeys(entries) {
-  const keys = /* @__PURE__ */ new Set();
-  for (const [key2] of entries) {
-    const ref = parseVariableKey(key2);
-    keys.add(ref === null ? key2.toLowerCase() : variableId(ref.component.name, ref.variable.name, ref.variable.instance));
+  /** The view keys of this connection's version (by id). */
+  useKeys(keys) {
+    this.keys = keys;
   }
-  return keys;
-}
-function variableId(component, variable, instance) {
-  return `${String(component)}.${String(variable)}${instance === void 0 ? "" : `.${String(instance)}`}`.toLowerCase();
-}
-function lockDecision(action, payload, managed) {
-  if (action === "ChangeConfiguration") {
-    const key2 = typeof payload.key === "string" ? payload.key.toLowerCase() : null;
-    return key2 !== null && managed.has(key2) ? { kind: "reject", answer: { status: "Rejected" }, locked: [String(payload.key)] } : { kind: "pass" };
+  key(id) {
+    return this.keys.get(id);
   }
-  if (action !== "SetVariables" || !Array.isArray(payload.setVariableData)) return { kind: "pass" };
-  const keep = [];
-  const rejected = [];
-  const locked = [];
-  for (const item of payload.setVariableData) {
-    const component = item?.component ?? {};
-    const variable = item?.variable ?? {};
-    const id = variableId(component.name, variable.name, variable.instance);
-    if (!managed.has(id)) {
-      keep.push(item);
-      continue;
+  get keyList() {
+    return [...this.keys];
+  }
+  /** What `upstream` sees for a key: its own value, else the base; undefined when neither is known. */
+  viewOf(upstream, id) {
+    return this.views.get(upstream)?.get(id) ?? this.base.get(id);
+  }
+  /** Whether `upstream` set a key of its own (else it sees the base). */
+  hasOwn(upstream, id) {
+    return this.views.get(upstream)?.has(id) === true;
+  }
+  /** The value the charger should hold: computed from every upstream's view. */
+  effective(id) {
+    const kind = this.keys.get(id)?.kind;
+    if (kind === void 0) return void 0;
+    const views = this.upstreams.map((name) => this.viewOf(name, id)).filter((v) => v !== void 0);
+    return views.length === 0 ? void 0 : effectiveValue(kind, views);
+  }
+  /** The value the charger holds (or is being sent), as far as the proxy knows. */
+  chargerValue(id) {
+    return this.held.get(id) ?? this.effective(id);
+  }
+  /** `upstream` writes a key: the view is taken at once and given back if the charger refuses. */
+  write(upstream, id, value) {
+    const kind = this.keys.get(id).kind;
+    const own = this.viewsOf(upstream);
+    const before = own.get(id);
+    const holds = this.chargerValue(id);
+    own.set(id, value);
+    const next = this.effective(id);
+    if (holds !== void 0 && sameValue(kind, holds, next)) {
+      this.store?.setConfigView(this.charger, upstream, id, value);
+      return { send: null, settle: () => void 0 };
     }
-    locked.push(id);
-    const result = { attributeStatus: "Rejected", component, variable };
-    if (item.attributeType !== void 0) result.attributeType = item.attributeType;
-    rejected.push(result);
+    this.held.set(id, next);
+    return {
+      send: next,
+      settle: (accepted) => {
+        if (accepted) {
+          this.store?.setConfigView(this.charger, upstream, id, value);
+          return;
+        }
+        if (before === void 0) own.delete(id);
+        else own.set(id, before);
+        if (this.held.get(id) === next) this.held.delete(id);
+      }
+    };
   }
-  if (rejected.length === 0) return { kind: "pass" };
-  if (keep.length === 0) return { kind: "reject", answer: { setVariableResult: rejected }, locked };
-  return { kind: "partial", keep, rejected, locked };
-}
+  /**
+   * The charger's own values, read at a connection (undefined: not answered). The first answer
+   * (or `[autoconfig]`) becomes the base; returns the keys whose effective value the charger lacks.
+   */
+  chargerRead(values, autoconfig) {
+    const resend = [];
+    for (const [id, key2] of this.keys) {
+      const read = values.get(id);
+      if (!this.base.has(id)) {
+        const base = autoconfig.get(id) ?? read;
+        if (base !== void 0) {
+          this.base.set(id, base);
+          this.store?.setConfigView(this.charger, BASE, id, base);
+        }
+      }
+      if (read === void 0) continue;
+      const effective = this.effective(id);
+      this.held.set(id, read);
+      if (effective !== void 0 && !sameValue(key2.kind, read, effective)) {
+        this.held.set(id, effective);
+        resend.push([key2.name, effective]);
+      }
+    }
+    return resend;
+  }
+  /** For /api/status: per key, the effective value and each upstream's view. */
+  status() {
+    const out = {};
+    for (const [id, key2] of this.keys) {
+      const views = {};
+      for (const name of this.upstreams) views[name] = this.viewOf(name, id) ?? null;
+      out[key2.name] = { effective: this.effective(id) ?? null, charger: this.held.get(id) ?? null, views };
+    }
+    return out;
+  }
+  viewsOf(upstream) {
+    let own = this.views.get(upstream);
+    if (own === void 0) this.views.set(upstream, own = /* @__PURE__ */ new Map());
+    return own;
+  }
+};
 
 // src/stages/stage.ts
 var FORWARD = { kind: "forward" };
@@ -6624,22 +6861,36 @@ function runChain(stages, direction, frame) {
   let current = frame;
   let notes = null;
   let rewriteAnswer = null;
+  let onChargerAnswer = null;
+  let filtered = false;
   for (const stage of stages) {
     const decide = stage[direction];
     if (decide === void 0) continue;
     const decision = decide.call(stage, current);
     if (decision.kind !== "forward" && decision.kind !== "replace") {
-      return { text: current.text, stopped: decision, notes: notes ?? [], rewriteAnswer: null };
+      return { text: current.text, stopped: decision, notes: notes ?? [], rewriteAnswer: null, onChargerAnswer: null, filtered: false };
     }
     if (decision.note !== void 0) (notes ??= []).push(decision.note);
     if (decision.kind === "replace") {
       current = { ...current, text: decision.text };
-      if (decision.rewriteAnswer !== void 0) rewriteAnswer = decision.rewriteAnswer;
+      if (decision.filtered === true) filtered = true;
+      if (decision.rewriteAnswer !== void 0) rewriteAnswer = composeRewrites(rewriteAnswer, decision.rewriteAnswer);
+      if (decision.onChargerAnswer !== void 0) onChargerAnswer = bothHooks(onChargerAnswer, decision.onChargerAnswer);
     }
   }
-  return { text: current.text, stopped: null, notes: notes ?? NO_NOTES, rewriteAnswer };
+  return { text: current.text, stopped: null, notes: notes ?? NO_NOTES, rewriteAnswer, onChargerAnswer, filtered };
 }
 var NO_NOTES = [];
+function composeRewrites(outer, inner) {
+  return outer === null ? inner : (answer) => outer(inner(answer));
+}
+function bothHooks(first, then) {
+  if (first === null) return then;
+  return (answer) => {
+    first(answer);
+    then(answer);
+  };
+}
 
 // src/stages/autoconfig-lock.ts
 var AutoconfigLock = class {
@@ -6869,6 +7120,249 @@ var PolicyGate = class {
   }
 };
 
+// src/stages/config-views.ts
+var ACCEPTING = /* @__PURE__ */ new Set(["Accepted", "RebootRequired"]);
+var ConfigViewsStage = class {
+  name = "config-views";
+  views;
+  upstream;
+  /** `[configuration] exclusive`: only this upstream may change keys outside the views (null: anyone). */
+  exclusive;
+  constructor(views, upstream, exclusive) {
+    this.views = views;
+    this.upstream = upstream;
+    this.exclusive = exclusive;
+  }
+  fromUpstream(frame) {
+    if (frame.type !== "CALL") return FORWARD;
+    switch (frame.action) {
+      case "ChangeConfiguration":
+        return this.changeConfiguration(frame);
+      case "SetVariables":
+        return this.setVariables(frame);
+      case "GetConfiguration":
+        return { kind: "replace", text: frame.text, rewriteAnswer: (answer) => this.ownConfiguration(answer) };
+      case "GetVariables":
+        return { kind: "replace", text: frame.text, rewriteAnswer: (answer) => this.ownVariables(answer) };
+      default:
+        return FORWARD;
+    }
+  }
+  mayChangeOthers() {
+    return this.exclusive === null || this.exclusive === this.upstream;
+  }
+  changeConfiguration(frame) {
+    const { key: key2, value } = frame.payload;
+    if (typeof key2 !== "string" || typeof value !== "string") return FORWARD;
+    const id = key2.toLowerCase();
+    const viewKey = this.views.key(id);
+    if (viewKey === void 0) {
+      if (this.mayChangeOthers()) return FORWARD;
+      return { kind: "answer", payload: { status: "Rejected" }, note: `${this.upstream} may not change ${key2} ([configuration] exclusive = ${this.exclusive})` };
+    }
+    const invalid = invalidValue(viewKey.kind, value);
+    if (invalid !== null) return { kind: "answer", payload: { status: "Rejected" }, note: `${this.upstream}'s ${key2}: ${invalid}, Rejected` };
+    const write = this.views.write(this.upstream, id, value);
+    if (write.send === null) {
+      return { kind: "answer", payload: { status: "Accepted" }, granted: true, note: `${this.upstream}'s view of ${key2} is now ${value}; the charger keeps ${this.views.chargerValue(id) ?? value}` };
+    }
+    return {
+      kind: "replace",
+      text: spliceValues(frame.text, [{ path: [3, "value"], value: write.send }]),
+      note: `${this.upstream}'s view of ${key2} is ${value}: the charger gets ${write.send}`,
+      onChargerAnswer: (answer) => write.settle(typeof answer?.status === "string" && ACCEPTING.has(answer.status))
+    };
+  }
+  /**
+   * View variables are answered by the proxy or sent with the effective value; the rest pass (or
+   * are Rejected under `exclusive`); the answer is one list in the request's order.
+   */
+  setVariables(frame) {
+    const items = JSON.parse(frame.text)[3].setVariableData;
+    if (!Array.isArray(items)) return FORWARD;
+    const plan = [];
+    const forwarded = [];
+    const notes = [];
+    items.forEach((raw, index) => {
+      const item = raw;
+      const id = variableKeyId(item.component, item.variable);
+      const viewKey = item.attributeType === void 0 || item.attributeType === "Actual" ? this.views.key(id) : void 0;
+      const original = valueText(frame.text, [3, "setVariableData", index]);
+      const result = (status) => {
+        const own = { attributeStatus: status, component: item.component, variable: item.variable };
+        if (item.attributeType !== void 0) own.attributeType = item.attributeType;
+        return own;
+      };
+      if (viewKey === void 0) {
+        if (this.mayChangeOthers()) {
+          plan.push({ forwarded: forwarded.length, write: null });
+          forwarded.push(original);
+        } else {
+          plan.push({ own: result("Rejected") });
+          notes.push(`${this.upstream} may not change ${id} ([configuration] exclusive = ${this.exclusive})`);
+        }
+        return;
+      }
+      const value = String(item.attributeValue);
+      const invalid = invalidValue(viewKey.kind, value);
+      if (invalid !== null) {
+        plan.push({ own: result("Rejected") });
+        notes.push(`${this.upstream}'s ${viewKey.name}: ${invalid}, Rejected`);
+        return;
+      }
+      const write = this.views.write(this.upstream, id, value);
+      if (write.send === null) {
+        plan.push({ own: result("Accepted") });
+        notes.push(`${this.upstream}'s view of ${viewKey.name} is now ${value}; the charger keeps it as it is`);
+        return;
+      }
+      plan.push({ forwarded: forwarded.length, write });
+      forwarded.push(spliceValues(original, [{ path: ["attributeValue"], value: write.send }]));
+      notes.push(`${this.upstream}'s view of ${viewKey.name} is ${value}: the charger gets ${write.send}`);
+    });
+    const note = notes.join("; ");
+    if (forwarded.length === 0) {
+      const answer = { setVariableResult: plan.map((step) => "own" in step ? step.own : null) };
+      const granted = plan.every((step) => "own" in step && step.own.attributeStatus === "Accepted");
+      return { kind: "answer", payload: answer, note, granted };
+    }
+    if (notes.length === 0) return FORWARD;
+    return {
+      kind: "replace",
+      text: spliceJson(frame.text, [{ path: [3, "setVariableData"], json: `[${forwarded.join(",")}]` }]),
+      note,
+      onChargerAnswer: (answer) => {
+        const results = Array.isArray(answer?.setVariableResult) ? answer.setVariableResult : [];
+        for (const step of plan) {
+          if ("forwarded" in step && step.write !== null) {
+            const status = results[step.forwarded]?.attributeStatus;
+            step.write.settle(typeof status === "string" && ACCEPTING.has(status));
+          }
+        }
+      },
+      rewriteAnswer: (answer) => {
+        const parts = plan.map((step) => "own" in step ? JSON.stringify(step.own) : valueText(answer, [2, "setVariableResult", step.forwarded]));
+        if (parts.some((part) => part === null)) return answer;
+        return spliceJson(answer, [{ path: [2, "setVariableResult"], json: `[${parts.join(",")}]` }]);
+      }
+    };
+  }
+  /** A GetConfiguration answer with this upstream's view of the shared keys. */
+  ownConfiguration(answer) {
+    const keys = JSON.parse(answer)[2].configurationKey;
+    if (!Array.isArray(keys)) return answer;
+    const changes = [];
+    keys.forEach((entry, index) => {
+      const key2 = entry.key;
+      if (typeof key2 !== "string" || this.views.key(key2.toLowerCase()) === void 0) return;
+      const own = this.views.viewOf(this.upstream, key2.toLowerCase());
+      if (own !== void 0 && own !== entry.value) changes.push({ path: [2, "configurationKey", index, "value"], value: own });
+    });
+    return changes.length === 0 ? answer : spliceValues(answer, changes);
+  }
+  /** A GetVariables answer with this upstream's view of the shared variables. */
+  ownVariables(answer) {
+    const results = JSON.parse(answer)[2].getVariableResult;
+    if (!Array.isArray(results)) return answer;
+    const changes = [];
+    results.forEach((raw, index) => {
+      const result = raw;
+      if (result.attributeStatus !== "Accepted" || result.attributeType !== void 0 && result.attributeType !== "Actual") return;
+      const id = variableKeyId(result.component, result.variable);
+      if (this.views.key(id) === void 0) return;
+      const own = this.views.viewOf(this.upstream, id);
+      if (own !== void 0 && own !== result.attributeValue) changes.push({ path: [2, "getVariableResult", index, "attributeValue"], value: own });
+    });
+    return changes.length === 0 ? answer : spliceValues(answer, changes);
+  }
+};
+
+// src/stages/meter-views.ts
+var KEYS_16 = {
+  measurands: (context, inStop) => inStop ? context === "Sample.Clock" ? "stoptxnaligneddata" : "stoptxnsampleddata" : context === "Sample.Clock" ? "metervaluesaligneddata" : "metervaluessampleddata",
+  interval: "metervaluesampleinterval"
+};
+var KEYS_201 = {
+  measurands: (context) => context === "Transaction.Begin" ? "sampleddatactrlr.txstartedmeasurands" : context === "Transaction.End" ? "sampleddatactrlr.txendedmeasurands" : context === "Sample.Clock" ? "aligneddatactrlr.measurands" : "sampleddatactrlr.txupdatedmeasurands",
+  interval: "sampleddatactrlr.txupdatedinterval"
+};
+var METER_FIELD = { MeterValues: "meterValue", StopTransaction: "transactionData", TransactionEvent: "meterValue" };
+var MeterViews = class {
+  name = "meter-views";
+  views;
+  upstream;
+  keys;
+  /** Connector → when this upstream last got sampled MeterValues (ms). */
+  lastSampled = /* @__PURE__ */ new Map();
+  now;
+  constructor(views, upstream, protocol, now = Date.now) {
+    this.views = views;
+    this.upstream = upstream;
+    this.keys = protocol === "ocpp1.6" ? KEYS_16 : KEYS_201;
+    this.now = now;
+  }
+  toUpstream(frame) {
+    const field2 = METER_FIELD[frame.action];
+    if (field2 === void 0 || frame.toAnswerer === true) return FORWARD;
+    const meterValues = frame.payload[field2];
+    if (!Array.isArray(meterValues)) return FORWARD;
+    const inStop = frame.action === "StopTransaction";
+    const allowed = /* @__PURE__ */ new Map();
+    const measurandsOf = (key2) => {
+      if (!allowed.has(key2)) allowed.set(key2, this.filterFor(key2));
+      return allowed.get(key2);
+    };
+    const keptValues = [];
+    let removed = 0;
+    let sampled = false;
+    meterValues.forEach((raw, i) => {
+      const samples = raw.sampledValue;
+      if (!Array.isArray(samples)) return;
+      const kept = [];
+      samples.forEach((sample, j) => {
+        const { context = "Sample.Periodic", measurand = "Energy.Active.Import.Register" } = sample;
+        const filter = measurandsOf(this.keys.measurands(context, inStop));
+        if (filter !== null && !filter.has(measurand.toLowerCase())) return void removed++;
+        if (context !== "Sample.Clock") sampled = true;
+        kept.push(valueText(frame.text, [3, field2, i, "sampledValue", j]));
+      });
+      if (kept.length === 0) return;
+      const element = valueText(frame.text, [3, field2, i]);
+      keptValues.push(kept.length === samples.length ? element : spliceJson(element, [{ path: ["sampledValue"], json: `[${kept.join(",")}]` }]));
+    });
+    if (keptValues.length === 0 && frame.action === "MeterValues") {
+      return { kind: "drop", note: `none of these measurands is in ${this.upstream}'s configuration view` };
+    }
+    if (frame.action === "MeterValues" && sampled && !this.rateAllows(frame.payload)) {
+      return { kind: "drop", note: `${this.upstream}'s configuration view samples less often` };
+    }
+    if (removed === 0) return FORWARD;
+    const text3 = keptValues.length === 0 ? removeMember(frame.text, [3], field2) : spliceJson(frame.text, [{ path: [3, field2], json: `[${keptValues.join(",")}]` }]);
+    return { kind: "replace", text: text3, filtered: true, note: `${removed} sampled values not in ${this.upstream}'s configuration view left out` };
+  }
+  /** The measurands this upstream's view lists for `key`, or null when it needs no filter. */
+  filterFor(key2) {
+    const view = this.views.viewOf(this.upstream, key2);
+    if (view === void 0) return null;
+    const charger = this.views.chargerValue(key2);
+    if (charger !== void 0 && sameValue("union", view, charger)) return null;
+    return new Set(listItems(view).map((item) => item.toLowerCase()));
+  }
+  /** Whether sampled values may go to this upstream now (its own interval, per connector); counts it if so. */
+  rateAllows(payload) {
+    const key2 = this.keys.interval;
+    const own = Number(this.views.viewOf(this.upstream, key2));
+    const charger = Number(this.views.chargerValue(key2));
+    if (!(own > 0) || own <= charger) return true;
+    const connector = String(payload.connectorId ?? payload.evseId ?? 0);
+    const now = this.now();
+    const last = this.lastSampled.get(connector);
+    if (last !== void 0 && now - last < own * 1e3) return false;
+    this.lastSampled.set(connector, now);
+    return true;
+  }
+};
+
 // src/stages/transaction-ids.ts
 function spliceIds(text3, ids) {
   return spliceValues(text3, ids.map((change) => ({ path: [3, ...change.path], value: change.value })));
@@ -6900,6 +7394,7 @@ function stageChain(inputs) {
     new TransactionIds(inputs.transactions, inputs.link)
   ];
   if (inputs.lockedKeys !== null) stages.push(new AutoconfigLock(inputs.lockedKeys, inputs.upstream));
+  if (inputs.views !== null) stages.push(new ConfigViewsStage(inputs.views, inputs.upstream, inputs.exclusive), new MeterViews(inputs.views, inputs.upstream, inputs.protocol));
   return stages;
 }
 
@@ -7838,6 +8333,7 @@ var REPLAYED = ["replayed"];
 var BLOCKED = ["blocked"];
 var FIXED = ["fixed"];
 var INJECTED = ["injected"];
+var FILTERED = ["filtered"];
 var HIGH_WATER_MARK = 1024 * 1024;
 
 // src/errors.ts
@@ -7915,6 +8411,37 @@ var CallSlot = class {
         else log.proxy.warn(`autoconfig ${key2}: ${status}`);
       });
     }
+    this.readConfigViews();
+  }
+  /**
+   * `[configuration]` views: the charger's own values of the shared keys, read at each accepted
+   * boot (answers consumed); where the charger lost the effective value, it is sent again.
+   */
+  readConfigViews() {
+    const { context, memory, log, protocol } = this.session;
+    const views = memory.knownConfigViews;
+    if (views === null || views.keyList.length === 0) return;
+    const autoconfig = new Map(context.config.autoconfig.map(([key2, value]) => [key2.toLowerCase(), value]));
+    const names = views.keyList.map(([, key2]) => key2.name);
+    const is16 = protocol === "ocpp1.6";
+    const read = is16 ? { key: names } : { getVariableData: names.map(variableRef).filter((ref) => ref !== null) };
+    this.queueProxyCall(is16 ? "GetConfiguration" : "GetVariables", read, (answer) => {
+      const values = /* @__PURE__ */ new Map();
+      for (const item of answer.payload?.[is16 ? "configurationKey" : "getVariableResult"] ?? []) {
+        if (is16 && typeof item.key === "string" && typeof item.value === "string") values.set(item.key.toLowerCase(), item.value);
+        else if (!is16 && item.attributeStatus === "Accepted" && typeof item.attributeValue === "string") values.set(variableKeyId(item.component, item.variable), item.attributeValue);
+      }
+      if (answer.payload === null) log.proxy.warn("the charger did not answer the read of the configuration views; they start from [autoconfig]");
+      for (const [key2, value] of views.chargerRead(values, autoconfig)) {
+        log.proxy.info(`configuration view ${key2}: the charger holds another value, sending the effective ${value} again`);
+        const payload = is16 ? { key: key2, value } : { setVariableData: [{ attributeValue: value, ...variableRef(key2) }] };
+        this.queueProxyCall(is16 ? "ChangeConfiguration" : "SetVariables", payload, (result) => {
+          const status = result.payload === null ? "CallError" : configStatus(is16 ? "ChangeConfiguration" : "SetVariables", result.payload);
+          if (status !== "Accepted" && status !== "RebootRequired") log.proxy.warn(`configuration view ${key2}: the charger answered ${status}`);
+        });
+      }
+      this.sendNext();
+    });
   }
   /** An upstream's Call, ready to go: queued, and sent at once if the slot is free (`payload`: its parse, if its text is unchanged). */
   push(call, payload) {
@@ -7946,6 +8473,7 @@ var CallSlot = class {
     const link = call.source;
     const answerPayload = frame.type === CALLRESULT ? frame.payload : null;
     const hop = { ts, type: typeName, action: call.action };
+    call.onChargerAnswer?.(answerPayload);
     if (link === null) {
       session.record({ ...hop, from: "charger", to: "proxy", id: proxyId, tags: INJECTED, raw: redactAnswerSecrets(call.action, answerPayload, text3) });
       call.onAnswer?.({ type: typeName, payload: answerPayload });
@@ -7989,6 +8517,7 @@ var CallSlot = class {
     if (this.inFlight?.proxyId !== proxyId) return;
     const { call } = this.inFlight;
     this.session.log.proxy.warn(`no answer to ${call.source?.name ?? "the proxy"}'s ${call.action} within call_timeout, slot freed`);
+    call.onChargerAnswer?.(null);
     this.inFlight = null;
     this.sendNext();
   }
@@ -8058,11 +8587,12 @@ var ChargerFrames = class {
     const hop = { ts, type: "CALL", id, action, tags };
     for (const link of route?.targets ?? session.links) {
       const stages = parts.toUpstreamStages.get(link);
-      const result = stages.length === 0 ? null : runChain(stages, "toUpstream", { type: "CALL", id, action, payload, text: outText });
+      const result = stages.length === 0 ? null : runChain(stages, "toUpstream", { type: "CALL", id, action, payload, text: outText, toAnswerer: link === answerer });
       if (result === null || result.stopped === null && result.text === outText) {
         this.toUpstream(link, out, { ...hop, raw: logText });
       } else if (result.stopped === null) {
-        this.toUpstream(link, result.text, { ...hop, raw: result.text });
+        this.toUpstream(link, result.text, { ...hop, tags: result.filtered ? FILTERED : hop.tags, raw: result.text });
+        for (const note of result.notes) session.log.proxy.info(note);
       } else {
         session.record({ ts, from: "charger", to: "proxy", type: "CALL", id, action, tags: DROPPED, raw: logText });
         session.log.proxy.info(`not for ${link.name}: ${result.stopped.note}`);
@@ -8283,12 +8813,13 @@ var UpstreamFrames = class {
     }
     const call = { source: link, id: frame.id, idLiteral: idLiteralOf(text3), action: frame.action, text: result.text };
     if (result.rewriteAnswer !== null) call.rewriteAnswer = result.rewriteAnswer;
+    if (result.onChargerAnswer !== null) call.onChargerAnswer = result.onChargerAnswer;
     this.parts.slot.push(call, result.text === text3 ? frame.payload : void 0);
   }
   /** The one "reply and log" path for a Call a stage stopped: the Call is logged, the sender answered. */
   refuse(link, frame, typeName, text3, stop, ts) {
     const session = this.session;
-    const tags = stop.kind === "drop" ? DROPPED : BLOCKED;
+    const tags = stop.kind === "drop" ? DROPPED : stop.kind === "answer" && stop.granted === true ? NO_TAGS : BLOCKED;
     session.record({ ts, from: link.name, to: "proxy", type: typeName, id: frame.id, action: frame.action, tags, raw: redactSecrets(frame.action, frame.payload, text3) });
     session.log.proxy.info(stop.note);
     if (frame.type !== CALL) return;
@@ -8296,7 +8827,7 @@ var UpstreamFrames = class {
     else if (stop.kind === "answer") {
       const answer = JSON.stringify([CALLRESULT, frame.id, stop.payload]);
       link.send(answer);
-      session.record({ ts, from: "proxy", to: link.name, type: "CALLRESULT", id: frame.id, action: frame.action, tags: BLOCKED, raw: answer });
+      session.record({ ts, from: "proxy", to: link.name, type: "CALLRESULT", id: frame.id, action: frame.action, tags, raw: answer });
     }
   }
   answer(link, frame, data, text3, ts) {
@@ -8434,7 +8965,8 @@ var ChargerSession = class {
         reconnect_attempts: link.reconnectAttempts,
         backlog: link.catchUp.size
       })),
-      autoconfig: Object.fromEntries(this.memory.autoconfigResults)
+      autoconfig: Object.fromEntries(this.memory.autoconfigResults),
+      configuration: this.memory.knownConfigViews?.status() ?? {}
     };
   }
   /** Upstream Calls waiting for the charger, and whether one is out. */
@@ -8454,6 +8986,8 @@ var ChargerSession = class {
     const rules = versionRules(protocol);
     const transactions = new Transactions(this.chargerId, protocol, this.links, context.split, context.store, context.loggers.proxy, context.events, context.config.prices);
     const chains = /* @__PURE__ */ new Map();
+    const views = context.config.configuration.views ? this.memory.configViews(() => new ConfigViews(this.chargerId, this.links.map((l) => l.name), context.store)) : null;
+    views?.useKeys(viewKeys(protocol, context.config.configuration.unionKeys, context.config.configuration.minKeys));
     const toUpstreamStages = /* @__PURE__ */ new Map();
     for (const link of this.links) {
       const chain = stageChain({
@@ -8464,7 +8998,9 @@ var ChargerSession = class {
         policy: this.policies.get(link),
         control: context.control,
         transactions,
-        lockedKeys: context.lockedKeys
+        lockedKeys: context.lockedKeys,
+        views,
+        exclusive: context.config.configuration.exclusive
       });
       chains.set(link, chain);
       toUpstreamStages.set(link, chain.filter((stage) => stage.toUpstream !== void 0));
@@ -9092,7 +9628,15 @@ var MIGRATIONS = [
      firmware TEXT
    );`,
   // 2.0.1: an owner guessed before any idToken was seen stays a guess across reconnects.
-  `ALTER TABLE transactions ADD COLUMN guessed INTEGER NOT NULL DEFAULT 0;`
+  `ALTER TABLE transactions ADD COLUMN guessed INTEGER NOT NULL DEFAULT 0;`,
+  // [configuration] views: each upstream's own value of the shared keys (upstream '' = the base).
+  `CREATE TABLE config_views (
+     charger TEXT NOT NULL,
+     upstream TEXT NOT NULL,
+     key TEXT NOT NULL,
+     value TEXT NOT NULL,
+     PRIMARY KEY (charger, upstream, key)
+   ) WITHOUT ROWID;`
 ];
 function migrate(db) {
   const { user_version: version } = db.prepare("PRAGMA user_version").get();
@@ -9219,6 +9763,16 @@ var Store = class _Store {
   setSetting(key2, value) {
     if (value === null) this.statements.deleteSetting.run(key2);
     else this.statements.setSetting.run(key2, value);
+  }
+  /** The configuration views of a charger (upstream '' holds the base values). */
+  configViews(charger) {
+    const rows = this.prepared("SELECT upstream, key, value FROM config_views WHERE charger = ?").all(charger);
+    return rows.map((row) => ({ upstream: row.upstream, key: row.key, value: row.value }));
+  }
+  /** Sets (null: removes) one upstream's view of one key; written when a view changes, never per frame. */
+  setConfigView(charger, upstream, key2, value) {
+    if (value === null) this.prepared("DELETE FROM config_views WHERE charger = ? AND upstream = ? AND key = ?").run(charger, upstream, key2);
+    else this.prepared("INSERT OR REPLACE INTO config_views (charger, upstream, key, value) VALUES (?, ?, ?, ?)").run(charger, upstream, key2, value);
   }
   /** Null when the database takes a write now, else why not (disk full, read-only, locked). */
   writeProblem() {
@@ -10084,7 +10638,15 @@ ${COMMANDS_SCRIPT}
         u.latency_ms === null || u.latency_ms === undefined ? null : el('span', { class: 'muted small', title: 'time to answer the charger\\'s latest message' }, u.latency_ms + ' ms'),
         u.backlog ? el('span', { class: 'warn small' }, u.backlog + ' message' + (u.backlog === 1 ? '' : 's') + ' waiting') : el('span', { class: 'muted small' }, 'since ' + fmtWhen(u.since)));
     });
-    return el('div', { class: 'panel' }, el('h3', {}, 'Backends'), rows.length ? rows : el('div', { class: 'muted' }, 'none'));
+    return el('div', { class: 'panel' }, el('h3', {}, 'Backends'), rows.length ? rows : el('div', { class: 'muted' }, 'none'), configurationLines(c));
+  }
+  /** [configuration] views of the keys whose views differ: "HA sees 10 s, primary sees 60 s, charger runs at 10 s". */
+  function configurationLines(c) {
+    return Object.entries(c.configuration || {}).filter(([, k]) => new Set(Object.values(k.views || {})).size > 1).map(([key, k]) => {
+      const unit = /Interval$/.test(key) ? ' s' : '';
+      const seen = Object.entries(k.views).map(([name, v]) => name + ' sees ' + (v === '' ? 'none' : v + unit)).join(', ');
+      return el('div', { class: 'muted small', 'data-config-key': key }, key + ': ' + seen + ', charger runs at ' + (k.charger ?? k.effective ?? '?') + unit);
+    });
   }
   /**
    * The limits in force, the lowest first: the proxy's own merge where the status has one
@@ -11193,7 +11755,7 @@ var Metrics = class {
       const [from, to, type, action] = key2.split("\0");
       out.push(`ocpp_proxy_frames_total{from="${esc(from)}",to="${esc(to)}",type="${type}",action="${esc(action)}"} ${count}`);
     }
-    for (const tag of ["dropped", "blocked", "fixed", "replayed", "queued", "injected"]) {
+    for (const tag of ["dropped", "blocked", "fixed", "replayed", "queued", "injected", "filtered"]) {
       family(`${tag}_total`, "counter", `Frames the proxy tagged '${tag}'.`);
       out.push(`ocpp_proxy_${tag}_total ${this.tags.get(tag) ?? 0}`);
     }
@@ -11552,6 +12114,29 @@ function configWarnings(config) {
     );
   }
   warnings.push(...controlWarnings(config));
+  warnings.push(...configurationWarnings(config));
+  return warnings;
+}
+function configurationWarnings(config) {
+  const { views, unionKeys, minKeys, exclusive } = config.configuration;
+  const backends = config.upstreams.filter((u) => !u.local).length;
+  if (!views) {
+    return backends > 1 ? ["[configuration] views = false: backends that write the same keys (MeterValuesSampledData, MeterValueSampleInterval, \u2026) undo each other; the last writer wins"] : [];
+  }
+  const warnings = [];
+  const min = new Set(minKeys.map((k) => k.toLowerCase()));
+  for (const key2 of unionKeys) if (min.has(key2.toLowerCase())) warnings.push(`[configuration] ${key2} is in union_keys and min_keys; it is treated as a min key`);
+  if (backends > 1) {
+    warnings.push(`[configuration] views: ${[...unionKeys, ...minKeys].join(", ")} are kept per backend (the charger gets the union of the measurands and the shortest interval)`);
+    warnings.push(
+      exclusive === null ? "[configuration] exclusive = none: other keys (e.g. HeartbeatInterval) are not shared; the last backend to write one wins" : `[configuration] exclusive = ${exclusive}: only ${exclusive} may change keys outside the views, the others get Rejected`
+    );
+  }
+  if (config.autoconfigLock) {
+    const shared = new Set([...unionKeys, ...minKeys].map((k) => k.toLowerCase()));
+    const locked = config.autoconfig.map(([key2]) => key2).filter((key2) => shared.has(key2.toLowerCase()));
+    if (locked.length > 0) warnings.push(`[autoconfig] lock: ${locked.join(", ")} cannot be changed by any backend, so their configuration views stay at the [autoconfig] value`);
+  }
   return warnings;
 }
 
@@ -12329,10 +12914,10 @@ demo: message log ${config.messageLogFile}; Ctrl-C to stop
   });
 }
 
-// node_modules/yargs/lib/platform-shims/esm.mjs
+// ../main/node_modules/yargs/lib/platform-shims/esm.mjs
 import { notStrictEqual, strictEqual } from "assert";
 
-// node_modules/cliui/build/lib/index.js
+// ../main/node_modules/cliui/build/lib/index.js
 var align = {
   right: alignRight,
   center: alignCenter
@@ -12588,7 +13173,7 @@ function cliui(opts, _mixin) {
   });
 }
 
-// node_modules/ansi-regex/index.js
+// ../main/node_modules/ansi-regex/index.js
 var ST = String.raw`(?:\u001B\u005C|\u009C)`;
 var stringControls = String.raw`\u0018\u001A\u001B\u0080-\u009F`;
 var osc = String.raw`(?:\u001B\]|\u009D)[^\u0007${stringControls}]*(?:\u0007|${ST})`;
@@ -12601,7 +13186,7 @@ function ansiRegex({ onlyFirst = false } = {}) {
   return new RegExp(pattern, onlyFirst ? void 0 : "g");
 }
 
-// node_modules/strip-ansi/index.js
+// ../main/node_modules/strip-ansi/index.js
 var regex = ansiRegex();
 function stripAnsi(string) {
   if (typeof string !== "string") {
@@ -12613,7 +13198,7 @@ function stripAnsi(string) {
   return string.replace(regex, "");
 }
 
-// node_modules/get-east-asian-width/lookup-data.js
+// ../main/node_modules/get-east-asian-width/lookup-data.js
 var ambiguousMinimalCodePoint = 161;
 var ambiguousMaximumCodePoint = 1114109;
 var ambiguousRanges = [161, 161, 164, 164, 167, 168, 170, 170, 173, 174, 176, 180, 182, 186, 188, 191, 198, 198, 208, 208, 215, 216, 222, 225, 230, 230, 232, 234, 236, 237, 240, 240, 242, 243, 247, 250, 252, 252, 254, 254, 257, 257, 273, 273, 275, 275, 283, 283, 294, 295, 299, 299, 305, 307, 312, 312, 319, 322, 324, 324, 328, 331, 333, 333, 338, 339, 358, 359, 363, 363, 462, 462, 464, 464, 466, 466, 468, 468, 470, 470, 472, 472, 474, 474, 476, 476, 593, 593, 609, 609, 708, 708, 711, 711, 713, 715, 717, 717, 720, 720, 728, 731, 733, 733, 735, 735, 768, 879, 913, 929, 931, 937, 945, 961, 963, 969, 1025, 1025, 1040, 1103, 1105, 1105, 8208, 8208, 8211, 8214, 8216, 8217, 8220, 8221, 8224, 8226, 8228, 8231, 8240, 8240, 8242, 8243, 8245, 8245, 8251, 8251, 8254, 8254, 8308, 8308, 8319, 8319, 8321, 8324, 8364, 8364, 8451, 8451, 8453, 8453, 8457, 8457, 8467, 8467, 8470, 8470, 8481, 8482, 8486, 8486, 8491, 8491, 8531, 8532, 8539, 8542, 8544, 8555, 8560, 8569, 8585, 8585, 8592, 8601, 8632, 8633, 8658, 8658, 8660, 8660, 8679, 8679, 8704, 8704, 8706, 8707, 8711, 8712, 8715, 8715, 8719, 8719, 8721, 8721, 8725, 8725, 8730, 8730, 8733, 8736, 8739, 8739, 8741, 8741, 8743, 8748, 8750, 8750, 8756, 8759, 8764, 8765, 8776, 8776, 8780, 8780, 8786, 8786, 8800, 8801, 8804, 8807, 8810, 8811, 8814, 8815, 8834, 8835, 8838, 8839, 8853, 8853, 8857, 8857, 8869, 8869, 8895, 8895, 8978, 8978, 9312, 9449, 9451, 9547, 9552, 9587, 9600, 9615, 9618, 9621, 9632, 9633, 9635, 9641, 9650, 9651, 9654, 9655, 9660, 9661, 9664, 9665, 9670, 9672, 9675, 9675, 9678, 9681, 9698, 9701, 9711, 9711, 9733, 9734, 9737, 9737, 9742, 9743, 9756, 9756, 9758, 9758, 9792, 9792, 9794, 9794, 9824, 9825, 9827, 9829, 9831, 9834, 9836, 9837, 9839, 9839, 9886, 9887, 9919, 9919, 9926, 9933, 9935, 9939, 9941, 9953, 9955, 9955, 9960, 9961, 9963, 9969, 9972, 9972, 9974, 9977, 9979, 9980, 9982, 9983, 10045, 10045, 10102, 10111, 11094, 11097, 12872, 12879, 57344, 63743, 65024, 65039, 65533, 65533, 127232, 127242, 127248, 127277, 127280, 127337, 127344, 127373, 127375, 127376, 127387, 127404, 917760, 917999, 983040, 1048573, 1048576, 1114109];
@@ -12624,7 +13209,7 @@ var wideMinimalCodePoint = 4352;
 var wideMaximumCodePoint = 262141;
 var wideRanges = [4352, 4447, 8986, 8987, 9001, 9002, 9193, 9196, 9200, 9200, 9203, 9203, 9725, 9726, 9748, 9749, 9776, 9783, 9800, 9811, 9855, 9855, 9866, 9871, 9875, 9875, 9889, 9889, 9898, 9899, 9917, 9918, 9924, 9925, 9934, 9934, 9940, 9940, 9962, 9962, 9970, 9971, 9973, 9973, 9978, 9978, 9981, 9981, 9989, 9989, 9994, 9995, 10024, 10024, 10060, 10060, 10062, 10062, 10067, 10069, 10071, 10071, 10133, 10135, 10160, 10160, 10175, 10175, 11035, 11036, 11088, 11088, 11093, 11093, 11904, 11929, 11931, 12019, 12032, 12245, 12272, 12287, 12289, 12350, 12353, 12438, 12441, 12543, 12549, 12591, 12593, 12686, 12688, 12773, 12783, 12830, 12832, 12871, 12880, 42124, 42128, 42182, 43360, 43388, 44032, 55203, 63744, 64255, 65040, 65049, 65072, 65106, 65108, 65126, 65128, 65131, 94176, 94180, 94192, 94198, 94208, 101594, 101631, 101664, 101760, 101874, 101888, 102801, 102816, 102866, 110576, 110579, 110581, 110587, 110589, 110590, 110592, 110888, 110898, 110898, 110928, 110930, 110933, 110933, 110948, 110952, 110960, 111355, 119552, 119638, 119648, 119670, 126980, 126980, 127183, 127183, 127374, 127374, 127377, 127386, 127406, 127406, 127488, 127490, 127504, 127547, 127552, 127560, 127568, 127569, 127584, 127589, 127744, 127776, 127789, 127797, 127799, 127868, 127870, 127891, 127904, 127946, 127951, 127955, 127968, 127984, 127988, 127988, 127992, 128062, 128064, 128064, 128066, 128252, 128255, 128317, 128331, 128334, 128336, 128359, 128378, 128378, 128405, 128406, 128420, 128420, 128507, 128591, 128640, 128709, 128716, 128716, 128720, 128722, 128725, 128729, 128732, 128735, 128747, 128748, 128756, 128764, 128986, 128986, 128992, 129003, 129008, 129008, 129292, 129338, 129340, 129349, 129351, 129535, 129648, 129660, 129664, 129734, 129736, 129736, 129740, 129757, 129759, 129771, 129775, 129786, 131072, 196605, 196608, 262141];
 
-// node_modules/get-east-asian-width/utilities.js
+// ../main/node_modules/get-east-asian-width/utilities.js
 var isInRange = (ranges, codePoint) => {
   let low = 0;
   let high = Math.floor(ranges.length / 2) - 1;
@@ -12642,7 +13227,7 @@ var isInRange = (ranges, codePoint) => {
   return false;
 };
 
-// node_modules/get-east-asian-width/lookup.js
+// ../main/node_modules/get-east-asian-width/lookup.js
 var commonCjkCodePoint = 19968;
 var [wideFastPathStart, wideFastPathEnd] = /* @__PURE__ */ findWideFastPathRange(wideRanges);
 function findWideFastPathRange(ranges) {
@@ -12683,7 +13268,7 @@ var isWide = (codePoint) => {
   return isInRange(wideRanges, codePoint);
 };
 
-// node_modules/get-east-asian-width/index.js
+// ../main/node_modules/get-east-asian-width/index.js
 function validate(codePoint) {
   if (!Number.isSafeInteger(codePoint)) {
     throw new TypeError(`Expected a code point, got \`${typeof codePoint}\`.`);
@@ -12697,7 +13282,7 @@ function eastAsianWidth(codePoint, { ambiguousAsWide = false } = {}) {
   return 1;
 }
 
-// node_modules/cliui/node_modules/string-width/index.js
+// ../main/node_modules/cliui/node_modules/string-width/index.js
 var import_emoji_regex = __toESM(require_emoji_regex(), 1);
 var segmenter = new Intl.Segmenter();
 var defaultIgnorableCodePointRegex = new RegExp("^\\p{Default_Ignorable_Code_Point}$", "u");
@@ -12746,7 +13331,7 @@ function stringWidth(string, options = {}) {
   return width;
 }
 
-// node_modules/wrap-ansi/node_modules/string-width/index.js
+// ../main/node_modules/wrap-ansi/node_modules/string-width/index.js
 var import_emoji_regex2 = __toESM(require_emoji_regex(), 1);
 var segmenter2 = new Intl.Segmenter();
 var defaultIgnorableCodePointRegex2 = new RegExp("^\\p{Default_Ignorable_Code_Point}$", "u");
@@ -12795,7 +13380,7 @@ function stringWidth2(string, options = {}) {
   return width;
 }
 
-// node_modules/ansi-styles/index.js
+// ../main/node_modules/ansi-styles/index.js
 var ANSI_BACKGROUND_OFFSET2 = 10;
 var wrapAnsi162 = (offset = 0) => (code) => `\x1B[${code + offset}m`;
 var wrapAnsi2562 = (offset = 0) => (code) => `\x1B[${38 + offset};5;${code}m`;
@@ -12981,7 +13566,7 @@ function assembleStyles2() {
 var ansiStyles2 = assembleStyles2();
 var ansi_styles_default2 = ansiStyles2;
 
-// node_modules/wrap-ansi/index.js
+// ../main/node_modules/wrap-ansi/index.js
 var ESCAPES = /* @__PURE__ */ new Set([
   "\x1B",
   "\x9B"
@@ -13136,7 +13721,7 @@ function wrapAnsi(string, columns, options) {
   return String(string).normalize().replaceAll("\r\n", "\n").split("\n").map((line) => exec(line, columns, options)).join("\n");
 }
 
-// node_modules/cliui/index.mjs
+// ../main/node_modules/cliui/index.mjs
 function ui(opts) {
   return cliui(opts, {
     stringWidth,
@@ -13145,7 +13730,7 @@ function ui(opts) {
   });
 }
 
-// node_modules/escalade/sync/index.mjs
+// ../main/node_modules/escalade/sync/index.mjs
 import { dirname, resolve } from "path";
 import { readdirSync, statSync } from "fs";
 function sync_default(start, callback) {
@@ -13162,15 +13747,15 @@ function sync_default(start, callback) {
   }
 }
 
-// node_modules/yargs/lib/platform-shims/esm.mjs
+// ../main/node_modules/yargs/lib/platform-shims/esm.mjs
 import { inspect } from "util";
 import { fileURLToPath } from "url";
 
-// node_modules/yargs-parser/build/lib/index.js
+// ../main/node_modules/yargs-parser/build/lib/index.js
 import { format } from "util";
 import { normalize, resolve as resolve2 } from "path";
 
-// node_modules/yargs-parser/build/lib/string-utils.js
+// ../main/node_modules/yargs-parser/build/lib/string-utils.js
 function camelCase(str2) {
   const isCamelCase = str2 !== str2.toLowerCase() && str2 !== str2.toUpperCase();
   if (!isCamelCase) {
@@ -13224,7 +13809,7 @@ function looksLikeNumber(x) {
   return /^[-]?(?:\d+(?:\.\d*)?|\.\d+)(e[-+]?\d+)?$/.test(x);
 }
 
-// node_modules/yargs-parser/build/lib/tokenize-arg-string.js
+// ../main/node_modules/yargs-parser/build/lib/tokenize-arg-string.js
 function tokenizeArgString(argString) {
   if (Array.isArray(argString)) {
     return argString.map((e) => typeof e !== "string" ? e + "" : e);
@@ -13256,7 +13841,7 @@ function tokenizeArgString(argString) {
   return args2;
 }
 
-// node_modules/yargs-parser/build/lib/yargs-parser-types.js
+// ../main/node_modules/yargs-parser/build/lib/yargs-parser-types.js
 var DefaultValuesForTypeKey;
 (function(DefaultValuesForTypeKey2) {
   DefaultValuesForTypeKey2["BOOLEAN"] = "boolean";
@@ -13265,7 +13850,7 @@ var DefaultValuesForTypeKey;
   DefaultValuesForTypeKey2["ARRAY"] = "array";
 })(DefaultValuesForTypeKey || (DefaultValuesForTypeKey = {}));
 
-// node_modules/yargs-parser/build/lib/yargs-parser.js
+// ../main/node_modules/yargs-parser/build/lib/yargs-parser.js
 var mixin2;
 var YargsParser = class {
   constructor(_mixin) {
@@ -14105,7 +14690,7 @@ function stripQuotes(val) {
   return typeof val === "string" && (val[0] === "'" || val[0] === '"') && val[val.length - 1] === val[0] ? val.substring(1, val.length - 1) : val;
 }
 
-// node_modules/yargs-parser/build/lib/index.js
+// ../main/node_modules/yargs-parser/build/lib/index.js
 import { readFileSync as readFileSync2 } from "fs";
 import { createRequire as createRequire2 } from "node:module";
 var _a;
@@ -14151,10 +14736,10 @@ yargsParser.decamelize = decamelize;
 yargsParser.looksLikeNumber = looksLikeNumber;
 var lib_default = yargsParser;
 
-// node_modules/yargs/lib/platform-shims/esm.mjs
+// ../main/node_modules/yargs/lib/platform-shims/esm.mjs
 import { basename, dirname as dirname2, extname, relative, resolve as resolve4, join as join2 } from "path";
 
-// node_modules/yargs/build/lib/utils/process-argv.js
+// ../main/node_modules/yargs/build/lib/utils/process-argv.js
 function getProcessArgvBinIndex() {
   if (isBundledElectronApp())
     return 0;
@@ -14170,7 +14755,7 @@ function getProcessArgvBin() {
   return process.argv[getProcessArgvBinIndex()];
 }
 
-// node_modules/string-width/index.js
+// ../main/node_modules/string-width/index.js
 var segmenter3 = new Intl.Segmenter();
 var visibleCharacterRegex = new RegExp("[^\\p{Default_Ignorable_Code_Point}\\p{Control}\\p{Format}\\p{Nonspacing_Mark}\\p{Enclosing_Mark}\\p{Surrogate}]", "v");
 var spacingMarkRegex = new RegExp("\\p{Spacing_Mark}", "v");
@@ -14293,7 +14878,7 @@ function stringWidth3(input, options = {}) {
   return width;
 }
 
-// node_modules/y18n/build/lib/platform-shims/node.js
+// ../main/node_modules/y18n/build/lib/platform-shims/node.js
 import { readFileSync as readFileSync3, statSync as statSync2, writeFile } from "fs";
 import { format as format2 } from "util";
 import { resolve as resolve3 } from "path";
@@ -14313,7 +14898,7 @@ var node_default = {
   }
 };
 
-// node_modules/y18n/build/lib/index.js
+// ../main/node_modules/y18n/build/lib/index.js
 var shim;
 var Y18N = class {
   constructor(opts) {
@@ -14474,13 +15059,13 @@ function y18n(opts, _shim) {
   };
 }
 
-// node_modules/y18n/index.mjs
+// ../main/node_modules/y18n/index.mjs
 var y18n2 = (opts) => {
   return y18n(opts, node_default);
 };
 var y18n_default = y18n2;
 
-// node_modules/yargs/lib/platform-shims/esm.mjs
+// ../main/node_modules/yargs/lib/platform-shims/esm.mjs
 var import_get_caller_file = __toESM(require_get_caller_file(), 1);
 import { createRequire as createRequire3 } from "node:module";
 import { readFileSync as readFileSync4, readdirSync as readdirSync2 } from "node:fs";
@@ -14534,7 +15119,7 @@ var esm_default = {
   })
 };
 
-// node_modules/yargs/build/lib/typings/common-types.js
+// ../main/node_modules/yargs/build/lib/typings/common-types.js
 function assertNotStrictEqual(actual, expected, shim3, message) {
   shim3.assert.notStrictEqual(actual, expected, message);
 }
@@ -14545,12 +15130,12 @@ function objectKeys(object) {
   return Object.keys(object);
 }
 
-// node_modules/yargs/build/lib/utils/is-promise.js
+// ../main/node_modules/yargs/build/lib/utils/is-promise.js
 function isPromise(maybePromise) {
   return !!maybePromise && !!maybePromise.then && typeof maybePromise.then === "function";
 }
 
-// node_modules/yargs/build/lib/yerror.js
+// ../main/node_modules/yargs/build/lib/yerror.js
 var YError = class _YError extends Error {
   constructor(msg) {
     super(msg || "yargs error");
@@ -14561,7 +15146,7 @@ var YError = class _YError extends Error {
   }
 };
 
-// node_modules/yargs/build/lib/parse-command.js
+// ../main/node_modules/yargs/build/lib/parse-command.js
 function parseCommand(cmd) {
   const extraSpacesStrippedCommand = cmd.replace(/\s{2,}/g, " ");
   const splitCommand = extraSpacesStrippedCommand.split(/\s+(?![^[]*]|[^<]*>)/);
@@ -14594,7 +15179,7 @@ function parseCommand(cmd) {
   return parsedCommand;
 }
 
-// node_modules/yargs/build/lib/argsert.js
+// ../main/node_modules/yargs/build/lib/argsert.js
 var positionName = ["first", "second", "third", "fourth", "fifth", "sixth"];
 function argsert(arg1, arg2, arg3) {
   function parseArgs() {
@@ -14652,7 +15237,7 @@ function argumentTypeError(observedType, allowedTypes, position) {
   throw new YError(`Invalid ${positionName[position] || "manyith"} argument. Expected ${allowedTypes.join(" or ")} but received ${observedType}.`);
 }
 
-// node_modules/yargs/build/lib/middleware.js
+// ../main/node_modules/yargs/build/lib/middleware.js
 var GlobalMiddleware = class {
   constructor(yargs) {
     this.globalMiddleware = [];
@@ -14734,7 +15319,7 @@ function applyMiddleware(argv, yargs, middlewares, beforeValidation) {
   }, argv);
 }
 
-// node_modules/yargs/build/lib/utils/maybe-async-result.js
+// ../main/node_modules/yargs/build/lib/utils/maybe-async-result.js
 function maybeAsyncResult(getResult, resultHandler, errorHandler = (err) => {
   throw err;
 }) {
@@ -14749,7 +15334,7 @@ function isFunction(arg) {
   return typeof arg === "function";
 }
 
-// node_modules/yargs/build/lib/command.js
+// ../main/node_modules/yargs/build/lib/command.js
 var DEFAULT_MARKER = /(^\*)|(^\$0)/;
 var CommandInstance = class {
   constructor(usage2, validation2, globalMiddleware, shim3) {
@@ -15170,7 +15755,7 @@ function isCommandHandlerDefinition(cmd) {
   return typeof cmd === "object" && !Array.isArray(cmd);
 }
 
-// node_modules/yargs/build/lib/utils/obj-filter.js
+// ../main/node_modules/yargs/build/lib/utils/obj-filter.js
 function objFilter(original = {}, filter = () => true) {
   const obj = {};
   objectKeys(original).forEach((key2) => {
@@ -15181,7 +15766,7 @@ function objFilter(original = {}, filter = () => true) {
   return obj;
 }
 
-// node_modules/yargs/build/lib/utils/set-blocking.js
+// ../main/node_modules/yargs/build/lib/utils/set-blocking.js
 function setBlocking(blocking) {
   if (typeof process === "undefined")
     return;
@@ -15193,7 +15778,7 @@ function setBlocking(blocking) {
   });
 }
 
-// node_modules/yargs/build/lib/usage.js
+// ../main/node_modules/yargs/build/lib/usage.js
 function isBoolean(fail) {
   return typeof fail === "boolean";
 }
@@ -15719,7 +16304,7 @@ function getText(text3) {
   return isIndentedText(text3) ? text3.text : text3;
 }
 
-// node_modules/yargs/build/lib/completion-templates.js
+// ../main/node_modules/yargs/build/lib/completion-templates.js
 var completionShTemplate = `###-begin-{{app_name}}-completions-###
 #
 # yargs command completion script
@@ -15788,7 +16373,7 @@ complete -f -c {{app_name}} -a '({{app_path}} --get-yargs-completions (commandli
 ###-end-{{app_name}}-completions-###
 `;
 
-// node_modules/yargs/build/lib/completion.js
+// ../main/node_modules/yargs/build/lib/completion.js
 var Completion = class {
   constructor(yargs, usage2, command2, shim3) {
     var _a2, _b2, _c2, _d, _e;
@@ -16024,7 +16609,7 @@ function isFallbackCompletionFunction(completionFunction) {
   return completionFunction.length > 3;
 }
 
-// node_modules/yargs/build/lib/utils/levenshtein.js
+// ../main/node_modules/yargs/build/lib/utils/levenshtein.js
 function levenshtein(a, b) {
   if (a.length === 0)
     return b.length;
@@ -16055,7 +16640,7 @@ function levenshtein(a, b) {
   return matrix[b.length][a.length];
 }
 
-// node_modules/yargs/build/lib/validation.js
+// ../main/node_modules/yargs/build/lib/validation.js
 var specialKeys = ["$0", "--", "_"];
 function validation(yargs, usage2, shim3) {
   const __ = shim3.y18n.__;
@@ -16324,7 +16909,7 @@ ${customMsgs.join("\n")}` : "";
   return self;
 }
 
-// node_modules/yargs/build/lib/utils/apply-extends.js
+// ../main/node_modules/yargs/build/lib/utils/apply-extends.js
 var previouslyVisitedConfigs = [];
 var shim2;
 function applyExtends(config, cwd, mergeExtends, _shim) {
@@ -16379,7 +16964,7 @@ function mergeDeep(config1, config2) {
   return target;
 }
 
-// node_modules/yargs/build/lib/yargs-factory.js
+// ../main/node_modules/yargs/build/lib/yargs-factory.js
 var __classPrivateFieldSet = function(receiver, state, value, kind, f) {
   if (kind === "m") throw new TypeError("Private method is not writable");
   if (kind === "a" && !f) throw new TypeError("Private accessor was defined without a setter");
@@ -17878,7 +18463,7 @@ function isYargsInstance(y) {
   return !!y && typeof y.getInternalMethods === "function";
 }
 
-// node_modules/yargs/index.mjs
+// ../main/node_modules/yargs/index.mjs
 var Yargs = YargsFactory(esm_default);
 var yargs_default = Yargs;
 
