@@ -12099,7 +12099,7 @@ function saveOverride(store, override) {
 
 // src/config/warnings.ts
 var NO_BACKEND_WARNING = "no backend configured: the built-in local CSMS answers and accepts every tag";
-function isLoopback(host) {
+function isLoopbackHost(host) {
   return host === "localhost" || host === "::1" || /^127\./.test(host);
 }
 function noBackend(config) {
@@ -12108,7 +12108,7 @@ function noBackend(config) {
 function configWarnings(config) {
   const warnings = [];
   if (noBackend(config)) warnings.push(`${NO_BACKEND_WARNING}; set [ext-server] server (and secondary_server) to your backends`);
-  if (!config.chargerAuth.required && !isLoopback(config.listen.host)) {
+  if (!config.chargerAuth.required && !isLoopbackHost(config.listen.host)) {
     warnings.push(
       `chargers connect to ${config.listen.host}:${config.listen.port} without a password ([host] require_auth = false): any host that reaches this port can present itself as any charger id, unless the primary checks the credentials it is sent; set require_auth = true with [chargers] passwords (ocpp-proxy hash-password), or listen on 127.0.0.1 behind a TLS proxy`
     );
@@ -12265,8 +12265,7 @@ var WebServer = class {
     this.logger = logger;
     const { username, password, host } = config.web;
     this.expectedAuth = username !== null && password !== null ? Buffer.from(`Basic ${Buffer.from(`${username}:${password}`).toString("base64")}`) : null;
-    const loopback = host === "127.0.0.1" || host === "::1" || host === "localhost" || host.startsWith("127.");
-    this.commandsAllowed = loopback || this.expectedAuth !== null;
+    this.commandsAllowed = isLoopbackHost(host) || this.expectedAuth !== null;
     this.warnings = configWarnings(config);
     this.state = new MonitorState(config, proxy, store, logger, this.warnings);
     this.unsubscribe = messageLog.subscribe((entry) => this.onEntry(entry));

@@ -6,7 +6,8 @@ import { controlWarnings } from './policy.ts';
 
 export const NO_BACKEND_WARNING = 'no backend configured: the built-in local CSMS answers and accepts every tag';
 
-function isLoopback(host: string): boolean {
+/** An address only this machine can reach. */
+export function isLoopbackHost(host: string): boolean {
   return host === 'localhost' || host === '::1' || /^127\./.test(host);
 }
 
@@ -19,7 +20,7 @@ export function noBackend(config: Config): boolean {
 export function configWarnings(config: Config): string[] {
   const warnings: string[] = [];
   if (noBackend(config)) warnings.push(`${NO_BACKEND_WARNING}; set [ext-server] server (and secondary_server) to your backends`);
-  if (!config.chargerAuth.required && !isLoopback(config.listen.host)) {
+  if (!config.chargerAuth.required && !isLoopbackHost(config.listen.host)) {
     warnings.push(
       `chargers connect to ${config.listen.host}:${config.listen.port} without a password ([host] require_auth = false): ` +
         'any host that reaches this port can present itself as any charger id, unless the primary checks the credentials it is sent; ' +

@@ -19,7 +19,7 @@ import { runningSeries, sessionRows, sessionSeries, type Answer } from './sessio
 import { EventApi } from './event-api.ts';
 import { saveOverride } from '../sharing/sharing.ts';
 import type { Override } from '../sharing/control.ts';
-import { configWarnings } from '../config/warnings.ts';
+import { configWarnings, isLoopbackHost } from '../config/warnings.ts';
 import { decodeSegment, fromIngress, hostRefusal, ingressPath, requestUrl, sameOrigin } from './request-guard.ts';
 import { ProxyError, httpStatusOf } from '../errors.ts';
 
@@ -73,8 +73,7 @@ export class WebServer {
     this.logger = logger;
     const { username, password, host } = config.web;
     this.expectedAuth = username !== null && password !== null ? Buffer.from(`Basic ${Buffer.from(`${username}:${password}`).toString('base64')}`) : null;
-    const loopback = host === '127.0.0.1' || host === '::1' || host === 'localhost' || host.startsWith('127.');
-    this.commandsAllowed = loopback || this.expectedAuth !== null;
+    this.commandsAllowed = isLoopbackHost(host) || this.expectedAuth !== null;
     this.warnings = configWarnings(config);
     this.state = new MonitorState(config, proxy, store, logger, this.warnings);
     this.unsubscribe = messageLog.subscribe((entry) => this.onEntry(entry));

@@ -4,29 +4,9 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { request } from 'node:http';
 import { cleanupAfter, bootParams, iniFor, startCsms, startProxy, strictCharger, waitUntil, within, type TestProxy } from '../helpers/peers.ts';
+import { http } from './http-client.ts';
 
 const cleanups = cleanupAfter();
-
-interface Reply {
-  status: number;
-  headers: Record<string, string | string[] | undefined>;
-  body: string;
-}
-
-function http(port: number, path: string, options: { method?: string; headers?: Record<string, string>; body?: string; host?: string } = {}): Promise<Reply> {
-  return within(
-    new Promise<Reply>((resolve, reject) => {
-      const req = request({ host: '127.0.0.1', port, path, method: options.method ?? 'GET', headers: options.headers }, (res) => {
-        let body = '';
-        res.on('data', (d) => (body += d));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-      });
-      req.on('error', reject);
-      req.end(options.body);
-    }),
-    `${options.method ?? 'GET'} ${path}`,
-  );
-}
 
 async function setup(extraIni = '') {
   const primary = await startCsms({ protocols: ['ocpp1.6'] });
