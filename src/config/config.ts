@@ -207,7 +207,7 @@ export const DEFAULTS: Omit<Config, 'configFile' | 'upstreams' | 'defaultOwner'>
   autoconfig: [],
   autoconfigLock: false,
   configuration: {
-    views: false, // off until the proxy's own read after boot is settled with every other feature (issue 17 is open)
+    views: true,
     unionKeys: ['MeterValuesSampledData', 'MeterValuesAlignedData', 'StopTxnSampledData', 'StopTxnAlignedData'],
     minKeys: ['MeterValueSampleInterval', 'ClockAlignedDataInterval'],
     exclusive: null,

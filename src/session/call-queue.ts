@@ -69,16 +69,26 @@ export class CallQueue<Source> {
     return false;
   }
 
-  /** Forgets the Calls of a source that went away; nobody is left to answer them to. */
+  /**
+   * Forgets the Calls of a source that went away; nobody is left to answer them to. A stage that
+   * waits for the charger's verdict on one learns it never went (`onChargerAnswer(null)`).
+   */
   drop(source: Source): number {
     const list = source === this.primary ? this.primaryCalls : this.otherCalls;
     const before = list.length;
-    for (let i = list.length - 1; i >= 0; i--) if (list[i]!.source === source) list.splice(i, 1);
+    for (let i = list.length - 1; i >= 0; i--) {
+      const call = list[i]!;
+      if (call.source !== source) continue;
+      list.splice(i, 1);
+      call.onChargerAnswer?.(null);
+    }
     this.counts.delete(source);
     return before - list.length;
   }
 
+  /** Forgets every Call (the charger went away); stages waiting for a verdict learn there is none. */
   clear(): void {
+    for (const list of [this.proxyCalls, this.primaryCalls, this.otherCalls]) for (const call of list) call.onChargerAnswer?.(null);
     this.proxyCalls.length = 0;
     this.primaryCalls.length = 0;
     this.otherCalls.length = 0;

@@ -28,6 +28,8 @@ export class CallSlot {
   private readonly session: SessionCore;
   private readonly queue: CallQueue<UpstreamLink>;
   private inFlight: CallInFlight | null = null;
+  /** The configuration views were read on this connection. */
+  private viewsRead = false;
 
   constructor(session: SessionCore) {
     this.session = session;
@@ -87,13 +89,25 @@ export class CallSlot {
   }
 
   /**
-   * `[configuration]` views: the charger's own values of the shared keys, read at each accepted
-   * boot (answers consumed); where the charger lost the effective value, it is sent again.
+   * The charger connected: one whose boot the primary accepted on an earlier connection (a 1.6
+   * charger that reconnects without booting) has its configuration views read now.
+   */
+  connected(): void {
+    if (!this.session.memory.bootAccepted()) return;
+    this.readConfigViews();
+    this.sendNext();
+  }
+
+  /**
+   * `[configuration]` views: the charger's own values of the shared keys, read once per connection
+   * after an accepted boot (answers consumed); where the charger lost the effective value, it is
+   * sent again.
    */
   private readConfigViews(): void {
     const { context, memory, log, protocol } = this.session;
     const views = memory.knownConfigViews;
-    if (views === null || views.keyList.length === 0) return;
+    if (views === null || views.keyList.length === 0 || this.viewsRead) return;
+    this.viewsRead = true;
     const autoconfig = new Map(context.config.autoconfig.map(([key, value]) => [key.toLowerCase(), value]));
     const names = views.keyList.map(([, key]) => key.name);
     const is16 = protocol === 'ocpp1.6';
@@ -174,8 +188,12 @@ export class CallSlot {
 
   /** The session ended: nothing more goes out. */
   clear(): void {
-    if (this.inFlight !== null) clearTimeout(this.inFlight.timer);
+    const inFlight = this.inFlight;
     this.inFlight = null;
+    if (inFlight !== null) {
+      clearTimeout(inFlight.timer);
+      inFlight.call.onChargerAnswer?.(null);
+    }
     this.queue.clear();
   }
 

@@ -183,7 +183,8 @@ export class ChargerSession implements LinkOwner, SessionCore {
     const rules = versionRules(protocol);
     const transactions = new Transactions(this.chargerId, protocol, this.links, context.split, context.store, context.loggers.proxy, context.events, context.config.prices);
     const chains = new Map<UpstreamLink, Stage[]>();
-    const views = context.config.configuration.views ? this.memory.configViews(() => new ConfigViews(this.chargerId, this.links.map((l) => l.name), context.store)) : null;
+    // With one upstream nothing is shared: no views, no read.
+    const views = context.config.configuration.views && this.links.length > 1 ? this.memory.configViews(() => new ConfigViews(this.chargerId, this.links.map((l) => l.name), context.store)) : null;
     views?.useKeys(viewKeys(protocol, context.config.configuration.unionKeys, context.config.configuration.minKeys));
     const toUpstreamStages = new Map<UpstreamLink, Stage[]>();
     for (const link of this.links) {
@@ -221,6 +222,7 @@ export class ChargerSession implements LinkOwner, SessionCore {
     charger.on('close', (code: number, reason: Buffer) => this.onChargerClose(code, reason.toString()));
     charger.on('error', (error: Error) => this.log.server.warn(error.message));
     for (const link of this.links) link.attach(this);
+    this.slot.connected();
     // Secondaries are offered only the version the primary chose, and never hold up the charger.
     for (const link of this.links) if (link !== this.primary) void link.connect([this.protocol]);
   }

@@ -84,7 +84,7 @@ export class MeterViews implements Stage {
     if (keptValues.length === 0 && frame.action === 'MeterValues') {
       return { kind: 'drop', note: `none of these measurands is in ${this.upstream}'s configuration view` };
     }
-    if (frame.action === 'MeterValues' && sampled && !this.rateAllows(frame.payload)) {
+    if (sampled && this.rateLimited(frame.action, frame.payload) && !this.rateAllows(frame.payload)) {
       return { kind: 'drop', note: `${this.upstream}'s configuration view samples less often` };
     }
     if (removed === 0) return FORWARD;
@@ -101,13 +101,24 @@ export class MeterViews implements Stage {
     return new Set(listItems(view).map((item) => item.toLowerCase()));
   }
 
+  /**
+   * Frames that only carry periodic samples: MeterValues, and the 2.0.1+ TransactionEvent
+   * `Updated` sent for `MeterValuePeriodic` (any other trigger carries a state change and always goes).
+   */
+  private rateLimited(action: string, payload: Payload): boolean {
+    if (action === 'MeterValues') return true;
+    return action === 'TransactionEvent' && payload.eventType === 'Updated' && payload.triggerReason === 'MeterValuePeriodic';
+  }
+
   /** Whether sampled values may go to this upstream now (its own interval, per connector); counts it if so. */
   private rateAllows(payload: Payload): boolean {
     const key = this.keys.interval;
     const own = Number(this.views.viewOf(this.upstream, key));
     const charger = Number(this.views.chargerValue(key));
     if (!(own > 0) || own <= charger) return true;
-    const connector = String(payload.connectorId ?? payload.evseId ?? 0);
+    // A TransactionEvent names its EVSE only in its first event: its transaction stands for it.
+    const transaction = (payload.transactionInfo as Payload | undefined)?.transactionId;
+    const connector = transaction !== undefined ? `tx ${String(transaction)}` : String(payload.connectorId ?? payload.evseId ?? 0);
     const now = this.now();
     const last = this.lastSampled.get(connector);
     if (last !== undefined && now - last < own * 1000) return false;

@@ -102,6 +102,12 @@ describe('commands and exit codes', () => {
     const shared = await run(['check', '-c', 'shared.ini'], { cwd: dir });
     assert.equal(shared.code, 0, 'a working ocpp-2w-proxy.ini is never refused');
     assert.match(shared.stdout, /shared\.ini: warning: primary, secondary may all send charging-control calls/);
+    // The configuration views: what they resolve, and what they leave to the last writer.
+    assert.match(shared.stdout, /shared\.ini: warning: \[configuration\] views: MeterValuesSampledData, .*ClockAlignedDataInterval are kept per backend/);
+    assert.match(shared.stdout, /shared\.ini: warning: \[configuration\] exclusive = none: other keys \(e\.g\. HeartbeatInterval\) are not shared; the last backend to write one wins/);
+    writeFileSync(join(dir, 'unshared.ini'), '[ext-server]\nserver = ws://127.0.0.1:9\nsecondary_server = ws://127.0.0.1:10\n[configuration]\nviews = false\n');
+    assert.match((await run(['check', '-c', 'unshared.ini'], { cwd: dir })).stdout, /views = false: backends that write the same keys .* undo each other; the last writer wins/);
+    assert.doesNotMatch(good.stdout, /\[configuration\]/, 'one upstream: nothing is shared');
     const bad = await run(['check', '-c', 'bad.ini'], { cwd: dir });
     assert.equal(bad.code, 1);
     assert.deepEqual(bad.stdout.trim().split('\n'), ['bad.ini: [host] foo: unknown key', "bad.ini: [host] port: '0' is not a port (1-65535)"]);

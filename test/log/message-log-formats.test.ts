@@ -11,7 +11,7 @@ import { MessageLog, type MessageLogEntry } from '../../src/log/message-log.ts';
 import { parseTextLine } from '../../src/log/text-format.ts';
 import { createLoggers } from '../../src/log/console-log.ts';
 import { printLogs } from '../../src/cli/logs.ts';
-import { cleanupAfter, iniFor, rawCharger, startProxy, startRawCsms, tempDir, waitUntil } from '../helpers/peers.ts';
+import { cleanupAfter, iniFor, NO_VIEWS, rawCharger, startProxy, startRawCsms, tempDir, waitUntil } from '../helpers/peers.ts';
 
 const cleanups = cleanupAfter();
 
@@ -49,7 +49,7 @@ interface Wire {
 async function session(logFormat: 'jsonl' | 'text'): Promise<Wire> {
   const primary = await startRawCsms();
   const secondary = await startRawCsms();
-  const proxy = await startProxy(iniFor(primary.url, secondary.url), { logFormat });
+  const proxy = await startProxy(iniFor(primary.url, secondary.url, NO_VIEWS), { logFormat });
   cleanups.push(() => primary.close(), () => secondary.close(), () => proxy.close());
   const charger = await rawCharger(proxy.port, '/Wall%20box%E2%86%92%1B%25');
   const atCharger: string[] = [];

@@ -137,7 +137,7 @@ describe('a quirky wallbox', () => {
       assert.notEqual(answer[2], 'NotImplemented', 'rejected for its content');
     }
 
-    const proxy = await startProxy(iniFor(csms.url, undefined, '[configuration]\nviews = false ; a raw charger: no read of the views in between\n'));
+    const proxy = await startProxy(iniFor(csms.url));
     cleanups.push(() => proxy.close());
     const charger = await rawCharger(proxy.port, '//AcTec001');
     cleanups.push(() => charger.ws.terminate());

@@ -3,7 +3,7 @@
 
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanupAfter, idOf, iniFor, rawCharger, startProxy, startRawCsms, type RawCharger, type RawPeer, type TestProxy } from '../helpers/peers.ts';
+import { cleanupAfter, idOf, iniFor, NO_VIEWS, rawCharger, startProxy, startRawCsms, type RawCharger, type RawPeer, type TestProxy } from '../helpers/peers.ts';
 import type { WebSocket } from 'ws';
 
 const cleanups = cleanupAfter();
@@ -23,7 +23,7 @@ interface Setup {
 async function setup(extraIni = '', chargerId = 'Q1', peers?: { primary: RawPeer; secondary: RawPeer; proxy: TestProxy }): Promise<Setup> {
   const primary = peers?.primary ?? (await startRawCsms(['ocpp1.6']));
   const secondary = peers?.secondary ?? (await startRawCsms(['ocpp1.6']));
-  const proxy = peers?.proxy ?? (await startProxy(iniFor(primary.url, secondary.url) + extraIni));
+  const proxy = peers?.proxy ?? (await startProxy(iniFor(primary.url, secondary.url) + NO_VIEWS + extraIni));
   if (peers === undefined) cleanups.push(() => primary.close(), () => secondary.close(), () => proxy.close());
   const charger = await rawCharger(proxy.port, `/${chargerId}`);
   cleanups.push(() => charger.ws.terminate());
@@ -155,7 +155,7 @@ describe('action policy', () => {
     const primary = await startRawCsms(['ocpp1.6']);
     const secondary = await startRawCsms(['ocpp1.6']);
     const ha = await startRawCsms(['ocpp1.6']);
-    const ini = `${iniFor(primary.url, secondary.url)}secondary_deny_actions = Reset, ChangeAvailability\n[upstream.ha]\nurl = ${ha.url}\nallow_actions = GetConfiguration\n`;
+    const ini = `${iniFor(primary.url, secondary.url)}secondary_deny_actions = Reset, ChangeAvailability\n[upstream.ha]\nurl = ${ha.url}\nallow_actions = GetConfiguration\n${NO_VIEWS}`;
     const proxy = await startProxy(ini);
     cleanups.push(() => primary.close(), () => secondary.close(), () => ha.close(), () => proxy.close());
     const charger = await rawCharger(proxy.port, '/POL');

@@ -4,7 +4,7 @@ import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import type { WebSocket } from 'ws';
-import { cleanupAfter, idOf, iniFor, rawCharger, startCsms, startProxy, startRawCsms, strictCharger, waitUntil, within, type RawCharger } from '../helpers/peers.ts';
+import { cleanupAfter, idOf, iniFor, NO_VIEWS, rawCharger, startCsms, startProxy, startRawCsms, strictCharger, waitUntil, within, type RawCharger } from '../helpers/peers.ts';
 import { UpstreamLink, type OutboxFrame } from '../../src/upstream/upstream-link.ts';
 import { createLoggers } from '../../src/log/console-log.ts';
 
@@ -37,7 +37,7 @@ describe('a secondary that is down or drops', () => {
     const placeholder = await startRawCsms(['ocpp1.6']);
     const secondaryPort = placeholder.port;
     await placeholder.close(); // nothing listens there yet
-    const proxy = await startProxy(iniFor(primary.url, `ws://127.0.0.1:${secondaryPort}`));
+    const proxy = await startProxy(iniFor(primary.url, `ws://127.0.0.1:${secondaryPort}`, NO_VIEWS));
     cleanups.push(() => primary.close(), () => proxy.close());
     const charger = await rawCharger(proxy.port, '/OUT1');
     cleanups.push(() => charger.ws.terminate());
@@ -66,7 +66,7 @@ describe('a secondary that is down or drops', () => {
     const primary = await startRawCsms(['ocpp1.6']);
     let secondary = await startRawCsms(['ocpp1.6']);
     const secondaryPort = secondary.port;
-    const proxy = await startProxy(iniFor(primary.url, secondary.url));
+    const proxy = await startProxy(iniFor(primary.url, secondary.url, NO_VIEWS));
     cleanups.push(() => primary.close(), () => proxy.close());
     const charger = await rawCharger(proxy.port, '/OUT2');
     cleanups.push(() => charger.ws.terminate());

@@ -7,8 +7,6 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { bootParams, cleanupAfter, iniFor, startCsms, startProxy, strictCharger, tempDir, waitUntil, within, type RPCClientLike } from '../helpers/peers.ts';
 
-/** Views are off by default until issue 17 is closed: these tests turn them on. */
-const VIEWS = '[configuration]\nviews = true\n';
 
 const cleanups = cleanupAfter();
 
@@ -63,7 +61,7 @@ test('1.6: union and minimum at the charger, each backend its own view, across a
   const state = join(tempDir(), 'state.db');
   const chargerState: ChargerState = { config: { ...FACTORY_16 }, writes: [] };
 
-  let proxy = await startProxy(iniFor(primary.url, secondary.url, VIEWS), { state });
+  let proxy = await startProxy(iniFor(primary.url, secondary.url), { state });
   cleanups.push(() => proxy.close());
   let charger = charger16(proxy.port, 'CV16', chargerState);
   await charger.connect();
@@ -116,7 +114,7 @@ test('1.6: union and minimum at the charger, each backend its own view, across a
   await proxy.close();
   chargerState.config = { ...FACTORY_16 };
   chargerState.writes = [];
-  proxy = await startProxy(iniFor(primary.url, secondary.url, VIEWS), { state });
+  proxy = await startProxy(iniFor(primary.url, secondary.url), { state });
   charger = charger16(proxy.port, 'CV16', chargerState);
   await charger.connect();
   atPrimary = await primary.nextClient();
@@ -152,7 +150,7 @@ test('2.0.1: mixed SetVariables split and recombined in order; own GetVariables;
   const primary = await startCsms({ protocols: ['ocpp2.0.1'], onClient: recordTx('primary') });
   const secondary = await startCsms({ protocols: ['ocpp2.0.1'], onClient: recordTx('secondary') });
   cleanups.push(() => primary.close(), () => secondary.close());
-  const proxy = await startProxy(iniFor(primary.url, secondary.url, VIEWS));
+  const proxy = await startProxy(iniFor(primary.url, secondary.url));
   cleanups.push(() => proxy.close());
   const config = { ...FACTORY_201 };
   const writes: string[][] = [];
@@ -218,4 +216,59 @@ test('2.0.1: mixed SetVariables split and recombined in order; own GetVariables;
   await waitUntil(() => received.primary.length === 1 && received.secondary.length === 1, 'the TransactionEvent at both');
   assert.equal(received.primary[0].meterValue[0].sampledValue.length, 2);
   assert.deepEqual(received.secondary[0].meterValue[0].sampledValue, [{ value: 7000, measurand: 'Power.Active.Import' }]);
+});
+
+test('1.6: one upstream reads nothing; a reconnect without boot reads again; a write that never reached the charger gives the view back', async () => {
+  const primary = await startCsms({ protocols: ['ocpp1.6'] });
+  const secondary = await startCsms({ protocols: ['ocpp1.6'] });
+  cleanups.push(() => primary.close(), () => secondary.close());
+
+  // One upstream: nothing is shared, the proxy does not read.
+  const alone = await startProxy(iniFor(primary.url));
+  cleanups.push(() => alone.close());
+  const lonely: ChargerState = { config: { ...FACTORY_16 }, writes: [] };
+  const single = charger16(alone.port, 'CV1', lonely);
+  await single.connect();
+  await primary.nextClient();
+  await single.call('BootNotification', bootParams('ocpp1.6'));
+  await single.call('Heartbeat', {});
+  assert.ok(!alone.entries.some((e) => e.tags.includes('injected')), 'no read of its own with one upstream');
+  await single.close({ force: true });
+
+  const proxy = await startProxy(iniFor(primary.url, secondary.url));
+  cleanups.push(() => proxy.close());
+  const chargerState: ChargerState = { config: { ...FACTORY_16 }, writes: [] };
+  let charger = charger16(proxy.port, 'CVR', chargerState);
+  await charger.connect();
+  await primary.nextClient();
+  let atSecondary = await secondary.nextClient();
+  await charger.call('BootNotification', bootParams('ocpp1.6'));
+  const reads = () => proxy.entries.filter((e) => e.action === 'GetConfiguration' && e.from === 'charger' && e.tags.includes('injected')).length;
+  await waitUntil(() => reads() === 1, 'the read after the boot');
+
+  // A 1.6 charger that reconnects without booting: read once on the new connection.
+  await charger.close({ force: true });
+  charger = charger16(proxy.port, 'CVR', chargerState);
+  await charger.connect();
+  const atPrimary = await primary.nextClient();
+  atSecondary = await secondary.nextClient();
+  await waitUntil(() => reads() === 2, 'the read on the reconnect');
+  await charger.call('Heartbeat', {});
+  assert.equal(reads(), 2, 'once per connection');
+
+  // The charger holds a primary Call unanswered; the secondary's view write waits behind it, and
+  // the secondary goes away before it is sent: its view stays as it was.
+  let release: () => void = () => undefined;
+  charger.handle('ClearCache', () => new Promise((resolve) => (release = () => resolve({ status: 'Accepted' }))));
+  const session = () => proxy.daemon.server.sessions.get('CVR')!;
+  const busy = atPrimary.call('ClearCache', {});
+  await proxy.entry((e) => e.action === 'ClearCache' && e.to === 'charger', 'the primary Call at the charger');
+  void atSecondary.call('ChangeConfiguration', { key: 'MeterValueSampleInterval', value: '5' }).catch(() => undefined);
+  await waitUntil(() => session().status().configuration.MeterValueSampleInterval?.views.secondary === '5', 'the view taken at once');
+  assert.equal(session().queuedCalls, 2, 'the primary\'s Call in flight, the write waiting');
+  await atSecondary.close({ code: 1000 });
+  await waitUntil(() => session().status().configuration.MeterValueSampleInterval?.views.secondary === '300', 'the view given back');
+  release();
+  assert.deepEqual(await busy, { status: 'Accepted' });
+  assert.ok(!chargerState.writes.includes('MeterValueSampleInterval=5'), 'the charger never got it');
 });

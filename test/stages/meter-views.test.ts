@@ -63,3 +63,30 @@ test('StopTransaction transactionData: its own key; an emptied list leaves the f
   assert.equal(decision.kind, 'replace');
   assert.deepEqual(JSON.parse((decision as { text: string }).text)[3], { transactionId: 1, meterStop: 10, timestamp: '2025-01-01T00:00:00Z' });
 });
+
+test('2.0.1 TransactionEvent: periodic Updated events keep the view\'s rate per transaction; state changes always go', () => {
+  const views = new ConfigViews('CP', ['primary', 'ha'], null);
+  views.useKeys(viewKeys('ocpp2.0.1', DEFAULTS.configuration.unionKeys, DEFAULTS.configuration.minKeys));
+  views.chargerRead(new Map([['sampleddatactrlr.txupdatedmeasurands', 'Power.Active.Import'], ['sampleddatactrlr.txupdatedinterval', '10']]), new Map());
+  views.write('primary', 'sampleddatactrlr.txupdatedinterval', '10').settle(true);
+  views.write('ha', 'sampleddatactrlr.txupdatedinterval', '60').settle(true);
+  views.write('ha', 'sampleddatactrlr.txupdatedmeasurands', 'Power.Active.Import').settle(true);
+  let now = 0;
+  const stage = new MeterViews(views, 'ha', 'ocpp2.0.1', () => now);
+  const event = (seqNo: number, triggerReason: string, transactionId = 'T1') => ({
+    eventType: 'Updated',
+    timestamp: '2025-01-01T00:00:00Z',
+    triggerReason,
+    seqNo,
+    transactionInfo: { transactionId },
+    meterValue: [{ timestamp: '2025-01-01T00:00:00Z', sampledValue: [{ value: 7000, measurand: 'Power.Active.Import' }] }],
+  });
+  assert.equal(stage.toUpstream(frame('TransactionEvent', event(1, 'MeterValuePeriodic'))).kind, 'forward');
+  now = 10_000;
+  assert.equal(stage.toUpstream(frame('TransactionEvent', event(2, 'MeterValuePeriodic'))).kind, 'drop', 'sooner than the view\'s 60 s');
+  assert.equal(stage.toUpstream(frame('TransactionEvent', event(3, 'MeterValuePeriodic'), true)).kind, 'forward', 'the answerer gets every event');
+  assert.equal(stage.toUpstream(frame('TransactionEvent', event(4, 'ChargingStateChanged'))).kind, 'forward', 'a state change always goes');
+  assert.equal(stage.toUpstream(frame('TransactionEvent', event(1, 'MeterValuePeriodic', 'T2'))).kind, 'forward', 'another transaction has its own clock');
+  now = 60_000;
+  assert.equal(stage.toUpstream(frame('TransactionEvent', event(5, 'MeterValuePeriodic'))).kind, 'forward');
+});

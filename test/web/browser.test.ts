@@ -63,6 +63,11 @@ test('overview: online and charging, offline and refused, never let in; who limi
   await home.locator('.chart[data-chart="phases"] svg path[data-series="Current L3"]').waitFor({ timeout: 3000 });
   assert.match(await home.locator('[data-measurand="Current.Import.L1"]').textContent() ?? '', /^\d+\.\d A$/, 'current per phase');
   assert.match(await home.locator('[data-measurand="Voltage.L1"]').textContent() ?? '', /^230\.5 V$/, 'voltage per phase (L1-N)');
+  assert.equal(
+    await home.locator('[data-config-key="MeterValueSampleInterval"]').textContent(),
+    'MeterValueSampleInterval: primary sees 60 s, evcc sees 10 s, ha sees nothing set, charger runs at 10 s',
+    'each backend\'s configuration view',
+  );
 
   const garage = page.locator('[data-charger="GARAGE2"]');
   assert.match(await garage.locator('.hero').textContent() ?? '', /Offline\s*last seen/);

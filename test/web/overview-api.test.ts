@@ -120,6 +120,7 @@ test('status: link latency, the last session received by primary and evcc and wa
   cleanups.push(() => proxy.close(), () => evcc.close(), () => primary.close());
   const charger = await connected(proxy, 'CP1');
   charger.handle('SetChargingProfile', async () => ({ status: 'Accepted' }));
+  charger.handle('ChangeConfiguration', async () => ({ status: 'Accepted' }));
   await charger.call('BootNotification', bootParams('ocpp1.6'));
   const start = Date.now() - 3_600_000;
   const { transactionId } = (await charger.call('StartTransaction', { connectorId: 1, idTag: 'CARD1234', meterStart: 1000, timestamp: new Date(start).toISOString() })) as { transactionId: number };
@@ -129,6 +130,7 @@ test('status: link latency, the last session received by primary and evcc and wa
   assert.deepEqual(running.columns, ['t', 'power_w', 'energy_wh', 'current_l1', 'current_l2', 'current_l3']);
   await charger.call('StopTransaction', { transactionId, meterStop: 8500, timestamp: new Date(start + 2_700_000).toISOString(), reason: 'Local' });
   await waitUntil(() => evcc.clients.some((c) => c.identity === 'CP1'), 'CP1 at evcc');
+  await evcc.clients.find((c) => c.identity === 'CP1')!.call('ChangeConfiguration', { key: 'MeterValueSampleInterval', value: '10' });
   await evcc.clients.find((c) => c.identity === 'CP1')!.call('SetChargingProfile', {
     connectorId: 1,
     csChargingProfiles: { chargingProfileId: 3, stackLevel: 1, chargingProfilePurpose: 'TxDefaultProfile', chargingProfileKind: 'Relative', chargingSchedule: { chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 16 }] } },
@@ -151,6 +153,7 @@ test('status: link latency, the last session received by primary and evcc and wa
   assert.deepEqual(last.upstreams.map((u: { upstream: string; state: string }) => [u.upstream, u.state]), [['primary', 'received'], ['evcc', 'received'], ['ha', 'waiting']]);
   assert.match(last.upstreams[2].detail, /waiting: ha is not connected/);
   assert.deepEqual([cp.limits.evcc.value, cp.limits.evcc.unit, cp.limits.evcc.purpose], [16, 'A', 'TxDefaultProfile']);
+  assert.deepEqual(cp.configuration.MeterValueSampleInterval, { effective: '10', charger: '10', views: { primary: null, evcc: '10', ha: null } }, 'each backend\'s configuration view');
 
   // The finished session, for the sessions page.
   const { sessions } = await getJson(proxy, '/api/sessions?charger=CP1');

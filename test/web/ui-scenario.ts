@@ -111,6 +111,11 @@ export async function startHousehold(now = Date.now()): Promise<Household> {
   await home.call('StopTransaction', { transactionId: finishedTx, meterStop: Math.round(wh), timestamp: iso(start + 121 * MINUTE), reason: 'EVDisconnected' });
   await home.call('StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 'Available' });
 
+  // The billing primary samples every 60 s, EVCC every 10 s: the charger runs at 10 s (configuration views).
+  const primaryClient: RPCClientLike = primary.clients.find((c) => c.identity === 'HOME1')!;
+  await primaryClient.call('ChangeConfiguration', { key: 'MeterValueSampleInterval', value: '60' });
+  await evccClient.call('ChangeConfiguration', { key: 'MeterValueSampleInterval', value: '10' });
+
   // EVCC sets its solar limit; then a new session runs at about 7 kW.
   await evccClient.call('SetChargingProfile', {
     connectorId: 1,

@@ -133,7 +133,7 @@ ${COMMANDS_SCRIPT}
   function configurationLines(c) {
     return Object.entries(c.configuration || {}).filter(([, k]) => new Set(Object.values(k.views || {})).size > 1).map(([key, k]) => {
       const unit = /Interval$/.test(key) ? ' s' : '';
-      const seen = Object.entries(k.views).map(([name, v]) => name + ' sees ' + (v === '' ? 'none' : v + unit)).join(', ');
+      const seen = Object.entries(k.views).map(([name, v]) => name + ' sees ' + (v === null ? 'nothing set' : v === '' ? 'none' : v + unit)).join(', ');
       return el('div', { class: 'muted small', 'data-config-key': key }, key + ': ' + seen + ', charger runs at ' + (k.charger ?? k.effective ?? '?') + unit);
     });
   }
