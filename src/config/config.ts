@@ -120,6 +120,14 @@ export interface Config {
   autoconfig: Array<[string, string]>;
   /** `[autoconfig] lock = true`: upstreams may not change the keys the proxy manages. */
   autoconfigLock: boolean;
+  /** `[charging]`: several upstreams' charging profiles merged, the lowest limit winning. */
+  charging: {
+    merge: boolean;
+    /** To compare W with A: W = A × volts × phases. */
+    volts: number;
+    /** Phases of a period that does not say. */
+    phases: number;
+  };
   /** `[configuration]`: each upstream's own view of the keys several backends write. */
   configuration: {
     /** false: every ChangeConfiguration/SetVariables passes as before. */
@@ -206,6 +214,7 @@ export const DEFAULTS: Omit<Config, 'configFile' | 'upstreams' | 'defaultOwner'>
   fixups: { url: true, timestamps: true, idTagMaxLength: null, powerScale: null, powerMeasurands: ['Power.Active.Import'] },
   autoconfig: [],
   autoconfigLock: false,
+  charging: { merge: true, volts: 230, phases: 3 },
   configuration: {
     views: true,
     unionKeys: ['MeterValuesSampledData', 'MeterValuesAlignedData', 'StopTxnSampledData', 'StopTxnAlignedData'],

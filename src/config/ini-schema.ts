@@ -34,6 +34,9 @@ export const coerce = {
   portOrOff(value: IniValue): number {
     return integer(value, 0, 65535, 'a port (1-65535, or 0 for off)');
   },
+  phases(value: IniValue): number {
+    return integer(value, 1, 3, 'a number of phases (1, 2 or 3)');
+  },
   count(value: IniValue): number {
     return integer(value, 1, 1_000_000_000, 'a positive whole number');
   },

@@ -98,6 +98,10 @@ export const SETTINGS: readonly Setting[] = [
   key('configuration', 'min_keys', coerce.list, ['configuration', 'minKeys']),
   key('configuration', 'exclusive', coerce.nonEmpty, null),
 
+  key('charging', 'merge', coerce.bool, ['charging', 'merge']),
+  key('charging', 'volts', coerce.positive, ['charging', 'volts']),
+  key('charging', 'phases', coerce.phases, ['charging', 'phases']),
+
   key('store', 'path', coerce.nonEmpty, ['statePath'], { option: 'state', flag: '--state' }),
 
   key('sharing', 'enabled', coerce.bool, ['sharing', 'enabled']),

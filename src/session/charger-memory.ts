@@ -3,6 +3,7 @@
 // that (re)connect mid-session get these replayed (a 1.6 charger does not boot again).
 
 import type { Payload } from '../ocpp/frame.ts';
+import type { ChargingProfiles } from '../sharing/charging-profiles.ts';
 import type { ConfigViews } from '../sharing/config-views.ts';
 
 /** A cached boot acceptance lets held calls through on a reconnect within this window. */
@@ -29,6 +30,7 @@ export class ChargerMemory {
   /** `[autoconfig]` key → the status the charger answered at the last boot. */
   readonly autoconfigResults = new Map<string, string>();
   private views: ConfigViews | null = null;
+  private profiles: ChargingProfiles | null = null;
 
   /** `[configuration]` views of this charger, made (loaded from the store) on first use. */
   configViews(create: () => ConfigViews): ConfigViews {
@@ -38,6 +40,26 @@ export class ChargerMemory {
   /** The views, if this charger has any yet (status). */
   get knownConfigViews(): ConfigViews | null {
     return this.views;
+  }
+
+  /** `[charging] merge`: every upstream's charging profiles of this charger, made (loaded) on first use. */
+  chargingProfiles(create: () => ChargingProfiles): ChargingProfiles {
+    return (this.profiles ??= create());
+  }
+
+  get knownChargingProfiles(): ChargingProfiles | null {
+    return this.profiles;
+  }
+
+  /** Connectors (1.6) or EVSEs (2.0.1+) the charger reported a status for. */
+  knownConnectors(): Set<number> {
+    const out = new Set<number>();
+    for (const key of this.statuses.keys()) {
+      const [evse, connector] = key.split(':');
+      const n = Number(evse === '' ? connector : evse);
+      if (Number.isInteger(n)) out.add(n);
+    }
+    return out;
   }
 
   rememberCall(action: string, payload: Payload, text: string): void {

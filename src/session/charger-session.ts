@@ -12,6 +12,7 @@ import type { Payload } from '../ocpp/frame.ts';
 import { versionRules, type OcppVersion, type VersionSource } from '../ocpp/versions.ts';
 import { viewKeys } from '../rules/config-views.ts';
 import { FixupPipeline } from '../rules/fixups.ts';
+import type { ChargingProfiles } from '../sharing/charging-profiles.ts';
 import { ConfigViews } from '../sharing/config-views.ts';
 import { stageChain } from '../stages/chain.ts';
 import type { Stage } from '../stages/stage.ts';
@@ -22,6 +23,7 @@ import { UpstreamLink, type ConnectFailure, type LinkOwner } from '../upstream/u
 import { CallSlot, type ProxyCallAnswer } from './call-slot.ts';
 import type { ChargerMemory } from './charger-memory.ts';
 import { ChargerFrames } from './charger-frames.ts';
+import { chargingProfilesOf, statusOf, transactionToProfiles } from './charging-wiring.ts';
 import type { SessionContext } from './session-context.ts';
 import { HIGH_WATER_MARK, NO_TAGS, type Hop, type SessionCore } from './session-core.ts';
 import { UpstreamFrames } from './upstream-frames.ts';
@@ -41,6 +43,7 @@ export interface SessionStatus {
   autoconfig: Record<string, string>;
   /** `[configuration]` views: per shared key, the effective value and each upstream's view. */
   configuration: ReturnType<ConfigViews['status']>;
+  charging: ReturnType<ChargingProfiles['status']>;
 }
 
 /** How long closing links may take before their sockets are destroyed. */
@@ -161,6 +164,7 @@ export class ChargerSession implements LinkOwner, SessionCore {
       })),
       autoconfig: Object.fromEntries(this.memory.autoconfigResults),
       configuration: this.memory.knownConfigViews?.status() ?? {},
+      charging: this.memory.knownChargingProfiles?.status() ?? {},
     };
   }
 
@@ -186,6 +190,11 @@ export class ChargerSession implements LinkOwner, SessionCore {
     // With one upstream nothing is shared: no views, no read.
     const views = context.config.configuration.views && this.links.length > 1 ? this.memory.configViews(() => new ConfigViews(this.chargerId, this.links.map((l) => l.name), context.store)) : null;
     views?.useKeys(viewKeys(protocol, context.config.configuration.unionKeys, context.config.configuration.minKeys));
+    const profiles = context.config.charging.merge && this.links.length > 1 ? this.memory.chargingProfiles(() => chargingProfilesOf({ chargerId: this.chargerId, context, upstreamNames: this.links.map((l) => l.name) }, protocol)) : null;
+    if (profiles !== null) {
+      profiles.attach((action, payload) => this.slot.proxyCall(action, payload).then(statusOf, () => null));
+      transactions.onTransaction = (event) => transactionToProfiles(profiles, event);
+    }
     const toUpstreamStages = new Map<UpstreamLink, Stage[]>();
     for (const link of this.links) {
       const chain = stageChain({
@@ -199,6 +208,8 @@ export class ChargerSession implements LinkOwner, SessionCore {
         lockedKeys: context.lockedKeys,
         views,
         exclusive: context.config.configuration.exclusive,
+        profiles,
+        connectors: () => this.memory.knownConnectors(),
       });
       chains.set(link, chain);
       toUpstreamStages.set(link, chain.filter((stage) => stage.toUpstream !== undefined));
@@ -406,6 +417,7 @@ export class ChargerSession implements LinkOwner, SessionCore {
     this.ended = true;
     for (const link of this.links) link.close(upstreamCode, reason, CLOSE_GRACE_MS);
     this.slot.clear();
+    this.memory.knownChargingProfiles?.attach(null);
     this.routing?.fromUpstreams.stop();
     if (this.graceTimer !== null) clearTimeout(this.graceTimer);
     if (this.drainTimer !== null) clearInterval(this.drainTimer);

@@ -16,7 +16,7 @@ import type { OcppErrorCode } from '../errors.ts';
 import type { UpstreamLink } from '../upstream/upstream-link.ts';
 import type { UpstreamCall } from './call-queue.ts';
 import type { CallSlot } from './call-slot.ts';
-import { BLOCKED, DROPPED, NO_TAGS, QUEUED, REPLAYED, type SessionCore } from './session-core.ts';
+import { BLOCKED, DROPPED, INJECTED, NO_TAGS, QUEUED, REPLAYED, type SessionCore } from './session-core.ts';
 
 /**
  * A charger that says nothing for this long after connecting is taken not to boot again: links
@@ -156,7 +156,7 @@ export class UpstreamFrames {
       }
       link.send(frame.data);
       if (frame.type === 'CALL' && !replayed) link.awaitingReplies.set(frame.id, frame.action!);
-      const tags = replayed ? REPLAYED : frame.tags.length === 0 ? QUEUED : [...frame.tags, 'queued' as const];
+      const tags = replayed ? frame.tags : frame.tags.length === 0 ? QUEUED : [...frame.tags, 'queued' as const];
       session.record({ ts: new Date().toISOString(), from: replayed ? 'proxy' : 'charger', to: link.name, type: frame.type, id: frame.id, action: frame.action, tags, raw: frame.text });
       if (frame.type === 'CALL') link.catchUp.awaitAnswer(frame.id, session.callTimeoutMs, () => this.catchUpNext(link));
     }
@@ -203,7 +203,18 @@ export class UpstreamFrames {
       const answer = JSON.stringify([CALLRESULT, frame.id, stop.payload]);
       link.send(answer);
       session.record({ ts, from: 'proxy', to: link.name, type: 'CALLRESULT', id: frame.id, action: frame.action, tags, raw: answer });
+      if (stop.then !== undefined) this.proxyCalls(link, stop.then);
     }
+  }
+
+  /** The proxy's own Calls to an upstream (e.g. the reports it asked for): one at a time, before its backlog; answers are the proxy's. */
+  private proxyCalls(link: UpstreamLink, calls: ReadonlyArray<{ action: string; payload: Payload }>): void {
+    for (const { action, payload } of calls) {
+      const proxyId = randomUUID();
+      const out = JSON.stringify([CALL, proxyId, action, payload]);
+      link.catchUp.addReplay({ data: out, text: out, type: 'CALL', id: proxyId, action, tags: INJECTED });
+    }
+    if (!link.catchUp.isActive && link.catchUp.start()) this.catchUpNext(link);
   }
 
   private answer(link: UpstreamLink, frame: Exclude<Frame, { type: 2 | 6 }>, data: Buffer, text: string, ts: string): void {
@@ -231,7 +242,10 @@ export class UpstreamFrames {
         if (action === 'BootNotification' && frame.type === CALLRESULT) {
           const accepted = frame.payload.status === 'Accepted';
           session.memory.bootAnswered(accepted);
-          if (accepted) this.parts.slot.startAutoconfig();
+          if (accepted) {
+            this.parts.slot.startAutoconfig();
+            session.memory.knownChargingProfiles?.resendAll();
+          }
           this.parts.slot.sendNext(); // autoconfig first, then the held calls
         }
       }

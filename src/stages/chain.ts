@@ -1,7 +1,7 @@
 // The per-upstream stage chain, in the order a frame meets the stages. To add behaviour per
 // upstream, write a stage (stage.ts) and put it here.
 //
-//   upstream → charger:  policy → control → transaction-ids → autoconfig-lock → config-views
+//   upstream → charger:  policy → control → transaction-ids → autoconfig-lock → config-views → charging-profiles
 //   charger → upstream:  transaction-ids → meter-views
 
 import type { CallPolicy } from '../config/policy.ts';
@@ -13,6 +13,8 @@ import { ControlGate } from './control-gate.ts';
 import { PolicyGate } from './policy-gate.ts';
 import type { ConfigViews } from '../sharing/config-views.ts';
 import { ConfigViewsStage } from './config-views.ts';
+import type { ChargingProfiles } from '../sharing/charging-profiles.ts';
+import { ChargingProfilesStage } from './charging-profiles.ts';
 import { MeterViews } from './meter-views.ts';
 import type { Stage } from './stage.ts';
 import { TransactionIds } from './transaction-ids.ts';
@@ -31,6 +33,10 @@ export interface ChainInputs<L extends RoutedLink> {
   views: ConfigViews | null;
   /** `[configuration] exclusive`: the one upstream that may change other keys, or null. */
   exclusive: string | null;
+  /** `[charging] merge`: this charger's profiles of every upstream, or null when off. */
+  profiles: ChargingProfiles | null;
+  /** Connectors the charger reported (for profiles of connectors it does not have). */
+  connectors: () => ReadonlySet<number>;
 }
 
 /** The stages between one charger connection and one of its upstreams, in order. */
@@ -42,5 +48,6 @@ export function stageChain<L extends RoutedLink>(inputs: ChainInputs<L>): Stage[
   ];
   if (inputs.lockedKeys !== null) stages.push(new AutoconfigLock(inputs.lockedKeys, inputs.upstream));
   if (inputs.views !== null) stages.push(new ConfigViewsStage(inputs.views, inputs.upstream, inputs.exclusive), new MeterViews(inputs.views, inputs.upstream, inputs.protocol));
+  if (inputs.profiles !== null) stages.push(new ChargingProfilesStage(inputs.profiles, inputs.upstream, inputs.protocol, inputs.connectors));
   return stages;
 }

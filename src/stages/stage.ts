@@ -29,9 +29,10 @@ export type StageDecision =
   | { kind: 'replace'; text: string; note?: string; filtered?: boolean; rewriteAnswer?: (answer: string) => string; onChargerAnswer?: (answer: Payload | null) => void }
   /**
    * Do not pass on: the proxy answers the sender itself (logged `blocked`; with `granted`, the
-   * proxy did what was asked without the charger, and it is not logged as a refusal).
+   * proxy did what was asked without the charger, and it is not logged as a refusal; `then`:
+   * the proxy's own Calls to this upstream after the answer, e.g. reports it asked for).
    */
-  | { kind: 'answer'; payload: Payload; note: string; granted?: boolean }
+  | { kind: 'answer'; payload: Payload; note: string; granted?: boolean; then?: Array<{ action: string; payload: Payload }> }
   | { kind: 'error'; code: OcppErrorCode; description: string; note: string }
   /** Do not pass on, and answer nothing (logged `dropped`). */
   | { kind: 'drop'; note: string };

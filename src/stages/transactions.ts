@@ -7,7 +7,7 @@ import type { JsonPath } from '../ocpp/json-span.ts';
 import type { Payload } from '../ocpp/frame.ts';
 import type { OcppVersion } from '../ocpp/versions.ts';
 import type { Store } from '../store/store.ts';
-import type { ChargerEvents } from '../events/charger-events.ts';
+import type { ChargerEvent, ChargerEvents } from '../events/charger-events.ts';
 import { OCPP16, OCPP2, energyWh, num, str, type CallRoute, type VersionTransactions } from './transaction-versions.ts';
 
 export type { CallRoute };
@@ -50,6 +50,9 @@ const MAX_REMOTE_STARTS = 100;
 const REMOTE_START_TTL_MS = 10 * 60 * 1000;
 
 export class Transactions<L extends RoutedLink> {
+  /** Also told of transaction starts and stops (the charging-profile merge of this charger). */
+  onTransaction: ((event: ChargerEvent) => void) | null = null;
+
   private readonly chargerId: string;
   private readonly rules: VersionTransactions;
   private readonly byName = new Map<string, L>();
@@ -186,7 +189,7 @@ export class Transactions<L extends RoutedLink> {
     } catch (error) {
       this.logger.error(`${this.chargerId}: state database: ${(error as Error).message}`);
     }
-    this.events?.emit({
+    this.emit({
       event: 'transaction_stopped',
       charger: this.chargerId,
       at: new Date().toISOString(),
@@ -276,12 +279,17 @@ export class Transactions<L extends RoutedLink> {
     return owner;
   }
 
+  private emit(event: ChargerEvent): void {
+    this.events?.emit(event);
+    this.onTransaction?.(event);
+  }
+
   private recordStart(pending: PendingStart<L>, evse: number | null = null): void {
     const chargerTx = pending.chargerTx!;
     const known = this.owners.get(chargerTx) === pending.owner.name;
     this.owners.set(chargerTx, pending.owner.name);
     if (!known) {
-      this.events?.emit({
+      this.emit({
         event: 'transaction_started',
         charger: this.chargerId,
         at: new Date().toISOString(),

@@ -70,6 +70,16 @@ export const MIGRATIONS: string[] = [
      value TEXT NOT NULL,
      PRIMARY KEY (charger, upstream, key)
    ) WITHOUT ROWID;`,
+  // [charging] merge: each upstream's charging profiles under its own ids (the profile as sent, JSON).
+  `CREATE TABLE charging_profiles (
+     charger TEXT NOT NULL,
+     upstream TEXT NOT NULL,
+     connector INTEGER NOT NULL,
+     purpose TEXT NOT NULL,
+     profile_id INTEGER NOT NULL,
+     profile TEXT NOT NULL,
+     PRIMARY KEY (charger, upstream, connector, purpose, profile_id)
+   ) WITHOUT ROWID;`,
 ];
 
 /** Brings `db` to the newest schema, one migration per transaction; refuses a newer one. */

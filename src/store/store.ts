@@ -219,6 +219,23 @@ export class Store {
     else this.prepared('INSERT OR REPLACE INTO config_views (charger, upstream, key, value) VALUES (?, ?, ?, ?)').run(charger, upstream, key, value);
   }
 
+  /** Every upstream's charging profiles for a charger, as stored by setChargingProfile. */
+  chargingProfiles(charger: string): Array<{ upstream: string; connector: number; purpose: string; profile_id: number; profile: string }> {
+    return this.prepared('SELECT upstream, connector, purpose, profile_id, profile FROM charging_profiles WHERE charger = ?').all(charger) as Array<{
+      upstream: string;
+      connector: number;
+      purpose: string;
+      profile_id: number;
+      profile: string;
+    }>;
+  }
+
+  /** Keeps (profile null: forgets) one upstream's charging profile; written on Set/Clear, never per frame. */
+  setChargingProfile(charger: string, upstream: string, connector: number, purpose: string, id: number, profile: string | null): void {
+    if (profile === null) this.prepared('DELETE FROM charging_profiles WHERE charger = ? AND upstream = ? AND connector = ? AND purpose = ? AND profile_id = ?').run(charger, upstream, connector, purpose, id);
+    else this.prepared('INSERT OR REPLACE INTO charging_profiles (charger, upstream, connector, purpose, profile_id, profile) VALUES (?, ?, ?, ?, ?, ?)').run(charger, upstream, connector, purpose, id, profile);
+  }
+
   /** Null when the database takes a write now, else why not (disk full, read-only, locked). */
   writeProblem(): string | null {
     try {

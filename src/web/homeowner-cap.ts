@@ -13,17 +13,13 @@ import type { Logger } from '../log/console-log.ts';
 import type { MessageLogEntry } from '../log/message-log.ts';
 import type { ProxyServer } from '../listener/proxy-server.ts';
 import type { ChargerSession } from '../session/charger-session.ts';
+import { HOMEOWNER_CAP_SETTING, loadHomeownerCap, type HomeownerCap } from '../sharing/charging-profiles.ts';
 import type { Store } from '../store/store.ts';
 
-export interface HomeownerCap {
-  limit: number;
-  unit: 'A' | 'W';
-  since: string;
-}
+export type { HomeownerCap };
 
 /** The proxy's own profile id (the CONTRACT's range 900000–999999). */
 export const CAP_PROFILE_ID = 900000;
-const SETTING = 'homeowner_cap';
 const MAX_CHARGERS = 10_000;
 
 export class HomeownerCapKeeper {
@@ -38,7 +34,7 @@ export class HomeownerCapKeeper {
     this.proxy = proxy;
     this.store = store;
     this.logger = logger;
-    this.current = load(store);
+    this.current = loadHomeownerCap(store);
   }
 
   get cap(): HomeownerCap | null {
@@ -54,7 +50,7 @@ export class HomeownerCapKeeper {
   async set(cap: HomeownerCap | null): Promise<void> {
     const previous = this.current;
     this.current = cap;
-    this.store?.setSetting(SETTING, cap === null ? null : JSON.stringify(cap));
+    this.store?.setSetting(HOMEOWNER_CAP_SETTING, cap === null ? null : JSON.stringify(cap));
     const sessions = [...this.proxy.sessions.values()].filter((s) => !s.isEnded && s.connectedSince !== null);
     if (cap === null && previous === null) return;
     await Promise.all(sessions.map((session) => this.apply(session)));
@@ -66,10 +62,17 @@ export class HomeownerCapKeeper {
     if (!/"status"\s*:\s*"Accepted"/.test(entry.raw)) return;
     const session = this.proxy.sessions.get(entry.charger);
     // Once the session has finished handling the answer (it queues its autoconfig next), not from inside it.
-    if (session !== undefined) setTimeout(() => void this.apply(session), 0);
+    if (session !== undefined && session.memory.knownChargingProfiles === null) setTimeout(() => void this.apply(session), 0);
   }
 
   private async apply(session: ChargerSession): Promise<void> {
+    const merge = session.memory.knownChargingProfiles;
+    if (merge !== null) {
+      // `[charging] merge` takes the cap into every merge, and installs it alone where nothing else limits.
+      merge.setCap(this.current);
+      this.results.set(session.chargerId, { status: 'merged', at: new Date().toISOString() });
+      return;
+    }
     const [action, payload] = this.current === null ? clearCall(session.protocol) : capCall(session.protocol, this.current);
     let status: string;
     try {
@@ -110,15 +113,4 @@ function capCall(protocol: string, cap: HomeownerCap): [string, Record<string, u
 
 function clearCall(protocol: string): [string, Record<string, unknown>] {
   return protocol === 'ocpp1.6' ? ['ClearChargingProfile', { id: CAP_PROFILE_ID }] : ['ClearChargingProfile', { chargingProfileId: CAP_PROFILE_ID }];
-}
-
-function load(store: Store | null): HomeownerCap | null {
-  const text = store?.getSetting(SETTING) ?? null;
-  if (text === null) return null;
-  try {
-    const cap = JSON.parse(text) as HomeownerCap;
-    return typeof cap.limit === 'number' && (cap.unit === 'A' || cap.unit === 'W') ? cap : null;
-  } catch {
-    return null;
-  }
 }

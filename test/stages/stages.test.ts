@@ -222,7 +222,7 @@ test('stageChain: policy, control, transaction ids, then the lock when it is on;
   const tx = learntTransactions(links);
   const arbiter = new ControlArbiter(CONFIG, () => null);
   const chainFor = (name: string, lockedKeys: ReadonlySet<string> | null = managedKeys(CONFIG.autoconfig)) =>
-    stageChain({ link: links.find((l) => l.name === name)!, upstream: name, chargerId: 'CP1', protocol: 'ocpp1.6', policy: policyOf(name), control: arbiter, transactions: tx, lockedKeys, views: null, exclusive: null });
+    stageChain({ link: links.find((l) => l.name === name)!, upstream: name, chargerId: 'CP1', protocol: 'ocpp1.6', policy: policyOf(name), control: arbiter, transactions: tx, lockedKeys, views: null, exclusive: null, profiles: null, connectors: () => new Set() });
 
   assert.deepEqual(chainFor('secondary').map((s) => s.name), ['policy', 'control', 'transaction-ids', 'autoconfig-lock']);
   assert.deepEqual(chainFor('secondary', null).map((s) => s.name), ['policy', 'control', 'transaction-ids']);

@@ -1,0 +1,418 @@
+// `[charging] merge`: every upstream's charging profiles of one charger, kept under the
+// upstream's own ids per connector (EVSE) and purpose, and what the charger holds of the proxy's:
+// per connector and purpose one profile under the proxy's id whose limit at each moment is the
+// lowest any upstream (or the homeowner's cap) asked for. The merge itself is rules/charging-merge.ts.
+
+import type { Payload } from '../ocpp/frame.ts';
+import type { OcppVersion } from '../ocpp/versions.ts';
+import {
+  homeownerCap,
+  limitAt,
+  mergedAsProfile,
+  mergeSchedules,
+  profileFrom16,
+  profileFrom201,
+  render16,
+  render201,
+  sameSchedule,
+  type MergedSchedule,
+  type MergeInput,
+  type ProfileInput,
+  type RateUnit,
+} from '../rules/charging-merge.ts';
+import type { Store } from '../store/store.ts';
+
+/** The proxy's own profile ids (1.6 chargingProfileId, 2.0.1+ id); the cap alone on connector 0 is the first. */
+export const PROXY_PROFILE_ID_FIRST = 900000;
+const PROXY_PROFILE_ID_LAST = 999999;
+/** A merged Absolute profile covers a day from the moment it is made, and is made again an hour before it ends. */
+const HORIZON_S = 86_400;
+const REFRESH_BEFORE_MS = 3_600_000;
+const MAX_PURPOSES: ReadonlySet<string> = new Set(['ChargePointMaxProfile', 'ChargingStationMaxProfile']);
+const PURPOSES = ['ChargePointMaxProfile', 'ChargingStationMaxProfile', 'TxDefaultProfile', 'TxProfile', 'ChargingStationExternalConstraints', 'PriorityCharging', 'LocalGeneration'];
+
+/** The state-store setting that keeps the homeowner's cap (`POST /api/override {"mode":"limit"}`). */
+export const HOMEOWNER_CAP_SETTING = 'homeowner_cap';
+
+export interface HomeownerCap {
+  limit: number;
+  unit: RateUnit;
+  since: string;
+}
+
+/** The homeowner's cap kept in the state store, or null. */
+export function loadHomeownerCap(store: Store | null): HomeownerCap | null {
+  const text = store?.getSetting(HOMEOWNER_CAP_SETTING) ?? null;
+  if (text === null) return null;
+  try {
+    const cap = JSON.parse(text) as HomeownerCap;
+    return typeof cap.limit === 'number' && (cap.unit === 'A' || cap.unit === 'W') ? cap : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface StoredProfile {
+  upstream: string;
+  connector: number;
+  purpose: string;
+  id: number;
+  /** The profile object as the upstream sent it (1.6 csChargingProfiles, 2.0.1+ chargingProfile). */
+  raw: Payload;
+  input: ProfileInput;
+}
+
+/** What the charger holds, or is to hold, for one connector and purpose. */
+type Wanted =
+  | { kind: 'none' }
+  | { kind: 'one'; profile: StoredProfile }
+  | { kind: 'merged'; merged: MergedSchedule; stackLevel: number };
+
+const NONE: Wanted = { kind: 'none' };
+
+/** A Call for the charger and what to do with its verdict. */
+export interface ProfileSend {
+  action: 'SetChargingProfile' | 'ClearChargingProfile';
+  payload: Payload;
+  note: string;
+  settle(accepted: boolean): void;
+}
+
+/** The charger's answer to a proxy Call: its status, or null (CallError, not sent). */
+export type ProfileSender = (action: string, payload: Payload) => Promise<string | null>;
+
+export interface ClearCriteria {
+  id?: number;
+  connector?: number;
+  purpose?: string;
+  stackLevel?: number;
+}
+
+/** The proxy's id for a connector and purpose (stable, so a new merge replaces the last). */
+export function proxyProfileId(connector: number, purpose: string): number {
+  if (connector === 0 && MAX_PURPOSES.has(purpose)) return PROXY_PROFILE_ID_FIRST;
+  const index = Math.max(0, PURPOSES.indexOf(purpose));
+  return PROXY_PROFILE_ID_FIRST + 1 + ((connector * PURPOSES.length + index) % (PROXY_PROFILE_ID_LAST - PROXY_PROFILE_ID_FIRST));
+}
+
+const keyOf = (connector: number, purpose: string): string => `${connector} ${purpose}`;
+
+export class ChargingProfiles {
+  private readonly charger: string;
+  private readonly is16: boolean;
+  private readonly upstreams: readonly string[];
+  private readonly store: Store | null;
+  private readonly volts: number;
+  private readonly phases: number;
+  private readonly now: () => number;
+  /** Every upstream's profiles, per connector and purpose. */
+  private readonly profiles = new Map<string, StoredProfile[]>();
+  /** What the charger accepted of the proxy's, per connector and purpose. */
+  private readonly installed = new Map<string, Wanted>();
+  /** 1.6 RemoteStartTransaction profiles, per connector, for the transaction that starts there. */
+  private readonly remoteStartProfiles = new Map<number, StoredProfile>();
+  /** Running transactions per connector: the charger's id and when it started (ms). */
+  private readonly transactions = new Map<number, { id: string | number; start: number }>();
+  private cap: { limit: number; unit: RateUnit } | null = null;
+  private sender: ProfileSender | null = null;
+  /** Keys whose charger profile may be out of date, sent one Call at a time. */
+  private readonly dirty = new Set<string>();
+  private busy = false;
+  private refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Said on the console: what was sent and how the charger took it. */
+  private readonly say: (line: string) => void;
+
+  constructor(charger: string, protocol: OcppVersion, upstreams: readonly string[], store: Store | null, options: { volts: number; phases: number; say: (line: string) => void; now?: () => number }) {
+    this.charger = charger;
+    this.is16 = protocol === 'ocpp1.6';
+    this.upstreams = upstreams;
+    this.store = store;
+    this.volts = options.volts;
+    this.phases = options.phases;
+    this.say = options.say;
+    this.now = options.now ?? Date.now;
+    for (const row of store?.chargingProfiles(charger) ?? []) {
+      try {
+        const { raw, received } = JSON.parse(row.profile) as { raw: Payload; received: number };
+        const input = this.is16 ? profileFrom16(raw, received) : profileFrom201(raw, received);
+        this.listOf(keyOf(row.connector, row.purpose)).push({ upstream: row.upstream, connector: row.connector, purpose: row.purpose, id: row.profile_id, raw, input });
+      } catch {
+        this.say(`charging profile ${row.profile_id} of ${row.upstream} in the state store is unreadable, skipped`);
+      }
+    }
+  }
+
+  /** The charger is connected (sender) or gone (null); on connecting, everything wanted is sent again. */
+  attach(sender: ProfileSender | null): void {
+    this.sender = sender;
+    this.busy = false;
+    if (sender === null) {
+      if (this.refreshTimer !== null) clearTimeout(this.refreshTimer);
+      this.refreshTimer = null;
+    }
+  }
+
+  /** A boot was accepted: a charger may have lost its profiles, so everything wanted goes again. */
+  resendAll(): void {
+    this.installed.clear();
+    for (const key of this.allKeys()) this.dirty.add(key);
+    this.pump();
+  }
+
+  /** The homeowner's cap (null: none), respected by every merge; installed alone on connector 0 when no upstream has a max profile. */
+  setCap(cap: { limit: number; unit: RateUnit } | null): void {
+    this.cap = cap;
+    for (const key of this.allKeys()) this.dirty.add(key);
+    this.pump();
+  }
+
+  /**
+   * An upstream's SetChargingProfile: kept at once; the returned Call (null: the charger's
+   * profile stays as it is, the proxy accepts) goes in place of the upstream's, and its verdict
+   * keeps or gives back the change.
+   */
+  set(profile: StoredProfile): ProfileSend | null {
+    const key = keyOf(profile.connector, profile.purpose);
+    const before = new Map<string, StoredProfile[]>();
+    // The same id replaces wherever it was; in 1.6 also the same purpose and stack level.
+    for (const [other, list] of this.profiles) {
+      const kept = list.filter((p) => p.upstream !== profile.upstream || (p.id !== profile.id && (other !== key || p.input.stackLevel !== profile.input.stackLevel)));
+      if (kept.length !== list.length) {
+        before.set(other, list);
+        this.profiles.set(other, kept);
+      }
+    }
+    if (!before.has(key)) before.set(key, this.profiles.get(key) ?? []);
+    this.listOf(key).push(profile);
+    const keep = () => {
+      for (const [other, list] of before) for (const gone of list) if (!this.profiles.get(other)!.includes(gone)) this.persist(gone, null);
+      this.persist(profile, profile.raw);
+    };
+    const send = this.plan(key);
+    if (send === null) {
+      keep();
+      return null;
+    }
+    return {
+      ...send,
+      settle: (accepted) => {
+        send.settle(accepted);
+        if (accepted) keep();
+        else for (const [other, list] of before) this.profiles.set(other, list);
+        this.recheck(key);
+      },
+    };
+  }
+
+  /** An upstream's ClearChargingProfile: its matching profiles go; true when any matched. The charger is brought in line after. */
+  clear(upstream: string, criteria: ClearCriteria): boolean {
+    let matched = false;
+    for (const [key, list] of this.profiles) {
+      const kept = list.filter((p) => p.upstream !== upstream || !matches(p, criteria));
+      if (kept.length === list.length) continue;
+      matched = true;
+      for (const gone of list) if (!kept.includes(gone)) this.persist(gone, null);
+      this.profiles.set(key, kept);
+      this.dirty.add(key);
+    }
+    this.pump();
+    return matched;
+  }
+
+  /** 2.0.1+ GetChargingProfiles: this upstream's own profiles that match, as it sent them. */
+  own(upstream: string, criteria: ClearCriteria & { ids?: number[] }): StoredProfile[] {
+    return [...this.profiles.values()].flat().filter((p) => p.upstream === upstream && matches(p, criteria) && (criteria.ids === undefined || criteria.ids.includes(p.id)));
+  }
+
+  /** A 1.6 RemoteStartTransaction's profile: it joins the merge for the transaction that starts on that connector. */
+  remoteStartProfile(profile: StoredProfile): void {
+    this.remoteStartProfiles.set(profile.connector, profile);
+  }
+
+  transactionStarted(connector: number, id: string | number, at: number): void {
+    this.transactions.set(connector, { id, start: at });
+    const fromRemoteStart = this.remoteStartProfiles.get(connector) ?? this.remoteStartProfiles.get(0);
+    if (fromRemoteStart !== undefined) {
+      this.remoteStartProfiles.clear();
+      const profile = { ...fromRemoteStart, connector, raw: { ...fromRemoteStart.raw, transactionId: id } };
+      this.listOf(keyOf(connector, 'TxProfile')).push(profile);
+      this.persist(profile, profile.raw);
+    }
+    this.touchConnector(connector);
+  }
+
+  /** The transaction ended: its TxProfiles are gone at the charger too. */
+  transactionEnded(id: string | number): void {
+    for (const [connector, tx] of this.transactions) {
+      if (tx.id !== id) continue;
+      this.transactions.delete(connector);
+      const key = keyOf(connector, 'TxProfile');
+      for (const gone of this.profiles.get(key) ?? []) this.persist(gone, null);
+      this.profiles.delete(key);
+      this.installed.delete(key);
+      this.touchConnector(connector);
+    }
+  }
+
+  /** For /api/status: per connector and purpose, the limit in force now and whose it is. */
+  status(): Record<string, Record<string, { limit_now: number | null; unit: RateUnit; from: string | null }>> {
+    const out: Record<string, Record<string, { limit_now: number | null; unit: RateUnit; from: string | null }>> = {};
+    const now = this.now();
+    for (const [key, wanted] of this.installed) {
+      if (wanted.kind === 'none') continue;
+      const [connector, purpose] = key.split(' ') as [string, string];
+      const start = this.transactions.get(Number(connector))?.start ?? null;
+      let entry: { limit_now: number | null; unit: RateUnit; from: string | null };
+      if (wanted.kind === 'one') {
+        entry = { limit_now: limitAt([wanted.profile.input], now, start)?.limit ?? null, unit: wanted.profile.input.unit, from: wanted.profile.upstream };
+      } else {
+        const m = wanted.merged;
+        const offset = m.kind === 'Absolute' ? (now - (m.startSchedule ?? now)) / 1000 : start === null ? -1 : (now - start) / 1000;
+        const index = m.periods.findLastIndex((p) => p.startPeriod <= offset);
+        const limit = limitAt([mergedAsProfile(m)], m.kind === 'Absolute' ? now : offset * 1000, 0)?.limit ?? null;
+        entry = { limit_now: limit, unit: m.unit, from: index < 0 ? null : m.from[index] || null };
+      }
+      (out[connector] ??= {})[purpose] = entry;
+    }
+    return out;
+  }
+
+  // ——— what the charger is to hold ———
+
+  private listOf(key: string): StoredProfile[] {
+    let list = this.profiles.get(key);
+    if (list === undefined) this.profiles.set(key, (list = []));
+    return list;
+  }
+
+  private allKeys(): Set<string> {
+    const keys = new Set([...this.profiles.keys(), ...this.installed.keys()]);
+    keys.add(keyOf(0, this.is16 ? 'ChargePointMaxProfile' : 'ChargingStationMaxProfile'));
+    return keys;
+  }
+
+  private touchConnector(connector: number): void {
+    for (const key of this.allKeys()) if (key.startsWith(`${connector} `) || key.startsWith('0 ')) this.dirty.add(key);
+    this.pump();
+  }
+
+  private wanted(key: string): Wanted {
+    const [connectorText, purpose] = key.split(' ') as [string, string];
+    const connector = Number(connectorText);
+    const list = this.profiles.get(key) ?? [];
+    const capApplies = this.cap !== null && (list.length > 0 || (connector === 0 && MAX_PURPOSES.has(purpose)));
+    if (list.length === 0 && !capApplies) return NONE;
+    // One upstream, one profile, no cap: its profile as sent, under the proxy's id.
+    if (list.length === 1 && !capApplies) return { kind: 'one', profile: list[0]! };
+    const inputs: MergeInput[] = [];
+    for (const upstream of this.upstreams) {
+      const own = list.filter((p) => p.upstream === upstream).map((p) => p.input);
+      if (own.length > 0) inputs.push({ from: upstream, profiles: own });
+    }
+    if (capApplies) inputs.push(homeownerCap(this.cap!.limit, this.cap!.unit));
+    const transaction = this.transactions.get(connector);
+    if (purpose === 'TxProfile' && transaction === undefined) return NONE;
+    const merged = mergeSchedules(inputs, { now: this.now(), horizon: HORIZON_S, volts: this.volts, phases: this.phases, transactionStart: transaction?.start ?? null });
+    if (merged === null) return NONE;
+    return { kind: 'merged', merged, stackLevel: Math.max(0, ...list.map((p) => p.input.stackLevel)) };
+  }
+
+  private same(a: Wanted, b: Wanted): boolean {
+    if (a.kind === 'none' || b.kind === 'none') return a.kind === b.kind;
+    if (a.kind === 'one' && b.kind === 'one') return a.profile === b.profile;
+    if (a.kind === 'merged' && b.kind === 'merged') return a.stackLevel === b.stackLevel && sameSchedule(a.merged, b.merged, { volts: this.volts, phases: this.phases });
+    return false;
+  }
+
+  /** The Call that brings the charger to what is wanted for `key` now, or null when it holds that. */
+  private plan(key: string): ProfileSend | null {
+    const want = this.wanted(key);
+    const have = this.installed.get(key) ?? NONE;
+    if (this.same(want, have)) return null;
+    const [connectorText, purpose] = key.split(' ') as [string, string];
+    const connector = Number(connectorText);
+    const id = proxyProfileId(connector, purpose);
+    const settleWith = (accepted: boolean) => {
+      // A clear the charger did not know (Unknown) still leaves it without the proxy's profile.
+      if (accepted || want.kind === 'none') this.installed.set(key, want);
+      this.scheduleRefresh();
+    };
+    if (want.kind === 'none') {
+      return { action: 'ClearChargingProfile', payload: this.is16 ? { id } : { chargingProfileId: id }, note: `charging profile ${id} (connector ${connector}, ${purpose}) cleared: no upstream limits it`, settle: settleWith };
+    }
+    const tx = this.transactions.get(connector)?.id;
+    let profile: Payload;
+    let note: string;
+    if (want.kind === 'one') {
+      profile = this.is16 ? { ...want.profile.raw, chargingProfileId: id } : { ...want.profile.raw, id };
+      note = `${want.profile.upstream}'s charging profile ${want.profile.id} goes to the charger as ${id} (connector ${connector}, ${purpose})`;
+    } else {
+      const m = want.merged;
+      profile = this.is16 ? render16(m, id, want.stackLevel, purpose, purpose === 'TxProfile' ? Number(tx) : undefined) : render201(m, id, want.stackLevel, purpose, purpose === 'TxProfile' ? String(tx) : undefined);
+      const first = m.periods[0]!;
+      note = `charging profile ${id} (connector ${connector}, ${purpose}): the lowest limit of ${[...new Set(m.from.filter((f) => f !== ''))].join(', ')}, now ${first.limit} ${m.unit}`;
+    }
+    const payload = this.is16 ? { connectorId: connector, csChargingProfiles: profile } : { evseId: connector, chargingProfile: profile };
+    return { action: 'SetChargingProfile', payload, note, settle: settleWith };
+  }
+
+  /** After a verdict: what is wanted may have moved on meanwhile. */
+  private recheck(key: string): void {
+    this.dirty.add(key);
+    this.pump();
+  }
+
+  /** Sends the proxy's own Calls one at a time, each planned when it goes (so a burst ends in the latest state). */
+  private pump(): void {
+    while (!this.busy && this.sender !== null && this.dirty.size > 0) {
+      const key = this.dirty.values().next().value!;
+      this.dirty.delete(key);
+      const send = this.plan(key);
+      if (send === null) continue;
+      this.busy = true;
+      const sender = this.sender;
+      this.say(send.note);
+      void sender(send.action, send.payload).then((status) => {
+        if (this.sender !== sender) return;
+        const accepted = status === 'Accepted';
+        if (!accepted && send.action === 'SetChargingProfile') this.say(`${this.charger}: the charger answered ${status ?? 'with an error'} to ${send.note}; its previous profile stays`);
+        send.settle(accepted);
+        this.busy = false;
+        this.pump();
+      });
+    }
+  }
+
+  /** One timer: the merged profile that runs out first is made again an hour before its end. */
+  private scheduleRefresh(): void {
+    if (this.refreshTimer !== null) clearTimeout(this.refreshTimer);
+    this.refreshTimer = null;
+    let first = Infinity;
+    for (const wanted of this.installed.values()) {
+      if (wanted.kind === 'merged' && wanted.merged.kind === 'Absolute') first = Math.min(first, (wanted.merged.startSchedule ?? 0) + wanted.merged.duration * 1000);
+    }
+    if (first === Infinity || this.sender === null) return;
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = null;
+      for (const [key, wanted] of this.installed) if (wanted.kind === 'merged') this.installed.delete(key), this.dirty.add(key);
+      this.pump();
+    }, Math.max(1000, first - REFRESH_BEFORE_MS - this.now()));
+    this.refreshTimer.unref?.();
+  }
+
+  private persist(profile: StoredProfile, raw: Payload | null): void {
+    try {
+      this.store?.setChargingProfile(this.charger, profile.upstream, profile.connector, profile.purpose, profile.id, raw === null ? null : JSON.stringify({ raw, received: this.now() }));
+    } catch (error) {
+      this.say(`${this.charger}: state database: ${(error as Error).message}`);
+    }
+  }
+}
+
+function matches(p: StoredProfile, criteria: ClearCriteria): boolean {
+  if (criteria.id !== undefined && p.id !== criteria.id) return false;
+  if (criteria.connector !== undefined && p.connector !== criteria.connector) return false;
+  if (criteria.purpose !== undefined && p.purpose !== criteria.purpose) return false;
+  if (criteria.stackLevel !== undefined && p.input.stackLevel !== criteria.stackLevel) return false;
+  return true;
+}

@@ -1,0 +1,118 @@
+// [charging] merge with strict ocpp-rpc peers: two backends set TxDefaultProfiles with the same id
+// and stack level; the charger holds one profile at the lower limit, and each backend changes and
+// clears only its own.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { bootParams, cleanupAfter, iniFor, startCsms, startProxy, strictCharger, tempDir, waitUntil, type RPCClientLike } from '../helpers/peers.ts';
+
+const cleanups = cleanupAfter();
+
+type Profiles = Map<number, { connector: number; profile: any }>;
+
+/** A 1.6 charger that keeps profiles as a charger does: by id, a new one replacing the same purpose and stack level. */
+function charger16(port: number, id: string, held: Profiles, log: string[]) {
+  const charger = strictCharger(port, id, ['ocpp1.6']);
+  charger.handle('SetChargingProfile', async ({ params }: { params?: any }) => {
+    const profile = params.csChargingProfiles;
+    log.push(`set ${profile.chargingProfileId} ${JSON.stringify(profile.chargingSchedule.chargingSchedulePeriod.map((p: any) => [p.startPeriod, p.limit]))}`);
+    for (const [key, other] of held) {
+      if (other.connector === params.connectorId && other.profile.chargingProfilePurpose === profile.chargingProfilePurpose && other.profile.stackLevel === profile.stackLevel) held.delete(key);
+    }
+    held.set(profile.chargingProfileId, { connector: params.connectorId, profile });
+    return { status: 'Accepted' };
+  });
+  charger.handle('ClearChargingProfile', async ({ params }: { params?: any }) => {
+    log.push(`clear ${params.id}`);
+    return { status: held.delete(params.id) ? 'Accepted' : 'Unknown' };
+  });
+  cleanups.push(() => charger.close({ force: true }));
+  return charger;
+}
+
+const txDefault = (limit: number | Array<[number, number]>, extra: Record<string, unknown> = {}) => ({
+  connectorId: 1,
+  csChargingProfiles: {
+    chargingProfileId: 1,
+    stackLevel: 0,
+    chargingProfilePurpose: 'TxDefaultProfile',
+    chargingProfileKind: 'Absolute',
+    chargingSchedule: {
+      startSchedule: new Date(Date.now() - 1000).toISOString(),
+      chargingRateUnit: 'A',
+      chargingSchedulePeriod: typeof limit === 'number' ? [{ startPeriod: 0, limit }] : limit.map(([startPeriod, l]) => ({ startPeriod, limit: l })),
+    },
+    ...extra,
+  },
+});
+
+/** The limits of the one profile the charger holds, as [startPeriod, limit] pairs. */
+function only(held: Profiles): Array<[number, number]> {
+  assert.equal(held.size, 1, `one profile at the charger, not ${JSON.stringify([...held.keys()])}`);
+  const { profile } = [...held.values()][0]!;
+  assert.ok(profile.chargingProfileId >= 900000 && profile.chargingProfileId <= 999999, 'under the proxy\'s id');
+  return profile.chargingSchedule.chargingSchedulePeriod.map((p: any) => [p.startPeriod, p.limit]);
+}
+
+test('1.6: the lowest limit wins; each backend clears only its own; bad profiles never reach the charger; across a restart', async () => {
+  const primary = await startCsms({ protocols: ['ocpp1.6'] });
+  const secondary = await startCsms({ protocols: ['ocpp1.6'] });
+  cleanups.push(() => primary.close(), () => secondary.close());
+  const state = join(tempDir(), 'state.db');
+  let proxy = await startProxy(iniFor(primary.url, secondary.url), { state });
+  cleanups.push(() => proxy.close());
+  const held: Profiles = new Map();
+  const log: string[] = [];
+  let charger = charger16(proxy.port, 'CM16', held, log);
+  await charger.connect();
+  let atPrimary: RPCClientLike = await primary.nextClient();
+  let atSecondary: RPCClientLike = await secondary.nextClient();
+  await charger.call('BootNotification', bootParams('ocpp1.6'));
+  await charger.call('StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 'Available' });
+
+  // Same id, same stack level: 16 A from the primary, 10 A from the secondary → one profile at 10 A.
+  assert.deepEqual(await atPrimary.call('SetChargingProfile', txDefault(16)), { status: 'Accepted' });
+  assert.deepEqual(only(held), [[0, 16]], 'one upstream: its profile, under the proxy\'s id');
+  assert.deepEqual(await atSecondary.call('SetChargingProfile', txDefault(10)), { status: 'Accepted' });
+  assert.deepEqual(only(held), [[0, 10]]);
+  const status = () => proxy.daemon.server.sessions.get('CM16')!.status().charging;
+  assert.deepEqual(status()['1']!.TxDefaultProfile, { limit_now: 10, unit: 'A', from: 'secondary' });
+
+  // The 10 A backend clears its own: the primary's 16 A is in force again.
+  assert.deepEqual(await atSecondary.call('ClearChargingProfile', { id: 1 }), { status: 'Accepted' });
+  await waitUntil(() => only(held)[0]![1] === 16, 'back to the primary\'s 16 A');
+  assert.deepEqual(await atSecondary.call('ClearChargingProfile', { id: 1 }), { status: 'Unknown' }, 'nothing of its own left');
+
+  // Time-varying: 16 A for an hour, then 32 A, against a flat 20 A → 16 A, then 20 A.
+  assert.deepEqual(await atPrimary.call('SetChargingProfile', txDefault([[0, 16], [3600, 32]])), { status: 'Accepted' });
+  assert.deepEqual(await atSecondary.call('SetChargingProfile', txDefault(20)), { status: 'Accepted' });
+  const periods = only(held);
+  assert.equal(periods[0]![1], 16);
+  assert.equal(periods[1]![1], 20);
+  assert.ok(Math.abs(periods[1]![0] - 3600) <= 2, `the change after an hour, at ${periods[1]![0]} s`);
+
+  // Bad input: a period list not starting at 0, a negative limit → CallError, the charger untouched.
+  const before = log.length;
+  await assert.rejects(atSecondary.call('SetChargingProfile', txDefault([[10, 16]])), /charging profile refused: periods do not start at 0/);
+  await assert.rejects(atSecondary.call('SetChargingProfile', txDefault(-1)), /charging profile refused: negative limit/);
+  assert.equal(log.length, before, 'the charger saw none of them');
+  // A connector the charger does not have.
+  assert.deepEqual(await atSecondary.call('SetChargingProfile', { ...txDefault(8), connectorId: 7 }), { status: 'Rejected' });
+
+  // A restart: the profiles are kept; a ClearChargingProfile without arguments from one backend leaves the other's.
+  await charger.close({ force: true });
+  await proxy.close();
+  proxy = await startProxy(iniFor(primary.url, secondary.url), { state });
+  charger = charger16(proxy.port, 'CM16', held, log);
+  await charger.connect();
+  atPrimary = await primary.nextClient();
+  atSecondary = await secondary.nextClient();
+  await charger.call('BootNotification', bootParams('ocpp1.6'));
+  await waitUntil(() => log.length > before, 'the merged profile sent again after the boot');
+  assert.deepEqual(await atPrimary.call('ClearChargingProfile', {}), { status: 'Accepted' });
+  await waitUntil(() => held.size === 1 && only(held).length === 1 && only(held)[0]![1] === 20, 'the secondary\'s 20 A alone');
+  assert.deepEqual(await atSecondary.call('ClearChargingProfile', {}), { status: 'Accepted' });
+  await waitUntil(() => held.size === 0, 'nothing of the proxy\'s left at the charger');
+  assert.ok(proxy.entries.some((e) => e.from === 'proxy' && e.to === 'charger' && e.action === 'ClearChargingProfile' && e.tags.includes('injected')));
+});
