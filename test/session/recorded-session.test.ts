@@ -55,7 +55,7 @@ test('a recorded session: the message log is the same as recorded', async () => 
   await charger.connect();
   await waitUntil(() => secondaryClient !== null, 'the secondary link');
   await charger.call('BootNotification', bootParams('ocpp1.6'));
-  await step(() => count((e) => e.action === 'BootNotification') === 4 && count((e) => e.action === 'ChangeConfiguration') === 2, 'boot and autoconfig');
+  await step(() => count((e) => e.action === 'BootNotification') === 4 && count((e) => e.action === 'ChangeConfiguration') === 2 && count((e) => e.action === 'GetConfiguration') === 2, 'boot, autoconfig and the read of the configuration views');
 
   await charger.call('StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 'Preparing' });
   await step(() => count((e) => e.action === 'StatusNotification') === 4, 'status');

@@ -116,3 +116,58 @@ test('1.6: the lowest limit wins; each backend clears only its own; bad profiles
   await waitUntil(() => held.size === 0, 'nothing of the proxy\'s left at the charger');
   assert.ok(proxy.entries.some((e) => e.from === 'proxy' && e.to === 'charger' && e.action === 'ClearChargingProfile' && e.tags.includes('injected')));
 });
+
+test('2.0.1: the lowest limit wins; GetChargingProfiles shows a backend its own profiles only', async () => {
+  const reports: any[] = [];
+  const toPrimary: any[] = [];
+  const recordReports = (into: any[]) => (client: RPCClientLike) =>
+    client.handle('ReportChargingProfiles', async ({ params }: { params?: any }) => {
+      into.push(params);
+      return {};
+    });
+  const primary = await startCsms({ protocols: ['ocpp2.0.1'], onClient: recordReports(toPrimary) });
+  const secondary = await startCsms({ protocols: ['ocpp2.0.1'], onClient: recordReports(reports) });
+  cleanups.push(() => primary.close(), () => secondary.close());
+  const proxy = await startProxy(iniFor(primary.url, secondary.url));
+  cleanups.push(() => proxy.close());
+  const held = new Map<number, any>();
+  const charger = strictCharger(proxy.port, 'CM201', ['ocpp2.0.1']);
+  charger.handle('SetChargingProfile', async ({ params }: { params?: any }) => {
+    held.set(params.chargingProfile.id, params.chargingProfile);
+    return { status: 'Accepted' };
+  });
+  charger.handle('ClearChargingProfile', async ({ params }: { params?: any }) => ({ status: held.delete(params.chargingProfileId) ? 'Accepted' : 'Unknown' }));
+  cleanups.push(() => charger.close({ force: true }));
+  await charger.connect();
+  const atPrimary = await primary.nextClient();
+  const atSecondary = await secondary.nextClient();
+  await charger.call('BootNotification', bootParams('ocpp2.0.1'));
+
+  const profile = (limit: number) => ({
+    evseId: 1,
+    chargingProfile: {
+      id: 1,
+      stackLevel: 0,
+      chargingProfilePurpose: 'TxDefaultProfile',
+      chargingProfileKind: 'Absolute',
+      chargingSchedule: [{ id: 1, startSchedule: new Date(Date.now() - 1000).toISOString(), chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit }] }],
+    },
+  });
+  assert.deepEqual(await atPrimary.call('SetChargingProfile', profile(16)), { status: 'Accepted' });
+  assert.deepEqual(await atSecondary.call('SetChargingProfile', profile(10)), { status: 'Accepted' });
+  assert.equal(held.size, 1, 'one profile at the charger (K01.FR.06: no two of one purpose and stack level)');
+  const [atCharger] = [...held.values()];
+  assert.equal(atCharger.chargingSchedule[0].chargingSchedulePeriod[0].limit, 10);
+
+  assert.deepEqual(await atPrimary.call('GetChargingProfiles', { requestId: 5, chargingProfile: { chargingProfilePurpose: 'TxDefaultProfile' } }), { status: 'Accepted' });
+  await waitUntil(() => toPrimary.length === 1, 'the report at the primary (schema-valid: its strict peer took it)');
+  const report = proxy.entries.find((e) => e.to === 'primary' && e.action === 'ReportChargingProfiles' && e.type === 'CALL')!;
+  assert.ok(report.tags.includes('injected'));
+  const reported = JSON.parse(report.raw)[3];
+  assert.deepEqual([reported.requestId, reported.evseId, reported.chargingProfile.map((p: any) => p.chargingSchedule[0].chargingSchedulePeriod[0].limit)], [5, 1, [16]], 'its own 16 A');
+  assert.deepEqual(await atSecondary.call('GetChargingProfiles', { requestId: 6, chargingProfile: { chargingProfilePurpose: 'TxProfile' } }), { status: 'NoProfiles' });
+
+  assert.deepEqual(await atSecondary.call('ClearChargingProfile', {}), { status: 'Accepted' });
+  await waitUntil(() => [...held.values()][0]?.chargingSchedule[0].chargingSchedulePeriod[0].limit === 16, 'the primary\'s 16 A again');
+  assert.equal(reports.length, 0, 'the secondary never got the primary\'s report');
+});

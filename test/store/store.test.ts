@@ -7,6 +7,7 @@ import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { MIGRATIONS } from '../../src/store/migrations.ts';
 import { Store } from '../../src/store/store.ts';
 import { sessionsCsv, sessionsTable } from '../../src/store/sessions-format.ts';
 import { cleanupAfter, freePort, startCsms, strictCharger, tempDir, within } from '../helpers/peers.ts';
@@ -18,7 +19,7 @@ test('a new file is created at the current schema version; a newer schema is ref
   const path = join(tempDir(), 's.db');
   Store.open(path).close();
   const db = new DatabaseSync(path);
-  assert.equal((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version, 5);
+  assert.equal((db.prepare('PRAGMA user_version').get() as { user_version: number }).user_version, MIGRATIONS.length);
   assert.equal((db.prepare('PRAGMA journal_mode').get() as { journal_mode: string }).journal_mode, 'wal');
   db.exec('PRAGMA user_version = 99');
   db.close();
