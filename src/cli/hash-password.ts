@@ -17,8 +17,9 @@ export async function firstLine(input: NodeJS.ReadableStream): Promise<string> {
 
 /** Reads one line from a terminal without echoing it. Null on Ctrl-C or Ctrl-D. */
 function readHidden(prompt: string, input: ReadStream, output: NodeJS.WritableStream): Promise<string | null> {
-  output.write(prompt);
+  // Echo off before the prompt shows: what is typed (or pasted) at once is never echoed.
   input.setRawMode(true);
+  output.write(prompt);
   input.resume();
   let typed = '';
   return new Promise((resolve) => {

@@ -2,12 +2,12 @@
 // every charger whatever the backends ask; `{"mode":"none"}` removes it. Kept across restarts in
 // the state store, apart from the control override.
 //
-// The proxy does not merge the backends' charging profiles yet, so the cap is installed on its
-// own, as the CONTRACT has it when no backend has a profile of that purpose: a
-// ChargePointMaxProfile (2.0.1+: ChargingStationMaxProfile) on connector/EVSE 0 under the proxy's
-// profile id. A charger applies the lower of it and any backend's transaction profile. It is sent
-// to every connected charger when set, again whenever a charger's boot is accepted, and cleared
-// with ClearChargingProfile.
+// A charger with several upstreams and `[charging] merge` takes the cap into its merged profiles
+// (sharing/charging-profiles.ts). Otherwise it is installed on its own, as the CONTRACT has it when
+// no backend has a profile of that purpose: a ChargePointMaxProfile (2.0.1+:
+// ChargingStationMaxProfile) on connector/EVSE 0 under the proxy's profile id, sent to every
+// connected charger when set, again whenever a charger's boot is accepted, and cleared with
+// ClearChargingProfile.
 
 import type { Logger } from '../log/console-log.ts';
 import type { MessageLogEntry } from '../log/message-log.ts';

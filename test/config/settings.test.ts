@@ -16,7 +16,7 @@ test('every setting lands on a place that has a default, once', () => {
     seen.add(name);
     if (setting.lands !== null) assert.notEqual(valueAt(DEFAULTS, setting.lands), undefined, `${name} → ${setting.lands.join('.')} has a default`);
   }
-  assert.deepEqual(Object.keys(SECTION_KEYS).sort(), ['configuration', 'ext-server', 'fixups', 'homeassistant', 'host', 'local', 'messages', 'sharing', 'store', 'web']);
+  assert.deepEqual(Object.keys(SECTION_KEYS).sort(), ['charging', 'configuration', 'ext-server', 'fixups', 'homeassistant', 'host', 'local', 'messages', 'sharing', 'store', 'web']);
 });
 
 test('each key reaches its place in Config, and its command-line option wins over it', () => {

@@ -131,8 +131,8 @@ test('the homeowner pauses the backends and caps the charger from the overview',
   await page.fill('#cap-amps', '10');
   await page.click('button[data-override="limit"]');
   await page.locator('#cap-state').filter({ hasText: 'Cap: 10 A' }).waitFor({ timeout: 3000 });
-  await waitUntil(() => profiles().length === before + 1, 'the cap at the charger');
-  assert.equal(profiles().at(-1)!.connectorId, 0, 'the whole charger\'s maximum');
+  // Several backends: the cap joins EVCC's merged profile and is the whole charger's maximum (connector 0).
+  await waitUntil(() => profiles().slice(before).some((p) => p.connectorId === 0), 'the cap at the charger as its maximum');
   await page.locator('[data-charger="HOME1"] [data-limit="you (cap)"]').filter({ hasText: 'Limit 10 A set by you (cap)' }).waitFor({ timeout: 3000 });
   await page.click('#cap-clear');
   await page.locator('#cap-state').filter({ hasText: 'No cap' }).waitFor({ timeout: 3000 });
