@@ -234,7 +234,7 @@ export class ChargingProfiles {
     const fromRemoteStart = this.remoteStartProfiles.get(connector) ?? this.remoteStartProfiles.get(0);
     if (fromRemoteStart !== undefined) {
       this.remoteStartProfiles.clear();
-      const profile = { ...fromRemoteStart, connector, raw: { ...fromRemoteStart.raw, transactionId: id } };
+      const profile = { ...fromRemoteStart, connector, raw: { ...fromRemoteStart.raw, transactionId: this.is16 ? Number(id) : String(id) } };
       this.listOf(keyOf(connector, 'TxProfile')).push(profile);
       this.persist(profile, profile.raw);
     }

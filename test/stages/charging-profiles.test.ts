@@ -171,3 +171,32 @@ test('2.0.1: the lowest limit wins; GetChargingProfiles shows a backend its own 
   await waitUntil(() => [...held.values()][0]?.chargingSchedule[0].chargingSchedulePeriod[0].limit === 16, 'the primary\'s 16 A again');
   assert.equal(reports.length, 0, 'the secondary never got the primary\'s report');
 });
+
+test('1.6: a RemoteStartTransaction profile reaches the charger only through the merge, for the transaction that starts', async () => {
+  const primary = await startCsms({ protocols: ['ocpp1.6'] });
+  const secondary = await startCsms({ protocols: ['ocpp1.6'] });
+  cleanups.push(() => primary.close(), () => secondary.close());
+  const proxy = await startProxy(iniFor(primary.url, secondary.url));
+  cleanups.push(() => proxy.close());
+  const held: Profiles = new Map();
+  const log: string[] = [];
+  const charger = charger16(proxy.port, 'CMRS', held, log);
+  const remoteStarts: any[] = [];
+  charger.handle('RemoteStartTransaction', async ({ params }: { params?: any }) => {
+    remoteStarts.push(params);
+    return { status: 'Accepted' };
+  });
+  await charger.connect();
+  await primary.nextClient();
+  const atSecondary = await secondary.nextClient();
+  await charger.call('BootNotification', bootParams('ocpp1.6'));
+  await charger.call('StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 'Preparing' });
+  const txProfile = { chargingProfileId: 3, stackLevel: 0, chargingProfilePurpose: 'TxProfile', chargingProfileKind: 'Relative', chargingSchedule: { chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 6 }] } };
+  assert.deepEqual(await atSecondary.call('RemoteStartTransaction', { connectorId: 1, idTag: 'TAG1', chargingProfile: txProfile }), { status: 'Accepted' });
+  assert.deepEqual(remoteStarts, [{ connectorId: 1, idTag: 'TAG1' }], 'forwarded without the profile');
+  const { transactionId } = (await charger.call('StartTransaction', { connectorId: 1, idTag: 'TAG1', meterStart: 0, timestamp: new Date().toISOString() })) as { transactionId: number };
+  await waitUntil(() => held.size === 1, 'the TxProfile for the transaction');
+  const { profile } = [...held.values()][0]!;
+  assert.deepEqual([profile.chargingProfilePurpose, profile.transactionId, profile.chargingSchedule.chargingSchedulePeriod[0].limit], ['TxProfile', transactionId, 6]);
+  assert.ok(profile.chargingProfileId >= 900000);
+});
