@@ -600,26 +600,26 @@ var require_permessage_deflate = __commonJS({
             value = value[0];
             if (key2 === "client_max_window_bits") {
               if (value !== true) {
-                const num4 = +value;
-                if (!Number.isInteger(num4) || num4 < 8 || num4 > 15) {
+                const num5 = +value;
+                if (!Number.isInteger(num5) || num5 < 8 || num5 > 15) {
                   throw new TypeError(
                     `Invalid value for parameter "${key2}": ${value}`
                   );
                 }
-                value = num4;
+                value = num5;
               } else if (!this._isServer) {
                 throw new TypeError(
                   `Invalid value for parameter "${key2}": ${value}`
                 );
               }
             } else if (key2 === "server_max_window_bits") {
-              const num4 = +value;
-              if (!Number.isInteger(num4) || num4 < 8 || num4 > 15) {
+              const num5 = +value;
+              if (!Number.isInteger(num5) || num5 < 8 || num5 > 15) {
                 throw new TypeError(
                   `Invalid value for parameter "${key2}": ${value}`
                 );
               }
-              value = num4;
+              value = num5;
             } else if (key2 === "client_no_context_takeover" || key2 === "server_no_context_takeover") {
               if (value !== true) {
                 throw new TypeError(
@@ -1333,8 +1333,8 @@ var require_receiver = __commonJS({
           return;
         }
         const buf = this.consume(8);
-        const num4 = buf.readUInt32BE(0);
-        if (num4 > Math.pow(2, 53 - 32) - 1) {
+        const num5 = buf.readUInt32BE(0);
+        if (num5 > Math.pow(2, 53 - 32) - 1) {
           const error = this.createError(
             RangeError,
             "Unsupported WebSocket frame: payload length > 2^53 - 1",
@@ -1345,7 +1345,7 @@ var require_receiver = __commonJS({
           cb(error);
           return;
         }
-        this._payloadLength = num4 * Math.pow(2, 32) + buf.readUInt32BE(4);
+        this._payloadLength = num5 * Math.pow(2, 32) + buf.readUInt32BE(4);
         this.haveLength(cb);
       }
       /**
@@ -4154,9 +4154,9 @@ var DEFAULTS = {
   fixups: { url: true, timestamps: true, idTagMaxLength: null, powerScale: null, powerMeasurands: ["Power.Active.Import"] },
   autoconfig: [],
   autoconfigLock: false,
+  charging: { merge: true, volts: 230, phases: 3 },
   configuration: {
-    views: false,
-    // off until the proxy's own read after boot is settled with every other feature (issue 17 is open)
+    views: true,
     unionKeys: ["MeterValuesSampledData", "MeterValuesAlignedData", "StopTxnSampledData", "StopTxnAlignedData"],
     minKeys: ["MeterValueSampleInterval", "ClockAlignedDataInterval"],
     exclusive: null
@@ -4195,6 +4195,9 @@ var coerce = {
   },
   portOrOff(value) {
     return integer(value, 0, 65535, "a port (1-65535, or 0 for off)");
+  },
+  phases(value) {
+    return integer(value, 1, 3, "a number of phases (1, 2 or 3)");
   },
   count(value) {
     return integer(value, 1, 1e9, "a positive whole number");
@@ -4323,8 +4326,8 @@ var BACKEND_KEYS = {
 var FREE_FORM_SECTIONS = /* @__PURE__ */ new Set(["logging", "autoconfig", "chargers"]);
 
 // src/config/settings.ts
-var key = (section, name, convert, lands, cli) => {
-  const setting = { section, key: name, coerce: convert, lands };
+var key = (section, name, convert2, lands, cli) => {
+  const setting = { section, key: name, coerce: convert2, lands };
   if (cli !== void 0) setting.cli = cli;
   return setting;
 };
@@ -4380,6 +4383,9 @@ var SETTINGS = [
   key("configuration", "union_keys", coerce.list, ["configuration", "unionKeys"]),
   key("configuration", "min_keys", coerce.list, ["configuration", "minKeys"]),
   key("configuration", "exclusive", coerce.nonEmpty, null),
+  key("charging", "merge", coerce.bool, ["charging", "merge"]),
+  key("charging", "volts", coerce.positive, ["charging", "volts"]),
+  key("charging", "phases", coerce.phases, ["charging", "phases"]),
   key("store", "path", coerce.nonEmpty, ["statePath"], { option: "state", flag: "--state" }),
   key("sharing", "enabled", coerce.bool, ["sharing", "enabled"]),
   key("sharing", "shared_control", coerce.bool, ["sharing", "sharedControl"]),
@@ -4499,7 +4505,7 @@ var IniReader = class {
     return typeof section === "object" ? section : void 0;
   }
   /** A key's typed value, undefined when absent or invalid (then a problem is recorded). */
-  get(sectionName, key2, convert, section = this.section(sectionName)) {
+  get(sectionName, key2, convert2, section = this.section(sectionName)) {
     const value = section?.[key2];
     if (value === void 0) return void 0;
     if (typeof value === "object") {
@@ -4507,7 +4513,7 @@ var IniReader = class {
       return void 0;
     }
     try {
-      return convert(value);
+      return convert2(value);
     } catch (error) {
       if (!(error instanceof ValueError)) throw error;
       this.problems.push({ file: this.file, section: sectionName, key: key2, message: error.message });
@@ -4612,10 +4618,10 @@ var CliReader = class {
   constructor(problems) {
     this.problems = problems;
   }
-  value(flag, value, convert) {
+  value(flag, value, convert2) {
     if (value === void 0) return void 0;
     try {
-      return convert(String(value));
+      return convert2(String(value));
     } catch (error) {
       if (!(error instanceof ValueError)) throw error;
       this.problems.push({ file: CLI, section: null, key: flag, message: error.message });
@@ -5049,11 +5055,11 @@ function assembleStyles() {
     },
     hexToRgb: {
       value(hex) {
-        const matches2 = /[\da-f]{6}|[\da-f]{3}/i.exec(hex.toString(16));
-        if (!matches2) {
+        const matches3 = /[\da-f]{6}|[\da-f]{3}/i.exec(hex.toString(16));
+        if (!matches3) {
           return [0, 0, 0];
         }
-        let [colorString] = matches2;
+        let [colorString] = matches3;
         if (colorString.length === 3) {
           colorString = [...colorString].map((character) => character + character).join("");
         }
@@ -5741,12 +5747,12 @@ function parseTextLine(line) {
     tokens.push(line.slice(at, space));
     at = space + 1;
   }
-  const [date, time, charger, hop, type, action, id, annotations] = tokens;
+  const [date, time2, charger, hop, type, action, id, annotations] = tokens;
   const rest = line.slice(at);
   let ts;
-  if (date === "-") ts = unfield(time, "time") ?? "";
-  else if (DATE.test(date) && TIME.test(time)) ts = new Date(Date.parse(`${date}T${time}`)).toISOString();
-  else throw new Error(`not a message log entry (no time stamp: '${date} ${time}')`);
+  if (date === "-") ts = unfield(time2, "time") ?? "";
+  else if (DATE.test(date) && TIME.test(time2)) ts = new Date(Date.parse(`${date}T${time2}`)).toISOString();
+  else throw new Error(`not a message log entry (no time stamp: '${date} ${time2}')`);
   const arrow = hop.indexOf("\u2192");
   if (arrow < 0) throw new Error(`not a message log entry (no from\u2192to in '${hop}')`);
   if (!FRAME_TYPES.has(type)) throw new Error(`unknown type '${type}'`);
@@ -6030,6 +6036,7 @@ var ChargerMemory = class {
   /** `[autoconfig]` key → the status the charger answered at the last boot. */
   autoconfigResults = /* @__PURE__ */ new Map();
   views = null;
+  profiles = null;
   /** `[configuration]` views of this charger, made (loaded from the store) on first use. */
   configViews(create) {
     return this.views ??= create();
@@ -6037,6 +6044,23 @@ var ChargerMemory = class {
   /** The views, if this charger has any yet (status). */
   get knownConfigViews() {
     return this.views;
+  }
+  /** `[charging] merge`: every upstream's charging profiles of this charger, made (loaded) on first use. */
+  chargingProfiles(create) {
+    return this.profiles ??= create();
+  }
+  get knownChargingProfiles() {
+    return this.profiles;
+  }
+  /** Connectors (1.6) or EVSEs (2.0.1+) the charger reported a status for. */
+  knownConnectors() {
+    const out = /* @__PURE__ */ new Set();
+    for (const key2 of this.statuses.keys()) {
+      const [evse, connector] = key2.split(":");
+      const n = Number(evse === "" ? connector : evse);
+      if (Number.isInteger(n)) out.add(n);
+    }
+    return out;
   }
   rememberCall(action, payload, text3) {
     if (action === "BootNotification") {
@@ -6549,8 +6573,8 @@ function repairOf(value) {
   if (!Number.isNaN(instant)) return instant >= EARLIEST_MS ? null : UNUSABLE;
   const loose = LOOSE.exec(value.trim());
   if (loose === null) return UNUSABLE;
-  const [, date, time, zone] = loose;
-  const rewritten = `${date}T${time}${rfc3339Offset(zone)}`;
+  const [, date, time2, zone] = loose;
+  const rewritten = `${date}T${time2}${rfc3339Offset(zone)}`;
   return rfc3339Instant(rewritten) >= EARLIEST_MS ? rewritten : UNUSABLE;
 }
 function rfc3339Offset(zone) {
@@ -7277,6 +7301,407 @@ var ConfigViewsStage = class {
   }
 };
 
+// src/rules/charging-merge.ts
+var UNLIMITED = { A: 1e3, W: 1e6 };
+var DEFAULT_MAX_PERIODS = 1024;
+var NO_LIMIT_FROM = "";
+var DAY_MS = 864e5;
+var KINDS = ["Absolute", "Recurring", "Relative"];
+var cycleMs = (p) => p.recurrency === "Weekly" ? 7 * DAY_MS : DAY_MS;
+function scheduleStart(p, t, transactionStart) {
+  if (p.kind === "Relative") return transactionStart;
+  if (p.startSchedule === void 0) return null;
+  if (p.kind === "Absolute") return p.startSchedule;
+  const cycle = cycleMs(p);
+  return p.startSchedule + Math.floor((t - p.startSchedule) / cycle) * cycle;
+}
+function periodAt(p, t, transactionStart) {
+  if (p.validFrom !== void 0 && t < p.validFrom) return null;
+  if (p.validTo !== void 0 && t >= p.validTo) return null;
+  const start = scheduleStart(p, t, transactionStart);
+  if (start === null || t < start) return null;
+  const offset = (t - start) / 1e3;
+  if (p.duration !== void 0 && offset >= p.duration) return null;
+  let found = null;
+  for (const period of p.periods) {
+    if (period.startPeriod > offset) break;
+    found = period;
+  }
+  return found;
+}
+function limitAt(profiles, t, transactionStart = null) {
+  let level = -Infinity;
+  let found = null;
+  for (const p of profiles) {
+    if (p.stackLevel < level) continue;
+    const period = periodAt(p, t, transactionStart);
+    if (period === null) continue;
+    level = p.stackLevel;
+    found = { limit: period.limit, unit: p.unit, ...period.numberPhases !== void 0 ? { numberPhases: period.numberPhases } : {} };
+  }
+  return found;
+}
+function breakpoints(p, from, to, transactionStart, out) {
+  for (const t of [p.validFrom, p.validTo]) if (t !== void 0) out.push(t);
+  const starts = [];
+  if (p.kind === "Relative") {
+    if (transactionStart !== null) starts.push(transactionStart);
+  } else if (p.startSchedule !== void 0) {
+    if (p.kind === "Absolute") starts.push(p.startSchedule);
+    else {
+      const cycle = cycleMs(p);
+      const last = Math.floor((to - p.startSchedule) / cycle);
+      for (let k = Math.floor((from - p.startSchedule) / cycle); k <= last; k++) starts.push(p.startSchedule + k * cycle);
+    }
+  }
+  for (const start of starts) {
+    for (const period of p.periods) out.push(start + period.startPeriod * 1e3);
+    if (p.duration !== void 0) out.push(start + p.duration * 1e3);
+  }
+}
+function convert(limit, from, to, volts, phases) {
+  if (from === to) return limit;
+  return from === "A" ? limit * volts * phases : limit / (volts * phases);
+}
+function lowest(values, unit, options) {
+  let numberPhases;
+  for (const v of values) if (v?.numberPhases !== void 0) numberPhases = Math.min(numberPhases ?? Infinity, v.numberPhases);
+  let limit = Infinity;
+  let index = -1;
+  values.forEach((v, i) => {
+    if (v === null) return;
+    const converted = convert(v.limit, v.unit, unit, options.volts, numberPhases ?? options.phases);
+    if (converted < limit) [limit, index] = [converted, i];
+  });
+  return { limit: Math.min(limit, UNLIMITED[unit]), index, numberPhases };
+}
+function usable(inputs) {
+  return inputs.map((input) => ({ from: input.from, profiles: input.profiles.filter((p) => invalidProfile(p) === null) }));
+}
+function timeless(input) {
+  return input.profiles.every((p) => p.kind === "Recurring" && p.periods.length === 1 && p.duration === void 0 && p.validFrom === void 0 && p.validTo === void 0);
+}
+function allRelative(inputs) {
+  const timed = inputs.filter((input) => input.profiles.length > 0 && !timeless(input));
+  return timed.length > 0 && timed.every((input) => input.profiles.every((p) => p.kind === "Relative"));
+}
+function relativeDuration(inputs, horizon) {
+  const durations = inputs.flatMap((input) => input.profiles.filter((p) => p.kind === "Relative").map((p) => p.duration));
+  return durations.every((d) => d !== void 0) ? Math.ceil(Math.max(...durations)) : Math.floor(horizon);
+}
+function onSeconds(pieces, duration) {
+  const cuts = /* @__PURE__ */ new Set([0]);
+  for (const piece of pieces) cuts.add(Math.floor(piece.at / 1e3)).add(Math.ceil(piece.at / 1e3));
+  const sorted = [...cuts].filter((s) => s >= 0 && s < duration).sort((a, b) => a - b);
+  const out = [];
+  let first = 0;
+  sorted.forEach((at, k) => {
+    const end = sorted[k + 1] ?? duration;
+    while (pieces[first].end <= at * 1e3) first++;
+    let best = pieces[first];
+    let numberPhases = best.numberPhases;
+    for (let i = first + 1; i < pieces.length && pieces[i].at < end * 1e3; i++) {
+      const piece = pieces[i];
+      if (piece.limit < best.limit) best = piece;
+      if (piece.numberPhases !== void 0) numberPhases = Math.min(numberPhases ?? Infinity, piece.numberPhases);
+    }
+    out.push({ at, end, limit: best.limit, from: best.from, numberPhases });
+  });
+  return out;
+}
+function roundDown(limit, unit) {
+  return unit === "A" ? Math.floor(limit * 10 + 1e-9) / 10 : Math.floor(limit + 1e-9);
+}
+function mergeSchedules(inputs, options) {
+  const valid = usable(inputs);
+  const relative2 = allRelative(valid);
+  const origin = relative2 ? options.transactionStart ?? options.now : Math.floor(options.now / 1e3) * 1e3;
+  const transactionStart = relative2 ? origin : options.transactionStart ?? null;
+  const duration = relative2 ? relativeDuration(valid, options.horizon) : Math.floor(options.horizon);
+  if (!(duration > 0)) return null;
+  const end = origin + duration * 1e3;
+  const points = [origin];
+  for (const input of valid) for (const p of input.profiles) breakpoints(p, origin, end, transactionStart, points);
+  const starts = [...new Set(points)].filter((t) => t >= origin && t < end).sort((a, b) => a - b);
+  const values = starts.map((t) => valid.map((input) => limitAt(input.profiles, t, transactionStart)));
+  const first = values.find((row) => row.some((v) => v !== null));
+  if (first === void 0) return null;
+  const unit = first[lowest(first, "W", options).index].unit;
+  const pieces = values.map((row, k) => {
+    const low = lowest(row, unit, options);
+    const from2 = low.index < 0 ? NO_LIMIT_FROM : valid[low.index].from;
+    return { at: starts[k] - origin, end: (starts[k + 1] ?? end) - origin, limit: low.limit, from: from2, numberPhases: low.numberPhases };
+  });
+  const periods = [];
+  const from = [];
+  for (const piece of onSeconds(pieces, duration)) {
+    const limit = roundDown(piece.limit, unit);
+    const last = periods.at(-1);
+    if (last !== void 0 && last.limit === limit && last.numberPhases === piece.numberPhases) continue;
+    periods.push({ startPeriod: piece.at, limit, ...piece.numberPhases !== void 0 ? { numberPhases: piece.numberPhases } : {} });
+    from.push(piece.from);
+  }
+  const max = Math.max(1, options.maxPeriods ?? DEFAULT_MAX_PERIODS);
+  const cut = periods.length > max ? periods[max].startPeriod : duration;
+  return {
+    kind: relative2 ? "Relative" : "Absolute",
+    ...relative2 ? {} : { startSchedule: origin },
+    duration: cut,
+    unit,
+    periods: periods.slice(0, max),
+    from: from.slice(0, max)
+  };
+}
+function mergedAsProfile(m, stackLevel = 0) {
+  return {
+    stackLevel,
+    kind: m.kind,
+    ...m.kind === "Absolute" ? { startSchedule: m.startSchedule ?? 0 } : {},
+    duration: m.duration,
+    unit: m.unit,
+    periods: m.periods
+  };
+}
+function sameSchedule(a, b, convertWith) {
+  if (a === null || b === null) return a === b;
+  if (a.kind !== b.kind) return false;
+  const profiles = [mergedAsProfile(a), mergedAsProfile(b)];
+  const from = a.kind === "Absolute" ? Math.max(a.startSchedule ?? 0, b.startSchedule ?? 0) : 0;
+  const until = Math.min(...profiles.map((p) => (p.startSchedule ?? 0) + p.duration * 1e3));
+  const points = [from];
+  for (const p of profiles) breakpoints(p, from, until, 0, points);
+  for (const t of points) {
+    if (t < from || t >= until) continue;
+    const x = limitAt([profiles[0]], t, 0);
+    const y = limitAt([profiles[1]], t, 0);
+    if (x === null || y === null) {
+      if (x !== y) return false;
+      continue;
+    }
+    if (x.numberPhases !== y.numberPhases) return false;
+    if (x.unit !== y.unit && convertWith === void 0) return false;
+    const phases = x.numberPhases ?? convertWith?.phases ?? 1;
+    const other = convert(y.limit, y.unit, x.unit, convertWith?.volts ?? 1, phases);
+    if (Math.abs(x.limit - other) > 1e-6 * Math.max(1, Math.abs(x.limit))) return false;
+  }
+  return true;
+}
+function homeownerCap(limit, unit, numberPhases) {
+  const period = { startPeriod: 0, limit, ...numberPhases !== void 0 ? { numberPhases } : {} };
+  return { from: "homeowner", profiles: [{ stackLevel: 0, kind: "Recurring", recurrency: "Daily", startSchedule: 0, unit, periods: [period] }] };
+}
+var isObject2 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var num = (value) => typeof value === "number" ? value : NaN;
+function time(value) {
+  if (value === void 0) return void 0;
+  return typeof value === "string" ? Date.parse(value) : NaN;
+}
+function periodsOf(value) {
+  if (!Array.isArray(value)) return [];
+  return value.map((item) => {
+    const period = isObject2(item) ? item : {};
+    const numberPhases = period.numberPhases === void 0 ? void 0 : num(period.numberPhases);
+    return { startPeriod: num(period.startPeriod), limit: num(period.limit), ...numberPhases !== void 0 ? { numberPhases } : {} };
+  });
+}
+function profileFrom(p, schedule, now) {
+  const kind = p.chargingProfileKind;
+  const startSchedule = time(schedule.startSchedule) ?? (kind === "Relative" ? void 0 : now);
+  const optional = {
+    recurrency: p.recurrencyKind,
+    validFrom: time(p.validFrom),
+    validTo: time(p.validTo),
+    startSchedule,
+    duration: schedule.duration === void 0 ? void 0 : num(schedule.duration)
+  };
+  const out = { stackLevel: num(p.stackLevel), kind, unit: schedule.chargingRateUnit, periods: periodsOf(schedule.chargingSchedulePeriod) };
+  for (const [key2, value] of Object.entries(optional)) if (value !== void 0) Object.assign(out, { [key2]: value });
+  return out;
+}
+function profileFrom16(cs, now) {
+  return profileFrom(cs, isObject2(cs.chargingSchedule) ? cs.chargingSchedule : {}, now);
+}
+function profileFrom201(p, now) {
+  const schedules = Array.isArray(p.chargingSchedule) ? p.chargingSchedule : [];
+  return profileFrom(p, isObject2(schedules[0]) ? schedules[0] : {}, now);
+}
+function invalidProfile(p) {
+  if (!Number.isInteger(p.stackLevel) || p.stackLevel < 0) return "bad stackLevel";
+  if (!KINDS.includes(p.kind)) return "unknown chargingProfileKind";
+  if (p.unit !== "A" && p.unit !== "W") return "unknown chargingRateUnit";
+  for (const key2 of ["validFrom", "validTo", "startSchedule"]) {
+    const value = p[key2];
+    if (value !== void 0 && !Number.isFinite(value)) return `bad ${key2}`;
+  }
+  if (p.validFrom !== void 0 && p.validTo !== void 0 && p.validTo <= p.validFrom) return "validTo is not after validFrom";
+  if (p.duration !== void 0 && !(Number.isFinite(p.duration) && p.duration > 0)) return "bad duration";
+  if (p.kind === "Relative" && p.startSchedule !== void 0) return "Relative needs no startSchedule";
+  if (p.kind !== "Relative" && p.startSchedule === void 0) return `${p.kind} needs startSchedule`;
+  if (p.kind === "Recurring" && p.recurrency !== "Daily" && p.recurrency !== "Weekly") return "Recurring needs recurrencyKind Daily or Weekly";
+  if (p.periods.length === 0) return "no periods";
+  if (p.periods[0].startPeriod !== 0) return "periods do not start at 0";
+  let previous = -1;
+  for (const period of p.periods) {
+    if (!Number.isInteger(period.startPeriod)) return "bad startPeriod";
+    if (period.startPeriod <= previous) return "periods overlap or are not ascending";
+    previous = period.startPeriod;
+    if (!Number.isFinite(period.limit)) return "bad limit";
+    if (period.limit < 0) return "negative limit";
+    if (period.limit > UNLIMITED[p.unit]) return "absurd limit";
+    if (period.numberPhases !== void 0 && !(Number.isInteger(period.numberPhases) && period.numberPhases >= 1 && period.numberPhases <= 3)) return "bad numberPhases";
+  }
+  if (p.kind === "Recurring" && previous * 1e3 >= cycleMs(p)) return "a period starts after the recurrence repeats";
+  return null;
+}
+function periodsOut(m) {
+  return m.periods.map((p) => ({ startPeriod: p.startPeriod, limit: p.limit, ...p.numberPhases !== void 0 ? { numberPhases: p.numberPhases } : {} }));
+}
+function startOut(m) {
+  return m.kind === "Absolute" && m.startSchedule !== void 0 ? { startSchedule: new Date(m.startSchedule).toISOString() } : {};
+}
+function render16(m, id, stackLevel, purpose, transactionId) {
+  return {
+    chargingProfileId: id,
+    ...transactionId !== void 0 ? { transactionId } : {},
+    stackLevel,
+    chargingProfilePurpose: purpose,
+    chargingProfileKind: m.kind,
+    chargingSchedule: { duration: m.duration, ...startOut(m), chargingRateUnit: m.unit, chargingSchedulePeriod: periodsOut(m) }
+  };
+}
+function render201(m, id, stackLevel, purpose, transactionId) {
+  return {
+    id,
+    stackLevel,
+    chargingProfilePurpose: purpose,
+    chargingProfileKind: m.kind,
+    ...transactionId !== void 0 ? { transactionId } : {},
+    chargingSchedule: [{ id: 1, ...startOut(m), duration: m.duration, chargingRateUnit: m.unit, chargingSchedulePeriod: periodsOut(m) }]
+  };
+}
+
+// src/stages/charging-profiles.ts
+var isObject3 = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
+var int = (value) => typeof value === "number" && Number.isInteger(value) ? value : void 0;
+var ChargingProfilesStage = class {
+  name = "charging-profiles";
+  profiles;
+  upstream;
+  is16;
+  /** Connectors the charger reported (StatusNotification); empty: not known yet, any goes. */
+  connectors;
+  now;
+  constructor(profiles, upstream, protocol, connectors, now = Date.now) {
+    this.profiles = profiles;
+    this.upstream = upstream;
+    this.is16 = protocol === "ocpp1.6";
+    this.connectors = connectors;
+    this.now = now;
+  }
+  fromUpstream(frame) {
+    if (frame.type !== "CALL") return FORWARD;
+    switch (frame.action) {
+      case "SetChargingProfile":
+        return this.set(frame);
+      case "ClearChargingProfile":
+        return this.clear(frame);
+      case "GetChargingProfiles":
+        return this.is16 ? FORWARD : this.get(frame);
+      case "RemoteStartTransaction":
+        return this.is16 ? this.remoteStart(frame) : FORWARD;
+      default:
+        return FORWARD;
+    }
+  }
+  /** The profile as it stands in the frame (an earlier stage may have translated its transactionId). */
+  current(frame) {
+    return JSON.parse(frame.text)[3];
+  }
+  set(frame) {
+    const payload = this.current(frame);
+    const raw = this.is16 ? payload.csChargingProfiles : payload.chargingProfile;
+    const connector = int(this.is16 ? payload.connectorId : payload.evseId);
+    if (!isObject3(raw) || connector === void 0) return FORWARD;
+    const input = this.is16 ? profileFrom16(raw, this.now()) : profileFrom201(raw, this.now());
+    const invalid = invalidProfile(input);
+    if (invalid !== null) {
+      return { kind: "error", code: "PropertyConstraintViolation", description: `charging profile refused: ${invalid}`, note: `${this.upstream}'s SetChargingProfile refused: ${invalid}` };
+    }
+    const known = this.connectors();
+    if (connector !== 0 && known.size > 0 && !known.has(connector)) {
+      return { kind: "answer", payload: { status: "Rejected" }, note: `${this.upstream}'s SetChargingProfile is for connector ${connector}, which this charger does not have: Rejected` };
+    }
+    const id = int(this.is16 ? raw.chargingProfileId : raw.id);
+    const profile = { upstream: this.upstream, connector, purpose: String(raw.chargingProfilePurpose), id, raw, input };
+    const send = this.profiles.set(profile);
+    if (send === null) {
+      return { kind: "answer", payload: { status: "Accepted" }, granted: true, note: `${this.upstream}'s charging profile ${id} kept; the charger's limit does not change` };
+    }
+    const text3 = JSON.stringify([2, frame.id, send.action, send.payload]);
+    if (send.action === "ClearChargingProfile") {
+      return { kind: "replace", text: text3, note: send.note, rewriteAnswer: (answer) => answer.replace(/"status"\s*:\s*"[A-Za-z]+"/, '"status":"Accepted"'), onChargerAnswer: () => send.settle(true) };
+    }
+    return { kind: "replace", text: text3, note: send.note, onChargerAnswer: (answer) => send.settle(answer?.status === "Accepted") };
+  }
+  clear(frame) {
+    const payload = this.current(frame);
+    const criteria = {};
+    const id = int(this.is16 ? payload.id : payload.chargingProfileId);
+    if (id !== void 0) criteria.id = id;
+    const filter = this.is16 ? payload : isObject3(payload.chargingProfileCriteria) ? payload.chargingProfileCriteria : {};
+    const connector = int(this.is16 ? filter.connectorId : filter.evseId);
+    if (connector !== void 0) criteria.connector = connector;
+    if (typeof filter.chargingProfilePurpose === "string") criteria.purpose = filter.chargingProfilePurpose;
+    const stackLevel = int(filter.stackLevel);
+    if (stackLevel !== void 0) criteria.stackLevel = stackLevel;
+    const matched = this.profiles.clear(this.upstream, criteria);
+    return {
+      kind: "answer",
+      payload: { status: matched ? "Accepted" : "Unknown" },
+      granted: true,
+      note: matched ? `${this.upstream}'s matching charging profiles cleared; the charger gets the others' limits` : `${this.upstream} has no matching charging profile: Unknown`
+    };
+  }
+  /** 2.0.1+: answered from this upstream's own profiles; the reports follow as the proxy's Calls. */
+  get(frame) {
+    const payload = this.current(frame);
+    const criteria = {};
+    const filter = isObject3(payload.chargingProfile) ? payload.chargingProfile : {};
+    const evse = int(payload.evseId);
+    if (evse !== void 0) criteria.connector = evse;
+    if (typeof filter.chargingProfilePurpose === "string") criteria.purpose = filter.chargingProfilePurpose;
+    const stackLevel = int(filter.stackLevel);
+    if (stackLevel !== void 0) criteria.stackLevel = stackLevel;
+    if (Array.isArray(filter.chargingProfileId)) criteria.ids = filter.chargingProfileId.filter((n) => typeof n === "number");
+    const own = this.profiles.own(this.upstream, criteria);
+    if (own.length === 0) return { kind: "answer", payload: { status: "NoProfiles" }, granted: true, note: `${this.upstream} has no matching charging profile` };
+    const requestId = payload.requestId;
+    const byEvse = /* @__PURE__ */ new Map();
+    for (const p of own) byEvse.set(p.connector, [...byEvse.get(p.connector) ?? [], p.raw]);
+    const evses = [...byEvse];
+    const then = evses.map(([evseId, chargingProfile], index) => ({
+      action: "ReportChargingProfiles",
+      payload: { requestId, chargingLimitSource: "CSO", evseId, chargingProfile, ...index < evses.length - 1 ? { tbc: true } : {} }
+    }));
+    return { kind: "answer", payload: { status: "Accepted" }, granted: true, note: `${this.upstream}'s own ${own.length} charging profiles reported`, then };
+  }
+  /** 1.6: the charger starts the transaction without the profile; the profile joins the merge for it. */
+  remoteStart(frame) {
+    const payload = this.current(frame);
+    const raw = payload.chargingProfile;
+    if (!isObject3(raw)) return FORWARD;
+    const input = profileFrom16(raw, this.now());
+    const invalid = invalidProfile(input);
+    if (invalid !== null) {
+      return { kind: "error", code: "PropertyConstraintViolation", description: `charging profile refused: ${invalid}`, note: `${this.upstream}'s RemoteStartTransaction refused: its profile ${invalid}` };
+    }
+    const connector = int(payload.connectorId) ?? 0;
+    this.profiles.remoteStartProfile({ upstream: this.upstream, connector, purpose: "TxProfile", id: int(raw.chargingProfileId) ?? 0, raw, input });
+    const { chargingProfile: _left, ...rest } = payload;
+    return { kind: "replace", text: JSON.stringify([2, frame.id, "RemoteStartTransaction", rest]), note: `${this.upstream}'s RemoteStartTransaction profile joins the merge for the transaction that starts` };
+  }
+};
+
 // src/stages/meter-views.ts
 var KEYS_16 = {
   measurands: (context, inStop) => inStop ? context === "Sample.Clock" ? "stoptxnaligneddata" : "stoptxnsampleddata" : context === "Sample.Clock" ? "metervaluesaligneddata" : "metervaluessampleddata",
@@ -7333,7 +7758,7 @@ var MeterViews = class {
     if (keptValues.length === 0 && frame.action === "MeterValues") {
       return { kind: "drop", note: `none of these measurands is in ${this.upstream}'s configuration view` };
     }
-    if (frame.action === "MeterValues" && sampled && !this.rateAllows(frame.payload)) {
+    if (sampled && this.rateLimited(frame.action, frame.payload) && !this.rateAllows(frame.payload)) {
       return { kind: "drop", note: `${this.upstream}'s configuration view samples less often` };
     }
     if (removed === 0) return FORWARD;
@@ -7348,13 +7773,22 @@ var MeterViews = class {
     if (charger !== void 0 && sameValue("union", view, charger)) return null;
     return new Set(listItems(view).map((item) => item.toLowerCase()));
   }
+  /**
+   * Frames that only carry periodic samples: MeterValues, and the 2.0.1+ TransactionEvent
+   * `Updated` sent for `MeterValuePeriodic` (any other trigger carries a state change and always goes).
+   */
+  rateLimited(action, payload) {
+    if (action === "MeterValues") return true;
+    return action === "TransactionEvent" && payload.eventType === "Updated" && payload.triggerReason === "MeterValuePeriodic";
+  }
   /** Whether sampled values may go to this upstream now (its own interval, per connector); counts it if so. */
   rateAllows(payload) {
     const key2 = this.keys.interval;
     const own = Number(this.views.viewOf(this.upstream, key2));
     const charger = Number(this.views.chargerValue(key2));
     if (!(own > 0) || own <= charger) return true;
-    const connector = String(payload.connectorId ?? payload.evseId ?? 0);
+    const transaction = payload.transactionInfo?.transactionId;
+    const connector = transaction !== void 0 ? `tx ${String(transaction)}` : String(payload.connectorId ?? payload.evseId ?? 0);
     const now = this.now();
     const last = this.lastSampled.get(connector);
     if (last !== void 0 && now - last < own * 1e3) return false;
@@ -7395,6 +7829,7 @@ function stageChain(inputs) {
   ];
   if (inputs.lockedKeys !== null) stages.push(new AutoconfigLock(inputs.lockedKeys, inputs.upstream));
   if (inputs.views !== null) stages.push(new ConfigViewsStage(inputs.views, inputs.upstream, inputs.exclusive), new MeterViews(inputs.views, inputs.upstream, inputs.protocol));
+  if (inputs.profiles !== null) stages.push(new ChargingProfilesStage(inputs.profiles, inputs.upstream, inputs.protocol, inputs.connectors));
   return stages;
 }
 
@@ -7423,7 +7858,7 @@ var OCPP162 = {
   upstreamsNumberTransactions: true,
   stopOf(action, payload) {
     if (action !== "StopTransaction") return null;
-    return { chargerTx: String(payload.transactionId), stoppedAt: str(payload.timestamp), meterStop: num(payload.meterStop), reason: str(payload.reason) ?? "Local" };
+    return { chargerTx: String(payload.transactionId), stoppedAt: str(payload.timestamp), meterStop: num2(payload.meterStop), reason: str(payload.reason) ?? "Local" };
   }
 };
 var OCPP2 = {
@@ -7444,7 +7879,7 @@ var OCPP2 = {
 function str(value) {
   return typeof value === "string" && value !== "" ? value : null;
 }
-function num(value) {
+function num2(value) {
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
 function energyWh(payload) {
@@ -7467,6 +7902,8 @@ function energyWh(payload) {
 var MAX_REMOTE_STARTS = 100;
 var REMOTE_START_TTL_MS = 10 * 60 * 1e3;
 var Transactions = class {
+  /** Also told of transaction starts and stops (the charging-profile merge of this charger). */
+  onTransaction = null;
   chargerId;
   rules;
   byName = /* @__PURE__ */ new Map();
@@ -7585,7 +8022,7 @@ var Transactions = class {
     } catch (error) {
       this.logger.error(`${this.chargerId}: state database: ${error.message}`);
     }
-    this.events?.emit({
+    this.emit({
       event: "transaction_stopped",
       charger: this.chargerId,
       at: (/* @__PURE__ */ new Date()).toISOString(),
@@ -7630,9 +8067,9 @@ var Transactions = class {
     this.pendingStarts.set(callId, {
       owner,
       key: key2,
-      connectorId: num(payload.connectorId),
+      connectorId: num2(payload.connectorId),
       idTag,
-      meterStart: num(payload.meterStart),
+      meterStart: num2(payload.meterStart),
       timestamp: str(payload.timestamp),
       otherIds: /* @__PURE__ */ new Map(),
       chargerTx: null
@@ -7657,22 +8094,26 @@ var Transactions = class {
       this.recordStart({
         owner,
         key: "",
-        connectorId: num(payload.evse?.connectorId),
+        connectorId: num2(payload.evse?.connectorId),
         idTag: token,
         meterStart: energyWh(payload),
         timestamp: str(payload.timestamp),
         otherIds: /* @__PURE__ */ new Map(),
         chargerTx
-      }, num(payload.evse?.id));
+      }, num2(payload.evse?.id));
     }
     return owner;
+  }
+  emit(event) {
+    this.events?.emit(event);
+    this.onTransaction?.(event);
   }
   recordStart(pending, evse = null) {
     const chargerTx = pending.chargerTx;
     const known = this.owners.get(chargerTx) === pending.owner.name;
     this.owners.set(chargerTx, pending.owner.name);
     if (!known) {
-      this.events?.emit({
+      this.emit({
         event: "transaction_started",
         charger: this.chargerId,
         at: (/* @__PURE__ */ new Date()).toISOString(),
@@ -7755,7 +8196,7 @@ var TYPE_NAMES = {
 var MAX_MESSAGE_ID_LENGTH = 36;
 var MAX_ACTION_LENGTH = 64;
 var ACTION_NAME = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
-function isObject2(value) {
+function isObject4(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 function parseFrame(text3, knownTypes) {
@@ -7789,12 +8230,12 @@ function parseFrame(text3, knownTypes) {
       if (!ACTION_NAME.test(action)) {
         return { ok: false, problem: "bad-envelope", id: readableId, detail: `the action is not an OCPP action name (letters, digits and _ . -, at most ${MAX_ACTION_LENGTH})` };
       }
-      if (!isObject2(message[3])) return { ok: false, problem: "bad-payload", id: readableId, detail: "the payload is not a JSON object" };
+      if (!isObject4(message[3])) return { ok: false, problem: "bad-payload", id: readableId, detail: "the payload is not a JSON object" };
       return { ok: true, frame: { type, id: readableId, action, payload: message[3] } };
     }
     case CALLRESULT:
       if (message.length !== 3) return badLength(readableId, type, 3, message.length);
-      if (!isObject2(message[2])) return { ok: false, problem: "bad-payload", id: readableId, detail: "the payload is not a JSON object" };
+      if (!isObject4(message[2])) return { ok: false, problem: "bad-payload", id: readableId, detail: "the payload is not a JSON object" };
       return { ok: true, frame: { type, id: readableId, payload: message[2] } };
     default: {
       if (message.length !== 5) return badLength(readableId, type, 5, message.length);
@@ -7802,7 +8243,7 @@ function parseFrame(text3, knownTypes) {
       if (typeof code !== "string" || typeof description !== "string") {
         return { ok: false, problem: "bad-envelope", id: readableId, detail: "the error code or description is not a string" };
       }
-      if (!isObject2(details)) return { ok: false, problem: "bad-payload", id: readableId, detail: "the error details are not a JSON object" };
+      if (!isObject4(details)) return { ok: false, problem: "bad-payload", id: readableId, detail: "the error details are not a JSON object" };
       return { ok: true, frame: { type, id: readableId, code, description, details } };
     }
   }
@@ -8309,15 +8750,25 @@ var CallQueue = class {
     }
     return false;
   }
-  /** Forgets the Calls of a source that went away; nobody is left to answer them to. */
+  /**
+   * Forgets the Calls of a source that went away; nobody is left to answer them to. A stage that
+   * waits for the charger's verdict on one learns it never went (`onChargerAnswer(null)`).
+   */
   drop(source) {
     const list = source === this.primary ? this.primaryCalls : this.otherCalls;
     const before = list.length;
-    for (let i = list.length - 1; i >= 0; i--) if (list[i].source === source) list.splice(i, 1);
+    for (let i = list.length - 1; i >= 0; i--) {
+      const call = list[i];
+      if (call.source !== source) continue;
+      list.splice(i, 1);
+      call.onChargerAnswer?.(null);
+    }
     this.counts.delete(source);
     return before - list.length;
   }
+  /** Forgets every Call (the charger went away); stages waiting for a verdict learn there is none. */
   clear() {
+    for (const list of [this.proxyCalls, this.primaryCalls, this.otherCalls]) for (const call of list) call.onChargerAnswer?.(null);
     this.proxyCalls.length = 0;
     this.primaryCalls.length = 0;
     this.otherCalls.length = 0;
@@ -8363,6 +8814,8 @@ var CallSlot = class {
   session;
   queue;
   inFlight = null;
+  /** The configuration views were read on this connection. */
+  viewsRead = false;
   constructor(session) {
     this.session = session;
     this.queue = new CallQueue(session.primary);
@@ -8414,13 +8867,24 @@ var CallSlot = class {
     this.readConfigViews();
   }
   /**
-   * `[configuration]` views: the charger's own values of the shared keys, read at each accepted
-   * boot (answers consumed); where the charger lost the effective value, it is sent again.
+   * The charger connected: one whose boot the primary accepted on an earlier connection (a 1.6
+   * charger that reconnects without booting) has its configuration views read now.
+   */
+  connected() {
+    if (!this.session.memory.bootAccepted()) return;
+    this.readConfigViews();
+    this.sendNext();
+  }
+  /**
+   * `[configuration]` views: the charger's own values of the shared keys, read once per connection
+   * after an accepted boot (answers consumed); where the charger lost the effective value, it is
+   * sent again.
    */
   readConfigViews() {
     const { context, memory, log, protocol } = this.session;
     const views = memory.knownConfigViews;
-    if (views === null || views.keyList.length === 0) return;
+    if (views === null || views.keyList.length === 0 || this.viewsRead) return;
+    this.viewsRead = true;
     const autoconfig = new Map(context.config.autoconfig.map(([key2, value]) => [key2.toLowerCase(), value]));
     const names = views.keyList.map(([, key2]) => key2.name);
     const is16 = protocol === "ocpp1.6";
@@ -8494,8 +8958,12 @@ var CallSlot = class {
   }
   /** The session ended: nothing more goes out. */
   clear() {
-    if (this.inFlight !== null) clearTimeout(this.inFlight.timer);
+    const inFlight = this.inFlight;
     this.inFlight = null;
+    if (inFlight !== null) {
+      clearTimeout(inFlight.timer);
+      inFlight.call.onChargerAnswer?.(null);
+    }
     this.queue.clear();
   }
   /** Queues a Call of the proxy's own; its id is assigned when it goes, its answer goes to `onAnswer`. */
@@ -8671,6 +9139,342 @@ var ChargerFrames = class {
   }
 };
 
+// src/sharing/charging-profiles.ts
+var PROXY_PROFILE_ID_FIRST = 9e5;
+var PROXY_PROFILE_ID_LAST = 999999;
+var HORIZON_S = 86400;
+var REFRESH_BEFORE_MS = 36e5;
+var MAX_PURPOSES = /* @__PURE__ */ new Set(["ChargePointMaxProfile", "ChargingStationMaxProfile"]);
+var PURPOSES = ["ChargePointMaxProfile", "ChargingStationMaxProfile", "TxDefaultProfile", "TxProfile", "ChargingStationExternalConstraints", "PriorityCharging", "LocalGeneration"];
+var HOMEOWNER_CAP_SETTING = "homeowner_cap";
+function loadHomeownerCap(store) {
+  const text3 = store?.getSetting(HOMEOWNER_CAP_SETTING) ?? null;
+  if (text3 === null) return null;
+  try {
+    const cap = JSON.parse(text3);
+    return typeof cap.limit === "number" && (cap.unit === "A" || cap.unit === "W") ? cap : null;
+  } catch {
+    return null;
+  }
+}
+var NONE = { kind: "none" };
+function proxyProfileId(connector, purpose) {
+  if (connector === 0 && MAX_PURPOSES.has(purpose)) return PROXY_PROFILE_ID_FIRST;
+  const index = Math.max(0, PURPOSES.indexOf(purpose));
+  return PROXY_PROFILE_ID_FIRST + 1 + (connector * PURPOSES.length + index) % (PROXY_PROFILE_ID_LAST - PROXY_PROFILE_ID_FIRST);
+}
+var keyOf = (connector, purpose) => `${connector} ${purpose}`;
+var ChargingProfiles = class {
+  charger;
+  is16;
+  upstreams;
+  store;
+  volts;
+  phases;
+  now;
+  /** Every upstream's profiles, per connector and purpose. */
+  profiles = /* @__PURE__ */ new Map();
+  /** What the charger accepted of the proxy's, per connector and purpose. */
+  installed = /* @__PURE__ */ new Map();
+  /** 1.6 RemoteStartTransaction profiles, per connector, for the transaction that starts there. */
+  remoteStartProfiles = /* @__PURE__ */ new Map();
+  /** Running transactions per connector: the charger's id and when it started (ms). */
+  transactions = /* @__PURE__ */ new Map();
+  cap = null;
+  sender = null;
+  /** Keys whose charger profile may be out of date, sent one Call at a time. */
+  dirty = /* @__PURE__ */ new Set();
+  busy = false;
+  refreshTimer = null;
+  /** Said on the console: what was sent and how the charger took it. */
+  say;
+  constructor(charger, protocol, upstreams, store, options) {
+    this.charger = charger;
+    this.is16 = protocol === "ocpp1.6";
+    this.upstreams = upstreams;
+    this.store = store;
+    this.volts = options.volts;
+    this.phases = options.phases;
+    this.say = options.say;
+    this.now = options.now ?? Date.now;
+    for (const row of store?.chargingProfiles(charger) ?? []) {
+      try {
+        const { raw, received } = JSON.parse(row.profile);
+        const input = this.is16 ? profileFrom16(raw, received) : profileFrom201(raw, received);
+        this.listOf(keyOf(row.connector, row.purpose)).push({ upstream: row.upstream, connector: row.connector, purpose: row.purpose, id: row.profile_id, raw, input });
+      } catch {
+        this.say(`charging profile ${row.profile_id} of ${row.upstream} in the state store is unreadable, skipped`);
+      }
+    }
+  }
+  /** The charger is connected (sender) or gone (null); on connecting, everything wanted is sent again. */
+  attach(sender) {
+    this.sender = sender;
+    this.busy = false;
+    if (sender === null) {
+      if (this.refreshTimer !== null) clearTimeout(this.refreshTimer);
+      this.refreshTimer = null;
+    }
+  }
+  /** A boot was accepted: a charger may have lost its profiles, so everything wanted goes again. */
+  resendAll() {
+    this.installed.clear();
+    for (const key2 of this.allKeys()) this.dirty.add(key2);
+    this.pump();
+  }
+  /** The homeowner's cap (null: none), respected by every merge; installed alone on connector 0 when no upstream has a max profile. */
+  setCap(cap) {
+    this.cap = cap;
+    for (const key2 of this.allKeys()) this.dirty.add(key2);
+    this.pump();
+  }
+  /**
+   * An upstream's SetChargingProfile: kept at once; the returned Call (null: the charger's
+   * profile stays as it is, the proxy accepts) goes in place of the upstream's, and its verdict
+   * keeps or gives back the change.
+   */
+  set(profile) {
+    const key2 = keyOf(profile.connector, profile.purpose);
+    const before = /* @__PURE__ */ new Map();
+    for (const [other, list] of this.profiles) {
+      const kept = list.filter((p) => p.upstream !== profile.upstream || p.id !== profile.id && (other !== key2 || p.input.stackLevel !== profile.input.stackLevel));
+      if (kept.length !== list.length) {
+        before.set(other, list);
+        this.profiles.set(other, kept);
+      }
+    }
+    if (!before.has(key2)) before.set(key2, this.profiles.get(key2) ?? []);
+    this.listOf(key2).push(profile);
+    const keep = () => {
+      for (const [other, list] of before) for (const gone of list) if (!this.profiles.get(other).includes(gone)) this.persist(gone, null);
+      this.persist(profile, profile.raw);
+    };
+    const send = this.plan(key2);
+    if (send === null) {
+      keep();
+      return null;
+    }
+    return {
+      ...send,
+      settle: (accepted) => {
+        send.settle(accepted);
+        if (accepted) keep();
+        else for (const [other, list] of before) this.profiles.set(other, list);
+        this.recheck(key2);
+      }
+    };
+  }
+  /** An upstream's ClearChargingProfile: its matching profiles go; true when any matched. The charger is brought in line after. */
+  clear(upstream, criteria) {
+    let matched = false;
+    for (const [key2, list] of this.profiles) {
+      const kept = list.filter((p) => p.upstream !== upstream || !matches2(p, criteria));
+      if (kept.length === list.length) continue;
+      matched = true;
+      for (const gone of list) if (!kept.includes(gone)) this.persist(gone, null);
+      this.profiles.set(key2, kept);
+      this.dirty.add(key2);
+    }
+    this.pump();
+    return matched;
+  }
+  /** 2.0.1+ GetChargingProfiles: this upstream's own profiles that match, as it sent them. */
+  own(upstream, criteria) {
+    return [...this.profiles.values()].flat().filter((p) => p.upstream === upstream && matches2(p, criteria) && (criteria.ids === void 0 || criteria.ids.includes(p.id)));
+  }
+  /** A 1.6 RemoteStartTransaction's profile: it joins the merge for the transaction that starts on that connector. */
+  remoteStartProfile(profile) {
+    this.remoteStartProfiles.set(profile.connector, profile);
+  }
+  transactionStarted(connector, id, at) {
+    this.transactions.set(connector, { id, start: at });
+    const fromRemoteStart = this.remoteStartProfiles.get(connector) ?? this.remoteStartProfiles.get(0);
+    if (fromRemoteStart !== void 0) {
+      this.remoteStartProfiles.clear();
+      const profile = { ...fromRemoteStart, connector, raw: { ...fromRemoteStart.raw, transactionId: this.is16 ? Number(id) : String(id) } };
+      this.listOf(keyOf(connector, "TxProfile")).push(profile);
+      this.persist(profile, profile.raw);
+    }
+    this.touchConnector(connector);
+  }
+  /** The transaction ended: its TxProfiles are gone at the charger too. */
+  transactionEnded(id) {
+    for (const [connector, tx] of this.transactions) {
+      if (tx.id !== id) continue;
+      this.transactions.delete(connector);
+      const key2 = keyOf(connector, "TxProfile");
+      for (const gone of this.profiles.get(key2) ?? []) this.persist(gone, null);
+      this.profiles.delete(key2);
+      this.installed.delete(key2);
+      this.touchConnector(connector);
+    }
+  }
+  /** For /api/status: per connector and purpose, the limit in force now and whose it is. */
+  status() {
+    const out = {};
+    const now = this.now();
+    for (const [key2, wanted] of this.installed) {
+      if (wanted.kind === "none") continue;
+      const [connector, purpose] = key2.split(" ");
+      const start = this.transactions.get(Number(connector))?.start ?? null;
+      let entry;
+      if (wanted.kind === "one") {
+        entry = { limit_now: limitAt([wanted.profile.input], now, start)?.limit ?? null, unit: wanted.profile.input.unit, from: wanted.profile.upstream };
+      } else {
+        const m = wanted.merged;
+        const offset = m.kind === "Absolute" ? (now - (m.startSchedule ?? now)) / 1e3 : start === null ? -1 : (now - start) / 1e3;
+        const index = m.periods.findLastIndex((p) => p.startPeriod <= offset);
+        const limit = limitAt([mergedAsProfile(m)], m.kind === "Absolute" ? now : offset * 1e3, 0)?.limit ?? null;
+        entry = { limit_now: limit, unit: m.unit, from: index < 0 ? null : m.from[index] || null };
+      }
+      (out[connector] ??= {})[purpose] = entry;
+    }
+    return out;
+  }
+  // ——— what the charger is to hold ———
+  listOf(key2) {
+    let list = this.profiles.get(key2);
+    if (list === void 0) this.profiles.set(key2, list = []);
+    return list;
+  }
+  allKeys() {
+    const keys = /* @__PURE__ */ new Set([...this.profiles.keys(), ...this.installed.keys()]);
+    keys.add(keyOf(0, this.is16 ? "ChargePointMaxProfile" : "ChargingStationMaxProfile"));
+    return keys;
+  }
+  touchConnector(connector) {
+    for (const key2 of this.allKeys()) if (key2.startsWith(`${connector} `) || key2.startsWith("0 ")) this.dirty.add(key2);
+    this.pump();
+  }
+  wanted(key2) {
+    const [connectorText, purpose] = key2.split(" ");
+    const connector = Number(connectorText);
+    const list = this.profiles.get(key2) ?? [];
+    const capApplies = this.cap !== null && (list.length > 0 || connector === 0 && MAX_PURPOSES.has(purpose));
+    if (list.length === 0 && !capApplies) return NONE;
+    if (list.length === 1 && !capApplies) return { kind: "one", profile: list[0] };
+    const inputs = [];
+    for (const upstream of this.upstreams) {
+      const own = list.filter((p) => p.upstream === upstream).map((p) => p.input);
+      if (own.length > 0) inputs.push({ from: upstream, profiles: own });
+    }
+    if (capApplies) inputs.push(homeownerCap(this.cap.limit, this.cap.unit));
+    const transaction = this.transactions.get(connector);
+    if (purpose === "TxProfile" && transaction === void 0) return NONE;
+    const merged = mergeSchedules(inputs, { now: this.now(), horizon: HORIZON_S, volts: this.volts, phases: this.phases, transactionStart: transaction?.start ?? null });
+    if (merged === null) return NONE;
+    return { kind: "merged", merged, stackLevel: Math.max(0, ...list.map((p) => p.input.stackLevel)) };
+  }
+  same(a, b) {
+    if (a.kind === "none" || b.kind === "none") return a.kind === b.kind;
+    if (a.kind === "one" && b.kind === "one") return a.profile === b.profile;
+    if (a.kind === "merged" && b.kind === "merged") return a.stackLevel === b.stackLevel && sameSchedule(a.merged, b.merged, { volts: this.volts, phases: this.phases });
+    return false;
+  }
+  /** The Call that brings the charger to what is wanted for `key` now, or null when it holds that. */
+  plan(key2) {
+    const want = this.wanted(key2);
+    const have = this.installed.get(key2) ?? NONE;
+    if (this.same(want, have)) return null;
+    const [connectorText, purpose] = key2.split(" ");
+    const connector = Number(connectorText);
+    const id = proxyProfileId(connector, purpose);
+    const settleWith = (accepted) => {
+      if (accepted || want.kind === "none") this.installed.set(key2, want);
+      this.scheduleRefresh();
+    };
+    if (want.kind === "none") {
+      return { action: "ClearChargingProfile", payload: this.is16 ? { id } : { chargingProfileId: id }, note: `charging profile ${id} (connector ${connector}, ${purpose}) cleared: no upstream limits it`, settle: settleWith };
+    }
+    const tx = this.transactions.get(connector)?.id;
+    let profile;
+    let note;
+    if (want.kind === "one") {
+      profile = this.is16 ? { ...want.profile.raw, chargingProfileId: id } : { ...want.profile.raw, id };
+      note = `${want.profile.upstream}'s charging profile ${want.profile.id} goes to the charger as ${id} (connector ${connector}, ${purpose})`;
+    } else {
+      const m = want.merged;
+      profile = this.is16 ? render16(m, id, want.stackLevel, purpose, purpose === "TxProfile" ? Number(tx) : void 0) : render201(m, id, want.stackLevel, purpose, purpose === "TxProfile" ? String(tx) : void 0);
+      const first = m.periods[0];
+      note = `charging profile ${id} (connector ${connector}, ${purpose}): the lowest limit of ${[...new Set(m.from.filter((f) => f !== ""))].join(", ")}, now ${first.limit} ${m.unit}`;
+    }
+    const payload = this.is16 ? { connectorId: connector, csChargingProfiles: profile } : { evseId: connector, chargingProfile: profile };
+    return { action: "SetChargingProfile", payload, note, settle: settleWith };
+  }
+  /** After a verdict: what is wanted may have moved on meanwhile. */
+  recheck(key2) {
+    this.dirty.add(key2);
+    this.pump();
+  }
+  /** Sends the proxy's own Calls one at a time, each planned when it goes (so a burst ends in the latest state). */
+  pump() {
+    while (!this.busy && this.sender !== null && this.dirty.size > 0) {
+      const key2 = this.dirty.values().next().value;
+      this.dirty.delete(key2);
+      const send = this.plan(key2);
+      if (send === null) continue;
+      this.busy = true;
+      const sender = this.sender;
+      this.say(send.note);
+      void sender(send.action, send.payload).then((status) => {
+        if (this.sender !== sender) return;
+        const accepted = status === "Accepted";
+        if (!accepted && send.action === "SetChargingProfile") this.say(`${this.charger}: the charger answered ${status ?? "with an error"} to ${send.note}; its previous profile stays`);
+        send.settle(accepted);
+        this.busy = false;
+        this.pump();
+      });
+    }
+  }
+  /** One timer: the merged profile that runs out first is made again an hour before its end. */
+  scheduleRefresh() {
+    if (this.refreshTimer !== null) clearTimeout(this.refreshTimer);
+    this.refreshTimer = null;
+    let first = Infinity;
+    for (const wanted of this.installed.values()) {
+      if (wanted.kind === "merged" && wanted.merged.kind === "Absolute") first = Math.min(first, (wanted.merged.startSchedule ?? 0) + wanted.merged.duration * 1e3);
+    }
+    if (first === Infinity || this.sender === null) return;
+    this.refreshTimer = setTimeout(() => {
+      this.refreshTimer = null;
+      for (const [key2, wanted] of this.installed) if (wanted.kind === "merged") this.installed.delete(key2), this.dirty.add(key2);
+      this.pump();
+    }, Math.max(1e3, first - REFRESH_BEFORE_MS - this.now()));
+    this.refreshTimer.unref?.();
+  }
+  persist(profile, raw) {
+    try {
+      this.store?.setChargingProfile(this.charger, profile.upstream, profile.connector, profile.purpose, profile.id, raw === null ? null : JSON.stringify({ raw, received: this.now() }));
+    } catch (error) {
+      this.say(`${this.charger}: state database: ${error.message}`);
+    }
+  }
+};
+function matches2(p, criteria) {
+  if (criteria.id !== void 0 && p.id !== criteria.id) return false;
+  if (criteria.connector !== void 0 && p.connector !== criteria.connector) return false;
+  if (criteria.purpose !== void 0 && p.purpose !== criteria.purpose) return false;
+  if (criteria.stackLevel !== void 0 && p.input.stackLevel !== criteria.stackLevel) return false;
+  return true;
+}
+
+// src/session/charging-wiring.ts
+function chargingProfilesOf(session, protocol) {
+  const { context, chargerId } = session;
+  const say = (line) => context.loggers.proxy.info(`${chargerId}: ${line}`);
+  const profiles = new ChargingProfiles(chargerId, protocol, session.upstreamNames, context.store, { volts: context.config.charging.volts, phases: context.config.charging.phases, say });
+  profiles.setCap(loadHomeownerCap(context.store));
+  return profiles;
+}
+function statusOf(answer) {
+  return answer.type === "CALLRESULT" && typeof answer.payload?.status === "string" ? answer.payload.status : null;
+}
+function transactionToProfiles(profiles, event) {
+  const id = event.transactionId;
+  if (event.event === "transaction_started") profiles.transactionStarted(typeof event.connector === "number" ? event.connector : 0, id, Date.parse(event.at));
+  else if (event.event === "transaction_stopped") profiles.transactionEnded(id);
+}
+
 // src/session/upstream-frames.ts
 import { randomUUID as randomUUID2 } from "node:crypto";
 var FIRST_CALL_WAIT_MS = 1e4;
@@ -8784,7 +9588,7 @@ var UpstreamFrames = class {
       }
       link.send(frame.data);
       if (frame.type === "CALL" && !replayed) link.awaitingReplies.set(frame.id, frame.action);
-      const tags = replayed ? REPLAYED : frame.tags.length === 0 ? QUEUED : [...frame.tags, "queued"];
+      const tags = replayed ? frame.tags : frame.tags.length === 0 ? QUEUED : [...frame.tags, "queued"];
       session.record({ ts: (/* @__PURE__ */ new Date()).toISOString(), from: replayed ? "proxy" : "charger", to: link.name, type: frame.type, id: frame.id, action: frame.action, tags, raw: frame.text });
       if (frame.type === "CALL") link.catchUp.awaitAnswer(frame.id, session.callTimeoutMs, () => this.catchUpNext(link));
     }
@@ -8828,7 +9632,17 @@ var UpstreamFrames = class {
       const answer = JSON.stringify([CALLRESULT, frame.id, stop.payload]);
       link.send(answer);
       session.record({ ts, from: "proxy", to: link.name, type: "CALLRESULT", id: frame.id, action: frame.action, tags, raw: answer });
+      if (stop.then !== void 0) this.proxyCalls(link, stop.then);
     }
+  }
+  /** The proxy's own Calls to an upstream (e.g. the reports it asked for): one at a time, before its backlog; answers are the proxy's. */
+  proxyCalls(link, calls) {
+    for (const { action, payload } of calls) {
+      const proxyId = randomUUID2();
+      const out = JSON.stringify([CALL, proxyId, action, payload]);
+      link.catchUp.addReplay({ data: out, text: out, type: "CALL", id: proxyId, action, tags: INJECTED });
+    }
+    if (!link.catchUp.isActive && link.catchUp.start()) this.catchUpNext(link);
   }
   answer(link, frame, data, text3, ts) {
     const session = this.session;
@@ -8854,7 +9668,10 @@ var UpstreamFrames = class {
         if (action === "BootNotification" && frame.type === CALLRESULT) {
           const accepted = frame.payload.status === "Accepted";
           session.memory.bootAnswered(accepted);
-          if (accepted) this.parts.slot.startAutoconfig();
+          if (accepted) {
+            this.parts.slot.startAutoconfig();
+            session.memory.knownChargingProfiles?.resendAll();
+          }
           this.parts.slot.sendNext();
         }
       }
@@ -8966,7 +9783,8 @@ var ChargerSession = class {
         backlog: link.catchUp.size
       })),
       autoconfig: Object.fromEntries(this.memory.autoconfigResults),
-      configuration: this.memory.knownConfigViews?.status() ?? {}
+      configuration: this.memory.knownConfigViews?.status() ?? {},
+      charging: this.memory.knownChargingProfiles?.status() ?? {}
     };
   }
   /** Upstream Calls waiting for the charger, and whether one is out. */
@@ -8986,8 +9804,13 @@ var ChargerSession = class {
     const rules = versionRules(protocol);
     const transactions = new Transactions(this.chargerId, protocol, this.links, context.split, context.store, context.loggers.proxy, context.events, context.config.prices);
     const chains = /* @__PURE__ */ new Map();
-    const views = context.config.configuration.views ? this.memory.configViews(() => new ConfigViews(this.chargerId, this.links.map((l) => l.name), context.store)) : null;
+    const views = context.config.configuration.views && this.links.length > 1 ? this.memory.configViews(() => new ConfigViews(this.chargerId, this.links.map((l) => l.name), context.store)) : null;
     views?.useKeys(viewKeys(protocol, context.config.configuration.unionKeys, context.config.configuration.minKeys));
+    const profiles = context.config.charging.merge && this.links.length > 1 ? this.memory.chargingProfiles(() => chargingProfilesOf({ chargerId: this.chargerId, context, upstreamNames: this.links.map((l) => l.name) }, protocol)) : null;
+    if (profiles !== null) {
+      profiles.attach((action, payload) => this.slot.proxyCall(action, payload).then(statusOf, () => null));
+      transactions.onTransaction = (event) => transactionToProfiles(profiles, event);
+    }
     const toUpstreamStages = /* @__PURE__ */ new Map();
     for (const link of this.links) {
       const chain = stageChain({
@@ -9000,7 +9823,9 @@ var ChargerSession = class {
         transactions,
         lockedKeys: context.lockedKeys,
         views,
-        exclusive: context.config.configuration.exclusive
+        exclusive: context.config.configuration.exclusive,
+        profiles,
+        connectors: () => this.memory.knownConnectors()
       });
       chains.set(link, chain);
       toUpstreamStages.set(link, chain.filter((stage) => stage.toUpstream !== void 0));
@@ -9024,6 +9849,7 @@ var ChargerSession = class {
     charger.on("close", (code, reason) => this.onChargerClose(code, reason.toString()));
     charger.on("error", (error) => this.log.server.warn(error.message));
     for (const link of this.links) link.attach(this);
+    this.slot.connected();
     for (const link of this.links) if (link !== this.primary) void link.connect([this.protocol]);
   }
   /**
@@ -9186,6 +10012,7 @@ var ChargerSession = class {
     this.ended = true;
     for (const link of this.links) link.close(upstreamCode, reason, CLOSE_GRACE_MS);
     this.slot.clear();
+    this.memory.knownChargingProfiles?.attach(null);
     this.routing?.fromUpstreams.stop();
     if (this.graceTimer !== null) clearTimeout(this.graceTimer);
     if (this.drainTimer !== null) clearInterval(this.drainTimer);
@@ -9636,6 +10463,16 @@ var MIGRATIONS = [
      key TEXT NOT NULL,
      value TEXT NOT NULL,
      PRIMARY KEY (charger, upstream, key)
+   ) WITHOUT ROWID;`,
+  // [charging] merge: each upstream's charging profiles under its own ids (the profile as sent, JSON).
+  `CREATE TABLE charging_profiles (
+     charger TEXT NOT NULL,
+     upstream TEXT NOT NULL,
+     connector INTEGER NOT NULL,
+     purpose TEXT NOT NULL,
+     profile_id INTEGER NOT NULL,
+     profile TEXT NOT NULL,
+     PRIMARY KEY (charger, upstream, connector, purpose, profile_id)
    ) WITHOUT ROWID;`
 ];
 function migrate(db) {
@@ -9773,6 +10610,15 @@ var Store = class _Store {
   setConfigView(charger, upstream, key2, value) {
     if (value === null) this.prepared("DELETE FROM config_views WHERE charger = ? AND upstream = ? AND key = ?").run(charger, upstream, key2);
     else this.prepared("INSERT OR REPLACE INTO config_views (charger, upstream, key, value) VALUES (?, ?, ?, ?)").run(charger, upstream, key2, value);
+  }
+  /** Every upstream's charging profiles for a charger, as stored by setChargingProfile. */
+  chargingProfiles(charger) {
+    return this.prepared("SELECT upstream, connector, purpose, profile_id, profile FROM charging_profiles WHERE charger = ?").all(charger);
+  }
+  /** Keeps (profile null: forgets) one upstream's charging profile; written on Set/Clear, never per frame. */
+  setChargingProfile(charger, upstream, connector, purpose, id, profile) {
+    if (profile === null) this.prepared("DELETE FROM charging_profiles WHERE charger = ? AND upstream = ? AND connector = ? AND purpose = ? AND profile_id = ?").run(charger, upstream, connector, purpose, id);
+    else this.prepared("INSERT OR REPLACE INTO charging_profiles (charger, upstream, connector, purpose, profile_id, profile) VALUES (?, ?, ?, ?, ?, ?)").run(charger, upstream, connector, purpose, id, profile);
   }
   /** Null when the database takes a write now, else why not (disk full, read-only, locked). */
   writeProblem() {
@@ -10644,7 +11490,7 @@ ${COMMANDS_SCRIPT}
   function configurationLines(c) {
     return Object.entries(c.configuration || {}).filter(([, k]) => new Set(Object.values(k.views || {})).size > 1).map(([key, k]) => {
       const unit = /Interval$/.test(key) ? ' s' : '';
-      const seen = Object.entries(k.views).map(([name, v]) => name + ' sees ' + (v === '' ? 'none' : v + unit)).join(', ');
+      const seen = Object.entries(k.views).map(([name, v]) => name + ' sees ' + (v === null ? 'nothing set' : v === '' ? 'none' : v + unit)).join(', ');
       return el('div', { class: 'muted small', 'data-config-key': key }, key + ': ' + seen + ', charger runs at ' + (k.charger ?? k.effective ?? '?') + unit);
     });
   }
@@ -11016,7 +11862,6 @@ var PAGES = {
 
 // src/web/homeowner-cap.ts
 var CAP_PROFILE_ID = 9e5;
-var SETTING = "homeowner_cap";
 var MAX_CHARGERS2 = 1e4;
 var HomeownerCapKeeper = class {
   current;
@@ -11029,7 +11874,7 @@ var HomeownerCapKeeper = class {
     this.proxy = proxy;
     this.store = store;
     this.logger = logger;
-    this.current = load(store);
+    this.current = loadHomeownerCap(store);
   }
   get cap() {
     return this.current;
@@ -11042,7 +11887,7 @@ var HomeownerCapKeeper = class {
   async set(cap) {
     const previous = this.current;
     this.current = cap;
-    this.store?.setSetting(SETTING, cap === null ? null : JSON.stringify(cap));
+    this.store?.setSetting(HOMEOWNER_CAP_SETTING, cap === null ? null : JSON.stringify(cap));
     const sessions2 = [...this.proxy.sessions.values()].filter((s) => !s.isEnded && s.connectedSince !== null);
     if (cap === null && previous === null) return;
     await Promise.all(sessions2.map((session) => this.apply(session)));
@@ -11052,9 +11897,15 @@ var HomeownerCapKeeper = class {
     if (this.current === null || entry.to !== "charger" || entry.type !== "CALLRESULT" || entry.action !== "BootNotification") return;
     if (!/"status"\s*:\s*"Accepted"/.test(entry.raw)) return;
     const session = this.proxy.sessions.get(entry.charger);
-    if (session !== void 0) setTimeout(() => void this.apply(session), 0);
+    if (session !== void 0 && session.memory.knownChargingProfiles === null) setTimeout(() => void this.apply(session), 0);
   }
   async apply(session) {
+    const merge = session.memory.knownChargingProfiles;
+    if (merge !== null) {
+      merge.setCap(this.current);
+      this.results.set(session.chargerId, { status: "merged", at: (/* @__PURE__ */ new Date()).toISOString() });
+      return;
+    }
     const [action, payload] = this.current === null ? clearCall(session.protocol) : capCall(session.protocol, this.current);
     let status;
     try {
@@ -11089,16 +11940,6 @@ function capCall(protocol, cap) {
 }
 function clearCall(protocol) {
   return protocol === "ocpp1.6" ? ["ClearChargingProfile", { id: CAP_PROFILE_ID }] : ["ClearChargingProfile", { chargingProfileId: CAP_PROFILE_ID }];
-}
-function load(store) {
-  const text3 = store?.getSetting(SETTING) ?? null;
-  if (text3 === null) return null;
-  try {
-    const cap = JSON.parse(text3);
-    return typeof cap.limit === "number" && (cap.unit === "A" || cap.unit === "W") ? cap : null;
-  } catch {
-    return null;
-  }
 }
 
 // src/web/command-api.ts
@@ -11267,8 +12108,8 @@ var ChargerDirectory = class {
     if (options.refusedOnly !== false) for (const [id] of this.proxy.refusals.chargers()) ids.add(id);
     const all = [...ids].map((id) => this.summary(id, now)).filter((s) => s !== null);
     const rank = (s) => s.online ? 0 : s.last_seen !== null ? 1 : 2;
-    const time = (s) => s.last_seen ?? s.last_refusal?.at ?? "";
-    return all.sort((a, b) => rank(a) - rank(b) || time(b).localeCompare(time(a)) || a.id.localeCompare(b.id));
+    const time2 = (s) => s.last_seen ?? s.last_refusal?.at ?? "";
+    return all.sort((a, b) => rank(a) - rank(b) || time2(b).localeCompare(time2(a)) || a.id.localeCompare(b.id));
   }
 };
 function latest(a, b) {
@@ -11350,7 +12191,7 @@ var DashboardState = class {
         return;
       }
       case "StartTransaction":
-        view.transaction = { id: null, idTag: text2(p.idTag), connector: String(p.connectorId), startedAt: text2(p.timestamp) ?? ts, meterStartWh: num2(p.meterStart) };
+        view.transaction = { id: null, idTag: text2(p.idTag), connector: String(p.connectorId), startedAt: text2(p.timestamp) ?? ts, meterStartWh: num3(p.meterStart) };
         return;
       case "StopTransaction":
         view.transaction = null;
@@ -11397,7 +12238,7 @@ function firstLimit(p) {
   const schedules = profile.chargingSchedule;
   const schedule = Array.isArray(schedules) ? schedules[0] : schedules;
   const period = Array.isArray(schedule?.chargingSchedulePeriod) ? schedule.chargingSchedulePeriod[0] : void 0;
-  const value = num2(period?.limit);
+  const value = num3(period?.limit);
   return value === null ? null : { value, unit: text2(schedule?.chargingRateUnit) ?? "?", purpose: text2(profile.chargingProfilePurpose) };
 }
 function payloadOf(raw, index) {
@@ -11412,7 +12253,7 @@ function payloadOf(raw, index) {
 function text2(value) {
   return typeof value === "string" && value !== "" ? value : null;
 }
-function num2(value) {
+function num3(value) {
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
 
@@ -11580,7 +12421,7 @@ var MeterSeriesRecorder = class {
     const at = timeOf(p.timestamp, entry.ts);
     switch (action) {
       case "StartTransaction":
-        this.openStarts.set(`${entry.charger}|${entry.id}`, { at, energyWh: num3(p.meterStart) });
+        this.openStarts.set(`${entry.charger}|${entry.id}`, { at, energyWh: num4(p.meterStart) });
         if (this.openStarts.size > MAX_OPEN_STARTS) this.openStarts.delete(this.openStarts.keys().next().value);
         return;
       case "MeterValues": {
@@ -11591,7 +12432,7 @@ var MeterSeriesRecorder = class {
       case "StopTransaction": {
         const tx = String(p.transactionId);
         this.meterValues(entry, tx, p.transactionData);
-        const energyWh2 = num3(p.meterStop);
+        const energyWh2 = num4(p.meterStop);
         if (energyWh2 !== null) this.add(entry.charger, tx, { at, powerW: null, energyWh: energyWh2, currentL1: null, currentL2: null, currentL3: null });
         this.flushSoon();
         return;
@@ -11690,7 +12531,7 @@ function payloadOf2(raw, index) {
     return null;
   }
 }
-function num3(value) {
+function num4(value) {
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
 
@@ -13494,11 +14335,11 @@ function assembleStyles2() {
     },
     hexToRgb: {
       value(hex) {
-        const matches2 = /[a-f\d]{6}|[a-f\d]{3}/i.exec(hex.toString(16));
-        if (!matches2) {
+        const matches3 = /[a-f\d]{6}|[a-f\d]{3}/i.exec(hex.toString(16));
+        if (!matches3) {
           return [0, 0, 0];
         }
-        let [colorString] = matches2;
+        let [colorString] = matches3;
         if (colorString.length === 3) {
           colorString = [...colorString].map((character) => character + character).join("");
         }
@@ -14618,8 +15459,8 @@ var YargsParser = class {
         type = DefaultValuesForTypeKey.ARRAY;
       return type;
     }
-    function isUndefined(num4) {
-      return num4 === void 0;
+    function isUndefined(num5) {
+      return num5 === void 0;
     }
     function checkConfiguration() {
       Object.keys(flags.counts).find((key2) => {
@@ -16798,8 +17639,8 @@ ${customMsgs.join("\n")}` : "";
     return implied;
   };
   function keyExists(argv, val) {
-    const num4 = Number(val);
-    val = isNaN(num4) ? val : num4;
+    const num5 = Number(val);
+    val = isNaN(num5) ? val : num5;
     if (typeof val === "number") {
       val = argv._.length >= val;
     } else if (val.match(/^--no-.+/)) {
@@ -16947,14 +17788,14 @@ function getPathToDefaultConfig(cwd, pathToExtend) {
 }
 function mergeDeep(config1, config2) {
   const target = {};
-  function isObject3(obj) {
+  function isObject5(obj) {
     return obj && typeof obj === "object" && !Array.isArray(obj);
   }
   Object.assign(target, config1);
   for (const key2 of Object.keys(config2)) {
     if (key2 === "__proto__")
       continue;
-    if (isObject3(config2[key2]) && isObject3(target[key2])) {
+    if (isObject5(config2[key2]) && isObject5(target[key2])) {
       target[key2] = mergeDeep(config1[key2], config2[key2]);
     } else {
       target[key2] = config2[key2];
@@ -18785,8 +19626,8 @@ async function firstLine(input) {
   return text3;
 }
 function readHidden(prompt, input, output) {
-  output.write(prompt);
   input.setRawMode(true);
+  output.write(prompt);
   input.resume();
   let typed = "";
   return new Promise((resolve6) => {
