@@ -150,30 +150,38 @@ test('2.0.1: mixed SetVariables split and recombined in order; own GetVariables;
   const primary = await startCsms({ protocols: ['ocpp2.0.1'], onClient: recordTx('primary') });
   const secondary = await startCsms({ protocols: ['ocpp2.0.1'], onClient: recordTx('secondary') });
   cleanups.push(() => primary.close(), () => secondary.close());
-  const proxy = await startProxy(iniFor(primary.url, secondary.url));
+  const state = join(tempDir(), 'state.db');
+  let proxy = await startProxy(iniFor(primary.url, secondary.url), { state });
   cleanups.push(() => proxy.close());
   const config = { ...FACTORY_201 };
   const writes: string[][] = [];
-  const charger = strictCharger(proxy.port, 'CV201', ['ocpp2.0.1']);
-  cleanups.push(() => charger.close({ force: true }));
+  const charger201 = () => {
+    const charger = strictCharger(proxy.port, 'CV201', ['ocpp2.0.1']);
+    cleanups.push(() => charger.close({ force: true }));
+    return charger;
+  };
+  let charger = charger201();
   const idOf = (d: { component: { name: string }; variable: { name: string } }) => `${d.component.name}.${d.variable.name}`;
-  charger.handle('GetVariables', async ({ params }: { params?: any }) => ({
-    getVariableResult: params.getVariableData.map((d: any) =>
-      idOf(d) in config ? { attributeStatus: 'Accepted', attributeValue: config[idOf(d)], component: d.component, variable: d.variable } : { attributeStatus: 'UnknownVariable', component: d.component, variable: d.variable },
-    ),
-  }));
-  charger.handle('SetVariables', async ({ params }: { params?: any }) => {
-    writes.push(params.setVariableData.map((d: any) => `${idOf(d)}=${d.attributeValue}`));
-    return {
-      setVariableResult: params.setVariableData.map((d: any) => {
-        config[idOf(d)] = d.attributeValue;
-        return { attributeStatus: 'Accepted', component: d.component, variable: d.variable };
-      }),
-    };
-  });
+  const handle = () => {
+    charger.handle('GetVariables', async ({ params }: { params?: any }) => ({
+      getVariableResult: params.getVariableData.map((d: any) =>
+        idOf(d) in config ? { attributeStatus: 'Accepted', attributeValue: config[idOf(d)], component: d.component, variable: d.variable } : { attributeStatus: 'UnknownVariable', component: d.component, variable: d.variable },
+      ),
+    }));
+    charger.handle('SetVariables', async ({ params }: { params?: any }) => {
+      writes.push(params.setVariableData.map((d: any) => `${idOf(d)}=${d.attributeValue}`));
+      return {
+        setVariableResult: params.setVariableData.map((d: any) => {
+          config[idOf(d)] = d.attributeValue;
+          return { attributeStatus: 'Accepted', component: d.component, variable: d.variable };
+        }),
+      };
+    });
+  };
+  handle();
   await charger.connect();
-  const atPrimary = await primary.nextClient();
-  const atSecondary = await secondary.nextClient();
+  let atPrimary = await primary.nextClient();
+  let atSecondary = await secondary.nextClient();
   await charger.call('BootNotification', bootParams('ocpp2.0.1'));
   await proxy.entry((e) => e.action === 'GetVariables' && e.from === 'charger' && e.tags.includes('injected'), 'the base read answered');
 
@@ -216,6 +224,25 @@ test('2.0.1: mixed SetVariables split and recombined in order; own GetVariables;
   await waitUntil(() => received.primary.length === 1 && received.secondary.length === 1, 'the TransactionEvent at both');
   assert.equal(received.primary[0].meterValue[0].sampledValue.length, 2);
   assert.deepEqual(received.secondary[0].meterValue[0].sampledValue, [{ value: 7000, measurand: 'Power.Active.Import' }]);
+
+  // A proxy restart with the same state: each backend still reads its own view.
+  await charger.close({ force: true });
+  await proxy.close();
+  proxy = await startProxy(iniFor(primary.url, secondary.url), { state });
+  charger = charger201();
+  handle();
+  await charger.connect();
+  atPrimary = await primary.nextClient();
+  atSecondary = await secondary.nextClient();
+  await charger.call('BootNotification', bootParams('ocpp2.0.1'));
+  await proxy.entry((e) => e.action === 'GetVariables' && e.from === 'charger' && e.tags.includes('injected'), 'the base read after the restart');
+  assert.deepEqual(await read(atPrimary), ['Energy.Active.Import.Register', '60']);
+  assert.deepEqual(await read(atSecondary), ['Power.Active.Import,Current.Import', '10']);
+
+  // The secondary resets its view: the charger goes back to the primary's values.
+  await atSecondary.call('SetVariables', { setVariableData: [v('SampledDataCtrlr', 'TxUpdatedMeasurands', ''), v('SampledDataCtrlr', 'TxUpdatedInterval', '0')] });
+  assert.equal(config['SampledDataCtrlr.TxUpdatedMeasurands'], 'Energy.Active.Import.Register');
+  assert.equal(config['SampledDataCtrlr.TxUpdatedInterval'], '60');
 });
 
 test('1.6: one upstream reads nothing; a reconnect without boot reads again; a write that never reached the charger gives the view back', async () => {
