@@ -182,7 +182,7 @@ export class ChargingProfiles {
         this.profiles.set(other, kept);
       }
     }
-    if (!before.has(key)) before.set(key, this.profiles.get(key) ?? []);
+    if (!before.has(key)) before.set(key, [...(this.profiles.get(key) ?? [])]);
     this.listOf(key).push(profile);
     const keep = () => {
       for (const [other, list] of before) for (const gone of list) if (!this.profiles.get(other)!.includes(gone)) this.persist(gone, null);
@@ -319,7 +319,7 @@ export class ChargingProfiles {
 
   private same(a: Wanted, b: Wanted): boolean {
     if (a.kind === 'none' || b.kind === 'none') return a.kind === b.kind;
-    if (a.kind === 'one' && b.kind === 'one') return a.profile === b.profile;
+    if (a.kind === 'one' && b.kind === 'one') return a.profile === b.profile || (a.profile.upstream === b.profile.upstream && JSON.stringify(a.profile.raw) === JSON.stringify(b.profile.raw));
     if (a.kind === 'merged' && b.kind === 'merged') return a.stackLevel === b.stackLevel && sameSchedule(a.merged, b.merged, { volts: this.volts, phases: this.phases });
     return false;
   }

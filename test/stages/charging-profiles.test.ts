@@ -200,3 +200,40 @@ test('1.6: a RemoteStartTransaction profile reaches the charger only through the
   assert.deepEqual([profile.chargingProfilePurpose, profile.transactionId, profile.chargingSchedule.chargingSchedulePeriod[0].limit], ['TxProfile', transactionId, 6]);
   assert.ok(profile.chargingProfileId >= 900000);
 });
+
+test('1.6, the README\'s example: billing 16 A, EVCC 10 A, Home Assistant a 13 A maximum; the charger\'s composite schedule is the minimum', async () => {
+  const billing = await startCsms({ protocols: ['ocpp1.6'] });
+  const evcc = await startCsms({ protocols: ['ocpp1.6'] });
+  const ha = await startCsms({ protocols: ['ocpp1.6'] });
+  cleanups.push(() => billing.close(), () => evcc.close(), () => ha.close());
+  const proxy = await startProxy(`${iniFor(billing.url)}[upstream.evcc]\nurl = ${evcc.url}\nrole = secondary\n[upstream.ha]\nurl = ${ha.url}\nrole = secondary\n`);
+  cleanups.push(() => proxy.close());
+  const held: Profiles = new Map();
+  const charger = charger16(proxy.port, 'CM3', held, []);
+  // What a charger applies: the lowest first-period limit of the profiles for the connector and the whole charger.
+  charger.handle('GetCompositeSchedule', async ({ params }: { params?: any }) => {
+    const limits = [...held.values()].filter((h) => h.connector === 0 || h.connector === params.connectorId).map((h) => h.profile.chargingSchedule.chargingSchedulePeriod[0].limit);
+    return { status: 'Accepted', connectorId: params.connectorId, chargingSchedule: { chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: Math.min(...limits) }] } };
+  });
+  await charger.connect();
+  const atBilling = await billing.nextClient();
+  const atEvcc = await evcc.nextClient();
+  const atHa = await ha.nextClient();
+  await charger.call('BootNotification', bootParams('ocpp1.6'));
+  await charger.call('StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 'Charging' });
+
+  assert.deepEqual(await atBilling.call('SetChargingProfile', txDefault(16)), { status: 'Accepted' });
+  assert.deepEqual(await atEvcc.call('SetChargingProfile', txDefault(10)), { status: 'Accepted' });
+  const max = { connectorId: 0, csChargingProfiles: { ...txDefault(13).csChargingProfiles, chargingProfileId: 1, stackLevel: 0, chargingProfilePurpose: 'ChargePointMaxProfile' } };
+  assert.deepEqual(await atHa.call('SetChargingProfile', max), { status: 'Accepted' });
+  const composite = async () => (await atBilling.call('GetCompositeSchedule', { connectorId: 1, duration: 3600 })).chargingSchedule.chargingSchedulePeriod[0].limit;
+  assert.equal(await composite(), 10);
+  const charging = () => proxy.daemon.server.sessions.get('CM3')!.status().charging;
+  assert.deepEqual(charging()['1']!.TxDefaultProfile, { limit_now: 10, unit: 'A', from: 'evcc' });
+  assert.deepEqual(charging()['0']!.ChargePointMaxProfile, { limit_now: 13, unit: 'A', from: 'ha' });
+
+  assert.deepEqual(await atEvcc.call('ClearChargingProfile', {}), { status: 'Accepted' });
+  await waitUntil(() => charging()['1']?.TxDefaultProfile?.limit_now === 16, 'the billing backend\'s 16 A at the charger');
+  assert.equal(await composite(), 13, 'Home Assistant\'s maximum is lower');
+  assert.equal(held.size, 2, 'one profile per connector and purpose, none of the backends\' own');
+});
