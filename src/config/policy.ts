@@ -26,13 +26,16 @@ export class CallPolicy {
 /** `check` warnings: more than one upstream may steer charging and sharing is not set up. */
 export function controlWarnings(config: Config): string[] {
   if (config.sharing.enabled || config.sharing.sharedControl) return [];
+  // With [charging] merge, profiles do not fight: the lowest limit wins, each clears only its own.
+  const merged = config.charging.merge ? new Set(['SetChargingProfile', 'ClearChargingProfile']) : new Set<string>();
+  const actions = [...CHARGING_CONTROL_ACTIONS].filter((action) => !merged.has(action));
   const controllers = config.upstreams.filter((upstream) => {
     const policy = new CallPolicy(upstream);
-    return [...CHARGING_CONTROL_ACTIONS].some((action) => policy.refusal(action) === null);
+    return actions.some((action) => policy.refusal(action) === null);
   });
   if (controllers.length < 2) return [];
   return [
-    `${controllers.map((u) => u.name).join(', ')} may all send charging-control calls (${[...CHARGING_CONTROL_ACTIONS].join(', ')}); ` +
+    `${controllers.map((u) => u.name).join(', ')} may all send charging-control calls (${actions.join(', ')}${merged.size > 0 ? '; charging profiles are merged, the lowest limit wins' : ''}); ` +
       'narrow it with [ext-server] secondary_deny_actions or [upstream.NAME] deny_actions / allow_actions, ' +
       'or set [sharing] enabled = true (or shared_control = true) if that is intended',
   ];

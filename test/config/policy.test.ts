@@ -34,4 +34,9 @@ test('check warns when two upstreams may steer charging, unless narrowed or shar
   assert.equal(controlWarnings(configOf(`${allButUnlock}\n`)).length, 1);
   assert.deepEqual(controlWarnings(configOf(`${allButUnlock}, UnlockConnector\n`)), []);
   assert.deepEqual(controlWarnings(configOf(`[ext-server]\nserver = ws://p:1\n[upstream.o]\nurl = ws://o:1\nrole = observer\n`)), []);
+  // Charging profiles are merged by default: they are not named, and a secondary that may send only them is no controller.
+  assert.match(controlWarnings(configOf(twoWay))[0]!, /calls \(RemoteStartTransaction, .*UnlockConnector; charging profiles are merged, the lowest limit wins\)/);
+  const onlyProfiles = `${twoWay}secondary_deny_actions = RemoteStartTransaction, RemoteStopTransaction, RequestStartTransaction, RequestStopTransaction, ChangeAvailability, Reset, UnlockConnector\n`;
+  assert.deepEqual(controlWarnings(configOf(onlyProfiles)), []);
+  assert.equal(controlWarnings(configOf(`${onlyProfiles}[charging]\nmerge = false\n`)).length, 1);
 });
