@@ -15,6 +15,8 @@ export interface UpstreamCall<Source> {
   rewriteAnswer?: (answer: string) => string;
   /** A stage learns the charger's answer (payload; null for a CallError or none in time). */
   onChargerAnswer?: (answer: Record<string, unknown> | null) => void;
+  /** A stage decides again when the Call's turn comes: other bytes, or the proxy's own answer. */
+  atSend?: () => { text: string } | { answer: Record<string, unknown>; note: string };
 }
 
 export class CallQueue<Source> {

@@ -143,8 +143,27 @@ export class CallSlot {
     // Non-primary Calls wait until the primary has accepted the charger's boot.
     const call = this.queue.shift(this.session.memory.bootAccepted());
     if (call === undefined) return;
-    if (call === arrived) this.send(call, NO_TAGS, payload ?? null);
+    const decided = call.atSend?.();
+    if (decided !== undefined && 'answer' in decided) {
+      this.answerAtSend(call, decided.answer, decided.note);
+      this.sendNext();
+      return;
+    }
+    if (decided !== undefined) call.text = decided.text;
+    if (call === arrived) this.send(call, NO_TAGS, decided === undefined ? (payload ?? null) : null);
     else this.send(call, QUEUED, null);
+  }
+
+  /** A waiting Call a stage no longer needs sent: the proxy answers its source. */
+  private answerAtSend(call: UpstreamCall<UpstreamLink>, answer: Payload, note: string): void {
+    const link = call.source!;
+    const ts = new Date().toISOString();
+    this.session.record({ ts, from: link.name, to: 'proxy', type: 'CALL', id: call.id, action: call.action, tags: NO_TAGS, raw: redactSecrets(call.action, JSON.parse(call.text)[3] as Payload, call.text) });
+    this.session.log.proxy.info(note);
+    if (!link.isOpen) return;
+    const out = `[${CALLRESULT},${call.idLiteral},${JSON.stringify(answer)}]`;
+    link.send(out);
+    this.session.record({ ts, from: 'proxy', to: link.name, type: 'CALLRESULT', id: call.id, action: call.action, tags: NO_TAGS, raw: out });
   }
 
   /** The charger answered the Call in flight: back to its source alone, under the source's own id. */

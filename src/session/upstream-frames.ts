@@ -182,12 +182,14 @@ export class UpstreamFrames {
     const limit = session.context.config.queueLimit;
     if (this.parts.slot.countFor(link) >= limit) {
       session.log.proxy.warn(`${link.name}'s ${frame.action} refused, ${limit} calls already wait`);
+      result.onChargerAnswer?.(null); // a stage that took the Call into account learns it never goes
       this.reply(link, frame.id, frame.action, 'GenericError', 'proxy queue full', DROPPED, ts);
       return;
     }
     const call: UpstreamCall<UpstreamLink> = { source: link, id: frame.id, idLiteral: idLiteralOf(text), action: frame.action, text: result.text };
     if (result.rewriteAnswer !== null) call.rewriteAnswer = result.rewriteAnswer;
     if (result.onChargerAnswer !== null) call.onChargerAnswer = result.onChargerAnswer;
+    if (result.atSend !== null) call.atSend = result.atSend;
     this.parts.slot.push(call, result.text === text ? frame.payload : undefined);
   }
 

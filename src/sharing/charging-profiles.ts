@@ -109,6 +109,8 @@ export class ChargingProfiles {
   private readonly profiles = new Map<string, StoredProfile[]>();
   /** What the charger accepted of the proxy's, per connector and purpose. */
   private readonly installed = new Map<string, Wanted>();
+  /** What was sent and awaits the charger's verdict, per connector and purpose. */
+  private readonly sending = new Map<string, Wanted>();
   /** 1.6 RemoteStartTransaction profiles, per connector, for the transaction that starts there. */
   private readonly remoteStartProfiles = new Map<number, StoredProfile>();
   /** Running transactions per connector: the charger's id and when it started (ms). */
@@ -146,6 +148,7 @@ export class ChargingProfiles {
   attach(sender: ProfileSender | null): void {
     this.sender = sender;
     this.busy = false;
+    this.sending.clear();
     if (sender === null) {
       if (this.refreshTimer !== null) clearTimeout(this.refreshTimer);
       this.refreshTimer = null;
@@ -155,6 +158,7 @@ export class ChargingProfiles {
   /** A boot was accepted: a charger may have lost its profiles, so everything wanted goes again. */
   resendAll(): void {
     this.installed.clear();
+    this.sending.clear();
     for (const key of this.allKeys()) this.dirty.add(key);
     this.pump();
   }
@@ -172,33 +176,57 @@ export class ChargingProfiles {
    * keeps or gives back the change.
    */
   set(profile: StoredProfile): ProfileSend | null {
+    return this.setLater(profile).decide();
+  }
+
+  /**
+   * The same for a Call that waits its turn at the charger: the profile counts at once, and
+   * `decide()` plans the charger's Call when it goes, from every profile known by then, so a
+   * burst ends in one Call with the latest merge; `abandon()` when it never goes.
+   */
+  setLater(profile: StoredProfile): { decide(): ProfileSend | null; abandon(): void } {
     const key = keyOf(profile.connector, profile.purpose);
-    const before = new Map<string, StoredProfile[]>();
     // The same id replaces wherever it was; in 1.6 also the same purpose and stack level.
+    const displaced: StoredProfile[] = [];
     for (const [other, list] of this.profiles) {
       const kept = list.filter((p) => p.upstream !== profile.upstream || (p.id !== profile.id && (other !== key || p.input.stackLevel !== profile.input.stackLevel)));
-      if (kept.length !== list.length) {
-        before.set(other, list);
-        this.profiles.set(other, kept);
-      }
+      if (kept.length === list.length) continue;
+      displaced.push(...list.filter((p) => !kept.includes(p)));
+      this.profiles.set(other, kept);
     }
-    if (!before.has(key)) before.set(key, [...(this.profiles.get(key) ?? [])]);
     this.listOf(key).push(profile);
     const keep = () => {
-      for (const [other, list] of before) for (const gone of list) if (!this.profiles.get(other)!.includes(gone)) this.persist(gone, null);
+      for (const gone of displaced) this.persist(gone, null);
       this.persist(profile, profile.raw);
     };
-    const send = this.plan(key);
-    if (send === null) {
-      keep();
-      return null;
-    }
+    const giveBack = () => {
+      const list = this.listOf(key);
+      if (list.includes(profile)) list.splice(list.indexOf(profile), 1);
+      for (const old of displaced) {
+        const own = this.listOf(keyOf(old.connector, old.purpose));
+        if (!own.some((p) => p.upstream === old.upstream && p.id === old.id)) own.push(old);
+      }
+    };
     return {
-      ...send,
-      settle: (accepted) => {
-        send.settle(accepted);
-        if (accepted) keep();
-        else for (const [other, list] of before) this.profiles.set(other, list);
+      decide: () => {
+        const send = this.plan(key);
+        if (send === null) {
+          keep();
+          return null;
+        }
+        this.say(send.note);
+        return {
+          ...send,
+          settle: (accepted) => {
+            send.settle(accepted);
+            if (accepted) keep();
+            else giveBack();
+            this.recheck(key);
+          },
+        };
+      },
+      abandon: () => {
+        giveBack();
         this.recheck(key);
       },
     };
@@ -327,12 +355,15 @@ export class ChargingProfiles {
   /** The Call that brings the charger to what is wanted for `key` now, or null when it holds that. */
   private plan(key: string): ProfileSend | null {
     const want = this.wanted(key);
-    const have = this.installed.get(key) ?? NONE;
+    // A profile on its way counts as held: its verdict rechecks.
+    const have = this.sending.get(key) ?? this.installed.get(key) ?? NONE;
     if (this.same(want, have)) return null;
+    this.sending.set(key, want);
     const [connectorText, purpose] = key.split(' ') as [string, string];
     const connector = Number(connectorText);
     const id = proxyProfileId(connector, purpose);
     const settleWith = (accepted: boolean) => {
+      if (this.sending.get(key) === want) this.sending.delete(key);
       // A clear the charger did not know (Unknown) still leaves it without the proxy's profile.
       if (accepted || want.kind === 'none') this.installed.set(key, want);
       this.scheduleRefresh();

@@ -6,7 +6,7 @@
 import type { Payload } from '../ocpp/frame.ts';
 import type { OcppVersion } from '../ocpp/versions.ts';
 import { invalidProfile, profileFrom16, profileFrom201 } from '../rules/charging-merge.ts';
-import type { ChargingProfiles, ClearCriteria, StoredProfile } from '../sharing/charging-profiles.ts';
+import type { ChargingProfiles, ClearCriteria, ProfileSend, StoredProfile } from '../sharing/charging-profiles.ts';
 import { FORWARD, type Stage, type StageDecision, type StageFrame } from './stage.ts';
 
 const isObject = (value: unknown): value is Payload => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -66,16 +66,24 @@ export class ChargingProfilesStage implements Stage {
     }
     const id = int(this.is16 ? raw.chargingProfileId : raw.id)!;
     const profile: StoredProfile = { upstream: this.upstream, connector, purpose: String(raw.chargingProfilePurpose), id, raw, input };
-    const send = this.profiles.set(profile);
-    if (send === null) {
-      return { kind: 'answer', payload: { status: 'Accepted' }, granted: true, note: `${this.upstream}'s charging profile ${id} kept; the charger's limit does not change` };
-    }
-    const text = JSON.stringify([2, frame.id, send.action, send.payload]);
-    if (send.action === 'ClearChargingProfile') {
-      // The new profile lifts nothing the charger holds of the proxy's: it is cleared, and the upstream's Set accepted.
-      return { kind: 'replace', text, note: send.note, rewriteAnswer: (answer) => answer.replace(/"status"\s*:\s*"[A-Za-z]+"/, '"status":"Accepted"'), onChargerAnswer: () => send.settle(true) };
-    }
-    return { kind: 'replace', text, note: send.note, onChargerAnswer: (answer) => send.settle(answer?.status === 'Accepted') };
+    // Decided when its turn at the charger comes: Calls queued behind it may have changed the merge meanwhile.
+    const later = this.profiles.setLater(profile);
+    let send: ProfileSend | null | undefined;
+    return {
+      kind: 'replace',
+      text: frame.text,
+      note: `${this.upstream}'s charging profile ${id} (connector ${connector}, ${profile.purpose}) joins the merge`,
+      atSend: () => {
+        send = later.decide();
+        if (send === null) return { answer: { status: 'Accepted' }, note: `${this.upstream}'s charging profile ${id} kept; the charger's limit does not change` };
+        return { text: JSON.stringify([2, frame.id, send.action, send.payload]) };
+      },
+      rewriteAnswer: (answer) => (send?.action === 'ClearChargingProfile' ? answer.replace(/"status"\s*:\s*"[A-Za-z]+"/, '"status":"Accepted"') : answer),
+      onChargerAnswer: (answer) => {
+        if (send === undefined) later.abandon(); // never sent: the upstream or the charger went away first
+        else if (send !== null) send.settle(send.action === 'ClearChargingProfile' || answer?.status === 'Accepted');
+      },
+    };
   }
 
   private clear(frame: StageFrame): StageDecision {

@@ -26,7 +26,7 @@ export type StageDecision =
    * `filtered`: parts of a charger frame were left out for this upstream (logged `filtered`);
    * `onChargerAnswer` learns the charger's answer (payload; null for a CallError or none in time).
    */
-  | { kind: 'replace'; text: string; note?: string; filtered?: boolean; rewriteAnswer?: (answer: string) => string; onChargerAnswer?: (answer: Payload | null) => void }
+  | { kind: 'replace'; text: string; note?: string; filtered?: boolean; rewriteAnswer?: (answer: string) => string; onChargerAnswer?: (answer: Payload | null) => void; atSend?: AtSend }
   /**
    * Do not pass on: the proxy answers the sender itself (logged `blocked`; with `granted`, the
    * proxy did what was asked without the charger, and it is not logged as a refusal; `then`:
@@ -36,6 +36,12 @@ export type StageDecision =
   | { kind: 'error'; code: OcppErrorCode; description: string; note: string }
   /** Do not pass on, and answer nothing (logged `dropped`). */
   | { kind: 'drop'; note: string };
+
+/**
+ * Upstream Calls that wait in the charger's queue: decided again when their turn comes, from what
+ * is known then (the bytes to send, or the proxy's own answer when nothing is left to send).
+ */
+export type AtSend = () => { text: string } | { answer: Payload; note: string };
 
 export const FORWARD: StageDecision = { kind: 'forward' };
 
@@ -57,6 +63,7 @@ export interface ChainResult {
   rewriteAnswer: ((answer: string) => string) | null;
   onChargerAnswer: ((answer: Payload | null) => void) | null;
   filtered: boolean;
+  atSend: AtSend | null;
 }
 
 /** Runs `frame` through `stages` in order (`direction` picks the hook); the first stop wins. */
@@ -66,12 +73,13 @@ export function runChain(stages: readonly Stage[], direction: 'toUpstream' | 'fr
   let rewriteAnswer: ((answer: string) => string) | null = null;
   let onChargerAnswer: ((answer: Payload | null) => void) | null = null;
   let filtered = false;
+  let atSend: AtSend | null = null;
   for (const stage of stages) {
     const decide = stage[direction];
     if (decide === undefined) continue;
     const decision = decide.call(stage, current);
     if (decision.kind !== 'forward' && decision.kind !== 'replace') {
-      return { text: current.text, stopped: decision, notes: notes ?? [], rewriteAnswer: null, onChargerAnswer: null, filtered: false };
+      return { text: current.text, stopped: decision, notes: notes ?? [], rewriteAnswer: null, onChargerAnswer: null, filtered: false, atSend: null };
     }
     if (decision.note !== undefined) (notes ??= []).push(decision.note);
     if (decision.kind === 'replace') {
@@ -80,9 +88,10 @@ export function runChain(stages: readonly Stage[], direction: 'toUpstream' | 'fr
       if (decision.filtered === true) filtered = true;
       if (decision.rewriteAnswer !== undefined) rewriteAnswer = composeRewrites(rewriteAnswer, decision.rewriteAnswer);
       if (decision.onChargerAnswer !== undefined) onChargerAnswer = bothHooks(onChargerAnswer, decision.onChargerAnswer);
+      if (decision.atSend !== undefined) atSend = decision.atSend;
     }
   }
-  return { text: current.text, stopped: null, notes: notes ?? NO_NOTES, rewriteAnswer, onChargerAnswer, filtered };
+  return { text: current.text, stopped: null, notes: notes ?? NO_NOTES, rewriteAnswer, onChargerAnswer, filtered, atSend };
 }
 
 const NO_NOTES: string[] = [];

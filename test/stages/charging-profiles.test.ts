@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { bootParams, cleanupAfter, iniFor, startCsms, startProxy, strictCharger, tempDir, waitUntil, type RPCClientLike } from '../helpers/peers.ts';
+import { bootParams, cleanupAfter, iniFor, startCsms, startProxy, startRawCsms, strictCharger, tempDir, waitUntil, type RPCClientLike } from '../helpers/peers.ts';
 
 const cleanups = cleanupAfter();
 
@@ -236,4 +236,50 @@ test('1.6, the README\'s example: billing 16 A, EVCC 10 A, Home Assistant a 13 A
   await waitUntil(() => charging()['1']?.TxDefaultProfile?.limit_now === 16, 'the billing backend\'s 16 A at the charger');
   assert.equal(await composite(), 13, 'Home Assistant\'s maximum is lower');
   assert.equal(held.size, 2, 'one profile per connector and purpose, none of the backends\' own');
+});
+
+test('1.6: a burst of 1,000 SetChargingProfile: the queue stays bounded, the charger gets the first and then only the latest merge', async () => {
+  const primary = await startCsms({ protocols: ['ocpp1.6'] });
+  const secondary = await startRawCsms(['ocpp1.6']);
+  cleanups.push(() => primary.close(), () => secondary.close());
+  const proxy = await startProxy(iniFor(primary.url, secondary.url));
+  cleanups.push(() => proxy.close());
+  const limits: number[] = [];
+  let release: () => void = () => undefined;
+  const charger = strictCharger(proxy.port, 'CMB', ['ocpp1.6']);
+  charger.handle('SetChargingProfile', async ({ params }: { params?: any }) => {
+    limits.push(params.csChargingProfiles.chargingSchedule.chargingSchedulePeriod[0].limit);
+    // The burst's first profile is held until every refusal is out: everything else waits in the queue meanwhile.
+    if (limits.length === 2) await new Promise<void>((resolve) => (release = resolve));
+    return { status: 'Accepted' };
+  });
+  cleanups.push(() => charger.close({ force: true }));
+  await charger.connect();
+  const atPrimary = await primary.nextClient();
+  const s = await secondary.nextSocket();
+  s.on('message', (data) => {
+    const frame = JSON.parse(data.toString());
+    if (frame[0] === 2) s.send(JSON.stringify([3, frame[1], frame[2] === 'BootNotification' ? { status: 'Accepted', currentTime: new Date().toISOString(), interval: 300 } : {}]));
+  });
+  await charger.call('BootNotification', bootParams('ocpp1.6'));
+  assert.deepEqual(await atPrimary.call('SetChargingProfile', txDefault(16)), { status: 'Accepted' });
+  assert.deepEqual(limits, [16]);
+
+  const answers = new Map<string, any[]>();
+  s.on('message', (data) => {
+    const frame = JSON.parse(data.toString());
+    if (frame[0] !== 2) answers.set(frame[1], frame);
+  });
+  const limitOf = (i: number) => 6 + (i % 9);
+  for (let i = 0; i < 1000; i++) s.send(JSON.stringify([2, `b${i}`, 'SetChargingProfile', txDefault(limitOf(i))]));
+  const queueLimit = proxy.daemon.server.sessions.get('CMB')!.context.config.queueLimit;
+  await waitUntil(() => answers.size === 1000 - queueLimit - 1, 'every Call beyond the queue refused at once');
+  assert.ok([...answers.values()].every((a) => a[0] === 4 && a[3] === 'proxy queue full'));
+  release();
+  await waitUntil(() => answers.size === 1000, 'every Call answered');
+  const accepted = [...answers.values()].filter((a) => a[0] === 3 && a[2].status === 'Accepted').map((a) => Number(String(a[1]).slice(1)));
+  assert.equal(accepted.length, queueLimit + 1);
+  const last = Math.max(...accepted);
+  assert.deepEqual(limits, [16, limitOf(0), Math.min(16, limitOf(last))], 'the first, then the latest merge; the 49 between answered by the proxy');
+  assert.equal(proxy.daemon.server.sessions.get('CMB')!.queuedCalls, 0);
 });
