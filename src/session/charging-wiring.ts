@@ -3,7 +3,8 @@
 
 import type { ChargerEvent } from '../events/charger-events.ts';
 import type { OcppVersion } from '../ocpp/versions.ts';
-import { ChargingProfiles, loadHomeownerCap } from '../sharing/charging-profiles.ts';
+import { ChargingProfiles } from '../sharing/charging-profiles.ts';
+import { loadHomeownerCap } from '../sharing/homeowner-cap.ts';
 import type { ProxyCallAnswer } from './call-slot.ts';
 import type { SessionContext } from './session-context.ts';
 

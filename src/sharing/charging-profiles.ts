@@ -21,36 +21,11 @@ import {
   type RateUnit,
 } from '../rules/charging-merge.ts';
 import type { Store } from '../store/store.ts';
+import { MAX_PURPOSES, proxyProfileId } from './profile-ids.ts';
 
-/** The proxy's own profile ids (1.6 chargingProfileId, 2.0.1+ id); the cap alone on connector 0 is the first. */
-export const PROXY_PROFILE_ID_FIRST = 900000;
-const PROXY_PROFILE_ID_LAST = 999999;
 /** A merged Absolute profile covers a day from the moment it is made, and is made again an hour before it ends. */
 const HORIZON_S = 86_400;
 const REFRESH_BEFORE_MS = 3_600_000;
-const MAX_PURPOSES: ReadonlySet<string> = new Set(['ChargePointMaxProfile', 'ChargingStationMaxProfile']);
-const PURPOSES = ['ChargePointMaxProfile', 'ChargingStationMaxProfile', 'TxDefaultProfile', 'TxProfile', 'ChargingStationExternalConstraints', 'PriorityCharging', 'LocalGeneration'];
-
-/** The state-store setting that keeps the homeowner's cap (`POST /api/override {"mode":"limit"}`). */
-export const HOMEOWNER_CAP_SETTING = 'homeowner_cap';
-
-export interface HomeownerCap {
-  limit: number;
-  unit: RateUnit;
-  since: string;
-}
-
-/** The homeowner's cap kept in the state store, or null. */
-export function loadHomeownerCap(store: Store | null): HomeownerCap | null {
-  const text = store?.getSetting(HOMEOWNER_CAP_SETTING) ?? null;
-  if (text === null) return null;
-  try {
-    const cap = JSON.parse(text) as HomeownerCap;
-    return typeof cap.limit === 'number' && (cap.unit === 'A' || cap.unit === 'W') ? cap : null;
-  } catch {
-    return null;
-  }
-}
 
 export interface StoredProfile {
   upstream: string;
@@ -86,13 +61,6 @@ export interface ClearCriteria {
   connector?: number;
   purpose?: string;
   stackLevel?: number;
-}
-
-/** The proxy's id for a connector and purpose (stable, so a new merge replaces the last). */
-export function proxyProfileId(connector: number, purpose: string): number {
-  if (connector === 0 && MAX_PURPOSES.has(purpose)) return PROXY_PROFILE_ID_FIRST;
-  const index = Math.max(0, PURPOSES.indexOf(purpose));
-  return PROXY_PROFILE_ID_FIRST + 1 + ((connector * PURPOSES.length + index) % (PROXY_PROFILE_ID_LAST - PROXY_PROFILE_ID_FIRST));
 }
 
 const keyOf = (connector: number, purpose: string): string => `${connector} ${purpose}`;

@@ -13,7 +13,7 @@ import type { Logger } from '../log/console-log.ts';
 import type { MessageLogEntry } from '../log/message-log.ts';
 import type { ProxyServer } from '../listener/proxy-server.ts';
 import type { ChargerSession } from '../session/charger-session.ts';
-import { HOMEOWNER_CAP_SETTING, loadHomeownerCap, type HomeownerCap } from '../sharing/charging-profiles.ts';
+import { HOMEOWNER_CAP_SETTING, loadHomeownerCap, type HomeownerCap } from '../sharing/homeowner-cap.ts';
 import type { Store } from '../store/store.ts';
 
 export type { HomeownerCap };

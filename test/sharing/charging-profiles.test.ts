@@ -4,7 +4,8 @@
 
 import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
-import { ChargingProfiles, PROXY_PROFILE_ID_FIRST, type StoredProfile } from '../../src/sharing/charging-profiles.ts';
+import { ChargingProfiles, type StoredProfile } from '../../src/sharing/charging-profiles.ts';
+import { PROXY_PROFILE_ID_FIRST } from '../../src/sharing/profile-ids.ts';
 import { profileFrom16 } from '../../src/rules/charging-merge.ts';
 
 const NOW = Date.parse('2026-12-01T12:00:00Z');
