@@ -83,7 +83,7 @@ test('runChain: stages in order, a replace feeds the next stage its bytes, notes
   assert.equal(other.seen.length, 0, 'a stage without this direction\'s hook is not asked');
 
   const empty = runChain([], 'toUpstream', frame);
-  assert.deepEqual(empty, { text: frame.text, stopped: null, notes: [], rewriteAnswer: null, onChargerAnswer: null, filtered: false });
+  assert.deepEqual(empty, { text: frame.text, stopped: null, notes: [], rewriteAnswer: null, onChargerAnswer: null, filtered: false, atSend: null });
 });
 
 test('runChain: the first stop wins; later stages are not asked; the bytes and notes so far are returned, no rewriteAnswer', () => {
