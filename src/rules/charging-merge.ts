@@ -342,7 +342,8 @@ export function invalidProfile(p: ProfileInput): string | null {
     if (value !== undefined && !Number.isFinite(value)) return `bad ${key}`;
   }
   if (p.validFrom !== undefined && p.validTo !== undefined && p.validTo <= p.validFrom) return 'validTo is not after validFrom';
-  if (p.duration !== undefined && !(Number.isFinite(p.duration) && p.duration > 0)) return 'bad duration';
+  // Schedules count in whole seconds of a 32-bit integer (1.6 `duration`, `startPeriod`).
+  if (p.duration !== undefined && !(Number.isFinite(p.duration) && p.duration > 0 && p.duration <= 2_147_483_647)) return 'bad duration';
   if (p.kind === 'Relative' && p.startSchedule !== undefined) return 'Relative needs no startSchedule';
   if (p.kind !== 'Relative' && p.startSchedule === undefined) return `${p.kind} needs startSchedule`;
   if (p.kind === 'Recurring' && p.recurrency !== 'Daily' && p.recurrency !== 'Weekly') return 'Recurring needs recurrencyKind Daily or Weekly';

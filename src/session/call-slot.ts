@@ -90,11 +90,13 @@ export class CallSlot {
 
   /**
    * The charger connected: one whose boot the primary accepted on an earlier connection (a 1.6
-   * charger that reconnects without booting) has its configuration views read now.
+   * charger that reconnects without booting) has its configuration views read now, and gets the
+   * charging profiles that changed while it was away.
    */
   connected(): void {
     if (!this.session.memory.bootAccepted()) return;
     this.readConfigViews();
+    this.session.memory.knownChargingProfiles?.resume();
     this.sendNext();
   }
 

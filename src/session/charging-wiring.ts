@@ -4,7 +4,6 @@
 import type { ChargerEvent } from '../events/charger-events.ts';
 import type { OcppVersion } from '../ocpp/versions.ts';
 import { ChargingProfiles } from '../sharing/charging-profiles.ts';
-import { loadHomeownerCap } from '../sharing/homeowner-cap.ts';
 import type { ProxyCallAnswer } from './call-slot.ts';
 import type { SessionContext } from './session-context.ts';
 
@@ -18,7 +17,6 @@ export function chargingProfilesOf(session: SessionLike, protocol: OcppVersion):
   const { context, chargerId } = session;
   const say = (line: string) => context.loggers.proxy.info(`${chargerId}: ${line}`);
   const profiles = new ChargingProfiles(chargerId, protocol, session.upstreamNames, context.store, { volts: context.config.charging.volts, phases: context.config.charging.phases, say });
-  profiles.setCap(loadHomeownerCap(context.store));
   return profiles;
 }
 
@@ -30,6 +28,8 @@ export function statusOf(answer: ProxyCallAnswer): string | null {
 /** Transaction starts and stops: TxProfiles live with their transaction, Relative profiles count from its start. */
 export function transactionToProfiles(profiles: ChargingProfiles, event: ChargerEvent): void {
   const id = event.transactionId as string | number;
-  if (event.event === 'transaction_started') profiles.transactionStarted(typeof event.connector === 'number' ? event.connector : 0, id, Date.parse(event.at));
+  // 2.0.1+ profiles are per EVSE; 1.6 per connector.
+  const place = typeof event.evse === 'number' ? event.evse : typeof event.connector === 'number' ? event.connector : 0;
+  if (event.event === 'transaction_started') profiles.transactionStarted(place, id, Date.parse(event.at));
   else if (event.event === 'transaction_stopped') profiles.transactionEnded(id);
 }

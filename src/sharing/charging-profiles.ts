@@ -21,6 +21,7 @@ import {
   type RateUnit,
 } from '../rules/charging-merge.ts';
 import type { Store } from '../store/store.ts';
+import { loadHomeownerCap } from './homeowner-cap.ts';
 import { MAX_PURPOSES, proxyProfileId } from './profile-ids.ts';
 
 /** A merged Absolute profile covers a day from the moment it is made, and is made again an hour before it ends. */
@@ -44,6 +45,10 @@ type Wanted =
   | { kind: 'merged'; merged: MergedSchedule; stackLevel: number };
 
 const NONE: Wanted = { kind: 'none' };
+/** After a restart the proxy does not know what the charger holds: everything is sent again. */
+const UNKNOWN: Wanted = { kind: 'merged', merged: { kind: 'Absolute', duration: 0, unit: 'A', periods: [], from: [] }, stackLevel: -1 };
+/** Every hour: merged profiles near their end are made again, profiles that come into the 24 h window are sent. */
+const TICK_MS = 3_600_000;
 
 /** A Call for the charger and what to do with its verdict. */
 export interface ProfileSend {
@@ -89,6 +94,10 @@ export class ChargingProfiles {
   private readonly dirty = new Set<string>();
   private busy = false;
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
+  /** Not yet connected since it was made (loaded): what the charger holds is not known. */
+  private fresh = true;
+  /** Upstream SetChargingProfile Calls waiting their turn, per key: they decide, no recheck needed. */
+  private readonly waitingSets = new Map<string, number>();
   /** Said on the console: what was sent and how the charger took it. */
   private readonly say: (line: string) => void;
 
@@ -110,25 +119,45 @@ export class ChargingProfiles {
         this.say(`charging profile ${row.profile_id} of ${row.upstream} in the state store is unreadable, skipped`);
       }
     }
+    for (const row of store?.runningSessions(charger) ?? []) {
+      const start = row.started_at === null ? NaN : Date.parse(row.started_at);
+      if (row.place !== null) this.transactions.set(row.place, { id: row.charger_tx, start: Number.isFinite(start) ? start : this.now() });
+    }
   }
 
-  /** The charger is connected (sender) or gone (null); on connecting, everything wanted is sent again. */
+  /** The charger is connected (sender) or gone (null). Nothing goes until `resume()` or `resendAll()`. */
   attach(sender: ProfileSender | null): void {
     this.sender = sender;
     this.busy = false;
+    // What was on its way when the connection changed may or may not have arrived.
+    for (const key of this.sending.keys()) this.installed.set(key, UNKNOWN);
     this.sending.clear();
-    if (sender === null) {
-      if (this.refreshTimer !== null) clearTimeout(this.refreshTimer);
-      this.refreshTimer = null;
+    if (this.refreshTimer !== null) clearTimeout(this.refreshTimer);
+    this.refreshTimer = null;
+  }
+
+  /**
+   * The charger is connected and its boot accepted (a 1.6 charger reconnecting without a boot):
+   * what changed while it was away goes now; after a restart of the proxy, everything.
+   */
+  resume(): void {
+    if (this.store !== null) this.cap = loadHomeownerCap(this.store); // set meanwhile, maybe while the charger was away
+    for (const key of this.allKeys()) {
+      if (this.fresh) this.installed.set(key, UNKNOWN);
+      this.dirty.add(key);
     }
+    this.fresh = false;
+    this.tick();
   }
 
   /** A boot was accepted: a charger may have lost its profiles, so everything wanted goes again. */
   resendAll(): void {
     this.installed.clear();
     this.sending.clear();
+    this.fresh = false;
+    if (this.store !== null) this.cap = loadHomeownerCap(this.store); // set meanwhile, maybe while the charger was away
     for (const key of this.allKeys()) this.dirty.add(key);
-    this.pump();
+    this.tick();
   }
 
   /** The homeowner's cap (null: none), respected by every merge; installed alone on connector 0 when no upstream has a max profile. */
@@ -163,6 +192,12 @@ export class ChargingProfiles {
       this.profiles.set(other, kept);
     }
     this.listOf(key).push(profile);
+    this.waitingSets.set(key, (this.waitingSets.get(key) ?? 0) + 1);
+    const done = () => {
+      const left = (this.waitingSets.get(key) ?? 1) - 1;
+      if (left > 0) this.waitingSets.set(key, left);
+      else this.waitingSets.delete(key);
+    };
     const keep = () => {
       for (const gone of displaced) this.persist(gone, null);
       this.persist(profile, profile.raw);
@@ -177,7 +212,9 @@ export class ChargingProfiles {
     };
     return {
       decide: () => {
-        const send = this.plan(key);
+        done();
+        // Against what the charger accepted: a Call of the proxy's still on its way may yet be refused.
+        const send = this.plan(key, false);
         if (send === null) {
           keep();
           return null;
@@ -186,16 +223,17 @@ export class ChargingProfiles {
         return {
           ...send,
           settle: (accepted) => {
-            send.settle(accepted);
             if (accepted) keep();
             else giveBack();
-            this.recheck(key);
+            send.settle(accepted);
           },
         };
       },
       abandon: () => {
+        done();
         giveBack();
-        this.recheck(key);
+        this.dirty.add(key);
+        this.pump();
       },
     };
   }
@@ -223,6 +261,11 @@ export class ChargingProfiles {
   /** A 1.6 RemoteStartTransaction's profile: it joins the merge for the transaction that starts on that connector. */
   remoteStartProfile(profile: StoredProfile): void {
     this.remoteStartProfiles.set(profile.connector, profile);
+  }
+
+  /** The charger did not start the remote start that brought this profile: it joins nothing. */
+  dropRemoteStartProfile(profile: StoredProfile): void {
+    if (this.remoteStartProfiles.get(profile.connector) === profile) this.remoteStartProfiles.delete(profile.connector);
   }
 
   transactionStarted(connector: number, id: string | number, at: number): void {
@@ -298,6 +341,9 @@ export class ChargingProfiles {
     const list = this.profiles.get(key) ?? [];
     const capApplies = this.cap !== null && (list.length > 0 || (connector === 0 && MAX_PURPOSES.has(purpose)));
     if (list.length === 0 && !capApplies) return NONE;
+    const transaction = this.transactionFor(connector);
+    // A TxProfile lives with its transaction: none runs, nothing to hold.
+    if (purpose === 'TxProfile' && transaction === undefined) return NONE;
     // One upstream, one profile, no cap: its profile as sent, under the proxy's id.
     if (list.length === 1 && !capApplies) return { kind: 'one', profile: list[0]! };
     const inputs: MergeInput[] = [];
@@ -306,25 +352,27 @@ export class ChargingProfiles {
       if (own.length > 0) inputs.push({ from: upstream, profiles: own });
     }
     if (capApplies) inputs.push(homeownerCap(this.cap!.limit, this.cap!.unit));
-    const transaction = this.transactions.get(connector);
-    if (purpose === 'TxProfile' && transaction === undefined) return NONE;
-    const merged = mergeSchedules(inputs, { now: this.now(), horizon: HORIZON_S, volts: this.volts, phases: this.phases, transactionStart: transaction?.start ?? null });
+    const now = this.now();
+    // Relative profiles alone merge into a Relative one, counted from the transaction start: it covers up to a day from now.
+    const sinceStart = transaction !== undefined && list.every((p) => p.input.kind === 'Relative') ? Math.max(0, Math.floor((now - transaction.start) / 1000)) : 0;
+    const merged = mergeSchedules(inputs, { now, horizon: HORIZON_S + sinceStart, volts: this.volts, phases: this.phases, transactionStart: transaction?.start ?? null });
     if (merged === null) return NONE;
     return { kind: 'merged', merged, stackLevel: Math.max(0, ...list.map((p) => p.input.stackLevel)) };
   }
 
   private same(a: Wanted, b: Wanted): boolean {
     if (a.kind === 'none' || b.kind === 'none') return a.kind === b.kind;
-    if (a.kind === 'one' && b.kind === 'one') return a.profile === b.profile || (a.profile.upstream === b.profile.upstream && JSON.stringify(a.profile.raw) === JSON.stringify(b.profile.raw));
+    // Compared as understood (a missing startSchedule is the time it was received): a profile sent again later is new.
+    if (a.kind === 'one' && b.kind === 'one') return a.profile === b.profile || (a.profile.upstream === b.profile.upstream && JSON.stringify(a.profile.input) === JSON.stringify(b.profile.input));
     if (a.kind === 'merged' && b.kind === 'merged') return a.stackLevel === b.stackLevel && sameSchedule(a.merged, b.merged, { volts: this.volts, phases: this.phases });
     return false;
   }
 
   /** The Call that brings the charger to what is wanted for `key` now, or null when it holds that. */
-  private plan(key: string): ProfileSend | null {
+  private plan(key: string, countSending = true): ProfileSend | null {
     const want = this.wanted(key);
-    // A profile on its way counts as held: its verdict rechecks.
-    const have = this.sending.get(key) ?? this.installed.get(key) ?? NONE;
+    // The proxy's own Calls: a profile on its way counts as held (its verdict ticks again).
+    const have = (countSending ? this.sending.get(key) : undefined) ?? this.installed.get(key) ?? NONE;
     if (this.same(want, have)) return null;
     this.sending.set(key, want);
     const [connectorText, purpose] = key.split(' ') as [string, string];
@@ -332,14 +380,13 @@ export class ChargingProfiles {
     const id = proxyProfileId(connector, purpose);
     const settleWith = (accepted: boolean) => {
       if (this.sending.get(key) === want) this.sending.delete(key);
-      // A clear the charger did not know (Unknown) still leaves it without the proxy's profile.
-      if (accepted || want.kind === 'none') this.installed.set(key, want);
-      this.scheduleRefresh();
+      if (accepted) this.installed.set(key, want);
+      this.tick();
     };
     if (want.kind === 'none') {
       return { action: 'ClearChargingProfile', payload: this.is16 ? { id } : { chargingProfileId: id }, note: `charging profile ${id} (connector ${connector}, ${purpose}) cleared: no upstream limits it`, settle: settleWith };
     }
-    const tx = this.transactions.get(connector)?.id;
+    const tx = this.transactionFor(connector)?.id;
     let profile: Payload;
     let note: string;
     if (want.kind === 'one') {
@@ -355,17 +402,13 @@ export class ChargingProfiles {
     return { action: 'SetChargingProfile', payload, note, settle: settleWith };
   }
 
-  /** After a verdict: what is wanted may have moved on meanwhile. */
-  private recheck(key: string): void {
-    this.dirty.add(key);
-    this.pump();
-  }
-
   /** Sends the proxy's own Calls one at a time, each planned when it goes (so a burst ends in the latest state). */
   private pump(): void {
     while (!this.busy && this.sender !== null && this.dirty.size > 0) {
       const key = this.dirty.values().next().value!;
       this.dirty.delete(key);
+      // Upstream Calls for this key wait their turn: the last of them brings the charger in line.
+      if (this.waitingSets.has(key)) continue;
       const send = this.plan(key);
       if (send === null) continue;
       this.busy = true;
@@ -373,7 +416,8 @@ export class ChargingProfiles {
       this.say(send.note);
       void sender(send.action, send.payload).then((status) => {
         if (this.sender !== sender) return;
-        const accepted = status === 'Accepted';
+        // A clear the charger did not know (Unknown) still leaves it without the proxy's profile.
+        const accepted = status === 'Accepted' || (send.action === 'ClearChargingProfile' && status === 'Unknown');
         if (!accepted && send.action === 'SetChargingProfile') this.say(`${this.charger}: the charger answered ${status ?? 'with an error'} to ${send.note}; its previous profile stays`);
         send.settle(accepted);
         this.busy = false;
@@ -382,21 +426,48 @@ export class ChargingProfiles {
     }
   }
 
-  /** One timer: the merged profile that runs out first is made again an hour before its end. */
-  private scheduleRefresh(): void {
+  /**
+   * Hourly, and after each verdict: merged profiles an hour from their end are made again, and
+   * profiles that came into the 24 h window are sent; then the next tick is armed.
+   */
+  private tick(): void {
     if (this.refreshTimer !== null) clearTimeout(this.refreshTimer);
     this.refreshTimer = null;
-    let first = Infinity;
-    for (const wanted of this.installed.values()) {
-      if (wanted.kind === 'merged' && wanted.merged.kind === 'Absolute') first = Math.min(first, (wanted.merged.startSchedule ?? 0) + wanted.merged.duration * 1000);
+    if (this.sender === null) return;
+    const now = this.now();
+    let next = now + TICK_MS;
+    for (const [key, wanted] of this.installed) {
+      const end = this.endOf(key, wanted);
+      if (end === null) continue;
+      if (end - REFRESH_BEFORE_MS <= now) this.installed.delete(key);
+      else next = Math.min(next, end - REFRESH_BEFORE_MS);
     }
-    if (first === Infinity || this.sender === null) return;
-    this.refreshTimer = setTimeout(() => {
-      this.refreshTimer = null;
-      for (const [key, wanted] of this.installed) if (wanted.kind === 'merged') this.installed.delete(key), this.dirty.add(key);
-      this.pump();
-    }, Math.max(1000, first - REFRESH_BEFORE_MS - this.now()));
+    for (const key of this.allKeys()) this.dirty.add(key);
+    this.pump();
+    this.refreshTimer = setTimeout(() => this.tick(), Math.max(1000, next - now));
     this.refreshTimer.unref?.();
+  }
+
+  /** When the merged profile the charger holds for `key` runs out (null: it does not). */
+  private endOf(key: string, wanted: Wanted): number | null {
+    if (wanted.kind !== 'merged' || wanted === UNKNOWN) return null;
+    const m = wanted.merged;
+    if (m.kind === 'Absolute') return (m.startSchedule ?? 0) + m.duration * 1000;
+    const start = this.transactionFor(Number(key.split(' ')[0]))?.start;
+    return start === undefined ? null : start + m.duration * 1000;
+  }
+
+  /** The transaction on a connector (EVSE); for connector 0, the one that started first. */
+  private transactionFor(connector: number): { id: string | number; start: number } | undefined {
+    if (connector !== 0) return this.transactions.get(connector);
+    let first: { id: string | number; start: number } | undefined;
+    for (const tx of this.transactions.values()) if (first === undefined || tx.start < first.start) first = tx;
+    return first;
+  }
+
+  /** Whether a transaction runs there (a TxProfile needs one). */
+  hasTransaction(connector: number): boolean {
+    return this.transactionFor(connector) !== undefined;
   }
 
   private persist(profile: StoredProfile, raw: Payload | null): void {

@@ -5,7 +5,8 @@
 export const PROXY_PROFILE_ID_FIRST = 900000;
 const PROXY_PROFILE_ID_LAST = 999999;
 export const MAX_PURPOSES: ReadonlySet<string> = new Set(['ChargePointMaxProfile', 'ChargingStationMaxProfile']);
-const PURPOSES = ['ChargePointMaxProfile', 'ChargingStationMaxProfile', 'TxDefaultProfile', 'TxProfile', 'ChargingStationExternalConstraints', 'PriorityCharging', 'LocalGeneration'];
+/** Every chargingProfilePurpose of 1.6, 2.0.1 and 2.1. */
+export const PURPOSES = ['ChargePointMaxProfile', 'ChargingStationMaxProfile', 'TxDefaultProfile', 'TxProfile', 'ChargingStationExternalConstraints', 'PriorityCharging', 'LocalGeneration'];
 
 /** The proxy's id for a connector and purpose (stable, so a new merge replaces the last). */
 export function proxyProfileId(connector: number, purpose: string): number {

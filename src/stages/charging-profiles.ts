@@ -7,6 +7,7 @@ import type { Payload } from '../ocpp/frame.ts';
 import type { OcppVersion } from '../ocpp/versions.ts';
 import { invalidProfile, profileFrom16, profileFrom201 } from '../rules/charging-merge.ts';
 import type { ChargingProfiles, ClearCriteria, ProfileSend, StoredProfile } from '../sharing/charging-profiles.ts';
+import { PURPOSES } from '../sharing/profile-ids.ts';
 import { FORWARD, type Stage, type StageDecision, type StageFrame } from './stage.ts';
 
 const isObject = (value: unknown): value is Payload => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -60,12 +61,19 @@ export class ChargingProfilesStage implements Stage {
     if (invalid !== null) {
       return { kind: 'error', code: 'PropertyConstraintViolation', description: `charging profile refused: ${invalid}`, note: `${this.upstream}'s SetChargingProfile refused: ${invalid}` };
     }
+    const id = int(this.is16 ? raw.chargingProfileId : raw.id);
+    const purpose = raw.chargingProfilePurpose;
+    if (id === undefined || typeof purpose !== 'string' || !PURPOSES.includes(purpose)) {
+      return { kind: 'error', code: 'PropertyConstraintViolation', description: 'charging profile refused: its id must be an integer and its purpose known', note: `${this.upstream}'s SetChargingProfile refused: no integer id or an unknown purpose` };
+    }
     const known = this.connectors();
     if (connector !== 0 && known.size > 0 && !known.has(connector)) {
       return { kind: 'answer', payload: { status: 'Rejected' }, note: `${this.upstream}'s SetChargingProfile is for connector ${connector}, which this charger does not have: Rejected` };
     }
-    const id = int(this.is16 ? raw.chargingProfileId : raw.id)!;
-    const profile: StoredProfile = { upstream: this.upstream, connector, purpose: String(raw.chargingProfilePurpose), id, raw, input };
+    if (purpose === 'TxProfile' && !this.profiles.hasTransaction(connector)) {
+      return { kind: 'answer', payload: { status: 'Rejected' }, note: `${this.upstream}'s TxProfile for connector ${connector}: no transaction runs there, Rejected` };
+    }
+    const profile: StoredProfile = { upstream: this.upstream, connector, purpose, id, raw, input };
     // Decided when its turn at the charger comes: Calls queued behind it may have changed the merge meanwhile.
     const later = this.profiles.setLater(profile);
     let send: ProfileSend | null | undefined;
@@ -81,7 +89,7 @@ export class ChargingProfilesStage implements Stage {
       rewriteAnswer: (answer) => (send?.action === 'ClearChargingProfile' ? answer.replace(/"status"\s*:\s*"[A-Za-z]+"/, '"status":"Accepted"') : answer),
       onChargerAnswer: (answer) => {
         if (send === undefined) later.abandon(); // never sent: the upstream or the charger went away first
-        else if (send !== null) send.settle(send.action === 'ClearChargingProfile' || answer?.status === 'Accepted');
+        else if (send !== null) send.settle(answer?.status === 'Accepted' || (send.action === 'ClearChargingProfile' && answer?.status === 'Unknown'));
       },
     };
   }
@@ -89,7 +97,11 @@ export class ChargingProfilesStage implements Stage {
   private clear(frame: StageFrame): StageDecision {
     const payload = this.current(frame);
     const criteria: ClearCriteria = {};
-    const id = int(this.is16 ? payload.id : payload.chargingProfileId);
+    const given = this.is16 ? payload.id : payload.chargingProfileId;
+    const id = int(given);
+    if (given !== undefined && id === undefined) {
+      return { kind: 'error', code: 'TypeConstraintViolation', description: 'the charging profile id must be an integer', note: `${this.upstream}'s ClearChargingProfile refused: its id is not an integer` };
+    }
     if (id !== undefined) criteria.id = id;
     const filter = this.is16 ? payload : isObject(payload.chargingProfileCriteria) ? payload.chargingProfileCriteria : {};
     const connector = int(this.is16 ? filter.connectorId : filter.evseId);
@@ -117,7 +129,9 @@ export class ChargingProfilesStage implements Stage {
     const stackLevel = int(filter.stackLevel);
     if (stackLevel !== undefined) criteria.stackLevel = stackLevel;
     if (Array.isArray(filter.chargingProfileId)) criteria.ids = filter.chargingProfileId.filter((n): n is number => typeof n === 'number');
-    const own = this.profiles.own(this.upstream, criteria);
+    // The backends' profiles are CSO limits: asked for other sources only, there are none.
+    const sources = filter.chargingLimitSource;
+    const own = Array.isArray(sources) && !sources.includes('CSO') ? [] : this.profiles.own(this.upstream, criteria);
     if (own.length === 0) return { kind: 'answer', payload: { status: 'NoProfiles' }, granted: true, note: `${this.upstream} has no matching charging profile` };
     const requestId = payload.requestId;
     const byEvse = new Map<number, Payload[]>();
@@ -141,8 +155,16 @@ export class ChargingProfilesStage implements Stage {
       return { kind: 'error', code: 'PropertyConstraintViolation', description: `charging profile refused: ${invalid}`, note: `${this.upstream}'s RemoteStartTransaction refused: its profile ${invalid}` };
     }
     const connector = int(payload.connectorId) ?? 0;
-    this.profiles.remoteStartProfile({ upstream: this.upstream, connector, purpose: 'TxProfile', id: int(raw.chargingProfileId) ?? 0, raw, input });
+    const profile: StoredProfile = { upstream: this.upstream, connector, purpose: 'TxProfile', id: int(raw.chargingProfileId) ?? 0, raw, input };
+    this.profiles.remoteStartProfile(profile);
     const { chargingProfile: _left, ...rest } = payload;
-    return { kind: 'replace', text: JSON.stringify([2, frame.id, 'RemoteStartTransaction', rest]), note: `${this.upstream}'s RemoteStartTransaction profile joins the merge for the transaction that starts` };
+    return {
+      kind: 'replace',
+      text: JSON.stringify([2, frame.id, 'RemoteStartTransaction', rest]),
+      note: `${this.upstream}'s RemoteStartTransaction profile joins the merge for the transaction that starts`,
+      onChargerAnswer: (answer) => {
+        if (answer?.status !== 'Accepted') this.profiles.dropRemoteStartProfile(profile);
+      },
+    };
   }
 }

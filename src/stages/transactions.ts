@@ -296,6 +296,7 @@ export class Transactions<L extends RoutedLink> {
         transactionId: chargerTx,
         owner: pending.owner.name,
         connector: pending.connectorId ?? evse,
+        ...(evse !== null ? { evse } : {}),
         idTag: pending.idTag,
       });
     }

@@ -219,6 +219,15 @@ export class Store {
     else this.prepared('INSERT OR REPLACE INTO config_views (charger, upstream, key, value) VALUES (?, ?, ?, ?)').run(charger, upstream, key, value);
   }
 
+  /** The charger's sessions that have not ended: where (1.6 connector, 2.0.1+ EVSE) and since when. */
+  runningSessions(charger: string): Array<{ charger_tx: string; place: number | null; started_at: string | null }> {
+    return this.prepared('SELECT charger_tx, COALESCE(evse, connector) AS place, started_at FROM sessions WHERE charger = ? AND stopped_at IS NULL').all(charger) as Array<{
+      charger_tx: string;
+      place: number | null;
+      started_at: string | null;
+    }>;
+  }
+
   /** Every upstream's charging profiles for a charger, as stored by setChargingProfile. */
   chargingProfiles(charger: string): Array<{ upstream: string; connector: number; purpose: string; profile_id: number; profile: string }> {
     return this.prepared('SELECT upstream, connector, purpose, profile_id, profile FROM charging_profiles WHERE charger = ?').all(charger) as Array<{

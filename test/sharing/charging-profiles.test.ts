@@ -109,3 +109,38 @@ test('a merged profile is made again an hour before its 24 hours end', async () 
     mock.timers.reset();
   }
 });
+
+test('after a restart of the proxy: running transactions and profiles come back, and the charger gets everything again', async () => {
+  const { Store } = await import('../../src/store/store.ts');
+  const { tempDir } = await import('../helpers/peers.ts');
+  const { join } = await import('node:path');
+  const store = Store.open(join(tempDir(), 'state.db'));
+  try {
+    store.startTransaction({ charger: 'CP', chargerTx: '42', owner: 'primary', connector: 1, evse: null, idTag: null, startedAt: new Date(NOW - 600_000).toISOString(), meterStart: 0, guessed: false });
+    const before = new ChargingProfiles('CP', 'ocpp1.6', ['primary', 'evcc'], store, { volts: 230, phases: 3, say: () => undefined, now: () => NOW });
+    before.set(txDefault('primary', 16))!.settle(true);
+    before.set(txDefault('evcc', 10))!.settle(true);
+
+    const charger = standIn();
+    const after = new ChargingProfiles('CP', 'ocpp1.6', ['primary', 'evcc'], store, { volts: 230, phases: 3, say: () => undefined, now: () => NOW });
+    assert.equal(after.hasTransaction(1), true, 'the running transaction is known again');
+    after.attach(charger.sender);
+    after.resume();
+    while (charger.waiting > 0) await charger.answer();
+    const sets = charger.calls.filter((c) => c.action === 'SetChargingProfile' && c.payload.connectorId === 1);
+    assert.equal(sets.length, 1);
+    assert.equal(limitOf(sets[0]!), 10, 'the merge, sent again: what the charger holds is not known after a restart');
+  } finally {
+    store.close();
+  }
+});
+
+test('a Relative profile on connector 0 counts from the running transaction on another connector', () => {
+  const profiles = new ChargingProfiles('CP', 'ocpp1.6', ['primary', 'evcc'], null, { volts: 230, phases: 3, say: () => undefined, now: () => NOW });
+  profiles.transactionStarted(1, '7', NOW - 60_000);
+  const relative = txDefault('evcc', 6);
+  const raw = { ...relative.raw, chargingProfileKind: 'Relative', chargingSchedule: { chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 6 }] } };
+  profiles.set({ ...relative, connector: 0, raw, input: profileFrom16(raw, NOW) })!.settle(true);
+  const send = profiles.set({ ...txDefault('primary', 16), connector: 0 })!;
+  assert.equal(limitOf(send), 6, 'the Relative 6 A is in force during the transaction');
+});

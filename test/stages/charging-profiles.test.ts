@@ -5,6 +5,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
+import { ChargingProfiles } from '../../src/sharing/charging-profiles.ts';
+import { ChargingProfilesStage } from '../../src/stages/charging-profiles.ts';
+import type { StageFrame } from '../../src/stages/stage.ts';
 import { bootParams, cleanupAfter, iniFor, startCsms, startProxy, startRawCsms, strictCharger, tempDir, waitUntil, type RPCClientLike } from '../helpers/peers.ts';
 
 const cleanups = cleanupAfter();
@@ -97,8 +100,11 @@ test('1.6: the lowest limit wins; each backend clears only its own; bad profiles
   await assert.rejects(atSecondary.call('SetChargingProfile', txDefault([[10, 16]])), /charging profile refused: periods do not start at 0/);
   await assert.rejects(atSecondary.call('SetChargingProfile', txDefault(-1)), /charging profile refused: negative limit/);
   assert.equal(log.length, before, 'the charger saw none of them');
-  // A connector the charger does not have.
+  // A connector the charger does not have; a TxProfile with no transaction running.
   assert.deepEqual(await atSecondary.call('SetChargingProfile', { ...txDefault(8), connectorId: 7 }), { status: 'Rejected' });
+  const txProfile = txDefault(8, { chargingProfilePurpose: 'TxProfile', transactionId: 5 });
+  assert.deepEqual(await atSecondary.call('SetChargingProfile', txProfile), { status: 'Rejected' });
+  assert.equal(log.length, before, 'the charger saw none of them');
 
   // A restart: the profiles are kept; a ClearChargingProfile without arguments from one backend leaves the other's.
   await charger.close({ force: true });
@@ -282,4 +288,24 @@ test('1.6: a burst of 1,000 SetChargingProfile: the queue stays bounded, the cha
   const last = Math.max(...accepted);
   assert.deepEqual(limits, [16, limitOf(0), Math.min(16, limitOf(last))], 'the first, then the latest merge; the 49 between answered by the proxy');
   assert.equal(proxy.daemon.server.sessions.get('CMB')!.queuedCalls, 0);
+});
+
+test('odd shapes from an upstream: a clear whose id is no integer, a profile without an integer id or a known purpose, a report for other sources', () => {
+  const keeper = new ChargingProfiles('CP', 'ocpp2.0.1', ['primary', 'ha'], null, { volts: 230, phases: 3, say: () => undefined });
+  const stage = new ChargingProfilesStage(keeper, 'ha', 'ocpp2.0.1', () => new Set([1]));
+  const call = (action: string, payload: object): StageFrame => {
+    const text = JSON.stringify([2, 'x1', action, payload]);
+    return { type: 'CALL', id: 'x1', action, payload: JSON.parse(text)[3], text };
+  };
+  const profile = (extra: object) => ({
+    evseId: 1,
+    chargingProfile: { id: 4, stackLevel: 0, chargingProfilePurpose: 'TxDefaultProfile', chargingProfileKind: 'Absolute', chargingSchedule: [{ id: 1, startSchedule: new Date().toISOString(), chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 10 }] }], ...extra },
+  });
+  assert.equal(stage.fromUpstream(call('SetChargingProfile', profile({ id: 'x' }))).kind, 'error');
+  assert.equal(stage.fromUpstream(call('SetChargingProfile', profile({ chargingProfilePurpose: { a: 1 } }))).kind, 'error');
+  assert.equal(stage.fromUpstream(call('SetChargingProfile', profile({ chargingSchedule: 'none' }))).kind, 'error', 'no periods');
+  assert.equal(stage.fromUpstream(call('SetChargingProfile', profile({}))).kind, 'replace', 'a good one joins the merge');
+  assert.deepEqual(stage.fromUpstream(call('ClearChargingProfile', { chargingProfileId: 'x' })).kind, 'error', 'not "clear everything of mine"');
+  assert.deepEqual((stage.fromUpstream(call('GetChargingProfiles', { requestId: 1, chargingProfile: { chargingLimitSource: ['EMS'] } })) as { payload: object }).payload, { status: 'NoProfiles' });
+  assert.equal(keeper.own('ha', {}).length, 1);
 });
