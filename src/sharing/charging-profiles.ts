@@ -5,48 +5,16 @@
 
 import type { Payload } from '../ocpp/frame.ts';
 import type { OcppVersion } from '../ocpp/versions.ts';
-import {
-  homeownerCap,
-  limitAt,
-  mergedAsProfile,
-  mergeSchedules,
-  profileFrom16,
-  profileFrom201,
-  render16,
-  render201,
-  sameSchedule,
-  type MergedSchedule,
-  type MergeInput,
-  type ProfileInput,
-  type RateUnit,
-} from '../rules/charging-merge.ts';
+import { limitAt, mergedAsProfile, profileFrom16, profileFrom201, type RateUnit } from '../rules/charging-merge.ts';
 import type { Store } from '../store/store.ts';
 import { loadHomeownerCap } from './homeowner-cap.ts';
-import { MAX_PURPOSES, proxyProfileId } from './profile-ids.ts';
+import { callFor, NONE, sameWanted, UNKNOWN, wantedFor, type StoredProfile, type Wanted } from './profile-plans.ts';
 
-/** A merged Absolute profile covers a day from the moment it is made, and is made again an hour before it ends. */
-const HORIZON_S = 86_400;
+export type { StoredProfile };
+
+/** A merged profile is made again an hour before it ends. */
 const REFRESH_BEFORE_MS = 3_600_000;
 
-export interface StoredProfile {
-  upstream: string;
-  connector: number;
-  purpose: string;
-  id: number;
-  /** The profile object as the upstream sent it (1.6 csChargingProfiles, 2.0.1+ chargingProfile). */
-  raw: Payload;
-  input: ProfileInput;
-}
-
-/** What the charger holds, or is to hold, for one connector and purpose. */
-type Wanted =
-  | { kind: 'none' }
-  | { kind: 'one'; profile: StoredProfile }
-  | { kind: 'merged'; merged: MergedSchedule; stackLevel: number };
-
-const NONE: Wanted = { kind: 'none' };
-/** After a restart the proxy does not know what the charger holds: everything is sent again. */
-const UNKNOWN: Wanted = { kind: 'merged', merged: { kind: 'Absolute', duration: 0, unit: 'A', periods: [], from: [] }, stackLevel: -1 };
 /** Every hour: merged profiles near their end are made again, profiles that come into the 24 h window are sent. */
 const TICK_MS = 3_600_000;
 
@@ -338,34 +306,7 @@ export class ChargingProfiles {
   private wanted(key: string): Wanted {
     const [connectorText, purpose] = key.split(' ') as [string, string];
     const connector = Number(connectorText);
-    const list = this.profiles.get(key) ?? [];
-    const capApplies = this.cap !== null && (list.length > 0 || (connector === 0 && MAX_PURPOSES.has(purpose)));
-    if (list.length === 0 && !capApplies) return NONE;
-    const transaction = this.transactionFor(connector);
-    // A TxProfile lives with its transaction: none runs, nothing to hold.
-    if (purpose === 'TxProfile' && transaction === undefined) return NONE;
-    // One upstream, one profile, no cap: its profile as sent, under the proxy's id.
-    if (list.length === 1 && !capApplies) return { kind: 'one', profile: list[0]! };
-    const inputs: MergeInput[] = [];
-    for (const upstream of this.upstreams) {
-      const own = list.filter((p) => p.upstream === upstream).map((p) => p.input);
-      if (own.length > 0) inputs.push({ from: upstream, profiles: own });
-    }
-    if (capApplies) inputs.push(homeownerCap(this.cap!.limit, this.cap!.unit));
-    const now = this.now();
-    // Relative profiles alone merge into a Relative one, counted from the transaction start: it covers up to a day from now.
-    const sinceStart = transaction !== undefined && list.every((p) => p.input.kind === 'Relative') ? Math.max(0, Math.floor((now - transaction.start) / 1000)) : 0;
-    const merged = mergeSchedules(inputs, { now, horizon: HORIZON_S + sinceStart, volts: this.volts, phases: this.phases, transactionStart: transaction?.start ?? null });
-    if (merged === null) return NONE;
-    return { kind: 'merged', merged, stackLevel: Math.max(0, ...list.map((p) => p.input.stackLevel)) };
-  }
-
-  private same(a: Wanted, b: Wanted): boolean {
-    if (a.kind === 'none' || b.kind === 'none') return a.kind === b.kind;
-    // Compared as understood (a missing startSchedule is the time it was received): a profile sent again later is new.
-    if (a.kind === 'one' && b.kind === 'one') return a.profile === b.profile || (a.profile.upstream === b.profile.upstream && JSON.stringify(a.profile.input) === JSON.stringify(b.profile.input));
-    if (a.kind === 'merged' && b.kind === 'merged') return a.stackLevel === b.stackLevel && sameSchedule(a.merged, b.merged, { volts: this.volts, phases: this.phases });
-    return false;
+    return wantedFor({ list: this.profiles.get(key) ?? [], connector, purpose, upstreams: this.upstreams, cap: this.cap, transaction: this.transactionFor(connector), now: this.now(), volts: this.volts, phases: this.phases });
   }
 
   /** The Call that brings the charger to what is wanted for `key` now, or null when it holds that. */
@@ -373,33 +314,16 @@ export class ChargingProfiles {
     const want = this.wanted(key);
     // The proxy's own Calls: a profile on its way counts as held (its verdict ticks again).
     const have = (countSending ? this.sending.get(key) : undefined) ?? this.installed.get(key) ?? NONE;
-    if (this.same(want, have)) return null;
+    if (sameWanted(want, have, { volts: this.volts, phases: this.phases })) return null;
     this.sending.set(key, want);
     const [connectorText, purpose] = key.split(' ') as [string, string];
     const connector = Number(connectorText);
-    const id = proxyProfileId(connector, purpose);
     const settleWith = (accepted: boolean) => {
       if (this.sending.get(key) === want) this.sending.delete(key);
       if (accepted) this.installed.set(key, want);
       this.tick();
     };
-    if (want.kind === 'none') {
-      return { action: 'ClearChargingProfile', payload: this.is16 ? { id } : { chargingProfileId: id }, note: `charging profile ${id} (connector ${connector}, ${purpose}) cleared: no upstream limits it`, settle: settleWith };
-    }
-    const tx = this.transactionFor(connector)?.id;
-    let profile: Payload;
-    let note: string;
-    if (want.kind === 'one') {
-      profile = this.is16 ? { ...want.profile.raw, chargingProfileId: id } : { ...want.profile.raw, id };
-      note = `${want.profile.upstream}'s charging profile ${want.profile.id} goes to the charger as ${id} (connector ${connector}, ${purpose})`;
-    } else {
-      const m = want.merged;
-      profile = this.is16 ? render16(m, id, want.stackLevel, purpose, purpose === 'TxProfile' ? Number(tx) : undefined) : render201(m, id, want.stackLevel, purpose, purpose === 'TxProfile' ? String(tx) : undefined);
-      const first = m.periods[0]!;
-      note = `charging profile ${id} (connector ${connector}, ${purpose}): the lowest limit of ${[...new Set(m.from.filter((f) => f !== ''))].join(', ')}, now ${first.limit} ${m.unit}`;
-    }
-    const payload = this.is16 ? { connectorId: connector, csChargingProfiles: profile } : { evseId: connector, chargingProfile: profile };
-    return { action: 'SetChargingProfile', payload, note, settle: settleWith };
+    return { ...callFor(want, connector, purpose, this.is16, this.transactionFor(connector)?.id), settle: settleWith };
   }
 
   /** Sends the proxy's own Calls one at a time, each planned when it goes (so a burst ends in the latest state). */
