@@ -6268,13 +6268,15 @@ var CallPolicy = class {
 };
 function controlWarnings(config) {
   if (config.sharing.enabled || config.sharing.sharedControl) return [];
+  const merged = config.charging.merge ? /* @__PURE__ */ new Set(["SetChargingProfile", "ClearChargingProfile"]) : /* @__PURE__ */ new Set();
+  const actions = [...CHARGING_CONTROL_ACTIONS].filter((action) => !merged.has(action));
   const controllers = config.upstreams.filter((upstream) => {
     const policy = new CallPolicy(upstream);
-    return [...CHARGING_CONTROL_ACTIONS].some((action) => policy.refusal(action) === null);
+    return actions.some((action) => policy.refusal(action) === null);
   });
   if (controllers.length < 2) return [];
   return [
-    `${controllers.map((u) => u.name).join(", ")} may all send charging-control calls (${[...CHARGING_CONTROL_ACTIONS].join(", ")}); narrow it with [ext-server] secondary_deny_actions or [upstream.NAME] deny_actions / allow_actions, or set [sharing] enabled = true (or shared_control = true) if that is intended`
+    `${controllers.map((u) => u.name).join(", ")} may all send charging-control calls (${actions.join(", ")}${merged.size > 0 ? "; charging profiles are merged, the lowest limit wins" : ""}); narrow it with [ext-server] secondary_deny_actions or [upstream.NAME] deny_actions / allow_actions, or set [sharing] enabled = true (or shared_control = true) if that is intended`
   ];
 }
 
@@ -6887,12 +6889,13 @@ function runChain(stages, direction, frame) {
   let rewriteAnswer = null;
   let onChargerAnswer = null;
   let filtered = false;
+  let atSend = null;
   for (const stage of stages) {
     const decide = stage[direction];
     if (decide === void 0) continue;
     const decision = decide.call(stage, current);
     if (decision.kind !== "forward" && decision.kind !== "replace") {
-      return { text: current.text, stopped: decision, notes: notes ?? [], rewriteAnswer: null, onChargerAnswer: null, filtered: false };
+      return { text: current.text, stopped: decision, notes: notes ?? [], rewriteAnswer: null, onChargerAnswer: null, filtered: false, atSend: null };
     }
     if (decision.note !== void 0) (notes ??= []).push(decision.note);
     if (decision.kind === "replace") {
@@ -6900,9 +6903,10 @@ function runChain(stages, direction, frame) {
       if (decision.filtered === true) filtered = true;
       if (decision.rewriteAnswer !== void 0) rewriteAnswer = composeRewrites(rewriteAnswer, decision.rewriteAnswer);
       if (decision.onChargerAnswer !== void 0) onChargerAnswer = bothHooks(onChargerAnswer, decision.onChargerAnswer);
+      if (decision.atSend !== void 0) atSend = decision.atSend;
     }
   }
-  return { text: current.text, stopped: null, notes: notes ?? NO_NOTES, rewriteAnswer, onChargerAnswer, filtered };
+  return { text: current.text, stopped: null, notes: notes ?? NO_NOTES, rewriteAnswer, onChargerAnswer, filtered, atSend };
 }
 var NO_NOTES = [];
 function composeRewrites(outer, inner) {
@@ -7534,7 +7538,7 @@ function invalidProfile(p) {
     if (value !== void 0 && !Number.isFinite(value)) return `bad ${key2}`;
   }
   if (p.validFrom !== void 0 && p.validTo !== void 0 && p.validTo <= p.validFrom) return "validTo is not after validFrom";
-  if (p.duration !== void 0 && !(Number.isFinite(p.duration) && p.duration > 0)) return "bad duration";
+  if (p.duration !== void 0 && !(Number.isFinite(p.duration) && p.duration > 0 && p.duration <= 2147483647)) return "bad duration";
   if (p.kind === "Relative" && p.startSchedule !== void 0) return "Relative needs no startSchedule";
   if (p.kind !== "Relative" && p.startSchedule === void 0) return `${p.kind} needs startSchedule`;
   if (p.kind === "Recurring" && p.recurrency !== "Daily" && p.recurrency !== "Weekly") return "Recurring needs recurrencyKind Daily or Weekly";
@@ -7578,6 +7582,17 @@ function render201(m, id, stackLevel, purpose, transactionId) {
     ...transactionId !== void 0 ? { transactionId } : {},
     chargingSchedule: [{ id: 1, ...startOut(m), duration: m.duration, chargingRateUnit: m.unit, chargingSchedulePeriod: periodsOut(m) }]
   };
+}
+
+// src/sharing/profile-ids.ts
+var PROXY_PROFILE_ID_FIRST = 9e5;
+var PROXY_PROFILE_ID_LAST = 999999;
+var MAX_PURPOSES = /* @__PURE__ */ new Set(["ChargePointMaxProfile", "ChargingStationMaxProfile"]);
+var PURPOSES = ["ChargePointMaxProfile", "ChargingStationMaxProfile", "TxDefaultProfile", "TxProfile", "ChargingStationExternalConstraints", "PriorityCharging", "LocalGeneration"];
+function proxyProfileId(connector, purpose) {
+  if (connector === 0 && MAX_PURPOSES.has(purpose)) return PROXY_PROFILE_ID_FIRST;
+  const index = Math.max(0, PURPOSES.indexOf(purpose));
+  return PROXY_PROFILE_ID_FIRST + 1 + (connector * PURPOSES.length + index) % (PROXY_PROFILE_ID_LAST - PROXY_PROFILE_ID_FIRST);
 }
 
 // src/stages/charging-profiles.ts
@@ -7627,26 +7642,45 @@ var ChargingProfilesStage = class {
     if (invalid !== null) {
       return { kind: "error", code: "PropertyConstraintViolation", description: `charging profile refused: ${invalid}`, note: `${this.upstream}'s SetChargingProfile refused: ${invalid}` };
     }
+    const id = int(this.is16 ? raw.chargingProfileId : raw.id);
+    const purpose = raw.chargingProfilePurpose;
+    if (id === void 0 || typeof purpose !== "string" || !PURPOSES.includes(purpose)) {
+      return { kind: "error", code: "PropertyConstraintViolation", description: "charging profile refused: its id must be an integer and its purpose known", note: `${this.upstream}'s SetChargingProfile refused: no integer id or an unknown purpose` };
+    }
     const known = this.connectors();
     if (connector !== 0 && known.size > 0 && !known.has(connector)) {
       return { kind: "answer", payload: { status: "Rejected" }, note: `${this.upstream}'s SetChargingProfile is for connector ${connector}, which this charger does not have: Rejected` };
     }
-    const id = int(this.is16 ? raw.chargingProfileId : raw.id);
-    const profile = { upstream: this.upstream, connector, purpose: String(raw.chargingProfilePurpose), id, raw, input };
-    const send = this.profiles.set(profile);
-    if (send === null) {
-      return { kind: "answer", payload: { status: "Accepted" }, granted: true, note: `${this.upstream}'s charging profile ${id} kept; the charger's limit does not change` };
+    if (purpose === "TxProfile" && !this.profiles.hasTransaction(connector)) {
+      return { kind: "answer", payload: { status: "Rejected" }, note: `${this.upstream}'s TxProfile for connector ${connector}: no transaction runs there, Rejected` };
     }
-    const text3 = JSON.stringify([2, frame.id, send.action, send.payload]);
-    if (send.action === "ClearChargingProfile") {
-      return { kind: "replace", text: text3, note: send.note, rewriteAnswer: (answer) => answer.replace(/"status"\s*:\s*"[A-Za-z]+"/, '"status":"Accepted"'), onChargerAnswer: () => send.settle(true) };
-    }
-    return { kind: "replace", text: text3, note: send.note, onChargerAnswer: (answer) => send.settle(answer?.status === "Accepted") };
+    const profile = { upstream: this.upstream, connector, purpose, id, raw, input };
+    const later = this.profiles.setLater(profile);
+    let send;
+    return {
+      kind: "replace",
+      text: frame.text,
+      note: `${this.upstream}'s charging profile ${id} (connector ${connector}, ${profile.purpose}) joins the merge`,
+      atSend: () => {
+        send = later.decide();
+        if (send === null) return { answer: { status: "Accepted" }, note: `${this.upstream}'s charging profile ${id} kept; the charger's limit does not change` };
+        return { text: JSON.stringify([2, frame.id, send.action, send.payload]) };
+      },
+      rewriteAnswer: (answer) => send?.action === "ClearChargingProfile" ? answer.replace(/"status"\s*:\s*"[A-Za-z]+"/, '"status":"Accepted"') : answer,
+      onChargerAnswer: (answer) => {
+        if (send === void 0) later.abandon();
+        else if (send !== null) send.settle(answer?.status === "Accepted" || send.action === "ClearChargingProfile" && answer?.status === "Unknown");
+      }
+    };
   }
   clear(frame) {
     const payload = this.current(frame);
     const criteria = {};
-    const id = int(this.is16 ? payload.id : payload.chargingProfileId);
+    const given = this.is16 ? payload.id : payload.chargingProfileId;
+    const id = int(given);
+    if (given !== void 0 && id === void 0) {
+      return { kind: "error", code: "TypeConstraintViolation", description: "the charging profile id must be an integer", note: `${this.upstream}'s ClearChargingProfile refused: its id is not an integer` };
+    }
     if (id !== void 0) criteria.id = id;
     const filter = this.is16 ? payload : isObject3(payload.chargingProfileCriteria) ? payload.chargingProfileCriteria : {};
     const connector = int(this.is16 ? filter.connectorId : filter.evseId);
@@ -7673,7 +7707,8 @@ var ChargingProfilesStage = class {
     const stackLevel = int(filter.stackLevel);
     if (stackLevel !== void 0) criteria.stackLevel = stackLevel;
     if (Array.isArray(filter.chargingProfileId)) criteria.ids = filter.chargingProfileId.filter((n) => typeof n === "number");
-    const own = this.profiles.own(this.upstream, criteria);
+    const sources = filter.chargingLimitSource;
+    const own = Array.isArray(sources) && !sources.includes("CSO") ? [] : this.profiles.own(this.upstream, criteria);
     if (own.length === 0) return { kind: "answer", payload: { status: "NoProfiles" }, granted: true, note: `${this.upstream} has no matching charging profile` };
     const requestId = payload.requestId;
     const byEvse = /* @__PURE__ */ new Map();
@@ -7696,9 +7731,17 @@ var ChargingProfilesStage = class {
       return { kind: "error", code: "PropertyConstraintViolation", description: `charging profile refused: ${invalid}`, note: `${this.upstream}'s RemoteStartTransaction refused: its profile ${invalid}` };
     }
     const connector = int(payload.connectorId) ?? 0;
-    this.profiles.remoteStartProfile({ upstream: this.upstream, connector, purpose: "TxProfile", id: int(raw.chargingProfileId) ?? 0, raw, input });
+    const profile = { upstream: this.upstream, connector, purpose: "TxProfile", id: int(raw.chargingProfileId) ?? 0, raw, input };
+    this.profiles.remoteStartProfile(profile);
     const { chargingProfile: _left, ...rest } = payload;
-    return { kind: "replace", text: JSON.stringify([2, frame.id, "RemoteStartTransaction", rest]), note: `${this.upstream}'s RemoteStartTransaction profile joins the merge for the transaction that starts` };
+    return {
+      kind: "replace",
+      text: JSON.stringify([2, frame.id, "RemoteStartTransaction", rest]),
+      note: `${this.upstream}'s RemoteStartTransaction profile joins the merge for the transaction that starts`,
+      onChargerAnswer: (answer) => {
+        if (answer?.status !== "Accepted") this.profiles.dropRemoteStartProfile(profile);
+      }
+    };
   }
 };
 
@@ -8120,6 +8163,7 @@ var Transactions = class {
         transactionId: chargerTx,
         owner: pending.owner.name,
         connector: pending.connectorId ?? evse,
+        ...evse !== null ? { evse } : {},
         idTag: pending.idTag
       });
     }
@@ -8868,11 +8912,13 @@ var CallSlot = class {
   }
   /**
    * The charger connected: one whose boot the primary accepted on an earlier connection (a 1.6
-   * charger that reconnects without booting) has its configuration views read now.
+   * charger that reconnects without booting) has its configuration views read now, and gets the
+   * charging profiles that changed while it was away.
    */
   connected() {
     if (!this.session.memory.bootAccepted()) return;
     this.readConfigViews();
+    this.session.memory.knownChargingProfiles?.resume();
     this.sendNext();
   }
   /**
@@ -8917,8 +8963,26 @@ var CallSlot = class {
     if (this.inFlight !== null || !this.session.chargerReady) return;
     const call = this.queue.shift(this.session.memory.bootAccepted());
     if (call === void 0) return;
-    if (call === arrived) this.send(call, NO_TAGS, payload ?? null);
+    const decided = call.atSend?.();
+    if (decided !== void 0 && "answer" in decided) {
+      this.answerAtSend(call, decided.answer, decided.note);
+      this.sendNext();
+      return;
+    }
+    if (decided !== void 0) call.text = decided.text;
+    if (call === arrived) this.send(call, NO_TAGS, decided === void 0 ? payload ?? null : null);
     else this.send(call, QUEUED, null);
+  }
+  /** A waiting Call a stage no longer needs sent: the proxy answers its source. */
+  answerAtSend(call, answer, note) {
+    const link = call.source;
+    const ts = (/* @__PURE__ */ new Date()).toISOString();
+    this.session.record({ ts, from: link.name, to: "proxy", type: "CALL", id: call.id, action: call.action, tags: NO_TAGS, raw: redactSecrets(call.action, JSON.parse(call.text)[3], call.text) });
+    this.session.log.proxy.info(note);
+    if (!link.isOpen) return;
+    const out = `[${CALLRESULT},${call.idLiteral},${JSON.stringify(answer)}]`;
+    link.send(out);
+    this.session.record({ ts, from: "proxy", to: link.name, type: "CALLRESULT", id: call.id, action: call.action, tags: NO_TAGS, raw: out });
   }
   /** The charger answered the Call in flight: back to its source alone, under the source's own id. */
   answered(frame, text3, ts) {
@@ -9139,13 +9203,7 @@ var ChargerFrames = class {
   }
 };
 
-// src/sharing/charging-profiles.ts
-var PROXY_PROFILE_ID_FIRST = 9e5;
-var PROXY_PROFILE_ID_LAST = 999999;
-var HORIZON_S = 86400;
-var REFRESH_BEFORE_MS = 36e5;
-var MAX_PURPOSES = /* @__PURE__ */ new Set(["ChargePointMaxProfile", "ChargingStationMaxProfile"]);
-var PURPOSES = ["ChargePointMaxProfile", "ChargingStationMaxProfile", "TxDefaultProfile", "TxProfile", "ChargingStationExternalConstraints", "PriorityCharging", "LocalGeneration"];
+// src/sharing/homeowner-cap.ts
 var HOMEOWNER_CAP_SETTING = "homeowner_cap";
 function loadHomeownerCap(store) {
   const text3 = store?.getSetting(HOMEOWNER_CAP_SETTING) ?? null;
@@ -9157,12 +9215,56 @@ function loadHomeownerCap(store) {
     return null;
   }
 }
+
+// src/sharing/profile-plans.ts
+var HORIZON_S = 86400;
 var NONE = { kind: "none" };
-function proxyProfileId(connector, purpose) {
-  if (connector === 0 && MAX_PURPOSES.has(purpose)) return PROXY_PROFILE_ID_FIRST;
-  const index = Math.max(0, PURPOSES.indexOf(purpose));
-  return PROXY_PROFILE_ID_FIRST + 1 + (connector * PURPOSES.length + index) % (PROXY_PROFILE_ID_LAST - PROXY_PROFILE_ID_FIRST);
+var UNKNOWN = { kind: "merged", merged: { kind: "Absolute", duration: 0, unit: "A", periods: [], from: [] }, stackLevel: -1 };
+function wantedFor(inputs) {
+  const { list, connector, purpose, cap, transaction, now } = inputs;
+  const capApplies = cap !== null && (list.length > 0 || connector === 0 && MAX_PURPOSES.has(purpose));
+  if (list.length === 0 && !capApplies) return NONE;
+  if (purpose === "TxProfile" && transaction === void 0) return NONE;
+  if (list.length === 1 && !capApplies) return { kind: "one", profile: list[0] };
+  const merge = [];
+  for (const upstream of inputs.upstreams) {
+    const own = list.filter((p) => p.upstream === upstream).map((p) => p.input);
+    if (own.length > 0) merge.push({ from: upstream, profiles: own });
+  }
+  if (capApplies) merge.push(homeownerCap(cap.limit, cap.unit));
+  const sinceStart = transaction !== void 0 && list.every((p) => p.input.kind === "Relative") ? Math.max(0, Math.floor((now - transaction.start) / 1e3)) : 0;
+  const merged = mergeSchedules(merge, { now, horizon: HORIZON_S + sinceStart, volts: inputs.volts, phases: inputs.phases, transactionStart: transaction?.start ?? null });
+  if (merged === null) return NONE;
+  return { kind: "merged", merged, stackLevel: Math.max(0, ...list.map((p) => p.input.stackLevel)) };
 }
+function sameWanted(a, b, units) {
+  if (a.kind === "none" || b.kind === "none") return a.kind === b.kind;
+  if (a.kind === "one" && b.kind === "one") return a.profile === b.profile || a.profile.upstream === b.profile.upstream && JSON.stringify(a.profile.input) === JSON.stringify(b.profile.input);
+  if (a.kind === "merged" && b.kind === "merged") return a.stackLevel === b.stackLevel && sameSchedule(a.merged, b.merged, { volts: units.volts, phases: units.phases });
+  return false;
+}
+function callFor(want, connector, purpose, is16, tx) {
+  const id = proxyProfileId(connector, purpose);
+  if (want.kind === "none") {
+    return { action: "ClearChargingProfile", payload: is16 ? { id } : { chargingProfileId: id }, note: `charging profile ${id} (connector ${connector}, ${purpose}) cleared: no upstream limits it` };
+  }
+  let profile;
+  let note;
+  if (want.kind === "one") {
+    profile = is16 ? { ...want.profile.raw, chargingProfileId: id } : { ...want.profile.raw, id };
+    note = `${want.profile.upstream}'s charging profile ${want.profile.id} goes to the charger as ${id} (connector ${connector}, ${purpose})`;
+  } else {
+    const m = want.merged;
+    profile = is16 ? render16(m, id, want.stackLevel, purpose, purpose === "TxProfile" ? Number(tx) : void 0) : render201(m, id, want.stackLevel, purpose, purpose === "TxProfile" ? String(tx) : void 0);
+    const first = m.periods[0];
+    note = `charging profile ${id} (connector ${connector}, ${purpose}): the lowest limit of ${[...new Set(m.from.filter((f) => f !== ""))].join(", ")}, now ${first.limit} ${m.unit}`;
+  }
+  return { action: "SetChargingProfile", payload: is16 ? { connectorId: connector, csChargingProfiles: profile } : { evseId: connector, chargingProfile: profile }, note };
+}
+
+// src/sharing/charging-profiles.ts
+var REFRESH_BEFORE_MS = 36e5;
+var TICK_MS = 36e5;
 var keyOf = (connector, purpose) => `${connector} ${purpose}`;
 var ChargingProfiles = class {
   charger;
@@ -9176,6 +9278,8 @@ var ChargingProfiles = class {
   profiles = /* @__PURE__ */ new Map();
   /** What the charger accepted of the proxy's, per connector and purpose. */
   installed = /* @__PURE__ */ new Map();
+  /** What was sent and awaits the charger's verdict, per connector and purpose. */
+  sending = /* @__PURE__ */ new Map();
   /** 1.6 RemoteStartTransaction profiles, per connector, for the transaction that starts there. */
   remoteStartProfiles = /* @__PURE__ */ new Map();
   /** Running transactions per connector: the charger's id and when it started (ms). */
@@ -9186,6 +9290,10 @@ var ChargingProfiles = class {
   dirty = /* @__PURE__ */ new Set();
   busy = false;
   refreshTimer = null;
+  /** Not yet connected since it was made (loaded): what the charger holds is not known. */
+  fresh = true;
+  /** Upstream SetChargingProfile Calls waiting their turn, per key: they decide, no recheck needed. */
+  waitingSets = /* @__PURE__ */ new Map();
   /** Said on the console: what was sent and how the charger took it. */
   say;
   constructor(charger, protocol, upstreams, store, options) {
@@ -9206,21 +9314,41 @@ var ChargingProfiles = class {
         this.say(`charging profile ${row.profile_id} of ${row.upstream} in the state store is unreadable, skipped`);
       }
     }
+    for (const row of store?.runningSessions(charger) ?? []) {
+      const start = row.started_at === null ? NaN : Date.parse(row.started_at);
+      if (row.place !== null) this.transactions.set(row.place, { id: row.charger_tx, start: Number.isFinite(start) ? start : this.now() });
+    }
   }
-  /** The charger is connected (sender) or gone (null); on connecting, everything wanted is sent again. */
+  /** The charger is connected (sender) or gone (null). Nothing goes until `resume()` or `resendAll()`. */
   attach(sender) {
     this.sender = sender;
     this.busy = false;
-    if (sender === null) {
-      if (this.refreshTimer !== null) clearTimeout(this.refreshTimer);
-      this.refreshTimer = null;
+    for (const key2 of this.sending.keys()) this.installed.set(key2, UNKNOWN);
+    this.sending.clear();
+    if (this.refreshTimer !== null) clearTimeout(this.refreshTimer);
+    this.refreshTimer = null;
+  }
+  /**
+   * The charger is connected and its boot accepted (a 1.6 charger reconnecting without a boot):
+   * what changed while it was away goes now; after a restart of the proxy, everything.
+   */
+  resume() {
+    if (this.store !== null) this.cap = loadHomeownerCap(this.store);
+    for (const key2 of this.allKeys()) {
+      if (this.fresh) this.installed.set(key2, UNKNOWN);
+      this.dirty.add(key2);
     }
+    this.fresh = false;
+    this.tick();
   }
   /** A boot was accepted: a charger may have lost its profiles, so everything wanted goes again. */
   resendAll() {
     this.installed.clear();
+    this.sending.clear();
+    this.fresh = false;
+    if (this.store !== null) this.cap = loadHomeownerCap(this.store);
     for (const key2 of this.allKeys()) this.dirty.add(key2);
-    this.pump();
+    this.tick();
   }
   /** The homeowner's cap (null: none), respected by every merge; installed alone on connector 0 when no upstream has a max profile. */
   setCap(cap) {
@@ -9234,33 +9362,64 @@ var ChargingProfiles = class {
    * keeps or gives back the change.
    */
   set(profile) {
+    return this.setLater(profile).decide();
+  }
+  /**
+   * The same for a Call that waits its turn at the charger: the profile counts at once, and
+   * `decide()` plans the charger's Call when it goes, from every profile known by then, so a
+   * burst ends in one Call with the latest merge; `abandon()` when it never goes.
+   */
+  setLater(profile) {
     const key2 = keyOf(profile.connector, profile.purpose);
-    const before = /* @__PURE__ */ new Map();
+    const displaced = [];
     for (const [other, list] of this.profiles) {
       const kept = list.filter((p) => p.upstream !== profile.upstream || p.id !== profile.id && (other !== key2 || p.input.stackLevel !== profile.input.stackLevel));
-      if (kept.length !== list.length) {
-        before.set(other, list);
-        this.profiles.set(other, kept);
-      }
+      if (kept.length === list.length) continue;
+      displaced.push(...list.filter((p) => !kept.includes(p)));
+      this.profiles.set(other, kept);
     }
-    if (!before.has(key2)) before.set(key2, this.profiles.get(key2) ?? []);
     this.listOf(key2).push(profile);
+    this.waitingSets.set(key2, (this.waitingSets.get(key2) ?? 0) + 1);
+    const done = () => {
+      const left2 = (this.waitingSets.get(key2) ?? 1) - 1;
+      if (left2 > 0) this.waitingSets.set(key2, left2);
+      else this.waitingSets.delete(key2);
+    };
     const keep = () => {
-      for (const [other, list] of before) for (const gone of list) if (!this.profiles.get(other).includes(gone)) this.persist(gone, null);
+      for (const gone of displaced) this.persist(gone, null);
       this.persist(profile, profile.raw);
     };
-    const send = this.plan(key2);
-    if (send === null) {
-      keep();
-      return null;
-    }
+    const giveBack = () => {
+      const list = this.listOf(key2);
+      if (list.includes(profile)) list.splice(list.indexOf(profile), 1);
+      for (const old of displaced) {
+        const own = this.listOf(keyOf(old.connector, old.purpose));
+        if (!own.some((p) => p.upstream === old.upstream && p.id === old.id)) own.push(old);
+      }
+    };
     return {
-      ...send,
-      settle: (accepted) => {
-        send.settle(accepted);
-        if (accepted) keep();
-        else for (const [other, list] of before) this.profiles.set(other, list);
-        this.recheck(key2);
+      decide: () => {
+        done();
+        const send = this.plan(key2, false);
+        if (send === null) {
+          keep();
+          return null;
+        }
+        this.say(send.note);
+        return {
+          ...send,
+          settle: (accepted) => {
+            if (accepted) keep();
+            else giveBack();
+            send.settle(accepted);
+          }
+        };
+      },
+      abandon: () => {
+        done();
+        giveBack();
+        this.dirty.add(key2);
+        this.pump();
       }
     };
   }
@@ -9285,6 +9444,10 @@ var ChargingProfiles = class {
   /** A 1.6 RemoteStartTransaction's profile: it joins the merge for the transaction that starts on that connector. */
   remoteStartProfile(profile) {
     this.remoteStartProfiles.set(profile.connector, profile);
+  }
+  /** The charger did not start the remote start that brought this profile: it joins nothing. */
+  dropRemoteStartProfile(profile) {
+    if (this.remoteStartProfiles.get(profile.connector) === profile) this.remoteStartProfiles.delete(profile.connector);
   }
   transactionStarted(connector, id, at) {
     this.transactions.set(connector, { id, start: at });
@@ -9349,68 +9512,29 @@ var ChargingProfiles = class {
   wanted(key2) {
     const [connectorText, purpose] = key2.split(" ");
     const connector = Number(connectorText);
-    const list = this.profiles.get(key2) ?? [];
-    const capApplies = this.cap !== null && (list.length > 0 || connector === 0 && MAX_PURPOSES.has(purpose));
-    if (list.length === 0 && !capApplies) return NONE;
-    if (list.length === 1 && !capApplies) return { kind: "one", profile: list[0] };
-    const inputs = [];
-    for (const upstream of this.upstreams) {
-      const own = list.filter((p) => p.upstream === upstream).map((p) => p.input);
-      if (own.length > 0) inputs.push({ from: upstream, profiles: own });
-    }
-    if (capApplies) inputs.push(homeownerCap(this.cap.limit, this.cap.unit));
-    const transaction = this.transactions.get(connector);
-    if (purpose === "TxProfile" && transaction === void 0) return NONE;
-    const merged = mergeSchedules(inputs, { now: this.now(), horizon: HORIZON_S, volts: this.volts, phases: this.phases, transactionStart: transaction?.start ?? null });
-    if (merged === null) return NONE;
-    return { kind: "merged", merged, stackLevel: Math.max(0, ...list.map((p) => p.input.stackLevel)) };
-  }
-  same(a, b) {
-    if (a.kind === "none" || b.kind === "none") return a.kind === b.kind;
-    if (a.kind === "one" && b.kind === "one") return a.profile === b.profile;
-    if (a.kind === "merged" && b.kind === "merged") return a.stackLevel === b.stackLevel && sameSchedule(a.merged, b.merged, { volts: this.volts, phases: this.phases });
-    return false;
+    return wantedFor({ list: this.profiles.get(key2) ?? [], connector, purpose, upstreams: this.upstreams, cap: this.cap, transaction: this.transactionFor(connector), now: this.now(), volts: this.volts, phases: this.phases });
   }
   /** The Call that brings the charger to what is wanted for `key` now, or null when it holds that. */
-  plan(key2) {
+  plan(key2, countSending = true) {
     const want = this.wanted(key2);
-    const have = this.installed.get(key2) ?? NONE;
-    if (this.same(want, have)) return null;
+    const have = (countSending ? this.sending.get(key2) : void 0) ?? this.installed.get(key2) ?? NONE;
+    if (sameWanted(want, have, { volts: this.volts, phases: this.phases })) return null;
+    this.sending.set(key2, want);
     const [connectorText, purpose] = key2.split(" ");
     const connector = Number(connectorText);
-    const id = proxyProfileId(connector, purpose);
     const settleWith = (accepted) => {
-      if (accepted || want.kind === "none") this.installed.set(key2, want);
-      this.scheduleRefresh();
+      if (this.sending.get(key2) === want) this.sending.delete(key2);
+      if (accepted) this.installed.set(key2, want);
+      this.tick();
     };
-    if (want.kind === "none") {
-      return { action: "ClearChargingProfile", payload: this.is16 ? { id } : { chargingProfileId: id }, note: `charging profile ${id} (connector ${connector}, ${purpose}) cleared: no upstream limits it`, settle: settleWith };
-    }
-    const tx = this.transactions.get(connector)?.id;
-    let profile;
-    let note;
-    if (want.kind === "one") {
-      profile = this.is16 ? { ...want.profile.raw, chargingProfileId: id } : { ...want.profile.raw, id };
-      note = `${want.profile.upstream}'s charging profile ${want.profile.id} goes to the charger as ${id} (connector ${connector}, ${purpose})`;
-    } else {
-      const m = want.merged;
-      profile = this.is16 ? render16(m, id, want.stackLevel, purpose, purpose === "TxProfile" ? Number(tx) : void 0) : render201(m, id, want.stackLevel, purpose, purpose === "TxProfile" ? String(tx) : void 0);
-      const first = m.periods[0];
-      note = `charging profile ${id} (connector ${connector}, ${purpose}): the lowest limit of ${[...new Set(m.from.filter((f) => f !== ""))].join(", ")}, now ${first.limit} ${m.unit}`;
-    }
-    const payload = this.is16 ? { connectorId: connector, csChargingProfiles: profile } : { evseId: connector, chargingProfile: profile };
-    return { action: "SetChargingProfile", payload, note, settle: settleWith };
-  }
-  /** After a verdict: what is wanted may have moved on meanwhile. */
-  recheck(key2) {
-    this.dirty.add(key2);
-    this.pump();
+    return { ...callFor(want, connector, purpose, this.is16, this.transactionFor(connector)?.id), settle: settleWith };
   }
   /** Sends the proxy's own Calls one at a time, each planned when it goes (so a burst ends in the latest state). */
   pump() {
     while (!this.busy && this.sender !== null && this.dirty.size > 0) {
       const key2 = this.dirty.values().next().value;
       this.dirty.delete(key2);
+      if (this.waitingSets.has(key2)) continue;
       const send = this.plan(key2);
       if (send === null) continue;
       this.busy = true;
@@ -9418,7 +9542,7 @@ var ChargingProfiles = class {
       this.say(send.note);
       void sender(send.action, send.payload).then((status) => {
         if (this.sender !== sender) return;
-        const accepted = status === "Accepted";
+        const accepted = status === "Accepted" || send.action === "ClearChargingProfile" && status === "Unknown";
         if (!accepted && send.action === "SetChargingProfile") this.say(`${this.charger}: the charger answered ${status ?? "with an error"} to ${send.note}; its previous profile stays`);
         send.settle(accepted);
         this.busy = false;
@@ -9426,21 +9550,45 @@ var ChargingProfiles = class {
       });
     }
   }
-  /** One timer: the merged profile that runs out first is made again an hour before its end. */
-  scheduleRefresh() {
+  /**
+   * Hourly, and after each verdict: merged profiles an hour from their end are made again, and
+   * profiles that came into the 24 h window are sent; then the next tick is armed.
+   */
+  tick() {
     if (this.refreshTimer !== null) clearTimeout(this.refreshTimer);
     this.refreshTimer = null;
-    let first = Infinity;
-    for (const wanted of this.installed.values()) {
-      if (wanted.kind === "merged" && wanted.merged.kind === "Absolute") first = Math.min(first, (wanted.merged.startSchedule ?? 0) + wanted.merged.duration * 1e3);
+    if (this.sender === null) return;
+    const now = this.now();
+    let next = now + TICK_MS;
+    for (const [key2, wanted] of this.installed) {
+      const end = this.endOf(key2, wanted);
+      if (end === null) continue;
+      if (end - REFRESH_BEFORE_MS <= now) this.installed.delete(key2);
+      else next = Math.min(next, end - REFRESH_BEFORE_MS);
     }
-    if (first === Infinity || this.sender === null) return;
-    this.refreshTimer = setTimeout(() => {
-      this.refreshTimer = null;
-      for (const [key2, wanted] of this.installed) if (wanted.kind === "merged") this.installed.delete(key2), this.dirty.add(key2);
-      this.pump();
-    }, Math.max(1e3, first - REFRESH_BEFORE_MS - this.now()));
+    for (const key2 of this.allKeys()) this.dirty.add(key2);
+    this.pump();
+    this.refreshTimer = setTimeout(() => this.tick(), Math.max(1e3, next - now));
     this.refreshTimer.unref?.();
+  }
+  /** When the merged profile the charger holds for `key` runs out (null: it does not). */
+  endOf(key2, wanted) {
+    if (wanted.kind !== "merged" || wanted === UNKNOWN) return null;
+    const m = wanted.merged;
+    if (m.kind === "Absolute") return (m.startSchedule ?? 0) + m.duration * 1e3;
+    const start = this.transactionFor(Number(key2.split(" ")[0]))?.start;
+    return start === void 0 ? null : start + m.duration * 1e3;
+  }
+  /** The transaction on a connector (EVSE); for connector 0, the one that started first. */
+  transactionFor(connector) {
+    if (connector !== 0) return this.transactions.get(connector);
+    let first;
+    for (const tx of this.transactions.values()) if (first === void 0 || tx.start < first.start) first = tx;
+    return first;
+  }
+  /** Whether a transaction runs there (a TxProfile needs one). */
+  hasTransaction(connector) {
+    return this.transactionFor(connector) !== void 0;
   }
   persist(profile, raw) {
     try {
@@ -9463,7 +9611,6 @@ function chargingProfilesOf(session, protocol) {
   const { context, chargerId } = session;
   const say = (line) => context.loggers.proxy.info(`${chargerId}: ${line}`);
   const profiles = new ChargingProfiles(chargerId, protocol, session.upstreamNames, context.store, { volts: context.config.charging.volts, phases: context.config.charging.phases, say });
-  profiles.setCap(loadHomeownerCap(context.store));
   return profiles;
 }
 function statusOf(answer) {
@@ -9471,7 +9618,8 @@ function statusOf(answer) {
 }
 function transactionToProfiles(profiles, event) {
   const id = event.transactionId;
-  if (event.event === "transaction_started") profiles.transactionStarted(typeof event.connector === "number" ? event.connector : 0, id, Date.parse(event.at));
+  const place = typeof event.evse === "number" ? event.evse : typeof event.connector === "number" ? event.connector : 0;
+  if (event.event === "transaction_started") profiles.transactionStarted(place, id, Date.parse(event.at));
   else if (event.event === "transaction_stopped") profiles.transactionEnded(id);
 }
 
@@ -9612,12 +9760,14 @@ var UpstreamFrames = class {
     const limit = session.context.config.queueLimit;
     if (this.parts.slot.countFor(link) >= limit) {
       session.log.proxy.warn(`${link.name}'s ${frame.action} refused, ${limit} calls already wait`);
+      result.onChargerAnswer?.(null);
       this.reply(link, frame.id, frame.action, "GenericError", "proxy queue full", DROPPED, ts);
       return;
     }
     const call = { source: link, id: frame.id, idLiteral: idLiteralOf(text3), action: frame.action, text: result.text };
     if (result.rewriteAnswer !== null) call.rewriteAnswer = result.rewriteAnswer;
     if (result.onChargerAnswer !== null) call.onChargerAnswer = result.onChargerAnswer;
+    if (result.atSend !== null) call.atSend = result.atSend;
     this.parts.slot.push(call, result.text === text3 ? frame.payload : void 0);
   }
   /** The one "reply and log" path for a Call a stage stopped: the Call is logged, the sender answered. */
@@ -10610,6 +10760,10 @@ var Store = class _Store {
   setConfigView(charger, upstream, key2, value) {
     if (value === null) this.prepared("DELETE FROM config_views WHERE charger = ? AND upstream = ? AND key = ?").run(charger, upstream, key2);
     else this.prepared("INSERT OR REPLACE INTO config_views (charger, upstream, key, value) VALUES (?, ?, ?, ?)").run(charger, upstream, key2, value);
+  }
+  /** The charger's sessions that have not ended: where (1.6 connector, 2.0.1+ EVSE) and since when. */
+  runningSessions(charger) {
+    return this.prepared("SELECT charger_tx, COALESCE(evse, connector) AS place, started_at FROM sessions WHERE charger = ? AND stopped_at IS NULL").all(charger);
   }
   /** Every upstream's charging profiles for a charger, as stored by setChargingProfile. */
   chargingProfiles(charger) {
