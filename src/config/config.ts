@@ -34,6 +34,10 @@ export interface UpstreamConfig {
   insecure: boolean;
   /** `role = local`: the proxy itself answers as a minimal CSMS (this upstream is then the primary). */
   local: boolean;
+  /** `idtag_map`: the charger's id tag → the one this upstream sees, and back in its Calls. */
+  idtagMap: Array<[string, string]>;
+  /** `idtag`: every id tag toward this upstream becomes this one (null: as sent). */
+  idtag: string | null;
 }
 
 export interface Config {

@@ -115,6 +115,17 @@ export const coerce = {
       .map((item) => item.trim())
       .filter((item) => item !== '');
   },
+  /** `CARD1:ERE1, CARD2:ERE2`: the charger's id tag and the one an upstream sees (matched case-insensitively). */
+  idtagMap(value: IniValue): Array<[string, string]> {
+    const pairs: Array<[string, string]> = [];
+    for (const item of coerce.list(value)) {
+      const [from, to, extra] = item.split(':').map((part) => part.trim());
+      if (!from || !to || extra !== undefined) throw new ValueError(`'${item}' is not CHARGER_TAG:UPSTREAM_TAG`);
+      if (pairs.some(([known]) => known.toUpperCase() === from.toUpperCase())) throw new ValueError(`'${from}' is mapped twice`);
+      pairs.push([from, to]);
+    }
+    return pairs;
+  },
   /** A list matched case-insensitively (RFID tags): upper-cased. */
   upperList(value: IniValue): string[] {
     return coerce.list(value).map((item) => item.toUpperCase());
@@ -164,6 +175,8 @@ export const UPSTREAM_KEYS: KeyTable = {
   key: coerce.nonEmpty,
   insecure: coerce.bool,
   price_per_kwh: coerce.price,
+  idtag_map: coerce.idtagMap,
+  idtag: coerce.nonEmpty,
 };
 
 /** Keys of each `[backend.NAME]` section (event API). */

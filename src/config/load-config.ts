@@ -202,7 +202,7 @@ function resolveUpstreams(
     const upstream: UpstreamConfig = {
       name, url, role, rfid, allowActions: allow, denyActions: deny,
       auth: role === 'primary' ? 'forward' : 'none',
-      username: null, password: null, chargerId: null, ca: null, cert: null, key: null, insecure: false, local: false,
+      username: null, password: null, chargerId: null, ca: null, cert: null, key: null, insecure: false, local: false, idtagMap: [], idtag: null,
     };
     upstreams.push(upstream);
     return upstream;
@@ -277,6 +277,11 @@ function resolveUpstreams(
     upstream.cert = reader.get(where, 'cert', coerce.nonEmpty, section) ?? null;
     upstream.key = reader.get(where, 'key', coerce.nonEmpty, section) ?? null;
     upstream.insecure = reader.get(where, 'insecure', coerce.bool, section) ?? false;
+    upstream.idtagMap = reader.get(where, 'idtag_map', coerce.idtagMap, section) ?? [];
+    upstream.idtag = reader.get(where, 'idtag', coerce.nonEmpty, section) ?? null;
+    if (upstream.idtag !== null && upstream.idtagMap.length > 0) {
+      problems.push({ file, section: where, key: 'idtag', message: 'set idtag_map or idtag, not both' });
+    }
     if (upstream.auth === 'forward' && role !== 'primary') {
       problems.push({ file, section: where, key: 'auth', message: "'forward' sends the charger's credentials and is allowed for the primary only" });
     }

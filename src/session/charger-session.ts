@@ -210,6 +210,7 @@ export class ChargerSession implements LinkOwner, SessionCore {
         exclusive: context.config.configuration.exclusive,
         profiles,
         connectors: () => this.memory.knownConnectors(),
+        idTokens: { map: link.config.idtagMap, single: link.config.idtag },
       });
       chains.set(link, chain);
       toUpstreamStages.set(link, chain.filter((stage) => stage.toUpstream !== undefined));

@@ -1,8 +1,8 @@
 // The per-upstream stage chain, in the order a frame meets the stages. To add behaviour per
 // upstream, write a stage (stage.ts) and put it here.
 //
-//   upstream → charger:  policy → control → transaction-ids → autoconfig-lock → config-views → charging-profiles
-//   charger → upstream:  transaction-ids → meter-views
+//   upstream → charger:  policy → control → transaction-ids → id-tokens → autoconfig-lock → config-views → charging-profiles
+//   charger → upstream:  transaction-ids → id-tokens → meter-views
 
 import type { CallPolicy } from '../config/policy.ts';
 import type { OcppVersion } from '../ocpp/versions.ts';
@@ -18,6 +18,7 @@ import { ChargingProfilesStage } from './charging-profiles.ts';
 import { MeterViews } from './meter-views.ts';
 import type { Stage } from './stage.ts';
 import { TransactionIds } from './transaction-ids.ts';
+import { IdTokens } from './id-tokens.ts';
 
 export interface ChainInputs<L extends RoutedLink> {
   link: L;
@@ -37,6 +38,8 @@ export interface ChainInputs<L extends RoutedLink> {
   profiles: ChargingProfiles | null;
   /** Connectors the charger reported (for profiles of connectors it does not have). */
   connectors: () => ReadonlySet<number>;
+  /** `[upstream.NAME] idtag_map` / `idtag` (nothing to do when both are empty). */
+  idTokens?: { map: ReadonlyArray<[string, string]>; single: string | null };
 }
 
 /** The stages between one charger connection and one of its upstreams, in order. */
@@ -46,6 +49,8 @@ export function stageChain<L extends RoutedLink>(inputs: ChainInputs<L>): Stage[
     new ControlGate(inputs.control, inputs.chargerId, inputs.upstream, inputs.protocol),
     new TransactionIds(inputs.transactions, inputs.link),
   ];
+  const tokens = inputs.idTokens;
+  if (tokens !== undefined && (tokens.map.length > 0 || tokens.single !== null)) stages.push(new IdTokens(inputs.upstream, inputs.protocol, tokens.map, tokens.single));
   if (inputs.lockedKeys !== null) stages.push(new AutoconfigLock(inputs.lockedKeys, inputs.upstream));
   if (inputs.views !== null) stages.push(new ConfigViewsStage(inputs.views, inputs.upstream, inputs.exclusive), new MeterViews(inputs.views, inputs.upstream, inputs.protocol));
   if (inputs.profiles !== null) stages.push(new ChargingProfilesStage(inputs.profiles, inputs.upstream, inputs.protocol, inputs.connectors));
