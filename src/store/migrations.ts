@@ -80,6 +80,19 @@ export const MIGRATIONS: string[] = [
      profile TEXT NOT NULL,
      PRIMARY KEY (charger, upstream, connector, purpose, profile_id)
    ) WITHOUT ROWID;`,
+  // Durable delivery: each upstream's transaction Calls until it answered them (store/outbox.ts).
+  `CREATE TABLE outbox (
+     seq INTEGER PRIMARY KEY,
+     charger TEXT NOT NULL,
+     upstream TEXT NOT NULL,
+     call_id TEXT NOT NULL,
+     action TEXT NOT NULL,
+     text TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     charger_tx TEXT
+   );
+   CREATE INDEX outbox_link ON outbox (charger, upstream, seq);
+   CREATE INDEX outbox_at ON outbox (at);`,
 ];
 
 /** Brings `db` to the newest schema, one migration per transaction; refuses a newer one. */

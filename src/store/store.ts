@@ -3,6 +3,7 @@
 // and a committed write survives a process crash. Writes happen at transaction boundaries only
 // (start, stop), never per frame.
 
+import { Outbox } from './outbox.ts';
 import { createRequire } from 'node:module';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { ProxyError } from '../errors.ts';
@@ -97,6 +98,8 @@ export interface ChargerTransactions {
 
 export class Store {
   readonly path: string;
+  /** Durable outboxes of the upstreams (store/outbox.ts). */
+  readonly outbox: Outbox;
   private readonly db: DatabaseSync;
   private readonly statements: Record<string, StatementSync>;
   private readonly lazyStatements = new Map<string, StatementSync>();
@@ -104,6 +107,7 @@ export class Store {
   private constructor(path: string, db: DatabaseSync) {
     this.path = path;
     this.db = db;
+    this.outbox = new Outbox(db);
     const prepare = (sql: string) => db.prepare(sql);
     this.statements = {
       owner: prepare('INSERT OR REPLACE INTO transactions (charger, charger_tx, owner, created_at, guessed) VALUES (?, ?, ?, ?, ?)'),
@@ -370,6 +374,7 @@ export class Store {
   }
 
   close(): void {
+    this.outbox.flush();
     this.db.close();
   }
 

@@ -1,0 +1,63 @@
+// The durable outbox on a real state file: writes wait for the end of the turn and go in one
+// batch, entries come back in order after a reopen, answered ones go, unreadable rows are
+// skipped and said, a write that fails is counted and said and never thrown.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { DatabaseSync } from 'node:sqlite';
+import { Store } from '../../src/store/store.ts';
+import { tempDir } from '../helpers/peers.ts';
+
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+const entry = (i: number, upstream = 'ere') => ({ charger: 'CP', upstream, callId: `c${i}`, action: 'MeterValues', text: `[2,"c${i}","MeterValues",{"connectorId":1,"transactionId":7,"meterValue":[]}]`, at: 1_000 + i });
+
+test('written at the end of the turn, kept across a reopen in order, gone once answered', async () => {
+  const path = join(tempDir(), 'state.db');
+  let store = Store.open(path);
+  const other = new DatabaseSync(path);
+  const count = () => (other.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+  const seqs = Array.from({ length: 100 }, (_, i) => store.outbox.put(entry(i)));
+  store.outbox.put(entry(0, 'stats'));
+  assert.equal(count(), 0, 'nothing written while the frame is being handled');
+  await turn();
+  assert.equal(count(), 101, 'all of the turn\'s writes at once');
+  store.outbox.done(seqs[0]!);
+  store.outbox.startedAs(seqs[1]!, '42');
+  store.close();
+
+  store = Store.open(path);
+  const pending = store.outbox.pending('CP', 'ere');
+  assert.deepEqual(pending.map((e) => e.callId).slice(0, 3), ['c1', 'c2', 'c3']);
+  assert.equal(pending.length, 99);
+  assert.equal(pending[0]!.chargerTx, '42');
+  assert.ok(store.outbox.put(entry(200)) > seqs.at(-1)!, 'seq goes on after a reopen');
+  assert.deepEqual(store.outbox.stats().map((s) => [s.upstream, s.entries, s.oldest]).sort(), [['ere', 100, 1_001], ['stats', 1, 1_000]]);
+  assert.equal(store.outbox.prune(1_050), 50);
+  assert.equal(store.outbox.pending('CP', 'ere').length, 51, 'c50…c99 and c200');
+  other.close();
+  store.close();
+});
+
+test('an unreadable row is skipped and said; a failed write is counted and said, never thrown', async () => {
+  const path = join(tempDir(), 'state.db');
+  const store = Store.open(path);
+  const said: string[] = [];
+  store.outbox.onError = (message) => said.push(message);
+  store.outbox.put(entry(1));
+  await turn();
+  const other = new DatabaseSync(path);
+  other.prepare("INSERT INTO outbox (seq, charger, upstream, call_id, action, text, at) VALUES (999, 'CP', 'ere', 'bad', 'MeterValues', 'garbage', 5)").run();
+  const pending = store.outbox.pending('CP', 'ere');
+  assert.deepEqual(pending.map((e) => e.callId), ['c1']);
+  assert.match(said[0]!, /outbox entry 999 of ere for CP is unreadable, skipped/);
+
+  other.exec('DROP TABLE outbox');
+  other.close();
+  store.outbox.put(entry(2));
+  store.outbox.put(entry(3));
+  await turn();
+  assert.equal(store.outbox.lost, 2);
+  assert.match(said.at(-1)!, /outbox/);
+  store.close();
+});
