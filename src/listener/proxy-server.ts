@@ -209,7 +209,7 @@ export class ProxyServer {
     }
 
     // Remembered only once accepted: refused ids leave nothing behind.
-    const memory = this.memories.get(chargerId) ?? new ChargerMemory();
+    const memory = this.memories.get(chargerId) ?? this.restoredMemory(chargerId);
     // Not registered yet: a connection that is refused (by the primary, or by failing its own
     // upgrade) never touches the charger that is connected under this id.
     const session = new ChargerSession(chargerId, memory, this.context, (ended) => {
@@ -307,6 +307,23 @@ export class ProxyServer {
       if (left === 0) this.verifying.delete(remote);
       else this.verifying.set(remote, left);
     }
+  }
+
+  /** A charger's memory as the state store kept it (boot, acceptance, statuses), kept there as it changes. */
+  private restoredMemory(chargerId: string): ChargerMemory {
+    const store = this.context.store;
+    const key = `charger_memory ${chargerId}`;
+    const memory = ChargerMemory.restored(store?.getSetting(key) ?? null);
+    if (store !== null) {
+      memory.onChange = () => {
+        try {
+          store.setSetting(key, memory.snapshot());
+        } catch (error) {
+          this.context.loggers.proxy.error(`${chargerId}: state database: ${(error as Error).message}`);
+        }
+      };
+    }
+    return memory;
   }
 
   private acceptAndClose(request: IncomingMessage, socket: Duplex, head: Buffer, protocol: string | false, reason: string): void {

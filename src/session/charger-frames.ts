@@ -3,6 +3,7 @@
 // or kept in the backlog of an upstream that is away. Bad frames get a CallError of the
 // negotiated version and go nowhere.
 
+import { isTransactionCall } from './durable-delivery.ts';
 import { redactSecrets } from '../log/redact.ts';
 import { CALL, CALLRESULTERROR, SEND, callError, parseFrame, withId, type ParseResult, type Payload } from '../ocpp/frame.ts';
 import type { versionRules } from '../ocpp/versions.ts';
@@ -91,14 +92,18 @@ export class ChargerFrames {
     if (answerer !== session.primary) parts.upstreams.expectAnswer(id, answerer);
     const logText = redactSecrets(action, payload, outText);
     const hop = { ts, type: 'CALL' as const, id, action, tags };
+    // Transaction Calls are kept for every upstream that does not answer them, until it has.
+    const durable = parts.upstreams.durable !== null && isTransactionCall(action, payload) ? parts.upstreams.durable : null;
     for (const link of route?.targets ?? session.links) {
       const stages = parts.toUpstreamStages.get(link)!;
       const result = stages.length === 0 ? null : runChain(stages, 'toUpstream', { type: 'CALL', id, action, payload, text: outText, toAnswerer: link === answerer });
       if (result === null || (result.stopped === null && result.text === outText)) {
-        this.toUpstream(link, out, { ...hop, raw: logText });
+        const seq = durable !== null && link !== answerer ? durable.keep(link, id, action, outText, now) : undefined;
+        this.toUpstream(link, out, { ...hop, raw: logText }, seq);
       } else if (result.stopped === null) {
         // e.g. this upstream's own transaction id, or only the measurands of its configuration view
-        this.toUpstream(link, result.text, { ...hop, tags: result.filtered ? FILTERED : hop.tags, raw: result.text });
+        const seq = durable !== null && link !== answerer ? durable.keep(link, id, action, result.text, now) : undefined;
+        this.toUpstream(link, result.text, { ...hop, tags: result.filtered ? FILTERED : hop.tags, raw: result.text }, seq);
         for (const note of result.notes) session.log.proxy.info(note);
       } else {
         session.record({ ts, from: 'charger', to: 'proxy', type: 'CALL', id, action, tags: DROPPED, raw: logText });
@@ -111,7 +116,7 @@ export class ChargerFrames {
   }
 
   /** A charger frame to one upstream: sent now, or kept in its backlog while it is away or catching up. */
-  private toUpstream(link: UpstreamLink, data: Buffer | string, hop: Omit<Hop, 'from' | 'to'> & { id: string }): void {
+  private toUpstream(link: UpstreamLink, data: Buffer | string, hop: Omit<Hop, 'from' | 'to'> & { id: string }, seq?: number): void {
     const session = this.session;
     if (link.isWritable) {
       link.send(data);
@@ -120,7 +125,8 @@ export class ChargerFrames {
       if (link.bufferedAmount > HIGH_WATER_MARK) session.holdBack('toUpstreams');
       return;
     }
-    for (const dropped of link.catchUp.push({ data, text: hop.raw, type: hop.type, id: hop.id, action: hop.action, tags: hop.tags })) {
+    for (const dropped of link.catchUp.push({ data, text: hop.raw, type: hop.type, id: hop.id, action: hop.action, tags: hop.tags, ...(seq !== undefined ? { seq } : {}) })) {
+      if (dropped.seq !== undefined) continue; // only this copy: the outbox keeps it, and the link gets it from there
       session.record({ ts: hop.ts, from: 'charger', to: 'proxy', type: dropped.type, id: dropped.id, action: dropped.action, tags: DROPPED, raw: dropped.text });
       session.log.proxy.warn(`backlog for ${link.name} is full, dropped ${dropped.action ?? dropped.type} ${dropped.id}`);
     }

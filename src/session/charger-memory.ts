@@ -30,6 +30,8 @@ export class ChargerMemory {
   /** `[autoconfig]` key → the status the charger answered at the last boot. */
   readonly autoconfigResults = new Map<string, string>();
   private views: ConfigViews | null = null;
+  /** Told when the boot, its acceptance or a status changed (the state store keeps them across restarts). */
+  onChange: (() => void) | null = null;
   private profiles: ChargingProfiles | null = null;
 
   /** `[configuration]` views of this charger, made (loaded from the store) on first use. */
@@ -70,17 +72,48 @@ export class ChargerMemory {
       const model = payload.chargePointModel ?? station.model;
       this.vendor = typeof vendor === 'string' ? vendor : null;
       this.model = typeof model === 'string' ? model : null;
+      this.onChange?.();
     } else if (action === 'StatusNotification') {
       // Only real connector numbers, and no more than a charger can have: what is kept here is
       // replayed to every upstream that (re)connects.
       if (!isConnectorNumber(payload.connectorId) || (payload.evseId !== undefined && !isConnectorNumber(payload.evseId))) return;
       const key = connectorKey(payload);
-      if (this.statuses.has(key) || this.statuses.size < MAX_REMEMBERED_CONNECTORS) this.statuses.set(key, text);
+      if (this.statuses.has(key) || this.statuses.size < MAX_REMEMBERED_CONNECTORS) {
+        this.statuses.set(key, text);
+        this.onChange?.();
+      }
     }
   }
 
   bootAnswered(accepted: boolean, now = Date.now()): void {
     this.bootAcceptedAt = accepted ? now : null;
+    this.onChange?.();
+  }
+
+  /** What survives a restart: the boot, its acceptance and the statuses (JSON). */
+  snapshot(): string {
+    return JSON.stringify({ boot: this.boot, bootAcceptedAt: this.bootAcceptedAt, vendor: this.vendor, model: this.model, statuses: [...this.statuses] });
+  }
+
+  /** A memory from a snapshot; an unreadable one gives an empty memory. */
+  static restored(text: string | null): ChargerMemory {
+    const memory = new ChargerMemory();
+    if (text === null) return memory;
+    try {
+      const saved = JSON.parse(text) as { boot: unknown; bootAcceptedAt: unknown; vendor: unknown; model: unknown; statuses: unknown };
+      if (typeof saved.boot === 'string') memory.boot = saved.boot;
+      if (typeof saved.bootAcceptedAt === 'number') memory.bootAcceptedAt = saved.bootAcceptedAt;
+      if (typeof saved.vendor === 'string') memory.vendor = saved.vendor;
+      if (typeof saved.model === 'string') memory.model = saved.model;
+      if (Array.isArray(saved.statuses)) {
+        for (const pair of saved.statuses.slice(0, MAX_REMEMBERED_CONNECTORS)) {
+          if (Array.isArray(pair) && typeof pair[0] === 'string' && typeof pair[1] === 'string') memory.statuses.set(pair[0], pair[1]);
+        }
+      }
+    } catch {
+      // not JSON: start afresh
+    }
+    return memory;
   }
 
   bootAccepted(now = Date.now()): boolean {

@@ -16,6 +16,7 @@ import type { OcppErrorCode } from '../errors.ts';
 import type { UpstreamLink } from '../upstream/upstream-link.ts';
 import type { UpstreamCall } from './call-queue.ts';
 import type { CallSlot } from './call-slot.ts';
+import { DurableDelivery } from './durable-delivery.ts';
 import { BLOCKED, DROPPED, INJECTED, NO_TAGS, QUEUED, REPLAYED, type SessionCore } from './session-core.ts';
 
 /**
@@ -43,10 +44,14 @@ export class UpstreamFrames {
    */
   private heldReplays: Set<UpstreamLink> | null = new Set();
   private firstCallTimer: NodeJS.Timeout | null;
+  /** Durable delivery of transaction Calls (null without a state store). */
+  readonly durable: DurableDelivery | null;
 
   constructor(session: SessionCore, parts: UpstreamFramesParts) {
     this.session = session;
     this.parts = parts;
+    const store = session.context.store;
+    this.durable = store !== null ? new DurableDelivery(store.outbox, session.chargerId) : null;
     this.firstCallTimer = setTimeout(() => this.releaseReplays(false), session.context.firstCallWaitMs ?? FIRST_CALL_WAIT_MS);
   }
 
@@ -139,6 +144,8 @@ export class UpstreamFrames {
         link.catchUp.addReplay({ data: out, text: out, type: 'CALL', id: proxyId, action, tags: REPLAYED });
       }
     }
+    // Every transaction Call this link has not answered, from the outbox, before anything newer.
+    if (this.durable !== null) link.catchUp.takeDurable(this.durable.pendingFrames(link));
     if (link.catchUp.start()) this.catchUpNext(link);
   }
 
@@ -232,6 +239,12 @@ export class UpstreamFrames {
       if (action !== undefined) link.awaitingReplies.delete(id);
       const answerer = this.answerers.get(id) ?? session.primary;
       if (action !== undefined) this.parts.transactions.upstreamAnswered(link, action, id, frame.type === CALLRESULT ? frame.payload : null, text);
+      const kept = this.durable?.answered(link, id) ?? null;
+      if (kept !== null && frame.type === CALLRESULT && kept.chargerTx !== null && action === 'StartTransaction') {
+        this.parts.transactions.replayedStartAnswered(link, kept.chargerTx, frame.payload);
+      } else if (kept !== null && frame.type !== CALLRESULT) {
+        session.log.proxy.warn(`${link.name} answered ${action ?? 'a kept Call'} ${id} with a CallError: it leaves the outbox all the same`);
+      }
       if (link !== answerer || action === undefined) {
         // Only the primary (or the session's owner) answers the charger, and only once per Call.
         session.record({ ts, from: link.name, to: 'proxy', type, id, action: action ?? null, tags: DROPPED, raw: text });
@@ -241,6 +254,8 @@ export class UpstreamFrames {
         const out = chargerId === id ? data : withId(text, JSON.stringify(chargerId));
         session.sendToCharger(out);
         session.record({ ts, from: link.name, to: 'charger', type, id: chargerId, action, tags: NO_TAGS, raw: typeof out === 'string' ? out : text });
+        const started = action === 'StartTransaction' && frame.type === CALLRESULT ? frame.payload.transactionId : undefined;
+        if (typeof started === 'number' || typeof started === 'string') this.durable?.startAnswered(id, String(started));
         if (action === 'BootNotification' && frame.type === CALLRESULT) {
           const accepted = frame.payload.status === 'Accepted';
           session.memory.bootAnswered(accepted);

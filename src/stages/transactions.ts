@@ -149,6 +149,16 @@ export class Transactions<L extends RoutedLink> {
     }
   }
 
+  /**
+   * A StartTransaction replayed from an upstream's outbox (after a restart, its pending start is
+   * gone) was answered: that upstream's id for the charger's transaction `chargerTx`.
+   */
+  replayedStartAnswered(link: L, chargerTx: string, payload: Payload): void {
+    const tx = payload.transactionId;
+    if (!this.rules.upstreamsNumberTransactions || (typeof tx !== 'number' && typeof tx !== 'string')) return;
+    if (this.upstreamIds.get(chargerTx)?.get(link.name) === undefined) this.recordUpstreamTx(chargerTx, link.name, String(tx));
+  }
+
   /** Charger Call → one upstream: the transaction id that upstream knows, if it is not the owner. */
   idsForUpstream(link: L, action: string, payload: Payload): IdChange[] {
     const path = this.rules.chargerTxPaths[action];

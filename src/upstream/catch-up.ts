@@ -14,6 +14,8 @@ export interface OutboxFrame {
   action: string | null;
   /** What the proxy already did to it (e.g. `fixed`); `queued` is added when it goes. */
   tags: Tag[];
+  /** Kept in the durable outbox too (its seq there): the outbox, not this copy, is what counts. */
+  seq?: number;
 }
 
 export interface CatchUpLimits {
@@ -106,6 +108,19 @@ export class CatchUp {
       dropped.push(gone!);
     }
     return dropped;
+  }
+
+  /**
+   * The link is (back) open: the outbox's frames (every unanswered transaction Call, oldest
+   * first) replace the backlog's copies of them and go before the rest, after a waiting boot.
+   */
+  takeDurable(frames: OutboxFrame[]): void {
+    const rest = this.backlog.filter((frame) => frame.seq === undefined);
+    // A boot the charger sent meanwhile still goes first: a CSMS expects it before anything else.
+    const boots = rest.filter((frame) => frame.action === 'BootNotification');
+    this.backlog.length = 0;
+    this.backlog.push(...boots, ...frames, ...rest.filter((frame) => frame.action !== 'BootNotification'));
+    this.bytes = this.backlog.reduce((sum, frame) => sum + frameBytes(frame), 0);
   }
 
   /** A proxy Call (boot or status) to send before the backlog; its answer is the proxy's. */
