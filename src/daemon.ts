@@ -28,6 +28,7 @@ export class Daemon {
   readonly messageLog: MessageLog;
   server!: ProxyServer;
   store: Store | null = null;
+  private pruneTimer: NodeJS.Timeout | null = null;
   web: WebServer | null = null;
   homeAssistant: HomeAssistantBridge | null = null;
   port = 0;
@@ -46,6 +47,11 @@ export class Daemon {
     } catch (error) {
       throw new StartupError('ERR_STORE', (error as Error).message);
     }
+    const outbox = this.store.outbox;
+    outbox.onError = (message) => this.loggers.proxy.error(`state database, outbox: ${message} (the frame went live; ${outbox.lost} outbox writes lost so far)`);
+    this.pruneOutboxes();
+    this.pruneTimer = setInterval(() => this.pruneOutboxes(), 3_600_000);
+    this.pruneTimer.unref();
     const events = new ChargerEvents();
     if (this.config.homeAssistant.url !== null) this.homeAssistant = new HomeAssistantBridge(this.config.homeAssistant, this.loggers.proxy);
     const control = new ControlArbiter(this.config, () => this.homeAssistant?.verdict() ?? null, (charger, state) =>
@@ -121,8 +127,17 @@ export class Daemon {
     return { cert: await readPem(certChain, '[host] cert_chain'), key: await readPem(certKey, '[host] cert_key') };
   }
 
+  /** `[host] outbox_days`: what an upstream has not taken for that long is dropped, logged and counted. */
+  private pruneOutboxes(): void {
+    const store = this.store;
+    if (store === null) return;
+    const gone = store.outbox.prune(Date.now() - this.config.outbox.days * 86_400_000);
+    if (gone > 0) this.loggers.proxy.warn(`${gone} outbox entries older than ${this.config.outbox.days} days dropped ([host] outbox_days)`);
+  }
+
   /** SIGTERM/SIGINT: chargers closed with 1001, log flushed. */
   async stop(): Promise<void> {
+    if (this.pruneTimer !== null) clearInterval(this.pruneTimer);
     this.homeAssistant?.stop();
     await this.web?.close();
     this.web = null;

@@ -4,7 +4,12 @@
 import type { OcppVersion } from '../ocpp/versions.ts';
 
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
-export type UpstreamRole = 'primary' | 'secondary' | 'observer';
+export type UpstreamRole = 'primary' | 'secondary' | 'observer' | 'reporter';
+
+/** Observers and reporters receive every charger message and may send the charger nothing. */
+export function receivesOnly(role: UpstreamRole): boolean {
+  return role === 'observer' || role === 'reporter';
+}
 export type UpstreamAuth = 'forward' | 'basic' | 'none';
 
 export interface UpstreamConfig {
@@ -69,6 +74,8 @@ export interface Config {
   defaultProtocol: OcppVersion | null;
   /** Upstream Calls that may wait for the charger, per upstream. */
   queueLimit: number;
+  /** Durable outboxes: entries older than `days` are dropped; one older than `alertSeconds` is shown as an alert. */
+  outbox: { days: number; alertSeconds: number };
   /** Charger Calls kept for an upstream that is down, per upstream. */
   backlogLimit: number;
   /** `[host] charger_rate`: bytes/s a charger may send after a burst before it is read more slowly (0: no limit). */
@@ -206,6 +213,7 @@ export const DEFAULTS: Omit<Config, 'configFile' | 'upstreams' | 'defaultOwner'>
   versionDetection: 'off',
   defaultProtocol: null,
   queueLimit: 50,
+  outbox: { days: 30, alertSeconds: 3600 },
   backlogLimit: 1000,
   backlogBytes: 4 * 1024 * 1024,
   chargerRate: 256 * 1024,

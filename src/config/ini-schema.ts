@@ -144,8 +144,8 @@ export const coerce = {
   },
   role(value: IniValue): UpstreamRole | 'local' {
     const s = text(value).toLowerCase();
-    if (s === 'primary' || s === 'secondary' || s === 'observer' || s === 'local') return s;
-    throw new ValueError(`'${text(value)}' is not a role (primary, secondary, observer, local)`);
+    if (s === 'primary' || s === 'secondary' || s === 'observer' || s === 'reporter' || s === 'local') return s;
+    throw new ValueError(`'${text(value)}' is not a role (primary, secondary, observer, reporter, local)`);
   },
 };
 

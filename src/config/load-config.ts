@@ -9,6 +9,7 @@ import {
   DEFAULT_CONFIG_FILE,
   DEFAULT_TARGET_PORT,
   INSTALLED_CONFIG_FILE,
+  receivesOnly,
   type Config,
   type UpstreamConfig,
 } from './config.ts';
@@ -115,7 +116,7 @@ export function loadConfig(cli: CliOptions, env: Record<string, string | undefin
   const primaryName = config.upstreams.find((u) => u.role === 'primary')?.name ?? 'primary';
   const defaultOwner = reader.get('ext-server', 'default_owner', coerce.nonEmpty);
   config.defaultOwner = defaultOwner ?? primaryName;
-  if (defaultOwner !== undefined && !config.upstreams.some((u) => u.name === defaultOwner && u.role !== 'observer')) {
+  if (defaultOwner !== undefined && !config.upstreams.some((u) => u.name === defaultOwner && !receivesOnly(u.role))) {
     problems.push({ file, section: 'ext-server', key: 'default_owner', message: `'${defaultOwner}' is not the name of a primary or secondary upstream` });
   }
   const claimed = new Map<string, string>();
@@ -127,8 +128,8 @@ export function loadConfig(cli: CliOptions, env: Record<string, string | undefin
       }
       claimed.set(tag, upstream.name);
     }
-    if (upstream.role === 'observer' && upstream.rfid.length > 0) {
-      problems.push({ file, section: `upstream.${upstream.name}`, key: 'rfid', message: 'an observer cannot own sessions' });
+    if (receivesOnly(upstream.role) && upstream.rfid.length > 0) {
+      problems.push({ file, section: `upstream.${upstream.name}`, key: 'rfid', message: `an ${upstream.role} cannot own sessions` });
     }
   }
   return { config: problems.length === 0 ? config : null, problems, unreadable: false };

@@ -1,6 +1,6 @@
 // Which Calls an upstream may send to the charger, decided once per link and looked up per Call.
 
-import type { Config, UpstreamConfig } from './config.ts';
+import { receivesOnly, type Config, type UpstreamConfig } from './config.ts';
 import { CHARGING_CONTROL_ACTIONS } from '../ocpp/actions.ts';
 
 export class CallPolicy {
@@ -9,7 +9,7 @@ export class CallPolicy {
   private readonly observer: boolean;
 
   constructor(upstream: UpstreamConfig) {
-    this.observer = upstream.role === 'observer';
+    this.observer = receivesOnly(upstream.role);
     this.allowed = upstream.allowActions.length > 0 ? new Set(upstream.allowActions) : null;
     this.denied = new Set(upstream.denyActions);
   }

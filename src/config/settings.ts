@@ -54,6 +54,8 @@ export const SETTINGS: readonly Setting[] = [
   key('host', 'handshake_timeout', coerce.positive, ['timeouts', 'handshake']),
   key('host', 'max_message_size', coerce.count, ['maxMessageSize']),
   key('host', 'queue_limit', coerce.count, ['queueLimit']),
+  key('host', 'outbox_days', coerce.count, ['outbox', 'days']),
+  key('host', 'outbox_alert', coerce.seconds, ['outbox', 'alertSeconds']),
   key('host', 'backlog_limit', coerce.count, ['backlogLimit']),
   key('host', 'backlog_bytes', coerce.count, ['backlogBytes']),
   key('host', 'charger_rate', coerce.limit, ['chargerRate']),

@@ -243,6 +243,7 @@ export class UpstreamFrames {
       if (kept !== null && frame.type === CALLRESULT && kept.chargerTx !== null && action === 'StartTransaction') {
         this.parts.transactions.replayedStartAnswered(link, kept.chargerTx, frame.payload);
       } else if (kept !== null && frame.type !== CALLRESULT) {
+        session.context.store!.outbox.refused++;
         session.log.proxy.warn(`${link.name} answered ${action ?? 'a kept Call'} ${id} with a CallError: it leaves the outbox all the same`);
       }
       if (link !== answerer || action === undefined) {

@@ -15,7 +15,7 @@ export type { CallRoute };
 /** What the transaction rules need of an upstream link. */
 export interface RoutedLink {
   readonly name: string;
-  readonly role: 'primary' | 'secondary' | 'observer';
+  readonly role: 'primary' | 'secondary' | 'observer' | 'reporter';
 }
 
 
@@ -93,7 +93,7 @@ export class Transactions<L extends RoutedLink> {
     this.chargerId = chargerId;
     this.rules = version === 'ocpp1.6' ? OCPP16 : OCPP2;
     for (const link of links) this.byName.set(link.name, link);
-    this.observers = links.filter((link) => link.role === 'observer');
+    this.observers = links.filter((link) => link.role === 'observer' || link.role === 'reporter');
     this.split = split;
     this.splitMode = split.tagOwners.size > 0;
     this.defaultOwner = this.byName.get(split.defaultOwner) ?? links[0]!;

@@ -32,6 +32,10 @@ export class Outbox {
   private nextSeq: number;
   /** Writes that did not make it to the file since start (the loss the metrics count). */
   lost = 0;
+  /** Entries dropped for their age (`[host] outbox_days`) since start. */
+  dropped = 0;
+  /** Entries an upstream answered with a CallError since start (removed all the same). */
+  refused = 0;
   /** Told of each failed batch, with the database's message. */
   onError: (message: string) => void = () => undefined;
 
@@ -92,7 +96,9 @@ export class Outbox {
   prune(before: number): number {
     this.flush();
     try {
-      return Number(this.statements.prune.run(before).changes);
+      const gone = Number(this.statements.prune.run(before).changes);
+      this.dropped += gone;
+      return gone;
     } catch (error) {
       this.onError((error as Error).message);
       return 0;

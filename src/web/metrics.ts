@@ -4,6 +4,7 @@
 import type { MessageLogEntry } from '../log/message-log.ts';
 import type { ChargerSession } from '../session/charger-session.ts';
 import { actionLabel } from '../ocpp/actions.ts';
+import type { Outbox } from '../store/outbox.ts';
 
 const RTT_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 const MAX_OPEN_CALLS = 10_000;
@@ -52,7 +53,7 @@ export class Metrics {
     return this.latestRtt.get(`${charger}|${upstream}`) ?? null;
   }
 
-  render(sessions: Iterable<ChargerSession>): string {
+  render(sessions: Iterable<ChargerSession>, outbox: Outbox | null = null): string {
     const out: string[] = [];
     const family = (name: string, type: string, help: string) => out.push(`# HELP ocpp_proxy_${name} ${help}`, `# TYPE ocpp_proxy_${name} ${type}`);
     const list = [...sessions];
@@ -89,6 +90,21 @@ export class Metrics {
       out.push(`ocpp_proxy_call_rtt_seconds_bucket{upstream="${esc(upstream)}",le="+Inf"} ${h.count}`);
       out.push(`ocpp_proxy_call_rtt_seconds_sum{upstream="${esc(upstream)}"} ${h.sum}`);
       out.push(`ocpp_proxy_call_rtt_seconds_count{upstream="${esc(upstream)}"} ${h.count}`);
+    }
+
+    if (outbox !== null) {
+      const now = Date.now();
+      const stats = outbox.stats();
+      family('outbox_entries', 'gauge', 'Transaction Calls an upstream has not answered yet (durable outbox).');
+      for (const s of stats) out.push(`ocpp_proxy_outbox_entries{upstream="${esc(s.upstream)}"} ${s.entries}`);
+      family('outbox_oldest_seconds', 'gauge', 'Age of the oldest entry an upstream has not answered.');
+      for (const s of stats) out.push(`ocpp_proxy_outbox_oldest_seconds{upstream="${esc(s.upstream)}"} ${Math.max(0, Math.round((now - s.oldest) / 1000))}`);
+      family('outbox_dropped_total', 'counter', 'Outbox entries dropped for their age ([host] outbox_days).');
+      out.push(`ocpp_proxy_outbox_dropped_total ${outbox.dropped}`);
+      family('outbox_refused_total', 'counter', 'Outbox entries an upstream answered with a CallError.');
+      out.push(`ocpp_proxy_outbox_refused_total ${outbox.refused}`);
+      family('outbox_write_failures_total', 'counter', 'Transaction Calls forwarded live whose outbox write failed (disk full, read-only).');
+      out.push(`ocpp_proxy_outbox_write_failures_total ${outbox.lost}`);
     }
 
     const memory = process.memoryUsage();

@@ -30,6 +30,7 @@ export class MonitorState {
   private readonly proxy: ProxyServer;
   private readonly logger: Logger;
   private readonly warnings: string[];
+  private readonly store: Store | null;
   /** Writes the chargers seen to the state store every few seconds. */
   private readonly housekeeping: NodeJS.Timeout;
   private readonly unsubscribeEvents: () => void;
@@ -39,6 +40,7 @@ export class MonitorState {
     this.proxy = proxy;
     this.logger = logger;
     this.warnings = warnings;
+    this.store = store;
     this.directory = new ChargerDirectory(proxy, store, this.dashboard);
     this.series = new MeterSeriesRecorder(store, (charger) => this.dashboard.chargers.get(charger)?.transaction?.id ?? null, logger);
     this.cap = new HomeownerCapKeeper(proxy, store, logger);
@@ -104,6 +106,11 @@ export class MonitorState {
       .slice(0, OFFLINE_SHOWN)
       .map((c) => ({ ...c, connectors: dashboard.chargers.get(c.id)?.connectors ?? {}, last_session: delivery.describe(c.id, null) }));
     const onlineIds = new Set(online.map((s) => s.chargerId));
+    // Durable outboxes: what each upstream has not received yet; past `[host] outbox_alert`, a warning.
+    const outbox = (this.store?.outbox.stats() ?? []).map((s) => ({ upstream: s.upstream, entries: s.entries, oldest_seconds: Math.max(0, Math.round((now.getTime() - s.oldest) / 1000)) }));
+    const outboxAlerts = outbox
+      .filter((o) => o.oldest_seconds > this.config.outbox.alertSeconds)
+      .map((o) => `upstream ${o.upstream} has not received transactions for ${describeAge(o.oldest_seconds)} (${o.entries} waiting in its outbox)`);
     const refusals = proxy.refusals.recent().slice(-REFUSALS_SHOWN).reverse().map((r) => ({ ...r, online: r.charger !== null && onlineIds.has(r.charger) }));
     return {
       chargers,
@@ -113,7 +120,8 @@ export class MonitorState {
       homeowner_cap: cap.cap,
       sharing: proxy.control.enabled,
       backends: this.config.upstreams.map((u) => u.name).concat(this.config.backends.map((b) => b.name)),
-      warnings: this.warnings,
+      outbox,
+      warnings: [...this.warnings, ...outboxAlerts],
     };
   }
 
@@ -131,4 +139,14 @@ export class MonitorState {
       this.logger.error(`web: chargers seen not written: ${(error as Error).message}`);
     }
   }
+}
+
+/** "3 h 20 min", "2 days 4 h": how long an outbox entry waits. */
+function describeAge(seconds: number): string {
+  const days = Math.floor(seconds / 86_400);
+  const hours = Math.floor((seconds % 86_400) / 3600);
+  const minutes = Math.floor((seconds % 3600) / 60);
+  if (days > 0) return `${days} day${days === 1 ? '' : 's'} ${hours} h`;
+  if (hours > 0) return `${hours} h ${minutes} min`;
+  return `${minutes} min`;
 }

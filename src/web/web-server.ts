@@ -230,7 +230,7 @@ export class WebServer {
         return this.sessions(url, response, 'csv');
       case '/metrics':
         response.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
-        response.end(this.state.metrics.render(this.proxy.sessions.values()));
+        response.end(this.state.metrics.render(this.proxy.sessions.values(), this.store?.outbox ?? null));
         return;
       default:
         return this.json(response, 404, { error: 'not found' });

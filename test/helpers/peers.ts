@@ -320,6 +320,16 @@ export async function waitUntil(condition: () => boolean, what: string, ms = TIM
   }
 }
 
+/** Polls `read` until it gives something (bounded, like every wait here). */
+export async function eventually<T>(read: () => Promise<T | null>, what: string, ms = 5000): Promise<T> {
+  for (const deadline = Date.now() + ms; ; ) {
+    const value = await read();
+    if (value !== null) return value;
+    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** The id of a raw frame. */
 export function idOf(frame: string): string {
   return JSON.parse(frame)[1] as string;

@@ -6,7 +6,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { bootParams, cleanupAfter, freePort, iniFor, startCsms, startProxy, strictCharger, tempDir, waitUntil, type RPCClientLike } from '../helpers/peers.ts';
+import { http } from '../web/http-client.ts';
+import { bootParams, cleanupAfter, eventually, freePort, iniFor, startCsms, startProxy, strictCharger, tempDir, waitUntil, type RPCClientLike } from '../helpers/peers.ts';
 
 const cleanups = cleanupAfter();
 
@@ -15,7 +16,7 @@ test('1.6: a reporter down for a whole transaction and a proxy restart gets it a
   cleanups.push(() => primary.close());
   const erePort = await freePort();
   const state = join(tempDir(), 'state.db');
-  const ini = `${iniFor(primary.url)}[upstream.ere]\nurl = ws://127.0.0.1:${erePort}\nrole = observer\n`;
+  const ini = `${iniFor(primary.url)}[upstream.ere]\nurl = ws://127.0.0.1:${erePort}\nrole = reporter\n`;
   let proxy = await startProxy(ini, { state });
   const charger = () => {
     const c = strictCharger(proxy.port, 'DUR1', ['ocpp1.6']);
@@ -80,4 +81,91 @@ test('1.6: a reporter down for a whole transaction and a proxy restart gets it a
   const ereLink = () => proxy.daemon.server.sessions.get('DUR1')?.links.find((l) => l.name === 'ere');
   await waitUntil(() => ereLink()?.catchUp.idle === true, 'the catch-up over');
   assert.deepEqual(received.slice(5), ['BootNotification', 'StatusNotification Preparing'], 'no transaction Call twice');
+});
+
+test('2.0.1: TransactionEvents kept for a reporter that is down, across a restart, in order and once', async () => {
+  const primary = await startCsms({ protocols: ['ocpp2.0.1'] });
+  cleanups.push(() => primary.close());
+  const erePort = await freePort();
+  const state = join(tempDir(), 'state.db');
+  const ini = `${iniFor(primary.url)}[upstream.ere]\nurl = ws://127.0.0.1:${erePort}\nrole = observer\n`;
+  let proxy = await startProxy(ini, { state });
+  const charger = () => {
+    const c = strictCharger(proxy.port, 'DUR2', ['ocpp2.0.1']);
+    cleanups.push(() => c.close({ force: true }));
+    return c;
+  };
+  let cp = charger();
+  await cp.connect();
+  await primary.nextClient();
+  await cp.call('BootNotification', bootParams('ocpp2.0.1'));
+  await cp.call('StatusNotification', { timestamp: new Date().toISOString(), connectorStatus: 'Occupied', evseId: 1, connectorId: 1 });
+  const event = (eventType: string, seqNo: number, triggerReason: string) => ({
+    eventType,
+    timestamp: new Date().toISOString(),
+    triggerReason,
+    seqNo,
+    transactionInfo: { transactionId: 'TX-9' },
+    ...(seqNo === 0 ? { evse: { id: 1, connectorId: 1 }, idToken: { idToken: 'CARD1', type: 'ISO14443' } } : {}),
+  });
+  await cp.call('TransactionEvent', event('Started', 0, 'Authorized'));
+  await cp.call('TransactionEvent', event('Updated', 1, 'ChargingStateChanged'));
+  await cp.call('TransactionEvent', event('Ended', 2, 'EVDeparted'));
+  await cp.close({ force: true });
+  await proxy.close();
+
+  const received: string[] = [];
+  const ere = await startCsms({
+    protocols: ['ocpp2.0.1'],
+    port: erePort,
+    onClient: (client: RPCClientLike) => {
+      client.handle('BootNotification', async () => {
+        received.push('BootNotification');
+        return { status: 'Accepted', currentTime: new Date().toISOString(), interval: 300 };
+      });
+      client.handle('StatusNotification', async () => {
+        received.push('StatusNotification');
+        return {};
+      });
+      client.handle('TransactionEvent', async ({ params }) => {
+        received.push(`TransactionEvent ${params.eventType} ${params.seqNo}`);
+        return {};
+      });
+    },
+  });
+  cleanups.push(() => ere.close());
+  proxy = await startProxy(ini, { state });
+  cleanups.push(() => proxy.close());
+  cp = charger();
+  await cp.connect();
+  await cp.call('Heartbeat', {});
+  await waitUntil(() => received.length === 5, 'everything at the reporter');
+  assert.deepEqual(received, ['BootNotification', 'StatusNotification', 'TransactionEvent Started 0', 'TransactionEvent Updated 1', 'TransactionEvent Ended 2']);
+  const ereLink = () => proxy.daemon.server.sessions.get('DUR2')?.links.find((l) => l.name === 'ere');
+  await waitUntil(() => ereLink()?.catchUp.idle === true, 'the catch-up over');
+  assert.equal(proxy.daemon.server.sessions.get('DUR2')!.context.store!.outbox.pending('DUR2', 'ere').length, 0, 'answered: the outbox is empty');
+});
+
+test('an upstream that is away: its outbox in /metrics and, past outbox_alert, a warning in /api/status', async () => {
+  const primary = await startCsms({ protocols: ['ocpp1.6'] });
+  cleanups.push(() => primary.close());
+  const erePort = await freePort();
+  const proxy = await startProxy(`${iniFor(primary.url)}[upstream.ere]\nurl = ws://127.0.0.1:${erePort}\nrole = reporter\n[host]\noutbox_alert = 0\n`, {}, true);
+  cleanups.push(() => proxy.close());
+  const cp = strictCharger(proxy.port, 'DUR3', ['ocpp1.6']);
+  cleanups.push(() => cp.close({ force: true }));
+  await cp.connect();
+  await cp.call('BootNotification', bootParams('ocpp1.6'));
+  const { transactionId } = (await cp.call('StartTransaction', { connectorId: 1, idTag: 'CARD1', meterStart: 0, timestamp: new Date().toISOString() })) as { transactionId: number };
+  await cp.call('StopTransaction', { transactionId, meterStop: 10, timestamp: new Date().toISOString() });
+  const metrics = (await http(proxy.daemon.webPort, '/metrics')).body;
+  assert.match(metrics, /^ocpp_proxy_outbox_entries\{upstream="ere"\} 2$/m);
+  assert.match(metrics, /^ocpp_proxy_outbox_oldest_seconds\{upstream="ere"\} \d+$/m);
+  assert.match(metrics, /^ocpp_proxy_outbox_dropped_total 0$/m);
+  // Past the alert (0 s here): the overview's banner says so.
+  const status = await eventually(async () => {
+    const now = JSON.parse((await http(proxy.daemon.webPort, '/api/status')).body);
+    return now.warnings.some((w: string) => /^upstream ere has not received transactions for \d+ min \(2 waiting in its outbox\)$/.test(w)) ? now : null;
+  }, 'the outbox alert');
+  assert.deepEqual(status.outbox.map((o: { upstream: string; entries: number }) => [o.upstream, o.entries]), [['ere', 2]]);
 });

@@ -9,7 +9,7 @@ import { request } from 'node:http';
 import { join } from 'node:path';
 import type { RPCClient } from 'ocpp-rpc';
 import { hashPassword } from '../../src/auth/charger-auth.ts';
-import { bootParams, cleanupAfter, freePort, iniFor, rawCharger, startCsms, startProxy, strictCharger, tempDir, waitUntil, within, type TestProxy } from '../helpers/peers.ts';
+import { bootParams, cleanupAfter, freePort, iniFor, rawCharger, startCsms, startProxy, strictCharger, tempDir, waitUntil, within, type TestProxy, eventually } from '../helpers/peers.ts';
 import { http, postCommand } from './http-client.ts';
 import { meterValue } from './ui-scenario.ts';
 
@@ -27,16 +27,6 @@ const postOverride = (proxy: TestProxy, body: unknown) =>
     headers: { 'Content-Type': 'application/json', Host: `127.0.0.1:${proxy.daemon.webPort}`, Origin: `http://127.0.0.1:${proxy.daemon.webPort}` },
     body: JSON.stringify(body),
   });
-
-/** Polls `read` until it gives something (bounded, like every wait here). */
-async function eventually<T>(read: () => Promise<T | null>, what: string, ms = 5000): Promise<T> {
-  for (const deadline = Date.now() + ms; ; ) {
-    const value = await read();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${ms} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 async function connected(proxy: TestProxy, id: string, extra: Record<string, unknown> = {}): Promise<RPCClient> {
   const charger = strictCharger(proxy.port, id, ['ocpp1.6'], extra);
