@@ -4064,9 +4064,9 @@ function addonIni(options, data = "/data", supervisorAddress = SUPERVISOR_ADDRES
   if (config["ext-server"].server === void 0) config.upstream = { local: { role: "local" } };
   if (options.autoconfig_lock === true) config.autoconfig.lock = "true";
   for (const line of options.autoconfig ?? []) {
-    const at = line.indexOf("=");
-    if (at <= 0) throw new Error(`autoconfig entry '${line}' is not Key=value`);
-    config.autoconfig[line.slice(0, at).trim()] = line.slice(at + 1).trim();
+    const at2 = line.indexOf("=");
+    if (at2 <= 0) throw new Error(`autoconfig entry '${line}' is not Key=value`);
+    config.autoconfig[line.slice(0, at2).trim()] = line.slice(at2 + 1).trim();
   }
   for (const section of Object.values(config)) for (const key2 of Object.keys(section)) if (section[key2] === void 0) delete section[key2];
   return `; written by the Home Assistant add-on from its options; edit the options, not this file
@@ -4124,6 +4124,9 @@ function didYouMean(name, known, format3 = (s) => s) {
 }
 
 // src/config/config.ts
+function receivesOnly(role) {
+  return role === "observer" || role === "reporter";
+}
 var DEFAULT_CONFIG_FILE = "./ocpp-2w-proxy.ini";
 var INSTALLED_CONFIG_FILE = "/etc/ocpp-proxy/ocpp-2w-proxy.ini";
 var DEFAULT_TARGET_PORT = 8887;
@@ -4142,6 +4145,7 @@ var DEFAULTS = {
   versionDetection: "off",
   defaultProtocol: null,
   queueLimit: 50,
+  outbox: { days: 30, alertSeconds: 3600 },
   backlogLimit: 1e3,
   backlogBytes: 4 * 1024 * 1024,
   chargerRate: 256 * 1024,
@@ -4274,6 +4278,17 @@ var coerce = {
   list(value) {
     return text(value).split(",").map((item) => item.trim()).filter((item) => item !== "");
   },
+  /** `CARD1:ERE1, CARD2:ERE2`: the charger's id tag and the one an upstream sees (matched case-insensitively). */
+  idtagMap(value) {
+    const pairs = [];
+    for (const item of coerce.list(value)) {
+      const [from, to, extra] = item.split(":").map((part) => part.trim());
+      if (!from || !to || extra !== void 0) throw new ValueError(`'${item}' is not CHARGER_TAG:UPSTREAM_TAG`);
+      if (pairs.some(([known]) => known.toUpperCase() === from.toUpperCase())) throw new ValueError(`'${from}' is mapped twice`);
+      pairs.push([from, to]);
+    }
+    return pairs;
+  },
   /** A list matched case-insensitively (RFID tags): upper-cased. */
   upperList(value) {
     return coerce.list(value).map((item) => item.toUpperCase());
@@ -4292,8 +4307,8 @@ var coerce = {
   },
   role(value) {
     const s = text(value).toLowerCase();
-    if (s === "primary" || s === "secondary" || s === "observer" || s === "local") return s;
-    throw new ValueError(`'${text(value)}' is not a role (primary, secondary, observer, local)`);
+    if (s === "primary" || s === "secondary" || s === "observer" || s === "reporter" || s === "local") return s;
+    throw new ValueError(`'${text(value)}' is not a role (primary, secondary, observer, reporter, local)`);
   }
 };
 function integer(value, min, max, what) {
@@ -4317,7 +4332,9 @@ var UPSTREAM_KEYS = {
   cert: coerce.nonEmpty,
   key: coerce.nonEmpty,
   insecure: coerce.bool,
-  price_per_kwh: coerce.price
+  price_per_kwh: coerce.price,
+  idtag_map: coerce.idtagMap,
+  idtag: coerce.nonEmpty
 };
 var BACKEND_KEYS = {
   token: coerce.nonEmpty,
@@ -4345,6 +4362,8 @@ var SETTINGS = [
   key("host", "handshake_timeout", coerce.positive, ["timeouts", "handshake"]),
   key("host", "max_message_size", coerce.count, ["maxMessageSize"]),
   key("host", "queue_limit", coerce.count, ["queueLimit"]),
+  key("host", "outbox_days", coerce.count, ["outbox", "days"]),
+  key("host", "outbox_alert", coerce.seconds, ["outbox", "alertSeconds"]),
   key("host", "backlog_limit", coerce.count, ["backlogLimit"]),
   key("host", "backlog_bytes", coerce.count, ["backlogBytes"]),
   key("host", "charger_rate", coerce.limit, ["chargerRate"]),
@@ -4702,7 +4721,7 @@ function loadConfig(cli, env3 = process.env) {
   const primaryName = config.upstreams.find((u) => u.role === "primary")?.name ?? "primary";
   const defaultOwner = reader.get("ext-server", "default_owner", coerce.nonEmpty);
   config.defaultOwner = defaultOwner ?? primaryName;
-  if (defaultOwner !== void 0 && !config.upstreams.some((u) => u.name === defaultOwner && u.role !== "observer")) {
+  if (defaultOwner !== void 0 && !config.upstreams.some((u) => u.name === defaultOwner && !receivesOnly(u.role))) {
     problems.push({ file, section: "ext-server", key: "default_owner", message: `'${defaultOwner}' is not the name of a primary or secondary upstream` });
   }
   const claimed = /* @__PURE__ */ new Map();
@@ -4714,8 +4733,8 @@ function loadConfig(cli, env3 = process.env) {
       }
       claimed.set(tag, upstream.name);
     }
-    if (upstream.role === "observer" && upstream.rfid.length > 0) {
-      problems.push({ file, section: `upstream.${upstream.name}`, key: "rfid", message: "an observer cannot own sessions" });
+    if (receivesOnly(upstream.role) && upstream.rfid.length > 0) {
+      problems.push({ file, section: `upstream.${upstream.name}`, key: "rfid", message: `an ${upstream.role} cannot own sessions` });
     }
   }
   return { config: problems.length === 0 ? config : null, problems, unreadable: false };
@@ -4787,7 +4806,9 @@ function resolveUpstreams(cli, reader, fromCli, upstreamSections, problems) {
       cert: null,
       key: null,
       insecure: false,
-      local: false
+      local: false,
+      idtagMap: [],
+      idtag: null
     };
     upstreams.push(upstream);
     return upstream;
@@ -4856,6 +4877,11 @@ function resolveUpstreams(cli, reader, fromCli, upstreamSections, problems) {
     upstream.cert = reader.get(where, "cert", coerce.nonEmpty, section) ?? null;
     upstream.key = reader.get(where, "key", coerce.nonEmpty, section) ?? null;
     upstream.insecure = reader.get(where, "insecure", coerce.bool, section) ?? false;
+    upstream.idtagMap = reader.get(where, "idtag_map", coerce.idtagMap, section) ?? [];
+    upstream.idtag = reader.get(where, "idtag", coerce.nonEmpty, section) ?? null;
+    if (upstream.idtag !== null && upstream.idtagMap.length > 0) {
+      problems.push({ file, section: where, key: "idtag", message: "set idtag_map or idtag, not both" });
+    }
     if (upstream.auth === "forward" && role !== "primary") {
       problems.push({ file, section: where, key: "auth", message: "'forward' sends the charger's credentials and is allowed for the primary only" });
     }
@@ -5716,19 +5742,19 @@ function payloadStart(e) {
   const digit = TYPE_DIGIT[e.type];
   if (digit < 0 || id === null || !plain(id)) return -1;
   if (raw.charCodeAt(0) !== 91 || raw.charCodeAt(1) !== digit || raw.charCodeAt(2) !== 44 || raw.charCodeAt(3) !== 34 || !raw.startsWith(id, 4)) return -1;
-  let at = 4 + id.length;
-  if (raw.charCodeAt(at) !== 34 || raw.charCodeAt(at + 1) !== 44) return -1;
-  at += 2;
+  let at2 = 4 + id.length;
+  if (raw.charCodeAt(at2) !== 34 || raw.charCodeAt(at2 + 1) !== 44) return -1;
+  at2 += 2;
   if (e.type === "CALL" || e.type === "SEND") {
     const action = e.action;
-    if (action === null || !plain(action) || raw.charCodeAt(at) !== 34 || !raw.startsWith(action, at + 1)) return -1;
-    at += 1 + action.length;
-    if (raw.charCodeAt(at) !== 34 || raw.charCodeAt(at + 1) !== 44) return -1;
-    at += 2;
+    if (action === null || !plain(action) || raw.charCodeAt(at2) !== 34 || !raw.startsWith(action, at2 + 1)) return -1;
+    at2 += 1 + action.length;
+    if (raw.charCodeAt(at2) !== 34 || raw.charCodeAt(at2 + 1) !== 44) return -1;
+    at2 += 2;
   }
   const last = raw.length - 1;
-  if (at >= last || raw.charCodeAt(last) !== 93 || !startsJsonValue(raw.charCodeAt(at))) return -1;
-  return at;
+  if (at2 >= last || raw.charCodeAt(last) !== 93 || !startsJsonValue(raw.charCodeAt(at2))) return -1;
+  return at2;
 }
 function plain(text3) {
   return !text3.includes('"') && !text3.includes("\\");
@@ -5740,15 +5766,15 @@ var DATE = /^\d{4}-\d\d-\d\d$/;
 var TIME = /^\d\d:\d\d:\d\d\.\d{3}[+-]\d\d:\d\d$/;
 function parseTextLine(line) {
   const tokens = [];
-  let at = 0;
+  let at2 = 0;
   while (tokens.length < 8) {
-    const space = line.indexOf(" ", at);
+    const space = line.indexOf(" ", at2);
     if (space < 0) throw new Error(tokens.length === 0 ? "not a message log entry" : `not a message log entry (${tokens.length + 1} of 9 fields)`);
-    tokens.push(line.slice(at, space));
-    at = space + 1;
+    tokens.push(line.slice(at2, space));
+    at2 = space + 1;
   }
   const [date, time2, charger, hop, type, action, id, annotations] = tokens;
-  const rest = line.slice(at);
+  const rest = line.slice(at2);
   let ts;
   if (date === "-") ts = unfield(time2, "time") ?? "";
   else if (DATE.test(date) && TIME.test(time2)) ts = new Date(Date.parse(`${date}T${time2}`)).toISOString();
@@ -6023,7 +6049,7 @@ var MAX_CONNECTOR_NUMBER = 1e3;
 function isConnectorNumber(value) {
   return typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= MAX_CONNECTOR_NUMBER;
 }
-var ChargerMemory = class {
+var ChargerMemory = class _ChargerMemory {
   /** The charger's last BootNotification Call, as forwarded. */
   boot = null;
   /** When the primary last answered a BootNotification Accepted (null: not, or later not). */
@@ -6036,6 +6062,8 @@ var ChargerMemory = class {
   /** `[autoconfig]` key → the status the charger answered at the last boot. */
   autoconfigResults = /* @__PURE__ */ new Map();
   views = null;
+  /** Told when the boot, its acceptance or a status changed (the state store keeps them across restarts). */
+  onChange = null;
   profiles = null;
   /** `[configuration]` views of this charger, made (loaded from the store) on first use. */
   configViews(create) {
@@ -6070,14 +6098,42 @@ var ChargerMemory = class {
       const model = payload.chargePointModel ?? station.model;
       this.vendor = typeof vendor === "string" ? vendor : null;
       this.model = typeof model === "string" ? model : null;
+      this.onChange?.();
     } else if (action === "StatusNotification") {
       if (!isConnectorNumber(payload.connectorId) || payload.evseId !== void 0 && !isConnectorNumber(payload.evseId)) return;
       const key2 = connectorKey(payload);
-      if (this.statuses.has(key2) || this.statuses.size < MAX_REMEMBERED_CONNECTORS) this.statuses.set(key2, text3);
+      if (this.statuses.has(key2) || this.statuses.size < MAX_REMEMBERED_CONNECTORS) {
+        this.statuses.set(key2, text3);
+        this.onChange?.();
+      }
     }
   }
   bootAnswered(accepted, now = Date.now()) {
     this.bootAcceptedAt = accepted ? now : null;
+    this.onChange?.();
+  }
+  /** What survives a restart: the boot, its acceptance and the statuses (JSON). */
+  snapshot() {
+    return JSON.stringify({ boot: this.boot, bootAcceptedAt: this.bootAcceptedAt, vendor: this.vendor, model: this.model, statuses: [...this.statuses] });
+  }
+  /** A memory from a snapshot; an unreadable one gives an empty memory. */
+  static restored(text3) {
+    const memory = new _ChargerMemory();
+    if (text3 === null) return memory;
+    try {
+      const saved = JSON.parse(text3);
+      if (typeof saved.boot === "string") memory.boot = saved.boot;
+      if (typeof saved.bootAcceptedAt === "number") memory.bootAcceptedAt = saved.bootAcceptedAt;
+      if (typeof saved.vendor === "string") memory.vendor = saved.vendor;
+      if (typeof saved.model === "string") memory.model = saved.model;
+      if (Array.isArray(saved.statuses)) {
+        for (const pair of saved.statuses.slice(0, MAX_REMEMBERED_CONNECTORS)) {
+          if (Array.isArray(pair) && typeof pair[0] === "string" && typeof pair[1] === "string") memory.statuses.set(pair[0], pair[1]);
+        }
+      }
+    } catch {
+    }
+    return memory;
   }
   bootAccepted(now = Date.now()) {
     return this.bootAcceptedAt !== null && now - this.bootAcceptedAt < BOOT_ACCEPTANCE_TTL_MS;
@@ -6254,7 +6310,7 @@ var CallPolicy = class {
   denied;
   observer;
   constructor(upstream) {
-    this.observer = upstream.role === "observer";
+    this.observer = receivesOnly(upstream.role);
     this.allowed = upstream.allowActions.length > 0 ? new Set(upstream.allowActions) : null;
     this.denied = new Set(upstream.denyActions);
   }
@@ -6633,9 +6689,9 @@ function rfc3339Instant(value) {
   if (second === 60 && ((hour * 60 + minute - offsetMinutes) % 1440 + 1440) % 1440 !== 1439) return NaN;
   return Date.UTC(year, month - 1, day, hour, minute - offsetMinutes, second, ms);
 }
-function digits(text3, at, count) {
+function digits(text3, at2, count) {
   let number = 0;
-  for (let i = at; i < at + count; i++) {
+  for (let i = at2; i < at2 + count; i++) {
     const code = text3.charCodeAt(i);
     if (!isDigit2(code)) return -1;
     number = number * 10 + code - 48;
@@ -7399,9 +7455,9 @@ function onSeconds(pieces, duration) {
   const sorted = [...cuts].filter((s) => s >= 0 && s < duration).sort((a, b) => a - b);
   const out = [];
   let first = 0;
-  sorted.forEach((at, k) => {
+  sorted.forEach((at2, k) => {
     const end = sorted[k + 1] ?? duration;
-    while (pieces[first].end <= at * 1e3) first++;
+    while (pieces[first].end <= at2 * 1e3) first++;
     let best = pieces[first];
     let numberPhases = best.numberPhases;
     for (let i = first + 1; i < pieces.length && pieces[i].at < end * 1e3; i++) {
@@ -7409,7 +7465,7 @@ function onSeconds(pieces, duration) {
       if (piece.limit < best.limit) best = piece;
       if (piece.numberPhases !== void 0) numberPhases = Math.min(numberPhases ?? Infinity, piece.numberPhases);
     }
-    out.push({ at, end, limit: best.limit, from: best.from, numberPhases });
+    out.push({ at: at2, end, limit: best.limit, from: best.from, numberPhases });
   });
   return out;
 }
@@ -7863,6 +7919,54 @@ var TransactionIds = class {
   }
 };
 
+// src/stages/id-tokens.ts
+var TO_UPSTREAM_16 = { Authorize: [3, "idTag"], StartTransaction: [3, "idTag"], StopTransaction: [3, "idTag"] };
+var TO_UPSTREAM_2 = { Authorize: [3, "idToken", "idToken"], TransactionEvent: [3, "idToken", "idToken"] };
+var FROM_UPSTREAM_16 = { RemoteStartTransaction: [3, "idTag"], ReserveNow: [3, "idTag"] };
+var FROM_UPSTREAM_2 = { RequestStartTransaction: [3, "idToken", "idToken"], ReserveNow: [3, "idToken", "idToken"] };
+function at(payload, path) {
+  let value = payload;
+  for (const step of path.slice(1)) value = typeof value === "object" && value !== null ? value[step] : void 0;
+  return value;
+}
+var IdTokens = class {
+  name = "id-tokens";
+  upstream;
+  /** Charger tag (upper-cased) → this upstream's; and back. */
+  toUpstreamTags;
+  toChargerTags;
+  single;
+  toUpstreamPaths;
+  fromUpstreamPaths;
+  constructor(upstream, protocol, map, single) {
+    this.upstream = upstream;
+    this.toUpstreamTags = new Map(map.map(([charger, own]) => [charger.toUpperCase(), own]));
+    this.toChargerTags = new Map(map.map(([charger, own]) => [own.toUpperCase(), charger]));
+    this.single = single;
+    const is16 = protocol === "ocpp1.6";
+    this.toUpstreamPaths = is16 ? TO_UPSTREAM_16 : TO_UPSTREAM_2;
+    this.fromUpstreamPaths = is16 ? FROM_UPSTREAM_16 : FROM_UPSTREAM_2;
+  }
+  toUpstream(frame) {
+    const path = this.toUpstreamPaths[frame.action];
+    if (path === void 0) return FORWARD;
+    const tag = at(frame.payload, path);
+    if (typeof tag !== "string") return FORWARD;
+    const own = this.single ?? this.toUpstreamTags.get(tag.toUpperCase());
+    if (own === void 0 || own === tag) return FORWARD;
+    return { kind: "replace", text: spliceValues(frame.text, [{ path, value: own }]) };
+  }
+  fromUpstream(frame) {
+    const path = this.fromUpstreamPaths[frame.action];
+    if (path === void 0 || this.toChargerTags.size === 0) return FORWARD;
+    const tag = at(frame.payload, path);
+    if (typeof tag !== "string") return FORWARD;
+    const charger = this.toChargerTags.get(tag.toUpperCase());
+    if (charger === void 0) return FORWARD;
+    return { kind: "replace", text: spliceValues(frame.text, [{ path, value: charger }]), note: `${this.upstream}'s ${frame.action} for its token: the charger gets its own card` };
+  }
+};
+
 // src/stages/chain.ts
 function stageChain(inputs) {
   const stages = [
@@ -7870,6 +7974,8 @@ function stageChain(inputs) {
     new ControlGate(inputs.control, inputs.chargerId, inputs.upstream, inputs.protocol),
     new TransactionIds(inputs.transactions, inputs.link)
   ];
+  const tokens = inputs.idTokens;
+  if (tokens !== void 0 && (tokens.map.length > 0 || tokens.single !== null)) stages.push(new IdTokens(inputs.upstream, inputs.protocol, tokens.map, tokens.single));
   if (inputs.lockedKeys !== null) stages.push(new AutoconfigLock(inputs.lockedKeys, inputs.upstream));
   if (inputs.views !== null) stages.push(new ConfigViewsStage(inputs.views, inputs.upstream, inputs.exclusive), new MeterViews(inputs.views, inputs.upstream, inputs.protocol));
   if (inputs.profiles !== null) stages.push(new ChargingProfilesStage(inputs.profiles, inputs.upstream, inputs.protocol, inputs.connectors));
@@ -7976,7 +8082,7 @@ var Transactions = class {
     this.chargerId = chargerId;
     this.rules = version === "ocpp1.6" ? OCPP162 : OCPP2;
     for (const link of links) this.byName.set(link.name, link);
-    this.observers = links.filter((link) => link.role === "observer");
+    this.observers = links.filter((link) => link.role === "observer" || link.role === "reporter");
     this.split = split;
     this.splitMode = split.tagOwners.size > 0;
     this.defaultOwner = this.byName.get(split.defaultOwner) ?? links[0];
@@ -8026,6 +8132,15 @@ var Transactions = class {
       for (const [name, upstreamTx] of pending.otherIds) this.recordUpstreamTx(pending.chargerTx, name, upstreamTx);
       pending.otherIds.clear();
     }
+  }
+  /**
+   * A StartTransaction replayed from an upstream's outbox (after a restart, its pending start is
+   * gone) was answered: that upstream's id for the charger's transaction `chargerTx`.
+   */
+  replayedStartAnswered(link, chargerTx, payload) {
+    const tx = payload.transactionId;
+    if (!this.rules.upstreamsNumberTransactions || typeof tx !== "number" && typeof tx !== "string") return;
+    if (this.upstreamIds.get(chargerTx)?.get(link.name) === void 0) this.recordUpstreamTx(chargerTx, link.name, String(tx));
   }
   /** Charger Call → one upstream: the transaction id that upstream knows, if it is not the owner. */
   idsForUpstream(link, action, payload) {
@@ -8387,6 +8502,17 @@ var CatchUp = class {
       dropped.push(gone);
     }
     return dropped;
+  }
+  /**
+   * The link is (back) open: the outbox's frames (every unanswered transaction Call, oldest
+   * first) replace the backlog's copies of them and go before the rest, after a waiting boot.
+   */
+  takeDurable(frames) {
+    const rest = this.backlog.filter((frame) => frame.seq === void 0);
+    const boots = rest.filter((frame) => frame.action === "BootNotification");
+    this.backlog.length = 0;
+    this.backlog.push(...boots, ...frames, ...rest.filter((frame) => frame.action !== "BootNotification"));
+    this.bytes = this.backlog.reduce((sum, frame) => sum + frameBytes(frame), 0);
   }
   /** A proxy Call (boot or status) to send before the backlog; its answer is the proxy's. */
   addReplay(frame) {
@@ -8786,9 +8912,9 @@ var CallQueue = class {
   /** Takes a Call out before it went (its caller gave up); false when it is no longer queued. */
   remove(call) {
     for (const list of [this.proxyCalls, this.primaryCalls, this.otherCalls]) {
-      const at = list.indexOf(call);
-      if (at < 0) continue;
-      list.splice(at, 1);
+      const at2 = list.indexOf(call);
+      if (at2 < 0) continue;
+      list.splice(at2, 1);
       if (call.source !== null) this.counts.set(call.source, this.countFor(call.source) - 1);
       return true;
     }
@@ -9055,6 +9181,63 @@ var CallSlot = class {
   }
 };
 
+// src/session/durable-delivery.ts
+var REPLAYED_FROM_OUTBOX = ["replayed"];
+function isTransactionCall(action, payload) {
+  if (action === "TransactionEvent" || action === "StartTransaction" || action === "StopTransaction") return true;
+  return action === "MeterValues" && payload.transactionId !== void 0;
+}
+var DurableDelivery = class {
+  outbox;
+  charger;
+  /** Per link: the charger's Call id → its outbox entry (and, for a StartTransaction, the charger's transaction id). */
+  sent = /* @__PURE__ */ new Map();
+  /** StartTransaction Calls not yet answered by their answerer → their entries. */
+  starts = /* @__PURE__ */ new Map();
+  constructor(outbox, charger) {
+    this.outbox = outbox;
+    this.charger = charger;
+  }
+  /** A charger transaction Call for a link that does not answer it: kept until that link answers. */
+  keep(link, id, action, text3, at2) {
+    const seq = this.outbox.put({ charger: this.charger, upstream: link.name, callId: id, action, text: text3, at: at2 });
+    this.track(link, id, seq, null);
+    if (action === "StartTransaction") this.starts.set(id, [...this.starts.get(id) ?? [], seq]);
+    return seq;
+  }
+  /** The answerer gave the charger's transaction id: a replay of that Start can map the upstream's own id. */
+  startAnswered(id, chargerTx) {
+    for (const seq of this.starts.get(id) ?? []) this.outbox.startedAs(seq, chargerTx);
+    this.starts.delete(id);
+  }
+  /**
+   * An upstream answered a Call (CallResult or CallError): its entry goes. Returns the charger's
+   * transaction id of a replayed StartTransaction (its answer carries this upstream's id), else null.
+   */
+  answered(link, id) {
+    const own = this.sent.get(link);
+    const entry = own?.get(id);
+    if (entry === void 0) return null;
+    own.delete(id);
+    this.outbox.done(entry.seq);
+    return { chargerTx: entry.chargerTx };
+  }
+  /** The link is (back) open: everything it has not answered, from the outbox, oldest first. */
+  pendingFrames(link) {
+    const own = /* @__PURE__ */ new Map();
+    this.sent.set(link, own);
+    return this.outbox.pending(this.charger, link.name).map((entry) => {
+      own.set(entry.callId, { seq: entry.seq, chargerTx: entry.chargerTx });
+      return { data: entry.text, text: entry.text, type: "CALL", id: entry.callId, action: entry.action, tags: REPLAYED_FROM_OUTBOX, seq: entry.seq };
+    });
+  }
+  track(link, id, seq, chargerTx) {
+    let own = this.sent.get(link);
+    if (own === void 0) this.sent.set(link, own = /* @__PURE__ */ new Map());
+    own.set(id, { seq, chargerTx });
+  }
+};
+
 // src/session/charger-frames.ts
 var MAX_BAD_FRAMES = 10;
 var ChargerFrames = class {
@@ -9117,13 +9300,16 @@ var ChargerFrames = class {
     if (answerer !== session.primary) parts.upstreams.expectAnswer(id, answerer);
     const logText = redactSecrets(action, payload, outText);
     const hop = { ts, type: "CALL", id, action, tags };
+    const durable = parts.upstreams.durable !== null && isTransactionCall(action, payload) ? parts.upstreams.durable : null;
     for (const link of route?.targets ?? session.links) {
       const stages = parts.toUpstreamStages.get(link);
       const result = stages.length === 0 ? null : runChain(stages, "toUpstream", { type: "CALL", id, action, payload, text: outText, toAnswerer: link === answerer });
       if (result === null || result.stopped === null && result.text === outText) {
-        this.toUpstream(link, out, { ...hop, raw: logText });
+        const seq = durable !== null && link !== answerer ? durable.keep(link, id, action, outText, now) : void 0;
+        this.toUpstream(link, out, { ...hop, raw: logText }, seq);
       } else if (result.stopped === null) {
-        this.toUpstream(link, result.text, { ...hop, tags: result.filtered ? FILTERED : hop.tags, raw: result.text });
+        const seq = durable !== null && link !== answerer ? durable.keep(link, id, action, result.text, now) : void 0;
+        this.toUpstream(link, result.text, { ...hop, tags: result.filtered ? FILTERED : hop.tags, raw: result.text }, seq);
         for (const note of result.notes) session.log.proxy.info(note);
       } else {
         session.record({ ts, from: "charger", to: "proxy", type: "CALL", id, action, tags: DROPPED, raw: logText });
@@ -9135,7 +9321,7 @@ var ChargerFrames = class {
     this.chargerEvent(action, payload, ts);
   }
   /** A charger frame to one upstream: sent now, or kept in its backlog while it is away or catching up. */
-  toUpstream(link, data, hop) {
+  toUpstream(link, data, hop, seq) {
     const session = this.session;
     if (link.isWritable) {
       link.send(data);
@@ -9144,7 +9330,8 @@ var ChargerFrames = class {
       if (link.bufferedAmount > HIGH_WATER_MARK) session.holdBack("toUpstreams");
       return;
     }
-    for (const dropped of link.catchUp.push({ data, text: hop.raw, type: hop.type, id: hop.id, action: hop.action, tags: hop.tags })) {
+    for (const dropped of link.catchUp.push({ data, text: hop.raw, type: hop.type, id: hop.id, action: hop.action, tags: hop.tags, ...seq !== void 0 ? { seq } : {} })) {
+      if (dropped.seq !== void 0) continue;
       session.record({ ts: hop.ts, from: "charger", to: "proxy", type: dropped.type, id: dropped.id, action: dropped.action, tags: DROPPED, raw: dropped.text });
       session.log.proxy.warn(`backlog for ${link.name} is full, dropped ${dropped.action ?? dropped.type} ${dropped.id}`);
     }
@@ -9161,21 +9348,21 @@ var ChargerFrames = class {
     session.record({ ts, from: "proxy", to: "charger", type: "CALLRESULT", id: callId, action: "StartTransaction", tags: NO_TAGS, raw: out });
   }
   /** Boot, status and meter events for listeners (event API, sharing rules). */
-  chargerEvent(action, payload, at) {
+  chargerEvent(action, payload, at2) {
     const { chargerId, context, memory, protocol } = this.session;
     switch (action) {
       case "BootNotification":
-        context.events.emit({ event: "boot", charger: chargerId, at, vendor: memory.vendor, model: memory.model, protocol });
+        context.events.emit({ event: "boot", charger: chargerId, at: at2, vendor: memory.vendor, model: memory.model, protocol });
         return;
       case "StatusNotification": {
         const connector = payload.evseId === void 0 ? String(payload.connectorId) : `${String(payload.evseId)}/${String(payload.connectorId)}`;
         const status = String(payload.status ?? payload.connectorStatus);
         context.control.connectorStatus(chargerId, connector, status);
-        context.events.emit({ event: "status", charger: chargerId, at, connector, status, errorCode: payload.errorCode ?? null });
+        context.events.emit({ event: "status", charger: chargerId, at: at2, connector, status, errorCode: payload.errorCode ?? null });
         return;
       }
       case "MeterValues":
-        context.events.emit({ event: "meter", charger: chargerId, at, connector: payload.connectorId ?? payload.evseId ?? null, transactionId: payload.transactionId ?? null, meterValue: payload.meterValue });
+        context.events.emit({ event: "meter", charger: chargerId, at: at2, connector: payload.connectorId ?? payload.evseId ?? null, transactionId: payload.transactionId ?? null, meterValue: payload.meterValue });
         return;
     }
   }
@@ -9449,8 +9636,8 @@ var ChargingProfiles = class {
   dropRemoteStartProfile(profile) {
     if (this.remoteStartProfiles.get(profile.connector) === profile) this.remoteStartProfiles.delete(profile.connector);
   }
-  transactionStarted(connector, id, at) {
-    this.transactions.set(connector, { id, start: at });
+  transactionStarted(connector, id, at2) {
+    this.transactions.set(connector, { id, start: at2 });
     const fromRemoteStart = this.remoteStartProfiles.get(connector) ?? this.remoteStartProfiles.get(0);
     if (fromRemoteStart !== void 0) {
       this.remoteStartProfiles.clear();
@@ -9637,9 +9824,13 @@ var UpstreamFrames = class {
    */
   heldReplays = /* @__PURE__ */ new Set();
   firstCallTimer;
+  /** Durable delivery of transaction Calls (null without a state store). */
+  durable;
   constructor(session, parts) {
     this.session = session;
     this.parts = parts;
+    const store = session.context.store;
+    this.durable = store !== null ? new DurableDelivery(store.outbox, session.chargerId) : null;
     this.firstCallTimer = setTimeout(() => this.releaseReplays(false), session.context.firstCallWaitMs ?? FIRST_CALL_WAIT_MS);
   }
   /** The charger's Call `callId` is answered by `link`, not the primary (the session's owner). */
@@ -9721,6 +9912,7 @@ var UpstreamFrames = class {
         link.catchUp.addReplay({ data: out, text: out, type: "CALL", id: proxyId, action, tags: REPLAYED });
       }
     }
+    if (this.durable !== null) link.catchUp.takeDurable(this.durable.pendingFrames(link));
     if (link.catchUp.start()) this.catchUpNext(link);
   }
   /** Sends what a link missed one Call at a time, as a CSMS expects; the next goes on its answer. */
@@ -9807,6 +9999,13 @@ var UpstreamFrames = class {
       if (action !== void 0) link.awaitingReplies.delete(id);
       const answerer = this.answerers.get(id) ?? session.primary;
       if (action !== void 0) this.parts.transactions.upstreamAnswered(link, action, id, frame.type === CALLRESULT ? frame.payload : null, text3);
+      const kept = this.durable?.answered(link, id) ?? null;
+      if (kept !== null && frame.type === CALLRESULT && kept.chargerTx !== null && action === "StartTransaction") {
+        this.parts.transactions.replayedStartAnswered(link, kept.chargerTx, frame.payload);
+      } else if (kept !== null && frame.type !== CALLRESULT) {
+        session.context.store.outbox.refused++;
+        session.log.proxy.warn(`${link.name} answered ${action ?? "a kept Call"} ${id} with a CallError: it leaves the outbox all the same`);
+      }
       if (link !== answerer || action === void 0) {
         session.record({ ts, from: link.name, to: "proxy", type, id, action: action ?? null, tags: DROPPED, raw: text3 });
       } else {
@@ -9815,6 +10014,8 @@ var UpstreamFrames = class {
         const out = chargerId === id ? data : withId(text3, JSON.stringify(chargerId));
         session.sendToCharger(out);
         session.record({ ts, from: link.name, to: "charger", type, id: chargerId, action, tags: NO_TAGS, raw: typeof out === "string" ? out : text3 });
+        const started = action === "StartTransaction" && frame.type === CALLRESULT ? frame.payload.transactionId : void 0;
+        if (typeof started === "number" || typeof started === "string") this.durable?.startAnswered(id, String(started));
         if (action === "BootNotification" && frame.type === CALLRESULT) {
           const accepted = frame.payload.status === "Accepted";
           session.memory.bootAnswered(accepted);
@@ -9975,7 +10176,8 @@ var ChargerSession = class {
         views,
         exclusive: context.config.configuration.exclusive,
         profiles,
-        connectors: () => this.memory.knownConnectors()
+        connectors: () => this.memory.knownConnectors(),
+        idTokens: { map: link.config.idtagMap, single: link.config.idtag }
       });
       chains.set(link, chain);
       toUpstreamStages.set(link, chain.filter((stage) => stage.toUpstream !== void 0));
@@ -10440,7 +10642,7 @@ var ProxyServer = class {
       this.refusals.record(chargerId, remote, 101, "subprotocol", `${said}, no OCPP version`);
       return this.acceptAndClose(request, socket, head2, false, "no supported OCPP subprotocol offered");
     }
-    const memory = this.memories.get(chargerId) ?? new ChargerMemory();
+    const memory = this.memories.get(chargerId) ?? this.restoredMemory(chargerId);
     const session = new ChargerSession(chargerId, memory, this.context, (ended) => {
       if (this.sessions.get(ended.chargerId) === ended) this.sessions.delete(ended.chargerId);
     });
@@ -10529,6 +10731,22 @@ var ProxyServer = class {
       else this.verifying.set(remote, left2);
     }
   }
+  /** A charger's memory as the state store kept it (boot, acceptance, statuses), kept there as it changes. */
+  restoredMemory(chargerId) {
+    const store = this.context.store;
+    const key2 = `charger_memory ${chargerId}`;
+    const memory = ChargerMemory.restored(store?.getSetting(key2) ?? null);
+    if (store !== null) {
+      memory.onChange = () => {
+        try {
+          store.setSetting(key2, memory.snapshot());
+        } catch (error) {
+          this.context.loggers.proxy.error(`${chargerId}: state database: ${error.message}`);
+        }
+      };
+    }
+    return memory;
+  }
   acceptAndClose(request, socket, head2, protocol, reason) {
     this.chosenProtocol.set(request, protocol);
     this.wss.handleUpgrade(request, socket, head2, (ws) => closeWithin(ws, 1002, reason, 1e3));
@@ -10541,6 +10759,118 @@ function respondToPlainHttp(_request, response) {
 function sanitize(value) {
   if (value === void 0) return "(none)";
   return JSON.stringify(value.length > 200 ? `${value.slice(0, 200)}\u2026` : value);
+}
+
+// src/store/outbox.ts
+var Outbox = class {
+  db;
+  statements;
+  ops = [];
+  scheduled = false;
+  nextSeq;
+  /** Writes that did not make it to the file since start (the loss the metrics count). */
+  lost = 0;
+  /** Entries dropped for their age (`[host] outbox_days`) since start. */
+  dropped = 0;
+  /** Entries an upstream answered with a CallError since start (removed all the same). */
+  refused = 0;
+  /** Told of each failed batch, with the database's message. */
+  onError = () => void 0;
+  constructor(db) {
+    this.db = db;
+    this.statements = {
+      put: db.prepare("INSERT OR REPLACE INTO outbox (seq, charger, upstream, call_id, action, text, at, charger_tx) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+      done: db.prepare("DELETE FROM outbox WHERE seq = ?"),
+      tx: db.prepare("UPDATE outbox SET charger_tx = ? WHERE seq = ?"),
+      rows: db.prepare("SELECT seq, charger, upstream, call_id, action, text, at, charger_tx FROM outbox WHERE charger = ? AND upstream = ? ORDER BY seq"),
+      stats: db.prepare("SELECT upstream, count(*) AS entries, min(at) AS oldest FROM outbox GROUP BY upstream"),
+      prune: db.prepare("DELETE FROM outbox WHERE at < ?")
+    };
+    const { top: top2 } = db.prepare("SELECT max(seq) AS top FROM outbox").get();
+    this.nextSeq = (top2 ?? 0) + 1;
+  }
+  /** Keeps a Call for an upstream; written at the end of this turn. Returns its seq. */
+  put(entry) {
+    const seq = this.nextSeq++;
+    this.queue({ kind: "put", entry: { ...entry, seq, chargerTx: null } });
+    return seq;
+  }
+  /** The upstream answered (a CallResult or a CallError): the entry goes. */
+  done(seq) {
+    this.queue({ kind: "done", seq });
+  }
+  /** The StartTransaction in entry `seq` got the charger's transaction id from its answerer. */
+  startedAs(seq, chargerTx) {
+    this.queue({ kind: "tx", seq, chargerTx });
+  }
+  /** What an upstream has still to receive from a charger, oldest first; unreadable rows are skipped and said. */
+  pending(charger, upstream) {
+    this.flush();
+    const out = [];
+    for (const row of this.statements.rows.all(charger, upstream)) {
+      const entry = entryOf(row);
+      if (entry === null) {
+        this.onError(`outbox entry ${String(row.seq)} of ${upstream} for ${charger} is unreadable, skipped`);
+        this.done(Number(row.seq));
+        continue;
+      }
+      out.push(entry);
+    }
+    return out;
+  }
+  /** Per upstream: how many entries wait, and since when (ms). */
+  stats() {
+    this.flush();
+    return this.statements.stats.all().map((row) => ({ upstream: row.upstream, entries: Number(row.entries), oldest: Number(row.oldest) }));
+  }
+  /** Drops entries older than `before` (ms); returns how many went. */
+  prune(before) {
+    this.flush();
+    try {
+      const gone = Number(this.statements.prune.run(before).changes);
+      this.dropped += gone;
+      return gone;
+    } catch (error) {
+      this.onError(error.message);
+      return 0;
+    }
+  }
+  /** Writes what this turn queued, in one transaction. */
+  flush() {
+    this.scheduled = false;
+    if (this.ops.length === 0) return;
+    const ops = this.ops.splice(0);
+    try {
+      this.db.exec("BEGIN");
+      for (const op of ops) {
+        if (op.kind === "put") {
+          const e = op.entry;
+          this.statements.put.run(e.seq, e.charger, e.upstream, e.callId, e.action, e.text, e.at, e.chargerTx);
+        } else if (op.kind === "done") this.statements.done.run(op.seq);
+        else this.statements.tx.run(op.chargerTx, op.seq);
+      }
+      this.db.exec("COMMIT");
+    } catch (error) {
+      try {
+        this.db.exec("ROLLBACK");
+      } catch {
+      }
+      this.lost += ops.filter((op) => op.kind === "put").length;
+      this.onError(error.message);
+    }
+  }
+  queue(op) {
+    this.ops.push(op);
+    if (this.scheduled) return;
+    this.scheduled = true;
+    setImmediate(() => this.flush());
+  }
+};
+function entryOf(row) {
+  const { seq, charger, upstream, call_id: callId, action, text: text3, at: at2, charger_tx: chargerTx } = row;
+  if (typeof seq !== "number" || typeof charger !== "string" || typeof upstream !== "string" || typeof callId !== "string" || typeof action !== "string" || typeof text3 !== "string" || typeof at2 !== "number") return null;
+  if (!text3.startsWith("[")) return null;
+  return { seq, charger, upstream, callId, action, text: text3, at: at2, chargerTx: typeof chargerTx === "string" ? chargerTx : null };
 }
 
 // src/store/store.ts
@@ -10623,7 +10953,20 @@ var MIGRATIONS = [
      profile_id INTEGER NOT NULL,
      profile TEXT NOT NULL,
      PRIMARY KEY (charger, upstream, connector, purpose, profile_id)
-   ) WITHOUT ROWID;`
+   ) WITHOUT ROWID;`,
+  // Durable delivery: each upstream's transaction Calls until it answered them (store/outbox.ts).
+  `CREATE TABLE outbox (
+     seq INTEGER PRIMARY KEY,
+     charger TEXT NOT NULL,
+     upstream TEXT NOT NULL,
+     call_id TEXT NOT NULL,
+     action TEXT NOT NULL,
+     text TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     charger_tx TEXT
+   );
+   CREATE INDEX outbox_link ON outbox (charger, upstream, seq);
+   CREATE INDEX outbox_at ON outbox (at);`
 ];
 function migrate(db) {
   const { user_version: version } = db.prepare("PRAGMA user_version").get();
@@ -10651,12 +10994,15 @@ var StoreError = class extends ProxyError {
 };
 var Store = class _Store {
   path;
+  /** Durable outboxes of the upstreams (store/outbox.ts). */
+  outbox;
   db;
   statements;
   lazyStatements = /* @__PURE__ */ new Map();
   constructor(path, db) {
     this.path = path;
     this.db = db;
+    this.outbox = new Outbox(db);
     const prepare = (sql) => db.prepare(sql);
     this.statements = {
       owner: prepare("INSERT OR REPLACE INTO transactions (charger, charger_tx, owner, created_at, guessed) VALUES (?, ?, ?, ?, ?)"),
@@ -10888,6 +11234,7 @@ var Store = class _Store {
     return rows.map((row) => ({ ...row }));
   }
   close() {
+    this.outbox.flush();
     this.db.close();
   }
   /** Statements of the methods above, prepared once on first use. */
@@ -12174,15 +12521,15 @@ var ChargerDirectory = class {
   observe(entry) {
     if (entry.from === "charger") this.seen(entry.charger, entry.ts);
   }
-  seen(charger, at) {
+  seen(charger, at2) {
     if (!this.lastFrame.has(charger) && this.lastFrame.size >= MAX_CHARGERS3) {
       const oldest = this.lastFrame.keys().next().value;
       this.lastFrame.delete(oldest);
       this.firstSeen.delete(oldest);
     }
     this.lastFrame.delete(charger);
-    this.lastFrame.set(charger, at);
-    if (!this.firstSeen.has(charger)) this.firstSeen.set(charger, at);
+    this.lastFrame.set(charger, at2);
+    if (!this.firstSeen.has(charger)) this.firstSeen.set(charger, at2);
     this.dirty.add(charger);
   }
   /** The chargers connected now count as seen now: one that goes away was last seen then (to a few seconds). */
@@ -12419,8 +12766,8 @@ var DeliveryTracker = class {
     if (entry.from === "charger" && entry.type === "CALL" && entry.to !== "proxy" && entry.id !== null && endsSession(entry)) {
       let ending = this.endings.get(entry.charger);
       if (ending === void 0 || ending.callId !== entry.id) {
-        const { transaction, at } = endOf(entry.raw);
-        ending = { transaction, endedAt: at ?? entry.ts, callId: entry.id, sent: /* @__PURE__ */ new Map(), answered: /* @__PURE__ */ new Map(), energyKwh: null, revenue: null };
+        const { transaction, at: at2 } = endOf(entry.raw);
+        ending = { transaction, endedAt: at2 ?? entry.ts, callId: entry.id, sent: /* @__PURE__ */ new Map(), answered: /* @__PURE__ */ new Map(), energyKwh: null, revenue: null };
         this.endings.delete(entry.charger);
         this.endings.set(entry.charger, ending);
         if (this.endings.size > MAX_CHARGERS5) this.endings.delete(this.endings.keys().next().value);
@@ -12471,8 +12818,8 @@ function endOf(raw) {
   try {
     const payload = JSON.parse(raw)[3];
     const id = payload.transactionId ?? payload.transactionInfo?.transactionId;
-    const at = typeof payload.timestamp === "string" && Number.isFinite(Date.parse(payload.timestamp)) ? new Date(payload.timestamp).toISOString() : null;
-    return { transaction: id === void 0 || id === null ? null : String(id), at };
+    const at2 = typeof payload.timestamp === "string" && Number.isFinite(Date.parse(payload.timestamp)) ? new Date(payload.timestamp).toISOString() : null;
+    return { transaction: id === void 0 || id === null ? null : String(id), at: at2 };
   } catch {
     return { transaction: null, at: null };
   }
@@ -12572,10 +12919,10 @@ var MeterSeriesRecorder = class {
     this.timer = null;
   }
   chargerCall(entry, action, p) {
-    const at = timeOf(p.timestamp, entry.ts);
+    const at2 = timeOf(p.timestamp, entry.ts);
     switch (action) {
       case "StartTransaction":
-        this.openStarts.set(`${entry.charger}|${entry.id}`, { at, energyWh: num4(p.meterStart) });
+        this.openStarts.set(`${entry.charger}|${entry.id}`, { at: at2, energyWh: num4(p.meterStart) });
         if (this.openStarts.size > MAX_OPEN_STARTS) this.openStarts.delete(this.openStarts.keys().next().value);
         return;
       case "MeterValues": {
@@ -12587,7 +12934,7 @@ var MeterSeriesRecorder = class {
         const tx = String(p.transactionId);
         this.meterValues(entry, tx, p.transactionData);
         const energyWh2 = num4(p.meterStop);
-        if (energyWh2 !== null) this.add(entry.charger, tx, { at, powerW: null, energyWh: energyWh2, currentL1: null, currentL2: null, currentL3: null });
+        if (energyWh2 !== null) this.add(entry.charger, tx, { at: at2, powerW: null, energyWh: energyWh2, currentL1: null, currentL2: null, currentL3: null });
         this.flushSoon();
         return;
       }
@@ -12673,8 +13020,8 @@ function mergeSample(older, newer) {
   };
 }
 function timeOf(value, fallback) {
-  const at = typeof value === "string" ? Date.parse(value) : NaN;
-  return Number.isFinite(at) ? at : Date.parse(fallback);
+  const at2 = typeof value === "string" ? Date.parse(value) : NaN;
+  return Number.isFinite(at2) ? at2 : Date.parse(fallback);
 }
 function payloadOf2(raw, index) {
   try {
@@ -12726,7 +13073,7 @@ var Metrics = class {
   latencyMs(charger, upstream) {
     return this.latestRtt.get(`${charger}|${upstream}`) ?? null;
   }
-  render(sessions2) {
+  render(sessions2, outbox = null) {
     const out = [];
     const family = (name, type, help) => out.push(`# HELP ocpp_proxy_${name} ${help}`, `# TYPE ocpp_proxy_${name} ${type}`);
     const list = [...sessions2];
@@ -12760,6 +13107,20 @@ var Metrics = class {
       out.push(`ocpp_proxy_call_rtt_seconds_bucket{upstream="${esc(upstream)}",le="+Inf"} ${h.count}`);
       out.push(`ocpp_proxy_call_rtt_seconds_sum{upstream="${esc(upstream)}"} ${h.sum}`);
       out.push(`ocpp_proxy_call_rtt_seconds_count{upstream="${esc(upstream)}"} ${h.count}`);
+    }
+    if (outbox !== null) {
+      const now = Date.now();
+      const stats = outbox.stats();
+      family("outbox_entries", "gauge", "Transaction Calls an upstream has not answered yet (durable outbox).");
+      for (const s of stats) out.push(`ocpp_proxy_outbox_entries{upstream="${esc(s.upstream)}"} ${s.entries}`);
+      family("outbox_oldest_seconds", "gauge", "Age of the oldest entry an upstream has not answered.");
+      for (const s of stats) out.push(`ocpp_proxy_outbox_oldest_seconds{upstream="${esc(s.upstream)}"} ${Math.max(0, Math.round((now - s.oldest) / 1e3))}`);
+      family("outbox_dropped_total", "counter", "Outbox entries dropped for their age ([host] outbox_days).");
+      out.push(`ocpp_proxy_outbox_dropped_total ${outbox.dropped}`);
+      family("outbox_refused_total", "counter", "Outbox entries an upstream answered with a CallError.");
+      out.push(`ocpp_proxy_outbox_refused_total ${outbox.refused}`);
+      family("outbox_write_failures_total", "counter", "Transaction Calls forwarded live whose outbox write failed (disk full, read-only).");
+      out.push(`ocpp_proxy_outbox_write_failures_total ${outbox.lost}`);
     }
     const memory = process.memoryUsage();
     const cpu = process.cpuUsage();
@@ -12807,6 +13168,7 @@ var MonitorState = class {
   proxy;
   logger;
   warnings;
+  store;
   /** Writes the chargers seen to the state store every few seconds. */
   housekeeping;
   unsubscribeEvents;
@@ -12815,6 +13177,7 @@ var MonitorState = class {
     this.proxy = proxy;
     this.logger = logger;
     this.warnings = warnings;
+    this.store = store;
     this.directory = new ChargerDirectory(proxy, store, this.dashboard);
     this.series = new MeterSeriesRecorder(store, (charger) => this.dashboard.chargers.get(charger)?.transaction?.id ?? null, logger);
     this.cap = new HomeownerCapKeeper(proxy, store, logger);
@@ -12873,6 +13236,8 @@ var MonitorState = class {
     });
     const offline = directory.list({ refusedOnly: false }).filter((c) => !c.online).slice(0, OFFLINE_SHOWN).map((c) => ({ ...c, connectors: dashboard.chargers.get(c.id)?.connectors ?? {}, last_session: delivery.describe(c.id, null) }));
     const onlineIds = new Set(online.map((s) => s.chargerId));
+    const outbox = (this.store?.outbox.stats() ?? []).map((s) => ({ upstream: s.upstream, entries: s.entries, oldest_seconds: Math.max(0, Math.round((now.getTime() - s.oldest) / 1e3)) }));
+    const outboxAlerts = outbox.filter((o) => o.oldest_seconds > this.config.outbox.alertSeconds).map((o) => `upstream ${o.upstream} has not received transactions for ${describeAge(o.oldest_seconds)} (${o.entries} waiting in its outbox)`);
     const refusals = proxy.refusals.recent().slice(-REFUSALS_SHOWN).reverse().map((r) => ({ ...r, online: r.charger !== null && onlineIds.has(r.charger) }));
     return {
       chargers,
@@ -12882,7 +13247,8 @@ var MonitorState = class {
       homeowner_cap: cap.cap,
       sharing: proxy.control.enabled,
       backends: this.config.upstreams.map((u) => u.name).concat(this.config.backends.map((b) => b.name)),
-      warnings: this.warnings
+      outbox,
+      warnings: [...this.warnings, ...outboxAlerts]
     };
   }
   close() {
@@ -12899,6 +13265,14 @@ var MonitorState = class {
     }
   }
 };
+function describeAge(seconds) {
+  const days = Math.floor(seconds / 86400);
+  const hours = Math.floor(seconds % 86400 / 3600);
+  const minutes = Math.floor(seconds % 3600 / 60);
+  if (days > 0) return `${days} day${days === 1 ? "" : "s"} ${hours} h`;
+  if (hours > 0) return `${hours} h ${minutes} min`;
+  return `${minutes} min`;
+}
 
 // src/web/session-api.ts
 function sessionFilter(url) {
@@ -13409,7 +13783,7 @@ data: ${data}
         return this.sessions(url, response, "csv");
       case "/metrics":
         response.writeHead(200, { "Content-Type": "text/plain; version=0.0.4; charset=utf-8" });
-        response.end(this.state.metrics.render(this.proxy.sessions.values()));
+        response.end(this.state.metrics.render(this.proxy.sessions.values(), this.store?.outbox ?? null));
         return;
       default:
         return this.json(response, 404, { error: "not found" });
@@ -13654,6 +14028,7 @@ var Daemon = class {
   messageLog;
   server;
   store = null;
+  pruneTimer = null;
   web = null;
   homeAssistant = null;
   port = 0;
@@ -13670,6 +14045,11 @@ var Daemon = class {
     } catch (error) {
       throw new StartupError("ERR_STORE", error.message);
     }
+    const outbox = this.store.outbox;
+    outbox.onError = (message) => this.loggers.proxy.error(`state database, outbox: ${message} (the frame went live; ${outbox.lost} outbox writes lost so far)`);
+    this.pruneOutboxes();
+    this.pruneTimer = setInterval(() => this.pruneOutboxes(), 36e5);
+    this.pruneTimer.unref();
     const events = new ChargerEvents();
     if (this.config.homeAssistant.url !== null) this.homeAssistant = new HomeAssistantBridge(this.config.homeAssistant, this.loggers.proxy);
     const control = new ControlArbiter(
@@ -13741,8 +14121,16 @@ var Daemon = class {
     if (certChain === null || certKey === null) return null;
     return { cert: await readPem(certChain, "[host] cert_chain"), key: await readPem(certKey, "[host] cert_key") };
   }
+  /** `[host] outbox_days`: what an upstream has not taken for that long is dropped, logged and counted. */
+  pruneOutboxes() {
+    const store = this.store;
+    if (store === null) return;
+    const gone = store.outbox.prune(Date.now() - this.config.outbox.days * 864e5);
+    if (gone > 0) this.loggers.proxy.warn(`${gone} outbox entries older than ${this.config.outbox.days} days dropped ([host] outbox_days)`);
+  }
   /** SIGTERM/SIGINT: chargers closed with 1001, log flushed. */
   async stop() {
+    if (this.pruneTimer !== null) clearInterval(this.pruneTimer);
     this.homeAssistant?.stop();
     await this.web?.close();
     this.web = null;
