@@ -8,7 +8,7 @@ import type { OcppVersion } from '../ocpp/versions.ts';
 import { limitAt, mergedAsProfile, profileFrom16, profileFrom201, type RateUnit } from '../rules/charging-merge.ts';
 import type { Store } from '../store/store.ts';
 import { loadHomeownerCap } from './homeowner-cap.ts';
-import { callFor, NONE, sameWanted, UNKNOWN, wantedFor, type StoredProfile, type Wanted } from './profile-plans.ts';
+import { callFor, NONE, sameWanted, UNKNOWN, wantedFor, type StoredProfile, type Target, type Wanted } from './profile-plans.ts';
 
 export type { StoredProfile };
 
@@ -266,7 +266,7 @@ export class ChargingProfiles {
     const out: Record<string, Record<string, { limit_now: number | null; unit: RateUnit; from: string | null }>> = {};
     const now = this.now();
     for (const [key, wanted] of this.installed) {
-      if (wanted.kind === 'none') continue;
+      if (wanted.kind === 'none' || wanted.kind === 'unknown') continue;
       const [connector, purpose] = key.split(' ') as [string, string];
       const start = this.transactions.get(Number(connector))?.start ?? null;
       let entry: { limit_now: number | null; unit: RateUnit; from: string | null };
@@ -303,7 +303,7 @@ export class ChargingProfiles {
     this.pump();
   }
 
-  private wanted(key: string): Wanted {
+  private wanted(key: string): Target {
     const [connectorText, purpose] = key.split(' ') as [string, string];
     const connector = Number(connectorText);
     return wantedFor({ list: this.profiles.get(key) ?? [], connector, purpose, upstreams: this.upstreams, cap: this.cap, transaction: this.transactionFor(connector), now: this.now(), volts: this.volts, phases: this.phases });
@@ -374,7 +374,7 @@ export class ChargingProfiles {
 
   /** When the merged profile the charger holds for `key` runs out (null: it does not). */
   private endOf(key: string, wanted: Wanted): number | null {
-    if (wanted.kind !== 'merged' || wanted === UNKNOWN) return null;
+    if (wanted.kind !== 'merged') return null;
     const m = wanted.merged;
     if (m.kind === 'Absolute') return (m.startSchedule ?? 0) + m.duration * 1000;
     const start = this.transactionFor(Number(key.split(' ')[0]))?.start;

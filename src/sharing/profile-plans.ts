@@ -22,12 +22,15 @@ export interface StoredProfile {
 /** What the charger holds, or is to hold, for one connector and purpose. */
 export type Wanted =
   | { kind: 'none' }
+  /** What the charger holds is not known (after a restart, or a connection lost mid-Call): anything wanted is sent. */
+  | { kind: 'unknown' }
   | { kind: 'one'; profile: StoredProfile }
   | { kind: 'merged'; merged: MergedSchedule; stackLevel: number };
 
-export const NONE: Wanted = { kind: 'none' };
-/** After a restart the proxy does not know what the charger holds: everything is sent again. */
-export const UNKNOWN: Wanted = { kind: 'merged', merged: { kind: 'Absolute', duration: 0, unit: 'A', periods: [], from: [] }, stackLevel: -1 };
+export const NONE = { kind: 'none' } as const;
+export const UNKNOWN: Wanted = { kind: 'unknown' };
+/** What can be wanted (anything but unknown). */
+export type Target = Exclude<Wanted, { kind: 'unknown' }>;
 export interface WantedInputs {
   list: readonly StoredProfile[];
   connector: number;
@@ -42,7 +45,7 @@ export interface WantedInputs {
 }
 
 /** What the charger is to hold for one connector and purpose. */
-export function wantedFor(inputs: WantedInputs): Wanted {
+export function wantedFor(inputs: WantedInputs): Target {
   const { list, connector, purpose, cap, transaction, now } = inputs;
   const capApplies = cap !== null && (list.length > 0 || (connector === 0 && MAX_PURPOSES.has(purpose)));
   if (list.length === 0 && !capApplies) return NONE;
@@ -65,6 +68,7 @@ export function wantedFor(inputs: WantedInputs): Wanted {
 
 /** The same limits at the charger (a merge made later compares over the time both cover). */
 export function sameWanted(a: Wanted, b: Wanted, units: { volts: number; phases: number }): boolean {
+  if (a.kind === 'unknown' || b.kind === 'unknown') return false;
   if (a.kind === 'none' || b.kind === 'none') return a.kind === b.kind;
   // Compared as understood (a missing startSchedule is the time it was received): a profile sent again later is new.
   if (a.kind === 'one' && b.kind === 'one') return a.profile === b.profile || (a.profile.upstream === b.profile.upstream && JSON.stringify(a.profile.input) === JSON.stringify(b.profile.input));
@@ -73,7 +77,7 @@ export function sameWanted(a: Wanted, b: Wanted, units: { volts: number; phases:
 }
 
 /** The Call that puts `want` at the charger under the proxy's id (`tx`: the running transaction's id, for a TxProfile). */
-export function callFor(want: Wanted, connector: number, purpose: string, is16: boolean, tx: string | number | undefined): { action: 'SetChargingProfile' | 'ClearChargingProfile'; payload: Payload; note: string } {
+export function callFor(want: Target, connector: number, purpose: string, is16: boolean, tx: string | number | undefined): { action: 'SetChargingProfile' | 'ClearChargingProfile'; payload: Payload; note: string } {
   const id = proxyProfileId(connector, purpose);
   if (want.kind === 'none') {
     return { action: 'ClearChargingProfile', payload: is16 ? { id } : { chargingProfileId: id }, note: `charging profile ${id} (connector ${connector}, ${purpose}) cleared: no upstream limits it` };

@@ -11,93 +11,94 @@ import { bootParams, cleanupAfter, eventually, freePort, iniFor, startCsms, star
 
 const cleanups = cleanupAfter();
 
-test('1.6: a reporter down for a whole transaction and a proxy restart gets it all, in order, with its own id, once', async () => {
-  const primary = await startCsms({ protocols: ['ocpp1.6'] });
+type Handlers = Record<string, (params: any) => { label: string; answer: object }>;
+
+const BOOT_ANSWER = () => ({ status: 'Accepted', currentTime: new Date().toISOString(), interval: 300 });
+
+/**
+ * A primary, a reporter that is down (its port chosen, nobody listening) and a state file: the
+ * charger runs with the reporter away; `comeBack` starts the reporter, recording what it
+ * receives, and the proxy again on the same state.
+ */
+async function reporterAway(protocol: 'ocpp1.6' | 'ocpp2.0.1', id: string, role: string) {
+  const primary = await startCsms({ protocols: [protocol] });
   cleanups.push(() => primary.close());
   const erePort = await freePort();
   const state = join(tempDir(), 'state.db');
-  const ini = `${iniFor(primary.url)}[upstream.ere]\nurl = ws://127.0.0.1:${erePort}\nrole = reporter\n`;
+  const ini = `${iniFor(primary.url)}[upstream.ere]\nurl = ws://127.0.0.1:${erePort}\nrole = ${role}\n`;
   let proxy = await startProxy(ini, { state });
-  const charger = () => {
-    const c = strictCharger(proxy.port, 'DUR1', ['ocpp1.6']);
-    cleanups.push(() => c.close({ force: true }));
-    return c;
+  const received: string[] = [];
+  return {
+    received,
+    proxy: () => proxy,
+    charger: () => {
+      const c = strictCharger(proxy.port, id, [protocol]);
+      cleanups.push(() => c.close({ force: true }));
+      return c;
+    },
+    comeBack: async (handlers: Handlers) => {
+      await proxy.close();
+      const ere = await startCsms({
+        protocols: [protocol],
+        port: erePort,
+        onClient: (client: RPCClientLike) => {
+          for (const [action, handle] of Object.entries(handlers)) {
+            client.handle(action, async ({ params }) => {
+              const { label, answer } = handle(params);
+              received.push(label);
+              return answer;
+            });
+          }
+        },
+      });
+      cleanups.push(() => ere.close());
+      proxy = await startProxy(ini, { state });
+      cleanups.push(() => proxy.close());
+    },
+    caughtUp: () => waitUntil(() => proxy.daemon.server.sessions.get(id)?.links.find((l) => l.name === 'ere')?.catchUp.idle === true, 'the catch-up over'),
   };
-  let cp = charger();
+}
+
+test('1.6: a reporter down for a whole transaction and a proxy restart gets it all, in order, with its own id, once', async () => {
+  const away = await reporterAway('ocpp1.6', 'DUR1', 'reporter');
+  let cp = away.charger();
   await cp.connect();
-  await primary.nextClient();
   await cp.call('BootNotification', bootParams('ocpp1.6'));
   await cp.call('StatusNotification', { connectorId: 1, errorCode: 'NoError', status: 'Preparing' });
   const start = (await cp.call('StartTransaction', { connectorId: 1, idTag: 'CARD1', meterStart: 100, timestamp: new Date().toISOString() })) as { transactionId: number };
   await cp.call('MeterValues', { connectorId: 1, transactionId: start.transactionId, meterValue: [{ timestamp: new Date().toISOString(), sampledValue: [{ value: '500' }] }] });
   await cp.call('StopTransaction', { transactionId: start.transactionId, meterStop: 900, timestamp: new Date().toISOString() });
   await cp.close({ force: true });
-  await proxy.close();
 
   // The backend comes up; the proxy starts again on the same state; the charger reconnects without booting.
-  const received: string[] = [];
-  const ere = await startCsms({
-    protocols: ['ocpp1.6'],
-    port: erePort,
-    onClient: (client: RPCClientLike) => {
-      client.handle('BootNotification', async () => {
-        received.push('BootNotification');
-        return { status: 'Accepted', currentTime: new Date().toISOString(), interval: 300 };
-      });
-      client.handle('StatusNotification', async ({ params }) => {
-        received.push(`StatusNotification ${params.status}`);
-        return {};
-      });
-      client.handle('StartTransaction', async ({ params }) => {
-        received.push(`StartTransaction ${params.idTag}`);
-        return { transactionId: 555, idTagInfo: { status: 'Accepted' } };
-      });
-      client.handle('MeterValues', async ({ params }) => {
-        received.push(`MeterValues ${params.transactionId}`);
-        return {};
-      });
-      client.handle('StopTransaction', async ({ params }) => {
-        received.push(`StopTransaction ${params.transactionId}`);
-        return {};
-      });
-    },
+  await away.comeBack({
+    BootNotification: () => ({ label: 'BootNotification', answer: BOOT_ANSWER() }),
+    StatusNotification: (p) => ({ label: `StatusNotification ${p.status}`, answer: {} }),
+    StartTransaction: (p) => ({ label: `StartTransaction ${p.idTag}`, answer: { transactionId: 555, idTagInfo: { status: 'Accepted' } } }),
+    MeterValues: (p) => ({ label: `MeterValues ${p.transactionId}`, answer: {} }),
+    StopTransaction: (p) => ({ label: `StopTransaction ${p.transactionId}`, answer: {} }),
   });
-  cleanups.push(() => ere.close());
-  proxy = await startProxy(ini, { state });
-  cleanups.push(() => proxy.close());
-  cp = charger();
+  cp = away.charger();
   await cp.connect();
   await cp.call('Heartbeat', {});
-  await waitUntil(() => received.length === 5, 'everything at the backend');
-  assert.deepEqual(received, ['BootNotification', 'StatusNotification Preparing', 'StartTransaction CARD1', 'MeterValues 555', 'StopTransaction 555']);
-  assert.ok(proxy.entries.some((e) => e.to === 'ere' && e.action === 'StopTransaction' && e.tags.includes('replayed')));
+  await waitUntil(() => away.received.length === 5, 'everything at the backend');
+  assert.deepEqual(away.received, ['BootNotification', 'StatusNotification Preparing', 'StartTransaction CARD1', 'MeterValues 555', 'StopTransaction 555']);
+  assert.ok(away.proxy().entries.some((e) => e.to === 'ere' && e.action === 'StopTransaction' && e.tags.includes('replayed')));
 
   // Answered: a reconnect sends none of it again.
   await cp.close({ force: true });
-  cp = charger();
+  cp = away.charger();
   await cp.connect();
   await cp.call('Heartbeat', {});
-  await waitUntil(() => received.length >= 7, 'the replay of boot and status on the reconnect');
-  const ereLink = () => proxy.daemon.server.sessions.get('DUR1')?.links.find((l) => l.name === 'ere');
-  await waitUntil(() => ereLink()?.catchUp.idle === true, 'the catch-up over');
-  assert.deepEqual(received.slice(5), ['BootNotification', 'StatusNotification Preparing'], 'no transaction Call twice');
+  await waitUntil(() => away.received.length >= 7, 'the replay of boot and status on the reconnect');
+  await away.caughtUp();
+  assert.deepEqual(away.received.slice(5), ['BootNotification', 'StatusNotification Preparing'], 'no transaction Call twice');
 });
 
 test('2.0.1: TransactionEvents kept for a reporter that is down, across a restart, in order and once', async () => {
-  const primary = await startCsms({ protocols: ['ocpp2.0.1'] });
-  cleanups.push(() => primary.close());
-  const erePort = await freePort();
-  const state = join(tempDir(), 'state.db');
-  const ini = `${iniFor(primary.url)}[upstream.ere]\nurl = ws://127.0.0.1:${erePort}\nrole = observer\n`;
-  let proxy = await startProxy(ini, { state });
-  const charger = () => {
-    const c = strictCharger(proxy.port, 'DUR2', ['ocpp2.0.1']);
-    cleanups.push(() => c.close({ force: true }));
-    return c;
-  };
-  let cp = charger();
+  const away = await reporterAway('ocpp2.0.1', 'DUR2', 'observer');
+  let cp = away.charger();
   await cp.connect();
-  await primary.nextClient();
   await cp.call('BootNotification', bootParams('ocpp2.0.1'));
   await cp.call('StatusNotification', { timestamp: new Date().toISOString(), connectorStatus: 'Occupied', evseId: 1, connectorId: 1 });
   const event = (eventType: string, seqNo: number, triggerReason: string) => ({
@@ -112,38 +113,19 @@ test('2.0.1: TransactionEvents kept for a reporter that is down, across a restar
   await cp.call('TransactionEvent', event('Updated', 1, 'ChargingStateChanged'));
   await cp.call('TransactionEvent', event('Ended', 2, 'EVDeparted'));
   await cp.close({ force: true });
-  await proxy.close();
 
-  const received: string[] = [];
-  const ere = await startCsms({
-    protocols: ['ocpp2.0.1'],
-    port: erePort,
-    onClient: (client: RPCClientLike) => {
-      client.handle('BootNotification', async () => {
-        received.push('BootNotification');
-        return { status: 'Accepted', currentTime: new Date().toISOString(), interval: 300 };
-      });
-      client.handle('StatusNotification', async () => {
-        received.push('StatusNotification');
-        return {};
-      });
-      client.handle('TransactionEvent', async ({ params }) => {
-        received.push(`TransactionEvent ${params.eventType} ${params.seqNo}`);
-        return {};
-      });
-    },
+  await away.comeBack({
+    BootNotification: () => ({ label: 'BootNotification', answer: BOOT_ANSWER() }),
+    StatusNotification: () => ({ label: 'StatusNotification', answer: {} }),
+    TransactionEvent: (p) => ({ label: `TransactionEvent ${p.eventType} ${p.seqNo}`, answer: {} }),
   });
-  cleanups.push(() => ere.close());
-  proxy = await startProxy(ini, { state });
-  cleanups.push(() => proxy.close());
-  cp = charger();
+  cp = away.charger();
   await cp.connect();
   await cp.call('Heartbeat', {});
-  await waitUntil(() => received.length === 5, 'everything at the reporter');
-  assert.deepEqual(received, ['BootNotification', 'StatusNotification', 'TransactionEvent Started 0', 'TransactionEvent Updated 1', 'TransactionEvent Ended 2']);
-  const ereLink = () => proxy.daemon.server.sessions.get('DUR2')?.links.find((l) => l.name === 'ere');
-  await waitUntil(() => ereLink()?.catchUp.idle === true, 'the catch-up over');
-  assert.equal(proxy.daemon.server.sessions.get('DUR2')!.context.store!.outbox.pending('DUR2', 'ere').length, 0, 'answered: the outbox is empty');
+  await waitUntil(() => away.received.length === 5, 'everything at the reporter');
+  assert.deepEqual(away.received, ['BootNotification', 'StatusNotification', 'TransactionEvent Started 0', 'TransactionEvent Updated 1', 'TransactionEvent Ended 2']);
+  await away.caughtUp();
+  assert.equal(away.proxy().daemon.store!.outbox.pending('DUR2', 'ere').length, 0, 'answered: the outbox is empty');
 });
 
 test('an upstream that is away: its outbox in /metrics and, past outbox_alert, a warning in /api/status', async () => {
