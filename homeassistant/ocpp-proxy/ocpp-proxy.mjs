@@ -9406,7 +9406,7 @@ function loadHomeownerCap(store) {
 // src/sharing/profile-plans.ts
 var HORIZON_S = 86400;
 var NONE = { kind: "none" };
-var UNKNOWN = { kind: "merged", merged: { kind: "Absolute", duration: 0, unit: "A", periods: [], from: [] }, stackLevel: -1 };
+var UNKNOWN = { kind: "unknown" };
 function wantedFor(inputs) {
   const { list, connector, purpose, cap, transaction, now } = inputs;
   const capApplies = cap !== null && (list.length > 0 || connector === 0 && MAX_PURPOSES.has(purpose));
@@ -9425,6 +9425,7 @@ function wantedFor(inputs) {
   return { kind: "merged", merged, stackLevel: Math.max(0, ...list.map((p) => p.input.stackLevel)) };
 }
 function sameWanted(a, b, units) {
+  if (a.kind === "unknown" || b.kind === "unknown") return false;
   if (a.kind === "none" || b.kind === "none") return a.kind === b.kind;
   if (a.kind === "one" && b.kind === "one") return a.profile === b.profile || a.profile.upstream === b.profile.upstream && JSON.stringify(a.profile.input) === JSON.stringify(b.profile.input);
   if (a.kind === "merged" && b.kind === "merged") return a.stackLevel === b.stackLevel && sameSchedule(a.merged, b.merged, { volts: units.volts, phases: units.phases });
@@ -9664,7 +9665,7 @@ var ChargingProfiles = class {
     const out = {};
     const now = this.now();
     for (const [key2, wanted] of this.installed) {
-      if (wanted.kind === "none") continue;
+      if (wanted.kind === "none" || wanted.kind === "unknown") continue;
       const [connector, purpose] = key2.split(" ");
       const start = this.transactions.get(Number(connector))?.start ?? null;
       let entry;
@@ -9760,7 +9761,7 @@ var ChargingProfiles = class {
   }
   /** When the merged profile the charger holds for `key` runs out (null: it does not). */
   endOf(key2, wanted) {
-    if (wanted.kind !== "merged" || wanted === UNKNOWN) return null;
+    if (wanted.kind !== "merged") return null;
     const m = wanted.merged;
     if (m.kind === "Absolute") return (m.startSchedule ?? 0) + m.duration * 1e3;
     const start = this.transactionFor(Number(key2.split(" ")[0]))?.start;
