@@ -2,22 +2,13 @@
 
 import { test, describe, before } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { cleanupAfter, startCsms, strictCharger, tempDir, within, type Csms } from '../helpers/peers.ts';
 import { VERSION } from '../../src/version.ts';
 import { Store } from '../../src/store/store.ts';
-
-const root = resolve(import.meta.dirname, '../..');
-const bundle = join(root, 'dist/ocpp-proxy.mjs');
-const binary = join(root, 'dist/ocpp-proxy');
-// Deno comes from its npm platform package (the registry here serves only linux-x64).
-const deno = join(root, 'node_modules/@deno/linux-x64-glibc/deno');
-type Exe = 'bundle' | 'binary' | 'deno';
+import { binary, bundle, root, spawnProxy, startDaemon, type Exe } from '../helpers/daemon-process.ts';
 
 before(() => {
   assert.ok(existsSync(bundle) && existsSync(binary), 'run `npm run build` first (npm test does)');
@@ -37,41 +28,6 @@ function run(args: string[], options: { cwd?: string; exe?: Exe } = {}): Promise
   child.stdout!.on('data', (d) => (stdout += d));
   child.stderr!.on('data', (d) => (stderr += d));
   return within(once(child, 'close').then(([code]) => ({ code: code as number | null, stdout, stderr })), `ocpp-proxy ${args.join(' ')}`);
-}
-
-function spawnProxy(args: string[], { cwd = tempDir(), exe = 'bundle' }: { cwd?: string; exe?: Exe } = {}): ChildProcess {
-  // No Node on PATH: the single executable must not need one.
-  if (exe === 'binary') return spawn(binary, args, { cwd, env: { PATH: '/nonexistent', HOME: cwd } });
-  if (exe === 'deno') return spawn(deno, ['run', '-A', bundle, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-  return spawn(process.execPath, [bundle, ...args], { cwd, env: { ...process.env, NO_COLOR: '1' } });
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
-
-/** Starts the daemon and waits until it listens; retries if the chosen port was taken meanwhile. */
-async function startDaemon(args: string[], options: { cwd?: string; exe?: Exe } = {}) {
-  for (let attempt = 0; ; attempt++) {
-    const port = await freePort();
-    const child = spawnProxy([...args, '--listen-host', '127.0.0.1', '--listen-port', String(port), '--web-port', '0'], options);
-    let output = '';
-    child.stdout!.on('data', (d) => (output += d));
-    child.stderr!.on('data', (d) => (output += d));
-    const ready = await within(
-      new Promise<boolean>((resolveReady) => {
-        child.stdout!.on('data', () => output.includes('listening for chargers') && resolveReady(true));
-        child.once('exit', () => resolveReady(false));
-      }),
-      'the daemon to listen',
-    );
-    if (ready) return { child, port, output: () => output };
-    if (attempt >= 3 || !output.includes('EADDRINUSE')) throw new Error(`daemon did not start: ${output}`);
-  }
 }
 
 const cleanups = cleanupAfter();
