@@ -7,7 +7,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { http } from '../web/http-client.ts';
-import { bootParams, cleanupAfter, eventually, freePort, iniFor, startCsms, startProxy, strictCharger, tempDir, waitUntil, type RPCClientLike } from '../helpers/peers.ts';
+import type { DatabaseSync } from 'node:sqlite';
+import type { WebSocket } from 'ws';
+import { bootParams, cleanupAfter, eventually, freePort, iniFor, startCsms, startProxy, startRawCsms, strictCharger, tempDir, waitUntil, type RPCClientLike, type TestProxy } from '../helpers/peers.ts';
 
 const cleanups = cleanupAfter();
 
@@ -55,8 +57,13 @@ async function reporterAway(protocol: 'ocpp1.6' | 'ocpp2.0.1', id: string, role:
       proxy = await startProxy(ini, { state });
       cleanups.push(() => proxy.close());
     },
-    caughtUp: () => waitUntil(() => proxy.daemon.server.sessions.get(id)?.links.find((l) => l.name === 'ere')?.catchUp.idle === true, 'the catch-up over'),
+    caughtUp: () => caughtUp(proxy, id),
   };
+}
+
+/** The reporter `ere` has what it missed; from now on the charger's Calls reach it live. */
+function caughtUp(proxy: TestProxy, id: string): Promise<void> {
+  return waitUntil(() => proxy.daemon.server.sessions.get(id)?.links.find((l) => l.name === 'ere')?.catchUp.idle === true, 'the catch-up over');
 }
 
 test('1.6: a reporter down for a whole transaction and a proxy restart gets it all, in order, with its own id, once', async () => {
@@ -150,4 +157,95 @@ test('an upstream that is away: its outbox in /metrics and, past outbox_alert, a
     return now.warnings.some((w: string) => /^upstream ere has not received transactions for \d+ min \(2 waiting in its outbox\)$/.test(w)) ? now : null;
   }, 'the outbox alert');
   assert.deepEqual(status.outbox.map((o: { upstream: string; entries: number }) => [o.upstream, o.entries]), [['ere', 2]]);
+});
+
+test('a reporter that never answers, answers twice or answers with a CallError: kept, settled once, removed and counted', async () => {
+  const primary = await startCsms({ protocols: ['ocpp1.6'] });
+  cleanups.push(() => primary.close());
+  const ere = await startRawCsms(['ocpp1.6']);
+  cleanups.push(() => ere.close());
+  const proxy = await startProxy(`${iniFor(primary.url)}[upstream.ere]\nurl = ${ere.url}\nrole = reporter\n`, {}, true);
+  cleanups.push(() => proxy.close());
+  const outbox = proxy.daemon.store!.outbox;
+  const pending = () => outbox.pending('DUR4', 'ere').map((e) => e.action);
+  let cp = strictCharger(proxy.port, 'DUR4', ['ocpp1.6']);
+  cleanups.push(() => cp.close({ force: true }));
+  await cp.connect();
+  const answer = async (ws: WebSocket, action: string, reply: (id: string) => unknown[] = (id) => [3, id, {}]) => {
+    const frame = JSON.parse(await ere.nextFrame()) as [number, string, string];
+    assert.equal(frame[2], action);
+    ws.send(JSON.stringify(reply(frame[1])));
+    return frame[1];
+  };
+  await cp.call('BootNotification', bootParams('ocpp1.6'));
+  let ws = await ere.nextSocket();
+  await answer(ws, 'BootNotification', (id) => [3, id, BOOT_ANSWER()]);
+  await caughtUp(proxy, 'DUR4');
+
+  const { transactionId } = (await cp.call('StartTransaction', { connectorId: 1, idTag: 'CARD1', meterStart: 0, timestamp: new Date().toISOString() })) as { transactionId: number };
+  await answer(ws, 'StartTransaction', (id) => [3, id, { transactionId: 31, idTagInfo: { status: 'Accepted' } }]);
+  const meter = (value: string) => cp.call('MeterValues', { connectorId: 1, transactionId, meterValue: [{ timestamp: new Date().toISOString(), sampledValue: [{ value }] }] });
+  // Never answered: the first MeterValues stays in the outbox.
+  await meter('5');
+  const [, silentId, , silent] = JSON.parse(await ere.nextFrame()) as [number, string, string, { transactionId: number }];
+  assert.equal(silent.transactionId, 31, "the reporter's own transaction id");
+  // Answered twice: settled by the first answer; the second is dropped and changes nothing.
+  await meter('6');
+  const twiceId = await answer(ws, 'MeterValues');
+  ws.send(JSON.stringify([3, twiceId, {}]));
+  await waitUntil(() => proxy.entries.filter((e) => e.from === 'ere' && e.id === twiceId).length === 2, 'both answers at the proxy');
+  // Refused: a CallError removes it all the same, logged and counted.
+  await cp.call('StopTransaction', { transactionId, meterStop: 10, timestamp: new Date().toISOString() });
+  await answer(ws, 'StopTransaction', (id) => [4, id, 'InternalError', 'no such transaction', {}]);
+  await waitUntil(() => outbox.refused === 1, 'the CallError counted');
+  assert.deepEqual(pending(), ['MeterValues'], 'only the unanswered Call is kept');
+  assert.ok(proxy.console.some((l) => /ere answered StopTransaction \S+ with a CallError: it leaves the outbox all the same/.test(l)));
+  assert.match((await http(proxy.daemon.webPort, '/metrics')).body, /^ocpp_proxy_outbox_refused_total 1$/m);
+
+  // The next connection resends the unanswered MeterValues with its original id, after the boot.
+  await cp.close({ force: true });
+  cp = strictCharger(proxy.port, 'DUR4', ['ocpp1.6']);
+  cleanups.push(() => cp.close({ force: true }));
+  await cp.connect();
+  await cp.call('Heartbeat', {});
+  ws = await ere.nextSocket();
+  await answer(ws, 'BootNotification', (id) => [3, id, BOOT_ANSWER()]);
+  const resent = JSON.parse(await ere.nextFrame()) as [number, string, string, { transactionId: number }];
+  assert.deepEqual([resent[1], resent[2], resent[3].transactionId], [silentId, 'MeterValues', 31]);
+  ws.send(JSON.stringify([3, silentId, {}]));
+  await answer(ws, 'Heartbeat', (id) => [3, id, { currentTime: new Date().toISOString() }]);
+  await waitUntil(() => pending().length === 0, 'the outbox emptied');
+});
+
+test('the state store is full: the transaction Call still goes live, the loss is logged and counted, later ones are kept again', async () => {
+  const primary = await startCsms({ protocols: ['ocpp1.6'] });
+  cleanups.push(() => primary.close());
+  const ere = await startRawCsms(['ocpp1.6']);
+  cleanups.push(() => ere.close());
+  const proxy = await startProxy(`${iniFor(primary.url)}[upstream.ere]\nurl = ${ere.url}\nrole = reporter\n`, {}, true);
+  cleanups.push(() => proxy.close());
+  const cp = strictCharger(proxy.port, 'DUR5', ['ocpp1.6']);
+  cleanups.push(() => cp.close({ force: true }));
+  await cp.connect();
+  await cp.call('BootNotification', bootParams('ocpp1.6'));
+  const boot = JSON.parse(await ere.nextFrame()) as [number, string];
+  (await ere.nextSocket()).send(JSON.stringify([3, boot[1], BOOT_ANSWER()]));
+  await caughtUp(proxy, 'DUR5');
+  // SQLite's own "database or disk is full": no page more than the file has now.
+  const db = (proxy.daemon.store as unknown as { db: DatabaseSync }).db;
+  const { page_count: pages } = db.prepare('PRAGMA page_count').get() as { page_count: number };
+  db.exec(`PRAGMA max_page_count = ${pages}`);
+  const big = Array.from({ length: 120 }, (_, i) => ({ value: String(i * 1000), measurand: 'Energy.Active.Import.Register', unit: 'Wh' }));
+  await cp.call('MeterValues', { connectorId: 1, transactionId: 1, meterValue: [{ timestamp: new Date().toISOString(), sampledValue: big }] });
+  const live = JSON.parse(await ere.nextFrame()) as [number, string, string];
+  assert.equal(live[2], 'MeterValues', 'forwarded live all the same');
+  await waitUntil(() => proxy.daemon.store!.outbox.lost === 1, 'the lost write counted');
+  assert.ok(proxy.console.some((l) => /state database, outbox: database or disk is full \(the frame went live; 1 outbox writes lost so far\)/.test(l)));
+  assert.match((await http(proxy.daemon.webPort, '/metrics')).body, /^ocpp_proxy_outbox_write_failures_total 1$/m);
+
+  db.exec('PRAGMA max_page_count = 1073741823'); // room again
+  await cp.call('MeterValues', { connectorId: 1, transactionId: 1, meterValue: [{ timestamp: new Date().toISOString(), sampledValue: big }] });
+  await ere.nextFrame();
+  assert.deepEqual(proxy.daemon.store!.outbox.pending('DUR5', 'ere').map((e) => e.action), ['MeterValues'], 'kept again once there is room');
+  assert.equal(cp.state, 1, 'the charger stays connected throughout');
 });
