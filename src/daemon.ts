@@ -13,6 +13,7 @@ import { ChargerEvents } from './events/charger-events.ts';
 import { ControlArbiter } from './sharing/control.ts';
 import { HomeAssistantBridge } from './sharing/home-assistant.ts';
 import { loadOverride, wireSharing } from './sharing/sharing.ts';
+import { OutboxWatch } from './sharing/outbox-watch.ts';
 import type { SessionContext } from './session/charger-session.ts';
 import type { SplitConfig } from './stages/transactions.ts';
 import { configuredRules } from './rules/fixups.ts';
@@ -29,6 +30,7 @@ export class Daemon {
   server!: ProxyServer;
   store: Store | null = null;
   private pruneTimer: NodeJS.Timeout | null = null;
+  private outboxWatch: OutboxWatch | null = null;
   web: WebServer | null = null;
   homeAssistant: HomeAssistantBridge | null = null;
   port = 0;
@@ -59,6 +61,8 @@ export class Daemon {
     );
     control.setOverride(loadOverride(this.store));
     wireSharing(events, control, this.homeAssistant, this.loggers.proxy);
+    this.outboxWatch = new OutboxWatch(outbox, this.config.outbox.alertSeconds, this.homeAssistant, this.loggers.proxy);
+    this.outboxWatch.start();
     // Everything charger sessions share, in one place.
     const context: SessionContext = {
       config: this.config,
@@ -138,6 +142,7 @@ export class Daemon {
   /** SIGTERM/SIGINT: chargers closed with 1001, log flushed. */
   async stop(): Promise<void> {
     if (this.pruneTimer !== null) clearInterval(this.pruneTimer);
+    this.outboxWatch?.stop();
     this.homeAssistant?.stop();
     await this.web?.close();
     this.web = null;

@@ -22,6 +22,12 @@ export interface OutboxEntry {
   chargerTx: string | null;
 }
 
+export interface OutboxAge {
+  upstream: string;
+  entries: number;
+  oldestSeconds: number;
+}
+
 type Op = { kind: 'put'; entry: OutboxEntry } | { kind: 'done'; seq: number } | { kind: 'tx'; seq: number; chargerTx: string };
 
 export class Outbox {
@@ -90,6 +96,11 @@ export class Outbox {
   stats(): Array<{ upstream: string; entries: number; oldest: number }> {
     this.flush();
     return (this.statements.stats.all() as Array<{ upstream: string; entries: number; oldest: number }>).map((row) => ({ upstream: row.upstream, entries: Number(row.entries), oldest: Number(row.oldest) }));
+  }
+
+  /** Per upstream: how many entries wait, and how long the oldest has (whole seconds). */
+  ages(now: number): OutboxAge[] {
+    return this.stats().map((s) => ({ upstream: s.upstream, entries: s.entries, oldestSeconds: Math.max(0, Math.round((now - s.oldest) / 1000)) }));
   }
 
   /** Drops entries older than `before` (ms); returns how many went. */

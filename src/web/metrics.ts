@@ -94,11 +94,11 @@ export class Metrics {
 
     if (outbox !== null) {
       const now = Date.now();
-      const stats = outbox.stats();
+      const stats = outbox.ages(now);
       family('outbox_entries', 'gauge', 'Transaction Calls an upstream has not answered yet (durable outbox).');
       for (const s of stats) out.push(`ocpp_proxy_outbox_entries{upstream="${esc(s.upstream)}"} ${s.entries}`);
       family('outbox_oldest_seconds', 'gauge', 'Age of the oldest entry an upstream has not answered.');
-      for (const s of stats) out.push(`ocpp_proxy_outbox_oldest_seconds{upstream="${esc(s.upstream)}"} ${Math.max(0, Math.round((now - s.oldest) / 1000))}`);
+      for (const s of stats) out.push(`ocpp_proxy_outbox_oldest_seconds{upstream="${esc(s.upstream)}"} ${s.oldestSeconds}`);
       family('outbox_dropped_total', 'counter', 'Outbox entries dropped for their age ([host] outbox_days).');
       out.push(`ocpp_proxy_outbox_dropped_total ${outbox.dropped}`);
       family('outbox_refused_total', 'counter', 'Outbox entries an upstream answered with a CallError.');

@@ -14,6 +14,7 @@ import { DeliveryTracker } from './delivery.ts';
 import { HomeownerCapKeeper } from './homeowner-cap.ts';
 import { FLUSH_INTERVAL_MS, MeterSeriesRecorder } from './meter-series.ts';
 import { Metrics } from './metrics.ts';
+import { outboxAlerts } from '../sharing/outbox-watch.ts';
 
 /** Offline chargers and refusals the status carries (the full lists are at `/api/chargers`). */
 const OFFLINE_SHOWN = 50;
@@ -107,10 +108,9 @@ export class MonitorState {
       .map((c) => ({ ...c, connectors: dashboard.chargers.get(c.id)?.connectors ?? {}, last_session: delivery.describe(c.id, null) }));
     const onlineIds = new Set(online.map((s) => s.chargerId));
     // Durable outboxes: what each upstream has not received yet; past `[host] outbox_alert`, a warning.
-    const outbox = (this.store?.outbox.stats() ?? []).map((s) => ({ upstream: s.upstream, entries: s.entries, oldest_seconds: Math.max(0, Math.round((now.getTime() - s.oldest) / 1000)) }));
-    const outboxAlerts = outbox
-      .filter((o) => o.oldest_seconds > this.config.outbox.alertSeconds)
-      .map((o) => `upstream ${o.upstream} has not received transactions for ${describeAge(o.oldest_seconds)} (${o.entries} waiting in its outbox)`);
+    const ages = this.store?.outbox.ages(now.getTime()) ?? [];
+    const outbox = ages.map((a) => ({ upstream: a.upstream, entries: a.entries, oldest_seconds: a.oldestSeconds }));
+    const outboxWarnings = outboxAlerts(ages, this.config.outbox.alertSeconds).map((a) => a.message);
     const refusals = proxy.refusals.recent().slice(-REFUSALS_SHOWN).reverse().map((r) => ({ ...r, online: r.charger !== null && onlineIds.has(r.charger) }));
     return {
       chargers,
@@ -121,7 +121,7 @@ export class MonitorState {
       sharing: proxy.control.enabled,
       backends: this.config.upstreams.map((u) => u.name).concat(this.config.backends.map((b) => b.name)),
       outbox,
-      warnings: [...this.warnings, ...outboxAlerts],
+      warnings: [...this.warnings, ...outboxWarnings],
     };
   }
 
@@ -139,14 +139,4 @@ export class MonitorState {
       this.logger.error(`web: chargers seen not written: ${(error as Error).message}`);
     }
   }
-}
-
-/** "3 h 20 min", "2 days 4 h": how long an outbox entry waits. */
-function describeAge(seconds: number): string {
-  const days = Math.floor(seconds / 86_400);
-  const hours = Math.floor((seconds % 86_400) / 3600);
-  const minutes = Math.floor((seconds % 3600) / 60);
-  if (days > 0) return `${days} day${days === 1 ? '' : 's'} ${hours} h`;
-  if (hours > 0) return `${hours} h ${minutes} min`;
-  return `${minutes} min`;
 }

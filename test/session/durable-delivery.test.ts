@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { http } from '../web/http-client.ts';
+import { startFakeHomeAssistant } from '../helpers/fake-home-assistant.ts';
 import type { DatabaseSync } from 'node:sqlite';
 import type { WebSocket } from 'ws';
 import { bootParams, cleanupAfter, eventually, freePort, iniFor, startCsms, startProxy, startRawCsms, strictCharger, tempDir, waitUntil, type RPCClientLike, type TestProxy } from '../helpers/peers.ts';
@@ -135,11 +136,18 @@ test('2.0.1: TransactionEvents kept for a reporter that is down, across a restar
   assert.equal(away.proxy().daemon.store!.outbox.pending('DUR2', 'ere').length, 0, 'answered: the outbox is empty');
 });
 
-test('an upstream that is away: its outbox in /metrics and, past outbox_alert, a warning in /api/status', async () => {
+test('an upstream that is away: its outbox in /metrics and, past outbox_alert, a warning in /api/status, the log and Home Assistant', async () => {
   const primary = await startCsms({ protocols: ['ocpp1.6'] });
   cleanups.push(() => primary.close());
   const erePort = await freePort();
-  const proxy = await startProxy(`${iniFor(primary.url)}[upstream.ere]\nurl = ws://127.0.0.1:${erePort}\nrole = reporter\n[host]\noutbox_alert = 0\n`, {}, true);
+  const ha = await startFakeHomeAssistant('ha-token');
+  cleanups.push(() => ha.close());
+  ha.states.set('input_boolean.block_backends', 'off');
+  const proxy = await startProxy(
+    `${iniFor(primary.url)}[upstream.ere]\nurl = ws://127.0.0.1:${erePort}\nrole = reporter\n[host]\noutbox_alert = 0\n[homeassistant]\nurl = ${ha.url}\ntoken = ha-token\noverride_entity = input_boolean.block_backends\n`,
+    {},
+    true,
+  );
   cleanups.push(() => proxy.close());
   const cp = strictCharger(proxy.port, 'DUR3', ['ocpp1.6']);
   cleanups.push(() => cp.close({ force: true }));
@@ -154,9 +162,14 @@ test('an upstream that is away: its outbox in /metrics and, past outbox_alert, a
   // Past the alert (0 s here): the overview's banner says so.
   const status = await eventually(async () => {
     const now = JSON.parse((await http(proxy.daemon.webPort, '/api/status')).body);
-    return now.warnings.some((w: string) => /^upstream ere has not received transactions for \d+ min \(2 waiting in its outbox\)$/.test(w)) ? now : null;
+    return now.warnings.some((w: string) => /^upstream ere has not received transactions for \d+ (s|min) \(2 waiting in its outbox\)$/.test(w)) ? now : null;
   }, 'the outbox alert');
   assert.deepEqual(status.outbox.map((o: { upstream: string; entries: number }) => [o.upstream, o.entries]), [['ere', 2]]);
+  // The console log and Home Assistant hear of it once.
+  const alerted = () => ha.notifications.filter((n) => n.title === 'Upstream ere is missing transactions');
+  await waitUntil(() => alerted().length > 0, 'the Home Assistant notification');
+  assert.match(alerted()[0]!.message, /^upstream ere has not received transactions for \d+ (s|min) \(2 waiting in its outbox\)\. They are sent as soon as it is reachable again\.$/);
+  assert.ok(proxy.console.some((l) => /WARNING proxy: upstream ere has not received transactions for .* \(\[host\] outbox_alert = 0 s\)/.test(l)));
 });
 
 test('a reporter that never answers, answers twice or answers with a CallError: kept, settled once, removed and counted', async () => {

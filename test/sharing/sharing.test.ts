@@ -4,10 +4,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { createServer, request, type IncomingMessage, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { request, type IncomingMessage } from 'node:http';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
+import { startFakeHomeAssistant } from '../helpers/fake-home-assistant.ts';
 import { cleanupAfter, bootParams, iniFor, startCsms, startProxy, strictCharger, tempDir, waitUntil, within, type TestProxy } from '../helpers/peers.ts';
 
 const cleanups = cleanupAfter();
@@ -87,43 +87,21 @@ test('the homeowner\'s override beats everyone and survives a restart', async ()
 });
 
 test('Home Assistant: the override switch blocks; unreachable for stale_after fails closed; faults and session ends are notified', async () => {
-  let overrideState = 'off';
-  const notifications: any[] = [];
-  const ha: Server = createServer((req: IncomingMessage, res) => {
-    if (req.headers.authorization !== 'Bearer ha-token') {
-      res.writeHead(401).end();
-      return;
-    }
-    if (req.method === 'GET' && req.url === '/api/states/input_boolean.block_backends') {
-      res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify({ entity_id: 'input_boolean.block_backends', state: overrideState }));
-      return;
-    }
-    if (req.method === 'POST' && req.url === '/api/services/persistent_notification/create') {
-      let body = '';
-      req.on('data', (d) => (body += d));
-      req.on('end', () => {
-        notifications.push(JSON.parse(body));
-        res.writeHead(200, { 'Content-Type': 'application/json' }).end('[]');
-      });
-      return;
-    }
-    res.writeHead(404).end();
-  });
-  ha.listen(0, '127.0.0.1');
-  await once(ha, 'listening');
-  const haUrl = `http://127.0.0.1:${(ha.address() as AddressInfo).port}`;
+  const ha = await startFakeHomeAssistant('ha-token');
+  ha.states.set('input_boolean.block_backends', 'off');
+  const { notifications, url: haUrl } = ha;
   const { proxy, atSecondary, charger } = await setup(
     `primary_price_per_kwh = 0.25\n[sharing]\nenabled = true\nlease = 0\n[homeassistant]\nurl = ${haUrl}\ntoken = ha-token\noverride_entity = input_boolean.block_backends\nstale_after = 0.5\npoll_interval = 0.05\n`,
   );
-  cleanups.push(() => new Promise((resolve) => ha.close(resolve)));
+  cleanups.push(() => ha.close());
   const homeReason = async () => (await web(proxy, 'GET', '/api/status')).json.chargers[0].control.home_assistant;
 
   assert.deepEqual(await atSecondary.call('Reset', { type: 'Soft' }), { status: 'Accepted' });
-  overrideState = 'on';
+  ha.states.set('input_boolean.block_backends', 'on');
   await waitUntil(() => proxy.daemon.homeAssistant!.verdict().blocked, 'the switch to be seen');
   assert.deepEqual(await atSecondary.call('Reset', { type: 'Soft' }), { status: 'Rejected' });
   assert.match((await homeReason()).reason, /input_boolean.block_backends is on/);
-  overrideState = 'off';
+  ha.states.set('input_boolean.block_backends', 'off');
   await waitUntil(() => !proxy.daemon.homeAssistant!.verdict().blocked, 'the switch off again');
   assert.deepEqual(await atSecondary.call('Reset', { type: 'Soft' }), { status: 'Accepted' });
 
@@ -138,15 +116,12 @@ test('Home Assistant: the override switch blocks; unreachable for stale_after fa
   const { transactionId } = (await charger.call('StartTransaction', { connectorId: 1, idTag: 'T', meterStart: 1000, timestamp: new Date().toISOString() })) as { transactionId: number };
   await charger.call('StopTransaction', { transactionId, meterStop: 9000, timestamp: new Date().toISOString() });
   await waitUntil(() => notifications.some((n) => /session ended/.test(n.title)), 'the session notification');
-  assert.match(notifications.find((n) => /session ended/.test(n.title)).message, /8 kWh, owner primary, revenue 2/);
+  assert.match(notifications.find((n) => /session ended/.test(n.title))!.message, /8 kWh, owner primary, revenue 2/);
   const csv = (await web(proxy, 'GET', '/sessions.csv')).text;
   assert.match(csv, /,1000,9000,8,2,Local/, 'revenue = energy × the owner\'s price');
 
   // Home Assistant goes away: the last known state holds for stale_after, then control is blocked.
-  await new Promise((resolve) => {
-    ha.close(resolve);
-    ha.closeAllConnections();
-  });
+  await ha.close();
   await waitUntil(() => proxy.daemon.homeAssistant!.verdict().blocked, 'fail closed after stale_after', 3000);
   assert.deepEqual(await atSecondary.call('Reset', { type: 'Soft' }), { status: 'Rejected' });
   assert.match((await homeReason()).reason, /unreachable since/);
