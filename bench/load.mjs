@@ -1,5 +1,7 @@
-// Benchmark load generator (its own process): `seq` — one charger, sequential Heartbeats;
-// `fleet` — N chargers, one Heartbeat per second each. Prints one JSON result line.
+// Benchmark load generator (its own process): `seq` — one charger, sequential Heartbeats
+// (`call=meter`: MeterValues of a transaction, which go to every non-answering upstream's durable
+// outbox; `call=meter-notx`: the same without a transactionId, which do not); `fleet` — N
+// chargers, one Heartbeat per second each. Prints one JSON result line.
 import { WebSocket } from 'ws';
 
 const [mode, url, ...rest] = process.argv.slice(2);
@@ -20,6 +22,8 @@ function percentile(sorted, p) {
 if (mode === 'seq') {
   const count = Number(args.count ?? 20000);
   const warmup = Number(args.warmup ?? 2000);
+  const meter = (tx) => (n) => `[2,"${n}","MeterValues",{"connectorId":1,${tx}"meterValue":[{"timestamp":"2026-11-21T20:44:54.123Z","sampledValue":[{"value":"${n}"}]}]}]`;
+  const frame = { heartbeat: (n) => `[2,"${n}","Heartbeat",{}]`, meter: meter('"transactionId":1,'), 'meter-notx': meter('') }[args.call ?? 'heartbeat'];
   const ws = await connect('SEQ1');
   const latencies = [];
   let n = 0;
@@ -33,10 +37,10 @@ if (mode === 'seq') {
       if (n === warmup + count) return resolve();
       n++;
       sentAt = performance.now();
-      ws.send(`[2,"${n}","Heartbeat",{}]`);
+      ws.send(frame(n));
     });
     sentAt = performance.now();
-    ws.send('[2,"0","Heartbeat",{}]');
+    ws.send(frame(0));
   });
   const seconds = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);

@@ -71,10 +71,10 @@ async function waitForPort(port) {
   throw new Error(`nothing listens on ${port}`);
 }
 
-async function proxy(primary, secondary) {
+async function proxy(primary, secondary, extraIni = '') {
   const port = await freePort();
   const dir = mkdtempSync(join(work, 'proxy-'));
-  writeFileSync(join(dir, 'bench.ini'), `[logging]\nproxy = WARNING\nwebsockets.client = WARNING\nwebsockets.server = WARNING\n[host]\nwatchdog_interval = 0\n${pingInterval === undefined ? '' : `ping_interval = ${pingInterval}\n`}`);
+  writeFileSync(join(dir, 'bench.ini'), `[logging]\nproxy = WARNING\nwebsockets.client = WARNING\nwebsockets.server = WARNING\n[host]\nwatchdog_interval = 0\n${pingInterval === undefined ? '' : `ping_interval = ${pingInterval}\n`}${extraIni}`);
   const args = ['dist/ocpp-proxy.mjs', '-c', join(dir, 'bench.ini'), '--listen-host', '127.0.0.1', '--listen-port', port, '--primary', primary, '--web-port', '0', '--log-file', join(dir, 'm.log'), '--state', join(dir, 's.db')];
   if (secondary) args.push('--secondary', secondary);
   const child = run(process.execPath, args);
@@ -168,6 +168,27 @@ try {
     proxy_with_secondary: { ...withSecondary, ratio: +(withSecondary.calls_per_s / direct.calls_per_s).toFixed(2) },
   };
   console.error(JSON.stringify(results.sequential));
+
+  // Durable outbox writes on the hot path: the same MeterValues to a primary and a reporter, with
+  // a transactionId (kept in the reporter's outbox until it answers) and without (not kept).
+  // Alternating runs on fresh proxies; the median of three each.
+  const reporterRun = async (call) => {
+    const px = await proxy(a.url, null, `[upstream.ere]\nurl = ${b.url}\nrole = reporter\n`);
+    const result = await load('seq', px.url, [`call=${call}`]);
+    await stop(px.child);
+    return result;
+  };
+  const kept = [];
+  const notKept = [];
+  for (let i = 0; i < 3; i++) {
+    notKept.push(await reporterRun('meter-notx'));
+    kept.push(await reporterRun('meter'));
+  }
+  const median = (runs) => runs.sort((x, y) => x.calls_per_s - y.calls_per_s)[1];
+  const withOutbox = median(kept);
+  const withoutOutbox = median(notKept);
+  results.sequential.reporter_outbox = { without_outbox: withoutOutbox, with_outbox: withOutbox, ratio: +(withOutbox.calls_per_s / withoutOutbox.calls_per_s).toFixed(2) };
+  console.error(JSON.stringify(results.sequential.reporter_outbox));
   }
 
   results.fleets = [];
@@ -231,6 +252,12 @@ const md = [
   `| direct to the CSMS | ${s.direct.calls_per_s} | ${s.direct.p50_ms.toFixed(3)} | ${s.direct.p99_ms.toFixed(3)} | 1.00 |`,
   `| through the proxy, primary only | ${s.proxy_primary_only.calls_per_s} | ${s.proxy_primary_only.p50_ms.toFixed(3)} | ${s.proxy_primary_only.p99_ms.toFixed(3)} | ${s.proxy_primary_only.ratio} |`,
   `| through the proxy, primary + secondary | ${s.proxy_with_secondary.calls_per_s} | ${s.proxy_with_secondary.p50_ms.toFixed(3)} | ${s.proxy_with_secondary.p99_ms.toFixed(3)} | ${s.proxy_with_secondary.ratio} |`,
+  '',
+  '',
+  '| sequential MeterValues, primary + reporter | calls/s | p50 ms | p99 ms | ratio |',
+  '|---|---|---|---|---|',
+  `| not a transaction's (no outbox write) | ${s.reporter_outbox.without_outbox.calls_per_s} | ${s.reporter_outbox.without_outbox.p50_ms.toFixed(3)} | ${s.reporter_outbox.without_outbox.p99_ms.toFixed(3)} | 1.00 |`,
+  `| a transaction's (kept in the reporter's outbox until answered) | ${s.reporter_outbox.with_outbox.calls_per_s} | ${s.reporter_outbox.with_outbox.p50_ms.toFixed(3)} | ${s.reporter_outbox.with_outbox.p99_ms.toFixed(3)} | ${s.reporter_outbox.ratio} |`,
   '',
   '| chargers at 1 msg/s (primary + secondary) | added p50 ms | added p99 ms | proxy CPU % | proxy RSS MB | KB per session |',
   '|---|---|---|---|---|---|',

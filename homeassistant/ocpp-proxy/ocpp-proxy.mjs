@@ -9198,16 +9198,19 @@ var DurableDelivery = class {
     this.outbox = outbox;
     this.charger = charger;
   }
-  /** A charger transaction Call for a link that does not answer it: kept until that link answers. */
-  keep(link, id, action, text3, at2) {
-    const seq = this.outbox.put({ charger: this.charger, upstream: link.name, callId: id, action, text: text3, at: at2 });
-    this.track(link, id, seq, null);
-    if (action === "StartTransaction") this.starts.set(id, [...this.starts.get(id) ?? [], seq]);
-    return seq;
+  /**
+   * A charger transaction Call for a link that does not answer it: kept until that link answers.
+   * `sentLive`: the link takes it now (else it waits in the link's backlog). Returns its seq.
+   */
+  keep(link, id, action, text3, at2, sentLive) {
+    const key2 = this.outbox.put({ charger: this.charger, upstream: link.name, callId: id, action, text: text3, at: at2 }, sentLive);
+    this.track(link, id, key2, null);
+    if (action === "StartTransaction") this.starts.set(id, [...this.starts.get(id) ?? [], key2]);
+    return key2.seq;
   }
   /** The answerer gave the charger's transaction id: a replay of that Start can map the upstream's own id. */
   startAnswered(id, chargerTx) {
-    for (const seq of this.starts.get(id) ?? []) this.outbox.startedAs(seq, chargerTx);
+    for (const key2 of this.starts.get(id) ?? []) this.outbox.startedAs(key2, chargerTx);
     this.starts.delete(id);
   }
   /**
@@ -9219,7 +9222,7 @@ var DurableDelivery = class {
     const entry = own?.get(id);
     if (entry === void 0) return null;
     own.delete(id);
-    this.outbox.done(entry.seq);
+    this.outbox.done(entry.key);
     return { chargerTx: entry.chargerTx };
   }
   /** The link is (back) open: everything it has not answered, from the outbox, oldest first. */
@@ -9227,14 +9230,14 @@ var DurableDelivery = class {
     const own = /* @__PURE__ */ new Map();
     this.sent.set(link, own);
     return this.outbox.pending(this.charger, link.name).map((entry) => {
-      own.set(entry.callId, { seq: entry.seq, chargerTx: entry.chargerTx });
+      own.set(entry.callId, { key: { charger: entry.charger, upstream: entry.upstream, seq: entry.seq }, chargerTx: entry.chargerTx });
       return { data: entry.text, text: entry.text, type: "CALL", id: entry.callId, action: entry.action, tags: REPLAYED_FROM_OUTBOX, seq: entry.seq };
     });
   }
-  track(link, id, seq, chargerTx) {
+  track(link, id, key2, chargerTx) {
     let own = this.sent.get(link);
     if (own === void 0) this.sent.set(link, own = /* @__PURE__ */ new Map());
-    own.set(id, { seq, chargerTx });
+    own.set(id, { key: key2, chargerTx });
   }
 };
 
@@ -9305,10 +9308,10 @@ var ChargerFrames = class {
       const stages = parts.toUpstreamStages.get(link);
       const result = stages.length === 0 ? null : runChain(stages, "toUpstream", { type: "CALL", id, action, payload, text: outText, toAnswerer: link === answerer });
       if (result === null || result.stopped === null && result.text === outText) {
-        const seq = durable !== null && link !== answerer ? durable.keep(link, id, action, outText, now) : void 0;
+        const seq = durable !== null && link !== answerer ? durable.keep(link, id, action, outText, now, link.isWritable) : void 0;
         this.toUpstream(link, out, { ...hop, raw: logText }, seq);
       } else if (result.stopped === null) {
-        const seq = durable !== null && link !== answerer ? durable.keep(link, id, action, result.text, now) : void 0;
+        const seq = durable !== null && link !== answerer ? durable.keep(link, id, action, result.text, now, link.isWritable) : void 0;
         this.toUpstream(link, result.text, { ...hop, tags: result.filtered ? FILTERED : hop.tags, raw: result.text }, seq);
         for (const note of result.notes) session.log.proxy.info(note);
       } else {
@@ -10763,11 +10766,18 @@ function sanitize(value) {
 }
 
 // src/store/outbox.ts
+var WRITE_BEHIND_MS = 200;
 var Outbox = class {
   db;
   statements;
-  ops = [];
-  scheduled = false;
+  /** Entries not written yet, by seq. */
+  puts = /* @__PURE__ */ new Map();
+  /** Written entries an upstream has answered. */
+  deletes = [];
+  /** Written StartTransaction entries that got the charger's transaction id. */
+  txUpdates = [];
+  turnFlush = false;
+  timer = null;
   nextSeq;
   /** Writes that did not make it to the file since start (the loss the metrics count). */
   lost = 0;
@@ -10780,9 +10790,9 @@ var Outbox = class {
   constructor(db) {
     this.db = db;
     this.statements = {
-      put: db.prepare("INSERT OR REPLACE INTO outbox (seq, charger, upstream, call_id, action, text, at, charger_tx) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-      done: db.prepare("DELETE FROM outbox WHERE seq = ?"),
-      tx: db.prepare("UPDATE outbox SET charger_tx = ? WHERE seq = ?"),
+      put: db.prepare("INSERT OR REPLACE INTO outbox (charger, upstream, seq, call_id, action, text, at, charger_tx) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+      done: db.prepare("DELETE FROM outbox WHERE charger = ? AND upstream = ? AND seq = ?"),
+      tx: db.prepare("UPDATE outbox SET charger_tx = ? WHERE charger = ? AND upstream = ? AND seq = ?"),
       rows: db.prepare("SELECT seq, charger, upstream, call_id, action, text, at, charger_tx FROM outbox WHERE charger = ? AND upstream = ? ORDER BY seq"),
       stats: db.prepare("SELECT upstream, count(*) AS entries, min(at) AS oldest FROM outbox GROUP BY upstream"),
       prune: db.prepare("DELETE FROM outbox WHERE at < ?")
@@ -10790,19 +10800,32 @@ var Outbox = class {
     const { top: top2 } = db.prepare("SELECT max(seq) AS top FROM outbox").get();
     this.nextSeq = (top2 ?? 0) + 1;
   }
-  /** Keeps a Call for an upstream; written at the end of this turn. Returns its seq. */
-  put(entry) {
+  /**
+   * Keeps a Call for an upstream. `sentLive`: it went to the upstream just now (written behind,
+   * or never if answered first); otherwise it waits for the upstream (written at the end of this
+   * turn). Returns its key.
+   */
+  put(entry, sentLive = false) {
     const seq = this.nextSeq++;
-    this.queue({ kind: "put", entry: { ...entry, seq, chargerTx: null } });
-    return seq;
+    this.puts.set(seq, { ...entry, seq, chargerTx: null });
+    this.schedule(!sentLive);
+    return { charger: entry.charger, upstream: entry.upstream, seq };
   }
   /** The upstream answered (a CallResult or a CallError): the entry goes. */
-  done(seq) {
-    this.queue({ kind: "done", seq });
+  done(key2) {
+    if (this.puts.delete(key2.seq)) return;
+    this.deletes.push(key2);
+    this.schedule(false);
   }
-  /** The StartTransaction in entry `seq` got the charger's transaction id from its answerer. */
-  startedAs(seq, chargerTx) {
-    this.queue({ kind: "tx", seq, chargerTx });
+  /** The StartTransaction in entry `key` got the charger's transaction id from its answerer. */
+  startedAs(key2, chargerTx) {
+    const unwritten = this.puts.get(key2.seq);
+    if (unwritten !== void 0) {
+      unwritten.chargerTx = chargerTx;
+      return;
+    }
+    this.txUpdates.push({ ...key2, chargerTx });
+    this.schedule(false);
   }
   /** What an upstream has still to receive from a charger, oldest first; unreadable rows are skipped and said. */
   pending(charger, upstream) {
@@ -10812,7 +10835,7 @@ var Outbox = class {
       const entry = entryOf(row);
       if (entry === null) {
         this.onError(`outbox entry ${String(row.seq)} of ${upstream} for ${charger} is unreadable, skipped`);
-        this.done(Number(row.seq));
+        this.done({ charger, upstream, seq: Number(row.seq) });
         continue;
       }
       out.push(entry);
@@ -10823,6 +10846,10 @@ var Outbox = class {
   stats() {
     this.flush();
     return this.statements.stats.all().map((row) => ({ upstream: row.upstream, entries: Number(row.entries), oldest: Number(row.oldest) }));
+  }
+  /** Per upstream: how many entries wait, and how long the oldest has (whole seconds). */
+  ages(now) {
+    return this.stats().map((s) => ({ upstream: s.upstream, entries: s.entries, oldestSeconds: Math.max(0, Math.round((now - s.oldest) / 1e3)) }));
   }
   /** Drops entries older than `before` (ms); returns how many went. */
   prune(before) {
@@ -10836,35 +10863,42 @@ var Outbox = class {
       return 0;
     }
   }
-  /** Writes what this turn queued, in one transaction. */
+  /** Writes what is queued, in one transaction. */
   flush() {
-    this.scheduled = false;
-    if (this.ops.length === 0) return;
-    const ops = this.ops.splice(0);
+    this.turnFlush = false;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.puts.size === 0 && this.deletes.length === 0 && this.txUpdates.length === 0) return;
+    const puts = [...this.puts.values()];
+    this.puts.clear();
+    const deletes = this.deletes.splice(0);
+    const txUpdates = this.txUpdates.splice(0);
     try {
       this.db.exec("BEGIN");
-      for (const op of ops) {
-        if (op.kind === "put") {
-          const e = op.entry;
-          this.statements.put.run(e.seq, e.charger, e.upstream, e.callId, e.action, e.text, e.at, e.chargerTx);
-        } else if (op.kind === "done") this.statements.done.run(op.seq);
-        else this.statements.tx.run(op.chargerTx, op.seq);
-      }
+      for (const e of puts) this.statements.put.run(e.charger, e.upstream, e.seq, e.callId, e.action, e.text, e.at, e.chargerTx);
+      for (const u of txUpdates) this.statements.tx.run(u.chargerTx, u.charger, u.upstream, u.seq);
+      for (const d of deletes) this.statements.done.run(d.charger, d.upstream, d.seq);
       this.db.exec("COMMIT");
     } catch (error) {
       try {
         this.db.exec("ROLLBACK");
       } catch {
       }
-      this.lost += ops.filter((op) => op.kind === "put").length;
+      this.lost += puts.length;
       this.onError(error.message);
     }
   }
-  queue(op) {
-    this.ops.push(op);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => this.flush());
+  /** `now`: at the end of this turn; else within WRITE_BEHIND_MS. */
+  schedule(now) {
+    if (now) {
+      if (this.turnFlush) return;
+      this.turnFlush = true;
+      setImmediate(() => {
+        if (this.turnFlush) this.flush();
+      });
+    } else if (this.timer === null && !this.turnFlush) {
+      this.timer = setTimeout(() => this.flush(), WRITE_BEHIND_MS);
+    }
   }
 };
 function entryOf(row) {
@@ -10967,7 +11001,23 @@ var MIGRATIONS = [
      charger_tx TEXT
    );
    CREATE INDEX outbox_link ON outbox (charger, upstream, seq);
-   CREATE INDEX outbox_at ON outbox (at);`
+   CREATE INDEX outbox_at ON outbox (at);`,
+  // The outbox keyed by what reads it (charger, upstream, seq), without a rowid and the `at` index:
+  // one B-tree to write per entry (pruning by age scans it, hourly).
+  `CREATE TABLE outbox_keyed (
+     charger TEXT NOT NULL,
+     upstream TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     call_id TEXT NOT NULL,
+     action TEXT NOT NULL,
+     text TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     charger_tx TEXT,
+     PRIMARY KEY (charger, upstream, seq)
+   ) WITHOUT ROWID;
+   INSERT INTO outbox_keyed SELECT charger, upstream, seq, call_id, action, text, at, charger_tx FROM outbox;
+   DROP TABLE outbox;
+   ALTER TABLE outbox_keyed RENAME TO outbox;`
 ];
 function migrate(db) {
   const { user_version: version } = db.prepare("PRAGMA user_version").get();
@@ -13111,11 +13161,11 @@ var Metrics = class {
     }
     if (outbox !== null) {
       const now = Date.now();
-      const stats = outbox.stats();
+      const stats = outbox.ages(now);
       family("outbox_entries", "gauge", "Transaction Calls an upstream has not answered yet (durable outbox).");
       for (const s of stats) out.push(`ocpp_proxy_outbox_entries{upstream="${esc(s.upstream)}"} ${s.entries}`);
       family("outbox_oldest_seconds", "gauge", "Age of the oldest entry an upstream has not answered.");
-      for (const s of stats) out.push(`ocpp_proxy_outbox_oldest_seconds{upstream="${esc(s.upstream)}"} ${Math.max(0, Math.round((now - s.oldest) / 1e3))}`);
+      for (const s of stats) out.push(`ocpp_proxy_outbox_oldest_seconds{upstream="${esc(s.upstream)}"} ${s.oldestSeconds}`);
       family("outbox_dropped_total", "counter", "Outbox entries dropped for their age ([host] outbox_days).");
       out.push(`ocpp_proxy_outbox_dropped_total ${outbox.dropped}`);
       family("outbox_refused_total", "counter", "Outbox entries an upstream answered with a CallError.");
@@ -13153,6 +13203,67 @@ var Metrics = class {
 };
 function esc(value) {
   return value.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n");
+}
+
+// src/sharing/outbox-watch.ts
+var LONGEST_CHECK_MS = 6e4;
+function outboxAlerts(ages, alertSeconds) {
+  return ages.filter((a) => a.oldestSeconds > alertSeconds).map((a) => ({ upstream: a.upstream, message: `upstream ${a.upstream} has not received transactions for ${describeAge(a.oldestSeconds)} (${a.entries} waiting in its outbox)` }));
+}
+var OutboxWatch = class {
+  outbox;
+  alertSeconds;
+  home;
+  logger;
+  alerting = /* @__PURE__ */ new Set();
+  timer = null;
+  constructor(outbox, alertSeconds, home, logger) {
+    this.outbox = outbox;
+    this.alertSeconds = alertSeconds;
+    this.home = home;
+    this.logger = logger;
+  }
+  start() {
+    const every = Math.min(LONGEST_CHECK_MS, Math.max(1e3, this.alertSeconds * 1e3));
+    this.timer = setInterval(() => this.check(Date.now()), every);
+    this.timer.unref();
+  }
+  stop() {
+    if (this.timer !== null) clearInterval(this.timer);
+    this.timer = null;
+  }
+  /** Says each upstream that crossed the threshold since the last look, and each that is back under it. */
+  check(now) {
+    let alerts;
+    try {
+      alerts = outboxAlerts(this.outbox.ages(now), this.alertSeconds);
+    } catch (error) {
+      this.logger.error(`state database, outbox: ${error.message}`);
+      return;
+    }
+    const current = /* @__PURE__ */ new Set();
+    for (const { upstream, message } of alerts) {
+      current.add(upstream);
+      if (this.alerting.has(upstream)) continue;
+      this.alerting.add(upstream);
+      this.logger.warn(`${message} ([host] outbox_alert = ${this.alertSeconds} s)`);
+      this.home?.notify(`Upstream ${upstream} is missing transactions`, `${message}. They are sent as soon as it is reachable again.`);
+    }
+    for (const upstream of this.alerting) {
+      if (current.has(upstream)) continue;
+      this.alerting.delete(upstream);
+      this.logger.info(`upstream ${upstream} has taken its waiting transactions (outbox under outbox_alert again)`);
+    }
+  }
+};
+function describeAge(seconds) {
+  const days = Math.floor(seconds / 86400);
+  const hours = Math.floor(seconds % 86400 / 3600);
+  const minutes = Math.floor(seconds % 3600 / 60);
+  if (days > 0) return `${days} day${days === 1 ? "" : "s"} ${hours} h`;
+  if (hours > 0) return `${hours} h ${minutes} min`;
+  if (minutes > 0) return `${minutes} min`;
+  return `${seconds} s`;
 }
 
 // src/web/monitor-state.ts
@@ -13237,8 +13348,9 @@ var MonitorState = class {
     });
     const offline = directory.list({ refusedOnly: false }).filter((c) => !c.online).slice(0, OFFLINE_SHOWN).map((c) => ({ ...c, connectors: dashboard.chargers.get(c.id)?.connectors ?? {}, last_session: delivery.describe(c.id, null) }));
     const onlineIds = new Set(online.map((s) => s.chargerId));
-    const outbox = (this.store?.outbox.stats() ?? []).map((s) => ({ upstream: s.upstream, entries: s.entries, oldest_seconds: Math.max(0, Math.round((now.getTime() - s.oldest) / 1e3)) }));
-    const outboxAlerts = outbox.filter((o) => o.oldest_seconds > this.config.outbox.alertSeconds).map((o) => `upstream ${o.upstream} has not received transactions for ${describeAge(o.oldest_seconds)} (${o.entries} waiting in its outbox)`);
+    const ages = this.store?.outbox.ages(now.getTime()) ?? [];
+    const outbox = ages.map((a) => ({ upstream: a.upstream, entries: a.entries, oldest_seconds: a.oldestSeconds }));
+    const outboxWarnings = outboxAlerts(ages, this.config.outbox.alertSeconds).map((a) => a.message);
     const refusals = proxy.refusals.recent().slice(-REFUSALS_SHOWN).reverse().map((r) => ({ ...r, online: r.charger !== null && onlineIds.has(r.charger) }));
     return {
       chargers,
@@ -13249,7 +13361,7 @@ var MonitorState = class {
       sharing: proxy.control.enabled,
       backends: this.config.upstreams.map((u) => u.name).concat(this.config.backends.map((b) => b.name)),
       outbox,
-      warnings: [...this.warnings, ...outboxAlerts]
+      warnings: [...this.warnings, ...outboxWarnings]
     };
   }
   close() {
@@ -13266,14 +13378,6 @@ var MonitorState = class {
     }
   }
 };
-function describeAge(seconds) {
-  const days = Math.floor(seconds / 86400);
-  const hours = Math.floor(seconds % 86400 / 3600);
-  const minutes = Math.floor(seconds % 3600 / 60);
-  if (days > 0) return `${days} day${days === 1 ? "" : "s"} ${hours} h`;
-  if (hours > 0) return `${hours} h ${minutes} min`;
-  return `${minutes} min`;
-}
 
 // src/web/session-api.ts
 function sessionFilter(url) {
@@ -14030,6 +14134,7 @@ var Daemon = class {
   server;
   store = null;
   pruneTimer = null;
+  outboxWatch = null;
   web = null;
   homeAssistant = null;
   port = 0;
@@ -14060,6 +14165,8 @@ var Daemon = class {
     );
     control.setOverride(loadOverride(this.store));
     wireSharing(events, control, this.homeAssistant, this.loggers.proxy);
+    this.outboxWatch = new OutboxWatch(outbox, this.config.outbox.alertSeconds, this.homeAssistant, this.loggers.proxy);
+    this.outboxWatch.start();
     const context = {
       config: this.config,
       loggers: this.loggers,
@@ -14132,6 +14239,7 @@ var Daemon = class {
   /** SIGTERM/SIGINT: chargers closed with 1001, log flushed. */
   async stop() {
     if (this.pruneTimer !== null) clearInterval(this.pruneTimer);
+    this.outboxWatch?.stop();
     this.homeAssistant?.stop();
     await this.web?.close();
     this.web = null;

@@ -98,11 +98,11 @@ export class ChargerFrames {
       const stages = parts.toUpstreamStages.get(link)!;
       const result = stages.length === 0 ? null : runChain(stages, 'toUpstream', { type: 'CALL', id, action, payload, text: outText, toAnswerer: link === answerer });
       if (result === null || (result.stopped === null && result.text === outText)) {
-        const seq = durable !== null && link !== answerer ? durable.keep(link, id, action, outText, now) : undefined;
+        const seq = durable !== null && link !== answerer ? durable.keep(link, id, action, outText, now, link.isWritable) : undefined;
         this.toUpstream(link, out, { ...hop, raw: logText }, seq);
       } else if (result.stopped === null) {
         // e.g. this upstream's own transaction id, or only the measurands of its configuration view
-        const seq = durable !== null && link !== answerer ? durable.keep(link, id, action, result.text, now) : undefined;
+        const seq = durable !== null && link !== answerer ? durable.keep(link, id, action, result.text, now, link.isWritable) : undefined;
         this.toUpstream(link, result.text, { ...hop, tags: result.filtered ? FILTERED : hop.tags, raw: result.text }, seq);
         for (const note of result.notes) session.log.proxy.info(note);
       } else {

@@ -4,7 +4,7 @@
 // them until their upstream has them.
 
 import type { Payload } from '../ocpp/frame.ts';
-import type { Outbox } from '../store/outbox.ts';
+import type { Outbox, OutboxKey } from '../store/outbox.ts';
 import type { OutboxFrame } from '../upstream/catch-up.ts';
 import type { UpstreamLink } from '../upstream/upstream-link.ts';
 
@@ -20,26 +20,29 @@ export class DurableDelivery {
   private readonly outbox: Outbox;
   private readonly charger: string;
   /** Per link: the charger's Call id → its outbox entry (and, for a StartTransaction, the charger's transaction id). */
-  private readonly sent = new Map<UpstreamLink, Map<string, { seq: number; chargerTx: string | null }>>();
+  private readonly sent = new Map<UpstreamLink, Map<string, { key: OutboxKey; chargerTx: string | null }>>();
   /** StartTransaction Calls not yet answered by their answerer → their entries. */
-  private readonly starts = new Map<string, number[]>();
+  private readonly starts = new Map<string, OutboxKey[]>();
 
   constructor(outbox: Outbox, charger: string) {
     this.outbox = outbox;
     this.charger = charger;
   }
 
-  /** A charger transaction Call for a link that does not answer it: kept until that link answers. */
-  keep(link: UpstreamLink, id: string, action: string, text: string, at: number): number {
-    const seq = this.outbox.put({ charger: this.charger, upstream: link.name, callId: id, action, text, at });
-    this.track(link, id, seq, null);
-    if (action === 'StartTransaction') this.starts.set(id, [...(this.starts.get(id) ?? []), seq]);
-    return seq;
+  /**
+   * A charger transaction Call for a link that does not answer it: kept until that link answers.
+   * `sentLive`: the link takes it now (else it waits in the link's backlog). Returns its seq.
+   */
+  keep(link: UpstreamLink, id: string, action: string, text: string, at: number, sentLive: boolean): number {
+    const key = this.outbox.put({ charger: this.charger, upstream: link.name, callId: id, action, text, at }, sentLive);
+    this.track(link, id, key, null);
+    if (action === 'StartTransaction') this.starts.set(id, [...(this.starts.get(id) ?? []), key]);
+    return key.seq;
   }
 
   /** The answerer gave the charger's transaction id: a replay of that Start can map the upstream's own id. */
   startAnswered(id: string, chargerTx: string): void {
-    for (const seq of this.starts.get(id) ?? []) this.outbox.startedAs(seq, chargerTx);
+    for (const key of this.starts.get(id) ?? []) this.outbox.startedAs(key, chargerTx);
     this.starts.delete(id);
   }
 
@@ -52,23 +55,23 @@ export class DurableDelivery {
     const entry = own?.get(id);
     if (entry === undefined) return null;
     own!.delete(id);
-    this.outbox.done(entry.seq);
+    this.outbox.done(entry.key);
     return { chargerTx: entry.chargerTx };
   }
 
   /** The link is (back) open: everything it has not answered, from the outbox, oldest first. */
   pendingFrames(link: UpstreamLink): OutboxFrame[] {
-    const own = new Map<string, { seq: number; chargerTx: string | null }>();
+    const own = new Map<string, { key: OutboxKey; chargerTx: string | null }>();
     this.sent.set(link, own);
     return this.outbox.pending(this.charger, link.name).map((entry) => {
-      own.set(entry.callId, { seq: entry.seq, chargerTx: entry.chargerTx });
+      own.set(entry.callId, { key: { charger: entry.charger, upstream: entry.upstream, seq: entry.seq }, chargerTx: entry.chargerTx });
       return { data: entry.text, text: entry.text, type: 'CALL', id: entry.callId, action: entry.action, tags: REPLAYED_FROM_OUTBOX, seq: entry.seq };
     });
   }
 
-  private track(link: UpstreamLink, id: string, seq: number, chargerTx: string | null): void {
+  private track(link: UpstreamLink, id: string, key: OutboxKey, chargerTx: string | null): void {
     let own = this.sent.get(link);
     if (own === undefined) this.sent.set(link, (own = new Map()));
-    own.set(id, { seq, chargerTx });
+    own.set(id, { key, chargerTx });
   }
 }

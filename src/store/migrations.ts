@@ -93,6 +93,22 @@ export const MIGRATIONS: string[] = [
    );
    CREATE INDEX outbox_link ON outbox (charger, upstream, seq);
    CREATE INDEX outbox_at ON outbox (at);`,
+  // The outbox keyed by what reads it (charger, upstream, seq), without a rowid and the `at` index:
+  // one B-tree to write per entry (pruning by age scans it, hourly).
+  `CREATE TABLE outbox_keyed (
+     charger TEXT NOT NULL,
+     upstream TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     call_id TEXT NOT NULL,
+     action TEXT NOT NULL,
+     text TEXT NOT NULL,
+     at INTEGER NOT NULL,
+     charger_tx TEXT,
+     PRIMARY KEY (charger, upstream, seq)
+   ) WITHOUT ROWID;
+   INSERT INTO outbox_keyed SELECT charger, upstream, seq, call_id, action, text, at, charger_tx FROM outbox;
+   DROP TABLE outbox;
+   ALTER TABLE outbox_keyed RENAME TO outbox;`,
 ];
 
 /** Brings `db` to the newest schema, one migration per transaction; refuses a newer one. */

@@ -1,8 +1,15 @@
 // Durable outboxes: the charger's transaction Calls that an upstream has not answered yet, kept
 // per charger and upstream in the state store so that neither an outage of the upstream nor a
-// restart of the proxy loses one. Writes never slow the frame that caused them: they are queued
-// and written at the end of the event-loop turn, in one transaction (WAL). A write that fails
-// (disk full, read-only file) is logged and counted; the frame itself was already forwarded live.
+// restart of the proxy loses one. Writes never slow the frame that caused them:
+// - a Call kept for an upstream that is away (not sent now) is written at the end of this
+//   event-loop turn, before any answer can reach the charger, so the charger never forgets a
+//   Call the file does not hold;
+// - a Call sent live is written behind, within WRITE_BEHIND_MS, and not at all when its upstream
+//   answers first (the usual case): what a crash could lose then is already in that upstream's
+//   socket;
+// - answers (deletes) are written behind too; every batch is one transaction (WAL).
+// A write that fails (disk full, read-only file) is logged and counted; the frame itself was
+// already forwarded live.
 
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 
@@ -28,13 +35,27 @@ export interface OutboxAge {
   oldestSeconds: number;
 }
 
-type Op = { kind: 'put'; entry: OutboxEntry } | { kind: 'done'; seq: number } | { kind: 'tx'; seq: number; chargerTx: string };
+/** Which entry: the table's key. */
+export interface OutboxKey {
+  charger: string;
+  upstream: string;
+  seq: number;
+}
+
+/** How long a live-sent Call or an answer may wait for its write (a batch then goes at once). */
+export const WRITE_BEHIND_MS = 200;
 
 export class Outbox {
   private readonly db: DatabaseSync;
   private readonly statements: Record<'put' | 'done' | 'tx' | 'rows' | 'stats' | 'prune', StatementSync>;
-  private readonly ops: Op[] = [];
-  private scheduled = false;
+  /** Entries not written yet, by seq. */
+  private readonly puts = new Map<number, OutboxEntry>();
+  /** Written entries an upstream has answered. */
+  private readonly deletes: OutboxKey[] = [];
+  /** Written StartTransaction entries that got the charger's transaction id. */
+  private readonly txUpdates: Array<OutboxKey & { chargerTx: string }> = [];
+  private turnFlush = false;
+  private timer: NodeJS.Timeout | null = null;
   private nextSeq: number;
   /** Writes that did not make it to the file since start (the loss the metrics count). */
   lost = 0;
@@ -48,9 +69,9 @@ export class Outbox {
   constructor(db: DatabaseSync) {
     this.db = db;
     this.statements = {
-      put: db.prepare('INSERT OR REPLACE INTO outbox (seq, charger, upstream, call_id, action, text, at, charger_tx) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
-      done: db.prepare('DELETE FROM outbox WHERE seq = ?'),
-      tx: db.prepare('UPDATE outbox SET charger_tx = ? WHERE seq = ?'),
+      put: db.prepare('INSERT OR REPLACE INTO outbox (charger, upstream, seq, call_id, action, text, at, charger_tx) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
+      done: db.prepare('DELETE FROM outbox WHERE charger = ? AND upstream = ? AND seq = ?'),
+      tx: db.prepare('UPDATE outbox SET charger_tx = ? WHERE charger = ? AND upstream = ? AND seq = ?'),
       rows: db.prepare('SELECT seq, charger, upstream, call_id, action, text, at, charger_tx FROM outbox WHERE charger = ? AND upstream = ? ORDER BY seq'),
       stats: db.prepare('SELECT upstream, count(*) AS entries, min(at) AS oldest FROM outbox GROUP BY upstream'),
       prune: db.prepare('DELETE FROM outbox WHERE at < ?'),
@@ -59,21 +80,34 @@ export class Outbox {
     this.nextSeq = (top ?? 0) + 1;
   }
 
-  /** Keeps a Call for an upstream; written at the end of this turn. Returns its seq. */
-  put(entry: Omit<OutboxEntry, 'seq' | 'chargerTx'>): number {
+  /**
+   * Keeps a Call for an upstream. `sentLive`: it went to the upstream just now (written behind,
+   * or never if answered first); otherwise it waits for the upstream (written at the end of this
+   * turn). Returns its key.
+   */
+  put(entry: Omit<OutboxEntry, 'seq' | 'chargerTx'>, sentLive = false): OutboxKey {
     const seq = this.nextSeq++;
-    this.queue({ kind: 'put', entry: { ...entry, seq, chargerTx: null } });
-    return seq;
+    this.puts.set(seq, { ...entry, seq, chargerTx: null });
+    this.schedule(!sentLive);
+    return { charger: entry.charger, upstream: entry.upstream, seq };
   }
 
   /** The upstream answered (a CallResult or a CallError): the entry goes. */
-  done(seq: number): void {
-    this.queue({ kind: 'done', seq });
+  done(key: OutboxKey): void {
+    if (this.puts.delete(key.seq)) return; // answered before it was written: nothing to write
+    this.deletes.push(key);
+    this.schedule(false);
   }
 
-  /** The StartTransaction in entry `seq` got the charger's transaction id from its answerer. */
-  startedAs(seq: number, chargerTx: string): void {
-    this.queue({ kind: 'tx', seq, chargerTx });
+  /** The StartTransaction in entry `key` got the charger's transaction id from its answerer. */
+  startedAs(key: OutboxKey, chargerTx: string): void {
+    const unwritten = this.puts.get(key.seq);
+    if (unwritten !== undefined) {
+      unwritten.chargerTx = chargerTx;
+      return;
+    }
+    this.txUpdates.push({ ...key, chargerTx });
+    this.schedule(false);
   }
 
   /** What an upstream has still to receive from a charger, oldest first; unreadable rows are skipped and said. */
@@ -84,7 +118,7 @@ export class Outbox {
       const entry = entryOf(row);
       if (entry === null) {
         this.onError(`outbox entry ${String(row.seq)} of ${upstream} for ${charger} is unreadable, skipped`);
-        this.done(Number(row.seq));
+        this.done({ charger, upstream, seq: Number(row.seq) });
         continue;
       }
       out.push(entry);
@@ -116,20 +150,21 @@ export class Outbox {
     }
   }
 
-  /** Writes what this turn queued, in one transaction. */
+  /** Writes what is queued, in one transaction. */
   flush(): void {
-    this.scheduled = false;
-    if (this.ops.length === 0) return;
-    const ops = this.ops.splice(0);
+    this.turnFlush = false;
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    if (this.puts.size === 0 && this.deletes.length === 0 && this.txUpdates.length === 0) return;
+    const puts = [...this.puts.values()];
+    this.puts.clear();
+    const deletes = this.deletes.splice(0);
+    const txUpdates = this.txUpdates.splice(0);
     try {
       this.db.exec('BEGIN');
-      for (const op of ops) {
-        if (op.kind === 'put') {
-          const e = op.entry;
-          this.statements.put.run(e.seq, e.charger, e.upstream, e.callId, e.action, e.text, e.at, e.chargerTx);
-        } else if (op.kind === 'done') this.statements.done.run(op.seq);
-        else this.statements.tx.run(op.chargerTx, op.seq);
-      }
+      for (const e of puts) this.statements.put.run(e.charger, e.upstream, e.seq, e.callId, e.action, e.text, e.at, e.chargerTx);
+      for (const u of txUpdates) this.statements.tx.run(u.chargerTx, u.charger, u.upstream, u.seq);
+      for (const d of deletes) this.statements.done.run(d.charger, d.upstream, d.seq);
       this.db.exec('COMMIT');
     } catch (error) {
       try {
@@ -137,16 +172,22 @@ export class Outbox {
       } catch {
         // no transaction was open
       }
-      this.lost += ops.filter((op) => op.kind === 'put').length;
+      this.lost += puts.length;
       this.onError((error as Error).message);
     }
   }
 
-  private queue(op: Op): void {
-    this.ops.push(op);
-    if (this.scheduled) return;
-    this.scheduled = true;
-    setImmediate(() => this.flush());
+  /** `now`: at the end of this turn; else within WRITE_BEHIND_MS. */
+  private schedule(now: boolean): void {
+    if (now) {
+      if (this.turnFlush) return;
+      this.turnFlush = true;
+      setImmediate(() => {
+        if (this.turnFlush) this.flush();
+      });
+    } else if (this.timer === null && !this.turnFlush) {
+      this.timer = setTimeout(() => this.flush(), WRITE_BEHIND_MS);
+    }
   }
 }
 

@@ -244,8 +244,9 @@ test('the state store is full: the transaction Call still goes live, the loss is
   const boot = JSON.parse(await ere.nextFrame()) as [number, string];
   (await ere.nextSocket()).send(JSON.stringify([3, boot[1], BOOT_ANSWER()]));
   await caughtUp(proxy, 'DUR5');
-  // SQLite's own "database or disk is full": no page more than the file has now.
+  // SQLite's own "database or disk is full": no free page, and no page more than the file has now.
   const db = (proxy.daemon.store as unknown as { db: DatabaseSync }).db;
+  db.exec('VACUUM');
   const { page_count: pages } = db.prepare('PRAGMA page_count').get() as { page_count: number };
   db.exec(`PRAGMA max_page_count = ${pages}`);
   const big = Array.from({ length: 120 }, (_, i) => ({ value: String(i * 1000), measurand: 'Energy.Active.Import.Register', unit: 'Wh' }));

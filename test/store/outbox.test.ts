@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Store } from '../../src/store/store.ts';
-import { tempDir } from '../helpers/peers.ts';
+import { tempDir, waitUntil } from '../helpers/peers.ts';
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
 const entry = (i: number, upstream = 'ere') => ({ charger: 'CP', upstream, callId: `c${i}`, action: 'MeterValues', text: `[2,"c${i}","MeterValues",{"connectorId":1,"transactionId":7,"meterValue":[]}]`, at: 1_000 + i });
@@ -31,10 +31,32 @@ test('written at the end of the turn, kept across a reopen in order, gone once a
   assert.deepEqual(pending.map((e) => e.callId).slice(0, 3), ['c1', 'c2', 'c3']);
   assert.equal(pending.length, 99);
   assert.equal(pending[0]!.chargerTx, '42');
-  assert.ok(store.outbox.put(entry(200)) > seqs.at(-1)!, 'seq goes on after a reopen');
+  assert.ok(store.outbox.put(entry(200)).seq > seqs.at(-1)!.seq, 'seq goes on after a reopen');
   assert.deepEqual(store.outbox.stats().map((s) => [s.upstream, s.entries, s.oldest]).sort(), [['ere', 100, 1_001], ['stats', 1, 1_000]]);
   assert.equal(store.outbox.prune(1_050), 50);
   assert.equal(store.outbox.pending('CP', 'ere').length, 51, 'c50…c99 and c200');
+  other.close();
+  store.close();
+});
+
+test('a Call sent live is written behind, and not at all when its upstream answers first', async () => {
+  const path = join(tempDir(), 'state.db');
+  const store = Store.open(path);
+  const other = new DatabaseSync(path);
+  const count = () => (other.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+  const answered = store.outbox.put(entry(1), true);
+  store.outbox.startedAs(answered, '7');
+  const unanswered = store.outbox.put(entry(2), true);
+  await turn();
+  assert.equal(count(), 0, 'not at the end of the turn');
+  store.outbox.done(answered);
+  await waitUntil(() => count() === 1, 'the unanswered one written behind');
+  assert.deepEqual(store.outbox.pending('CP', 'ere').map((e) => e.callId), ['c2']);
+  // An answer to a written entry is written behind as well; a Call for an away upstream is not.
+  store.outbox.done(unanswered);
+  store.outbox.put(entry(3));
+  await turn();
+  assert.deepEqual(other.prepare('SELECT call_id FROM outbox').all().map((r) => r.call_id), ['c3'], 'one batch with the away Call');
   other.close();
   store.close();
 });
