@@ -255,7 +255,6 @@ const md = [
   `| through the proxy, primary only | ${s.proxy_primary_only.calls_per_s} | ${s.proxy_primary_only.p50_ms.toFixed(3)} | ${s.proxy_primary_only.p99_ms.toFixed(3)} | ${s.proxy_primary_only.ratio} |`,
   `| through the proxy, primary + secondary | ${s.proxy_with_secondary.calls_per_s} | ${s.proxy_with_secondary.p50_ms.toFixed(3)} | ${s.proxy_with_secondary.p99_ms.toFixed(3)} | ${s.proxy_with_secondary.ratio} |`,
   '',
-  '',
   '| sequential MeterValues, primary + reporter | calls/s | p50 ms | p99 ms | ratio |',
   '|---|---|---|---|---|',
   `| not a transaction's (no outbox write) | ${s.reporter_outbox.without_outbox.calls_per_s} | ${s.reporter_outbox.without_outbox.p50_ms.toFixed(3)} | ${s.reporter_outbox.without_outbox.p99_ms.toFixed(3)} | 1.00 |`,

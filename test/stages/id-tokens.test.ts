@@ -58,6 +58,58 @@ test('1.6: idtag_map both ways, idtag for every session, the charger and the pri
   assert.deepEqual(logged.sort(), ['ere: ERE-0001', 'primary: 04A2B3C4', 'stats: HOUSEHOLD'], 'the message log shows each hop as sent');
 });
 
+test('2.0.1: idToken.idToken mapped in Authorize and TransactionEvent, and back in RequestStartTransaction', async () => {
+  const seen: string[] = [];
+  const primary = await startCsms({ protocols: ['ocpp2.0.1'] });
+  const ere = await startCsms({
+    protocols: ['ocpp2.0.1'],
+    onClient: (client: RPCClientLike) => {
+      client.handle('Authorize', async ({ params }: { params?: any }) => {
+        seen.push(`Authorize ${params.idToken.idToken}`);
+        return { idTokenInfo: { status: 'Accepted' } };
+      });
+      client.handle('TransactionEvent', async ({ params }: { params?: any }) => {
+        seen.push(`TransactionEvent ${params.eventType} ${params.idToken?.idToken ?? '-'}`);
+        return {};
+      });
+    },
+  });
+  cleanups.push(() => primary.close(), () => ere.close());
+  const proxy = await startProxy(`${iniFor(primary.url)}[upstream.ere]\nurl = ${ere.url}\nrole = secondary\nidtag_map = 04A2B3C4:ERE-0001\n`);
+  cleanups.push(() => proxy.close());
+  const remoteStarts: string[] = [];
+  const charger = strictCharger(proxy.port, 'IDT2', ['ocpp2.0.1']);
+  charger.handle('RequestStartTransaction', async ({ params }: { params?: any }) => {
+    remoteStarts.push(params.idToken.idToken);
+    return { status: 'Accepted' };
+  });
+  cleanups.push(() => charger.close({ force: true }));
+  await charger.connect();
+  await primary.nextClient();
+  const atEre = await ere.nextClient();
+  await charger.call('BootNotification', bootParams('ocpp2.0.1'));
+  const token = { idToken: '04A2B3C4', type: 'ISO14443' };
+  await charger.call('Authorize', { idToken: token });
+  const event = (eventType: string, seqNo: number) => ({
+    eventType,
+    timestamp: new Date().toISOString(),
+    triggerReason: 'Authorized',
+    seqNo,
+    transactionInfo: { transactionId: 'T-1' },
+    idToken: token,
+    ...(seqNo === 0 ? { evse: { id: 1, connectorId: 1 } } : {}),
+  });
+  await charger.call('TransactionEvent', event('Started', 0));
+  await charger.call('TransactionEvent', event('Ended', 1));
+  await waitUntil(() => seen.length === 3, 'the copies at the secondary');
+  assert.deepEqual(seen, ['Authorize ERE-0001', 'TransactionEvent Started ERE-0001', 'TransactionEvent Ended ERE-0001']);
+  const toPrimary = proxy.entries.filter((e) => e.to === 'primary' && e.type === 'CALL' && e.action === 'TransactionEvent').map((e) => JSON.parse(e.raw)[3].idToken.idToken);
+  assert.deepEqual(toPrimary, ['04A2B3C4', '04A2B3C4'], 'the primary sees the real card');
+
+  assert.deepEqual(await atEre.call('RequestStartTransaction', { remoteStartId: 1, idToken: { idToken: 'ERE-0001', type: 'ISO14443' } }), { status: 'Accepted' });
+  assert.deepEqual(remoteStarts, ['04A2B3C4'], 'the charger gets its own card');
+});
+
 test('idtag_map and idtag in the INI: pairs checked, not both', () => {
   const problems = (ini: string) => loadConfig({ config: writeIni(`[ext-server]\nserver = ws://127.0.0.1:9\n[upstream.ere]\nurl = ws://127.0.0.1:10\n${ini}`) }, {}).problems.map((p) => `${p.key}: ${p.message}`);
   assert.deepEqual(problems('idtag_map = A:B, c:D\n'), []);
