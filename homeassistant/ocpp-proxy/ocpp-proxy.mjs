@@ -9471,6 +9471,8 @@ var ChargingProfiles = class {
   installed = /* @__PURE__ */ new Map();
   /** What was sent and awaits the charger's verdict, per connector and purpose. */
   sending = /* @__PURE__ */ new Map();
+  /** What the charger refused or could not take (a CallError), and when: not asked again within TICK_MS unless the wanted changes or it boots. */
+  refused = /* @__PURE__ */ new Map();
   /** 1.6 RemoteStartTransaction profiles, per connector, for the transaction that starts there. */
   remoteStartProfiles = /* @__PURE__ */ new Map();
   /** Running transactions per connector: the charger's id and when it started (ms). */
@@ -9536,6 +9538,7 @@ var ChargingProfiles = class {
   resendAll() {
     this.installed.clear();
     this.sending.clear();
+    this.refused.clear();
     this.fresh = false;
     if (this.store !== null) this.cap = loadHomeownerCap(this.store);
     for (const key2 of this.allKeys()) this.dirty.add(key2);
@@ -9709,13 +9712,18 @@ var ChargingProfiles = class {
   plan(key2, countSending = true) {
     const want = this.wanted(key2);
     const have = (countSending ? this.sending.get(key2) : void 0) ?? this.installed.get(key2) ?? NONE;
-    if (sameWanted(want, have, { volts: this.volts, phases: this.phases })) return null;
+    const options = { volts: this.volts, phases: this.phases };
+    if (sameWanted(want, have, options)) return null;
+    const refused = this.refused.get(key2);
+    if (refused !== void 0 && this.now() - refused.at < TICK_MS && sameWanted(want, refused.want, options)) return null;
+    this.refused.delete(key2);
     this.sending.set(key2, want);
     const [connectorText, purpose] = key2.split(" ");
     const connector = Number(connectorText);
     const settleWith = (accepted) => {
       if (this.sending.get(key2) === want) this.sending.delete(key2);
       if (accepted) this.installed.set(key2, want);
+      else this.refused.set(key2, { want, at: this.now() });
       this.tick();
     };
     return { ...callFor(want, connector, purpose, this.is16, this.transactionFor(connector)?.id), settle: settleWith };
@@ -10794,6 +10802,7 @@ var Outbox = class {
       done: db.prepare("DELETE FROM outbox WHERE charger = ? AND upstream = ? AND seq = ?"),
       tx: db.prepare("UPDATE outbox SET charger_tx = ? WHERE charger = ? AND upstream = ? AND seq = ?"),
       rows: db.prepare("SELECT seq, charger, upstream, call_id, action, text, at, charger_tx FROM outbox WHERE charger = ? AND upstream = ? ORDER BY seq"),
+      holding: db.prepare("SELECT DISTINCT upstream FROM outbox WHERE charger = ? AND call_id = ?"),
       stats: db.prepare("SELECT upstream, count(*) AS entries, min(at) AS oldest FROM outbox GROUP BY upstream"),
       prune: db.prepare("DELETE FROM outbox WHERE at < ?")
     };
@@ -10841,6 +10850,11 @@ var Outbox = class {
       out.push(entry);
     }
     return out;
+  }
+  /** The upstreams whose outbox holds this Call of a charger. */
+  holding(charger, callId) {
+    this.flush();
+    return this.statements.holding.all(charger, callId).map((row) => row.upstream);
   }
   /** Per upstream: how many entries wait, and since when (ms). */
   stats() {
@@ -12839,11 +12853,15 @@ var DeliveryTracker = class {
     ending.energyKwh = energyKwh;
     ending.revenue = revenue;
   }
-  /** The charger's last session end and where it went, for the upstreams of its current (or last) connection. */
-  describe(charger, links) {
+  /**
+   * The charger's last session end and where it went, for the upstreams of its current (or last)
+   * connection. `outboxes`: the upstreams whose durable outbox holds a Call of this charger.
+   */
+  describe(charger, links, outboxes = () => []) {
     const ending = this.endings.get(charger);
     if (ending === void 0) return null;
-    const names = links?.map((l) => l.name) ?? [...ending.sent.keys()];
+    const kept = outboxes(ending.callId);
+    const names = links?.map((l) => l.name) ?? [.../* @__PURE__ */ new Set([...ending.sent.keys(), ...kept])];
     const upstreams = names.map((name) => {
       const link = links?.find((l) => l.name === name);
       const answer = ending.answered.get(name);
@@ -12852,9 +12870,11 @@ var DeliveryTracker = class {
       }
       const sent = ending.sent.get(name);
       if (sent !== void 0) return { upstream: name, state: "sent", at: sent, detail: `sent to ${name}, no answer yet` };
-      if (link !== void 0 && (link.state !== "open" || link.backlog > 0)) {
-        const waiting = link.backlog > 0 ? `${link.backlog} message${link.backlog === 1 ? "" : "s"} waiting` : "waiting";
-        return { upstream: name, state: "waiting", at: null, detail: `${waiting}: ${name} is ${link.state === "open" ? "catching up" : "not connected"}` };
+      const inOutbox = kept.includes(name);
+      if (inOutbox || link !== void 0 && (link.state !== "open" || link.backlog > 0)) {
+        const where = inOutbox ? `kept in ${name}'s outbox` : link.backlog > 0 ? `${link.backlog} message${link.backlog === 1 ? "" : "s"} waiting` : "waiting";
+        const why = link === void 0 ? ` until ${name} is back` : `: ${name} is ${link.state === "open" ? "catching up" : "not connected"}`;
+        return { upstream: name, state: "waiting", at: null, detail: `${where}${why}` };
       }
       return { upstream: name, state: "not sent", at: null, detail: `not sent to ${name} (not its session)` };
     });
@@ -13320,6 +13340,8 @@ var MonitorState = class {
     const { proxy, dashboard, metrics, directory, delivery, cap } = this;
     const now = /* @__PURE__ */ new Date();
     const online = [...proxy.sessions.values()].filter((s) => !s.isEnded && s.connectedSince !== null);
+    const ages = this.store?.outbox.ages(now.getTime()) ?? [];
+    const outboxes = ages.length === 0 || this.store === null ? void 0 : (charger) => (callId) => this.store.outbox.holding(charger, callId);
     const chargers = online.map((session) => {
       const view = dashboard.chargers.get(session.chargerId);
       const transaction = view?.transaction ?? null;
@@ -13340,15 +13362,14 @@ var MonitorState = class {
         limit: view?.limit ?? null,
         limits: view?.limits ?? {},
         control: proxy.control.describe(session.chargerId),
-        last_session: delivery.describe(session.chargerId, status.upstreams),
+        last_session: delivery.describe(session.chargerId, status.upstreams, outboxes?.(session.chargerId)),
         refused_attempts: summary?.refused_attempts ?? 0,
         last_refusal: summary?.last_refusal ?? null,
         cap_result: cap.result(session.chargerId)
       };
     });
-    const offline = directory.list({ refusedOnly: false }).filter((c) => !c.online).slice(0, OFFLINE_SHOWN).map((c) => ({ ...c, connectors: dashboard.chargers.get(c.id)?.connectors ?? {}, last_session: delivery.describe(c.id, null) }));
+    const offline = directory.list({ refusedOnly: false }).filter((c) => !c.online).slice(0, OFFLINE_SHOWN).map((c) => ({ ...c, connectors: dashboard.chargers.get(c.id)?.connectors ?? {}, last_session: delivery.describe(c.id, null, outboxes?.(c.id)) }));
     const onlineIds = new Set(online.map((s) => s.chargerId));
-    const ages = this.store?.outbox.ages(now.getTime()) ?? [];
     const outbox = ages.map((a) => ({ upstream: a.upstream, entries: a.entries, oldest_seconds: a.oldestSeconds }));
     const outboxWarnings = outboxAlerts(ages, this.config.outbox.alertSeconds).map((a) => a.message);
     const refusals = proxy.refusals.recent().slice(-REFUSALS_SHOWN).reverse().map((r) => ({ ...r, online: r.charger !== null && onlineIds.has(r.charger) }));

@@ -52,6 +52,8 @@ export class ChargingProfiles {
   private readonly installed = new Map<string, Wanted>();
   /** What was sent and awaits the charger's verdict, per connector and purpose. */
   private readonly sending = new Map<string, Wanted>();
+  /** What the charger refused or could not take (a CallError), and when: not asked again within TICK_MS unless the wanted changes or it boots. */
+  private readonly refused = new Map<string, { want: Wanted; at: number }>();
   /** 1.6 RemoteStartTransaction profiles, per connector, for the transaction that starts there. */
   private readonly remoteStartProfiles = new Map<number, StoredProfile>();
   /** Running transactions per connector: the charger's id and when it started (ms). */
@@ -122,6 +124,7 @@ export class ChargingProfiles {
   resendAll(): void {
     this.installed.clear();
     this.sending.clear();
+    this.refused.clear();
     this.fresh = false;
     if (this.store !== null) this.cap = loadHomeownerCap(this.store); // set meanwhile, maybe while the charger was away
     for (const key of this.allKeys()) this.dirty.add(key);
@@ -314,13 +317,19 @@ export class ChargingProfiles {
     const want = this.wanted(key);
     // The proxy's own Calls: a profile on its way counts as held (its verdict ticks again).
     const have = (countSending ? this.sending.get(key) : undefined) ?? this.installed.get(key) ?? NONE;
-    if (sameWanted(want, have, { volts: this.volts, phases: this.phases })) return null;
+    const options = { volts: this.volts, phases: this.phases };
+    if (sameWanted(want, have, options)) return null;
+    // Asking again at once what the charger just refused would ask it forever.
+    const refused = this.refused.get(key);
+    if (refused !== undefined && this.now() - refused.at < TICK_MS && sameWanted(want, refused.want, options)) return null;
+    this.refused.delete(key);
     this.sending.set(key, want);
     const [connectorText, purpose] = key.split(' ') as [string, string];
     const connector = Number(connectorText);
     const settleWith = (accepted: boolean) => {
       if (this.sending.get(key) === want) this.sending.delete(key);
       if (accepted) this.installed.set(key, want);
+      else this.refused.set(key, { want, at: this.now() });
       this.tick();
     };
     return { ...callFor(want, connector, purpose, this.is16, this.transactionFor(connector)?.id), settle: settleWith };

@@ -47,7 +47,7 @@ export const WRITE_BEHIND_MS = 200;
 
 export class Outbox {
   private readonly db: DatabaseSync;
-  private readonly statements: Record<'put' | 'done' | 'tx' | 'rows' | 'stats' | 'prune', StatementSync>;
+  private readonly statements: Record<'put' | 'done' | 'tx' | 'rows' | 'holding' | 'stats' | 'prune', StatementSync>;
   /** Entries not written yet, by seq. */
   private readonly puts = new Map<number, OutboxEntry>();
   /** Written entries an upstream has answered. */
@@ -73,6 +73,7 @@ export class Outbox {
       done: db.prepare('DELETE FROM outbox WHERE charger = ? AND upstream = ? AND seq = ?'),
       tx: db.prepare('UPDATE outbox SET charger_tx = ? WHERE charger = ? AND upstream = ? AND seq = ?'),
       rows: db.prepare('SELECT seq, charger, upstream, call_id, action, text, at, charger_tx FROM outbox WHERE charger = ? AND upstream = ? ORDER BY seq'),
+      holding: db.prepare('SELECT DISTINCT upstream FROM outbox WHERE charger = ? AND call_id = ?'),
       stats: db.prepare('SELECT upstream, count(*) AS entries, min(at) AS oldest FROM outbox GROUP BY upstream'),
       prune: db.prepare('DELETE FROM outbox WHERE at < ?'),
     };
@@ -124,6 +125,12 @@ export class Outbox {
       out.push(entry);
     }
     return out;
+  }
+
+  /** The upstreams whose outbox holds this Call of a charger. */
+  holding(charger: string, callId: string): string[] {
+    this.flush();
+    return (this.statements.holding.all(charger, callId) as Array<{ upstream: string }>).map((row) => row.upstream);
   }
 
   /** Per upstream: how many entries wait, and since when (ms). */

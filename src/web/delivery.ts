@@ -1,6 +1,7 @@
 // "Did every backend get the last session?": per charger, the Call that ended its last session
 // (1.6 StopTransaction, 2.0.1+ TransactionEvent Ended) and what became of it at each upstream:
-// answered, refused, sent without an answer yet, or still waiting in the backlog.
+// answered, refused, sent without an answer yet, or still waiting in the backlog or the durable
+// outbox of an upstream that is away.
 
 import type { MessageLogEntry } from '../log/message-log.ts';
 import type { SessionStatus } from '../session/charger-session.ts';
@@ -68,11 +69,15 @@ export class DeliveryTracker {
     ending.revenue = revenue;
   }
 
-  /** The charger's last session end and where it went, for the upstreams of its current (or last) connection. */
-  describe(charger: string, links: SessionStatus['upstreams'] | null): LastSession | null {
+  /**
+   * The charger's last session end and where it went, for the upstreams of its current (or last)
+   * connection. `outboxes`: the upstreams whose durable outbox holds a Call of this charger.
+   */
+  describe(charger: string, links: SessionStatus['upstreams'] | null, outboxes: (callId: string) => string[] = () => []): LastSession | null {
     const ending = this.endings.get(charger);
     if (ending === undefined) return null;
-    const names = links?.map((l) => l.name) ?? [...ending.sent.keys()];
+    const kept = outboxes(ending.callId);
+    const names = links?.map((l) => l.name) ?? [...new Set([...ending.sent.keys(), ...kept])];
     const upstreams = names.map((name): UpstreamDelivery => {
       const link = links?.find((l) => l.name === name);
       const answer = ending.answered.get(name);
@@ -83,9 +88,11 @@ export class DeliveryTracker {
       }
       const sent = ending.sent.get(name);
       if (sent !== undefined) return { upstream: name, state: 'sent', at: sent, detail: `sent to ${name}, no answer yet` };
-      if (link !== undefined && (link.state !== 'open' || link.backlog > 0)) {
-        const waiting = link.backlog > 0 ? `${link.backlog} message${link.backlog === 1 ? '' : 's'} waiting` : 'waiting';
-        return { upstream: name, state: 'waiting', at: null, detail: `${waiting}: ${name} is ${link.state === 'open' ? 'catching up' : 'not connected'}` };
+      const inOutbox = kept.includes(name);
+      if (inOutbox || (link !== undefined && (link.state !== 'open' || link.backlog > 0))) {
+        const where = inOutbox ? `kept in ${name}'s outbox` : link!.backlog > 0 ? `${link!.backlog} message${link!.backlog === 1 ? '' : 's'} waiting` : 'waiting';
+        const why = link === undefined ? ` until ${name} is back` : `: ${name} is ${link.state === 'open' ? 'catching up' : 'not connected'}`;
+        return { upstream: name, state: 'waiting', at: null, detail: `${where}${why}` };
       }
       return { upstream: name, state: 'not sent', at: null, detail: `not sent to ${name} (not its session)` };
     });

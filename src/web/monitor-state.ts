@@ -75,6 +75,10 @@ export class MonitorState {
     const { proxy, dashboard, metrics, directory, delivery, cap } = this;
     const now = new Date();
     const online = [...proxy.sessions.values()].filter((s) => !s.isEnded && s.connectedSince !== null);
+    // Durable outboxes: what each upstream has not received yet; past `[host] outbox_alert`, a warning.
+    const ages = this.store?.outbox.ages(now.getTime()) ?? [];
+    // Only while some outbox holds anything: which upstreams still wait for a charger's Call.
+    const outboxes = ages.length === 0 || this.store === null ? undefined : (charger: string) => (callId: string) => this.store!.outbox.holding(charger, callId);
     const chargers = online.map((session) => {
       const view = dashboard.chargers.get(session.chargerId);
       const transaction = view?.transaction ?? null;
@@ -95,7 +99,7 @@ export class MonitorState {
         limit: view?.limit ?? null,
         limits: view?.limits ?? {},
         control: proxy.control.describe(session.chargerId),
-        last_session: delivery.describe(session.chargerId, status.upstreams),
+        last_session: delivery.describe(session.chargerId, status.upstreams, outboxes?.(session.chargerId)),
         refused_attempts: summary?.refused_attempts ?? 0,
         last_refusal: summary?.last_refusal ?? null,
         cap_result: cap.result(session.chargerId),
@@ -105,10 +109,8 @@ export class MonitorState {
       .list({ refusedOnly: false })
       .filter((c) => !c.online)
       .slice(0, OFFLINE_SHOWN)
-      .map((c) => ({ ...c, connectors: dashboard.chargers.get(c.id)?.connectors ?? {}, last_session: delivery.describe(c.id, null) }));
+      .map((c) => ({ ...c, connectors: dashboard.chargers.get(c.id)?.connectors ?? {}, last_session: delivery.describe(c.id, null, outboxes?.(c.id)) }));
     const onlineIds = new Set(online.map((s) => s.chargerId));
-    // Durable outboxes: what each upstream has not received yet; past `[host] outbox_alert`, a warning.
-    const ages = this.store?.outbox.ages(now.getTime()) ?? [];
     const outbox = ages.map((a) => ({ upstream: a.upstream, entries: a.entries, oldest_seconds: a.oldestSeconds }));
     const outboxWarnings = outboxAlerts(ages, this.config.outbox.alertSeconds).map((a) => a.message);
     const refusals = proxy.refusals.recent().slice(-REFUSALS_SHOWN).reverse().map((r) => ({ ...r, online: r.charger !== null && onlineIds.has(r.charger) }));

@@ -165,6 +165,11 @@ test('an upstream that is away: its outbox in /metrics and, past outbox_alert, a
     return now.warnings.some((w: string) => /^upstream ere has not received transactions for \d+ (s|min) \(2 waiting in its outbox\)$/.test(w)) ? now : null;
   }, 'the outbox alert');
   assert.deepEqual(status.outbox.map((o: { upstream: string; entries: number }) => [o.upstream, o.entries]), [['ere', 2]]);
+  // The overview's "did every backend get the last session?" names the outbox that holds it.
+  assert.deepEqual(
+    status.chargers[0].last_session.upstreams.map((u: { upstream: string; state: string; detail: string }) => [u.upstream, u.state, u.detail]),
+    [['primary', 'received', 'primary received it'], ['ere', 'waiting', "kept in ere's outbox: ere is not connected"]],
+  );
   // The console log and Home Assistant hear of it once.
   const alerted = () => ha.notifications.filter((n) => n.title === 'Upstream ere is missing transactions');
   await waitUntil(() => alerted().length > 0, 'the Home Assistant notification');

@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RPCClient } from 'ocpp-rpc';
 import { bootParams, cleanupAfter, freePort, startCsms, strictCharger, tempDir, waitUntil, within, type RPCClientLike } from '../helpers/peers.ts';
@@ -131,6 +131,12 @@ for (const scenario of [V16, V201]) {
       await cp.call('Heartbeat', {});
       await waitUntil(() => received.includes('Heartbeat'), 'the heartbeat after the replay');
       assert.deepEqual(received, [...scenario.expected.slice(0, 2), 'Heartbeat'], 'nothing twice');
+      // The charger implements no smart charging: the proxy's clears after each restart are asked once, not in a loop.
+      await cp.close({ force: true });
+      daemon.child.kill('SIGTERM');
+      await within(once(daemon.child, 'exit'), 'the daemon to end');
+      const clears = readFileSync(join(dir, 'messages.log'), 'utf8').split('\n').filter((l) => l.includes('"type":"CALL","id"') && l.includes('"action":"ClearChargingProfile"'));
+      assert.ok(clears.length <= 4, `${clears.length} ClearChargingProfile Calls`);
     });
   }
 }

@@ -144,3 +144,37 @@ test('a Relative profile on connector 0 counts from the running transaction on a
   const send = profiles.set({ ...txDefault('primary', 16), connector: 0 })!;
   assert.equal(limitOf(send), 6, 'the Relative 6 A is in force during the transaction');
 });
+
+test('a charger that refuses or cannot take the proxy\'s Calls is not asked again and again: once per hour, or when the wanted changes', async () => {
+  let clock = NOW;
+  const calls: string[] = [];
+  const turns = async (n: number) => {
+    for (let i = 0; i < n; i++) await new Promise((resolve) => setImmediate(resolve));
+  };
+  const profiles = new ChargingProfiles('CP', 'ocpp1.6', ['primary', 'evcc'], null, { volts: 230, phases: 3, say: () => undefined, now: () => clock });
+  // A CallError (NotImplemented) to everything, at once (after 100 Calls no answer: a loop ends, and fails the test).
+  profiles.attach((action) => {
+    calls.push(action);
+    return calls.length > 100 ? new Promise(() => undefined) : Promise.resolve(null);
+  });
+  profiles.resume(); // after a restart: whatever the proxy may have installed is cleared, to be sure
+  await turns(50);
+  const first = calls.length;
+  assert.ok(first >= 1 && first <= 2, `one Clear per kind of profile, not ${first}`);
+  await turns(50);
+  assert.equal(calls.length, first, 'not asked again at once');
+  clock += 3_600_001;
+  profiles.resume();
+  await turns(50);
+  assert.equal(calls.length, 2 * first, 'asked again an hour later, once');
+  // A new wanted state goes at once (in place of the upstream's Call); refused, it is not asked again either.
+  const send = profiles.set(txDefault('primary', 16));
+  assert.equal(send?.action, 'SetChargingProfile');
+  send!.settle(false);
+  await turns(50);
+  const settled = calls.length;
+  await turns(50);
+  assert.equal(calls.length, settled, 'quiet after the refusal');
+  assert.ok(settled <= 2 * first + 1, `${settled} Calls`);
+  profiles.attach(null);
+});

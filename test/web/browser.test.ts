@@ -57,7 +57,7 @@ test('overview: online and charging, offline and refused, never let in; who limi
   for (const [upstream, state] of [['primary', 'received'], ['evcc', 'received'], ['ha', 'waiting']]) {
     await home.locator(`[data-delivery="${upstream}"][data-state="${state}"]`).waitFor({ timeout: 2000 });
   }
-  assert.match(await home.locator('[data-delivery="ha"]').textContent() ?? '', /waiting: ha is not connected/);
+  assert.match(await home.locator('[data-delivery="ha"]').textContent() ?? '', /kept in ha's outbox: ha is not connected/);
   assert.match(await home.locator('[data-upstream="primary"]').textContent() ?? '', /connected\s*\d+ ms/, 'latency of each link');
   await home.locator('.chart[data-chart="power"] svg path[data-series="Power"]').waitFor({ timeout: 3000 });
   await home.locator('.chart[data-chart="phases"] svg path[data-series="Current L3"]').waitFor({ timeout: 3000 });

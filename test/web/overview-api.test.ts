@@ -141,7 +141,7 @@ test('status: link latency, the last session received by primary and evcc and wa
   assert.equal(last.ended_at, new Date(start + 2_700_000).toISOString(), 'when the charger says it ended');
   assert.equal(last.energy_kwh, 7.5);
   assert.deepEqual(last.upstreams.map((u: { upstream: string; state: string }) => [u.upstream, u.state]), [['primary', 'received'], ['evcc', 'received'], ['ha', 'waiting']]);
-  assert.match(last.upstreams[2].detail, /waiting: ha is not connected/);
+  assert.match(last.upstreams[2].detail, /^kept in ha's outbox: ha is not connected$/);
   assert.deepEqual([cp.limits.evcc.value, cp.limits.evcc.unit, cp.limits.evcc.purpose], [16, 'A', 'TxDefaultProfile']);
   assert.deepEqual(cp.configuration.MeterValueSampleInterval, { effective: '10', charger: '10', views: { primary: null, evcc: '10', ha: null } }, 'each backend\'s configuration view');
 
