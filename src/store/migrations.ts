@@ -93,8 +93,8 @@ export const MIGRATIONS: string[] = [
    );
    CREATE INDEX outbox_link ON outbox (charger, upstream, seq);
    CREATE INDEX outbox_at ON outbox (at);`,
-  // The outbox keyed by what reads it (charger, upstream, seq), without a rowid and the `at` index:
-  // one B-tree to write per entry (pruning by age scans it, hourly).
+  // The outbox keyed by what reads it (charger, upstream, seq), without a rowid; (upstream, at) finds
+  // each upstream's oldest entry and what outbox_days drops without a scan.
   `CREATE TABLE outbox_keyed (
      charger TEXT NOT NULL,
      upstream TEXT NOT NULL,
@@ -108,7 +108,8 @@ export const MIGRATIONS: string[] = [
    ) WITHOUT ROWID;
    INSERT INTO outbox_keyed SELECT charger, upstream, seq, call_id, action, text, at, charger_tx FROM outbox;
    DROP TABLE outbox;
-   ALTER TABLE outbox_keyed RENAME TO outbox;`,
+   ALTER TABLE outbox_keyed RENAME TO outbox;
+   CREATE INDEX outbox_age ON outbox (upstream, at);`,
 ];
 
 /** Brings `db` to the newest schema, one migration per transaction; refuses a newer one. */

@@ -47,7 +47,9 @@ export const WRITE_BEHIND_MS = 200;
 
 export class Outbox {
   private readonly db: DatabaseSync;
-  private readonly statements: Record<'put' | 'done' | 'tx' | 'rows' | 'holding' | 'stats' | 'prune', StatementSync>;
+  private readonly statements: Record<'put' | 'done' | 'tx' | 'rows' | 'holding' | 'oldest' | 'prune', StatementSync>;
+  /** Written entries per upstream, kept as they are written and deleted (a count over the table would scan it). */
+  private readonly counts = new Map<string, number>();
   /** Entries not written yet, by seq. */
   private readonly puts = new Map<number, OutboxEntry>();
   /** Written entries an upstream has answered. */
@@ -73,10 +75,13 @@ export class Outbox {
       done: db.prepare('DELETE FROM outbox WHERE charger = ? AND upstream = ? AND seq = ?'),
       tx: db.prepare('UPDATE outbox SET charger_tx = ? WHERE charger = ? AND upstream = ? AND seq = ?'),
       rows: db.prepare('SELECT seq, charger, upstream, call_id, action, text, at, charger_tx FROM outbox WHERE charger = ? AND upstream = ? ORDER BY seq'),
-      holding: db.prepare('SELECT DISTINCT upstream FROM outbox WHERE charger = ? AND call_id = ?'),
-      stats: db.prepare('SELECT upstream, count(*) AS entries, min(at) AS oldest FROM outbox GROUP BY upstream'),
-      prune: db.prepare('DELETE FROM outbox WHERE at < ?'),
+      holding: db.prepare('SELECT 1 FROM outbox WHERE upstream = ? AND at = ? AND charger = ? AND call_id = ? LIMIT 1'),
+      oldest: db.prepare('SELECT min(at) AS oldest FROM outbox WHERE upstream = ?'),
+      prune: db.prepare('DELETE FROM outbox WHERE upstream = ? AND at < ?'),
     };
+    for (const row of db.prepare('SELECT upstream, count(*) AS entries FROM outbox GROUP BY upstream').all() as Array<{ upstream: string; entries: number }>) {
+      this.counts.set(row.upstream, Number(row.entries));
+    }
     const { top } = db.prepare('SELECT max(seq) AS top FROM outbox').get() as { top: number | null };
     this.nextSeq = (top ?? 0) + 1;
   }
@@ -127,16 +132,23 @@ export class Outbox {
     return out;
   }
 
-  /** The upstreams whose outbox holds this Call of a charger. */
-  holding(charger: string, callId: string): string[] {
+  /** The upstreams whose outbox holds this Call of a charger, received at `at` (ms): an index seek per upstream. */
+  holding(charger: string, callId: string, at: number): string[] {
     this.flush();
-    return (this.statements.holding.all(charger, callId) as Array<{ upstream: string }>).map((row) => row.upstream);
+    return [...this.counts.keys()].filter((upstream) => this.statements.holding.get(upstream, at, charger, callId) !== undefined);
   }
 
   /** Per upstream: how many entries wait, and since when (ms). */
   stats(): Array<{ upstream: string; entries: number; oldest: number }> {
     this.flush();
-    return (this.statements.stats.all() as Array<{ upstream: string; entries: number; oldest: number }>).map((row) => ({ upstream: row.upstream, entries: Number(row.entries), oldest: Number(row.oldest) }));
+    const out: Array<{ upstream: string; entries: number; oldest: number }> = [];
+    for (const [upstream, entries] of this.counts) {
+      const { oldest } = this.statements.oldest.get(upstream) as { oldest: number | null };
+      if (oldest === null) continue;
+      // Rows written by another hand (a repair, a copied file) are counted when the count cannot be right.
+      out.push({ upstream, entries: entries > 0 ? entries : this.recount(upstream), oldest: Number(oldest) });
+    }
+    return out.sort((a, b) => (a.upstream < b.upstream ? -1 : 1));
   }
 
   /** Per upstream: how many entries wait, and how long the oldest has (whole seconds). */
@@ -144,17 +156,27 @@ export class Outbox {
     return this.stats().map((s) => ({ upstream: s.upstream, entries: s.entries, oldestSeconds: Math.max(0, Math.round((now - s.oldest) / 1000)) }));
   }
 
+  private recount(upstream: string): number {
+    const { entries } = this.db.prepare('SELECT count(*) AS entries FROM outbox WHERE upstream = ?').get(upstream) as { entries: number };
+    this.counts.set(upstream, Number(entries));
+    return Number(entries);
+  }
+
   /** Drops entries older than `before` (ms); returns how many went. */
   prune(before: number): number {
     this.flush();
+    let gone = 0;
     try {
-      const gone = Number(this.statements.prune.run(before).changes);
-      this.dropped += gone;
-      return gone;
+      for (const [upstream, entries] of this.counts) {
+        const changes = Number(this.statements.prune.run(upstream, before).changes);
+        this.counts.set(upstream, entries - changes);
+        gone += changes;
+      }
     } catch (error) {
       this.onError((error as Error).message);
-      return 0;
     }
+    this.dropped += gone;
+    return gone;
   }
 
   /** Writes what is queued, in one transaction. */
@@ -167,12 +189,15 @@ export class Outbox {
     this.puts.clear();
     const deletes = this.deletes.splice(0);
     const txUpdates = this.txUpdates.splice(0);
+    const change = new Map<string, number>();
+    const count = (upstream: string, by: number) => change.set(upstream, (change.get(upstream) ?? 0) + by);
     try {
       this.db.exec('BEGIN');
-      for (const e of puts) this.statements.put.run(e.charger, e.upstream, e.seq, e.callId, e.action, e.text, e.at, e.chargerTx);
+      for (const e of puts) count(e.upstream, Number(this.statements.put.run(e.charger, e.upstream, e.seq, e.callId, e.action, e.text, e.at, e.chargerTx).changes));
       for (const u of txUpdates) this.statements.tx.run(u.chargerTx, u.charger, u.upstream, u.seq);
-      for (const d of deletes) this.statements.done.run(d.charger, d.upstream, d.seq);
+      for (const d of deletes) count(d.upstream, -Number(this.statements.done.run(d.charger, d.upstream, d.seq).changes));
       this.db.exec('COMMIT');
+      for (const [upstream, by] of change) this.counts.set(upstream, (this.counts.get(upstream) ?? 0) + by);
     } catch (error) {
       try {
         this.db.exec('ROLLBACK');

@@ -32,6 +32,8 @@ interface Ending {
   transaction: string | null;
   endedAt: string;
   callId: string;
+  /** When the proxy received it (ms): the key to its outbox entries. */
+  receivedAt: number;
   sent: Map<string, string>;
   answered: Map<string, { at: string; ok: boolean; error: string | null }>;
   energyKwh: number | null;
@@ -46,7 +48,7 @@ export class DeliveryTracker {
       let ending = this.endings.get(entry.charger);
       if (ending === undefined || ending.callId !== entry.id) {
         const { transaction, at } = endOf(entry.raw);
-        ending = { transaction, endedAt: at ?? entry.ts, callId: entry.id, sent: new Map(), answered: new Map(), energyKwh: null, revenue: null };
+        ending = { transaction, endedAt: at ?? entry.ts, callId: entry.id, receivedAt: Date.parse(entry.ts), sent: new Map(), answered: new Map(), energyKwh: null, revenue: null };
         this.endings.delete(entry.charger);
         this.endings.set(entry.charger, ending);
         if (this.endings.size > MAX_CHARGERS) this.endings.delete(this.endings.keys().next().value!);
@@ -73,10 +75,10 @@ export class DeliveryTracker {
    * The charger's last session end and where it went, for the upstreams of its current (or last)
    * connection. `outboxes`: the upstreams whose durable outbox holds a Call of this charger.
    */
-  describe(charger: string, links: SessionStatus['upstreams'] | null, outboxes: (callId: string) => string[] = () => []): LastSession | null {
+  describe(charger: string, links: SessionStatus['upstreams'] | null, outboxes: (callId: string, receivedAt: number) => string[] = () => []): LastSession | null {
     const ending = this.endings.get(charger);
     if (ending === undefined) return null;
-    const kept = outboxes(ending.callId);
+    const kept = outboxes(ending.callId, ending.receivedAt);
     const names = links?.map((l) => l.name) ?? [...new Set([...ending.sent.keys(), ...kept])];
     const upstreams = names.map((name): UpstreamDelivery => {
       const link = links?.find((l) => l.name === name);

@@ -78,7 +78,7 @@ export class MonitorState {
     // Durable outboxes: what each upstream has not received yet; past `[host] outbox_alert`, a warning.
     const ages = this.store?.outbox.ages(now.getTime()) ?? [];
     // Only while some outbox holds anything: which upstreams still wait for a charger's Call.
-    const outboxes = ages.length === 0 || this.store === null ? undefined : (charger: string) => (callId: string) => this.store!.outbox.holding(charger, callId);
+    const outboxes = ages.length === 0 || this.store === null ? undefined : (charger: string) => (callId: string, at: number) => this.store!.outbox.holding(charger, callId, at);
     const chargers = online.map((session) => {
       const view = dashboard.chargers.get(session.chargerId);
       const transaction = view?.transaction ?? null;

@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
 import { Store } from '../../src/store/store.ts';
+import { MIGRATIONS } from '../../src/store/migrations.ts';
 import { tempDir, waitUntil } from '../helpers/peers.ts';
 
 const turn = () => new Promise((resolve) => setImmediate(resolve));
@@ -35,7 +36,24 @@ test('written at the end of the turn, kept across a reopen in order, gone once a
   assert.deepEqual(store.outbox.stats().map((s) => [s.upstream, s.entries, s.oldest]).sort(), [['ere', 100, 1_001], ['stats', 1, 1_000]]);
   assert.equal(store.outbox.prune(1_050), 50);
   assert.equal(store.outbox.pending('CP', 'ere').length, 51, 'c50…c99 and c200');
+  assert.deepEqual(store.outbox.stats().map((s) => [s.upstream, s.entries, s.oldest]), [['ere', 51, 1_050]], 'counted as written and pruned, without a scan');
   other.close();
+  store.close();
+});
+
+test('entries of the first outbox schema are kept by the migration to the keyed one', () => {
+  const path = join(tempDir(), 'state.db');
+  const old = new DatabaseSync(path);
+  old.exec('PRAGMA journal_mode = WAL');
+  // The schema as it was before the keyed outbox, with one waiting entry.
+  for (const sql of MIGRATIONS.slice(0, -1)) old.exec(sql);
+  old.exec(`PRAGMA user_version = ${MIGRATIONS.length - 1}`);
+  old.prepare("INSERT INTO outbox (seq, charger, upstream, call_id, action, text, at, charger_tx) VALUES (7, 'CP', 'ere', 'c7', 'StartTransaction', '[2,\"c7\",\"StartTransaction\",{}]', 5, '42')").run();
+  old.close();
+  const store = Store.open(path);
+  assert.deepEqual(store.outbox.pending('CP', 'ere').map((e) => [e.seq, e.callId, e.chargerTx]), [[7, 'c7', '42']]);
+  assert.deepEqual(store.outbox.stats(), [{ upstream: 'ere', entries: 1, oldest: 5 }]);
+  assert.equal(store.outbox.put(entry(8)).seq, 8, 'seq goes on');
   store.close();
 });
 
