@@ -10778,6 +10778,8 @@ var WRITE_BEHIND_MS = 200;
 var Outbox = class {
   db;
   statements;
+  /** Written entries per upstream, kept as they are written and deleted (a count over the table would scan it). */
+  counts = /* @__PURE__ */ new Map();
   /** Entries not written yet, by seq. */
   puts = /* @__PURE__ */ new Map();
   /** Written entries an upstream has answered. */
@@ -10802,10 +10804,13 @@ var Outbox = class {
       done: db.prepare("DELETE FROM outbox WHERE charger = ? AND upstream = ? AND seq = ?"),
       tx: db.prepare("UPDATE outbox SET charger_tx = ? WHERE charger = ? AND upstream = ? AND seq = ?"),
       rows: db.prepare("SELECT seq, charger, upstream, call_id, action, text, at, charger_tx FROM outbox WHERE charger = ? AND upstream = ? ORDER BY seq"),
-      holding: db.prepare("SELECT DISTINCT upstream FROM outbox WHERE charger = ? AND call_id = ?"),
-      stats: db.prepare("SELECT upstream, count(*) AS entries, min(at) AS oldest FROM outbox GROUP BY upstream"),
-      prune: db.prepare("DELETE FROM outbox WHERE at < ?")
+      holding: db.prepare("SELECT 1 FROM outbox WHERE upstream = ? AND at = ? AND charger = ? AND call_id = ? LIMIT 1"),
+      oldest: db.prepare("SELECT min(at) AS oldest FROM outbox WHERE upstream = ?"),
+      prune: db.prepare("DELETE FROM outbox WHERE upstream = ? AND at < ?")
     };
+    for (const row of db.prepare("SELECT upstream, count(*) AS entries FROM outbox GROUP BY upstream").all()) {
+      this.counts.set(row.upstream, Number(row.entries));
+    }
     const { top: top2 } = db.prepare("SELECT max(seq) AS top FROM outbox").get();
     this.nextSeq = (top2 ?? 0) + 1;
   }
@@ -10851,31 +10856,46 @@ var Outbox = class {
     }
     return out;
   }
-  /** The upstreams whose outbox holds this Call of a charger. */
-  holding(charger, callId) {
+  /** The upstreams whose outbox holds this Call of a charger, received at `at` (ms): an index seek per upstream. */
+  holding(charger, callId, at2) {
     this.flush();
-    return this.statements.holding.all(charger, callId).map((row) => row.upstream);
+    return [...this.counts.keys()].filter((upstream) => this.statements.holding.get(upstream, at2, charger, callId) !== void 0);
   }
   /** Per upstream: how many entries wait, and since when (ms). */
   stats() {
     this.flush();
-    return this.statements.stats.all().map((row) => ({ upstream: row.upstream, entries: Number(row.entries), oldest: Number(row.oldest) }));
+    const out = [];
+    for (const [upstream, entries] of this.counts) {
+      const { oldest } = this.statements.oldest.get(upstream);
+      if (oldest === null) continue;
+      out.push({ upstream, entries: entries > 0 ? entries : this.recount(upstream), oldest: Number(oldest) });
+    }
+    return out.sort((a, b) => a.upstream < b.upstream ? -1 : 1);
   }
   /** Per upstream: how many entries wait, and how long the oldest has (whole seconds). */
   ages(now) {
     return this.stats().map((s) => ({ upstream: s.upstream, entries: s.entries, oldestSeconds: Math.max(0, Math.round((now - s.oldest) / 1e3)) }));
   }
+  recount(upstream) {
+    const { entries } = this.db.prepare("SELECT count(*) AS entries FROM outbox WHERE upstream = ?").get(upstream);
+    this.counts.set(upstream, Number(entries));
+    return Number(entries);
+  }
   /** Drops entries older than `before` (ms); returns how many went. */
   prune(before) {
     this.flush();
+    let gone = 0;
     try {
-      const gone = Number(this.statements.prune.run(before).changes);
-      this.dropped += gone;
-      return gone;
+      for (const [upstream, entries] of this.counts) {
+        const changes = Number(this.statements.prune.run(upstream, before).changes);
+        this.counts.set(upstream, entries - changes);
+        gone += changes;
+      }
     } catch (error) {
       this.onError(error.message);
-      return 0;
     }
+    this.dropped += gone;
+    return gone;
   }
   /** Writes what is queued, in one transaction. */
   flush() {
@@ -10887,12 +10907,15 @@ var Outbox = class {
     this.puts.clear();
     const deletes = this.deletes.splice(0);
     const txUpdates = this.txUpdates.splice(0);
+    const change = /* @__PURE__ */ new Map();
+    const count = (upstream, by) => change.set(upstream, (change.get(upstream) ?? 0) + by);
     try {
       this.db.exec("BEGIN");
-      for (const e of puts) this.statements.put.run(e.charger, e.upstream, e.seq, e.callId, e.action, e.text, e.at, e.chargerTx);
+      for (const e of puts) count(e.upstream, Number(this.statements.put.run(e.charger, e.upstream, e.seq, e.callId, e.action, e.text, e.at, e.chargerTx).changes));
       for (const u of txUpdates) this.statements.tx.run(u.chargerTx, u.charger, u.upstream, u.seq);
-      for (const d of deletes) this.statements.done.run(d.charger, d.upstream, d.seq);
+      for (const d of deletes) count(d.upstream, -Number(this.statements.done.run(d.charger, d.upstream, d.seq).changes));
       this.db.exec("COMMIT");
+      for (const [upstream, by] of change) this.counts.set(upstream, (this.counts.get(upstream) ?? 0) + by);
     } catch (error) {
       try {
         this.db.exec("ROLLBACK");
@@ -11016,8 +11039,8 @@ var MIGRATIONS = [
    );
    CREATE INDEX outbox_link ON outbox (charger, upstream, seq);
    CREATE INDEX outbox_at ON outbox (at);`,
-  // The outbox keyed by what reads it (charger, upstream, seq), without a rowid and the `at` index:
-  // one B-tree to write per entry (pruning by age scans it, hourly).
+  // The outbox keyed by what reads it (charger, upstream, seq), without a rowid; (upstream, at) finds
+  // each upstream's oldest entry and what outbox_days drops without a scan.
   `CREATE TABLE outbox_keyed (
      charger TEXT NOT NULL,
      upstream TEXT NOT NULL,
@@ -11031,7 +11054,8 @@ var MIGRATIONS = [
    ) WITHOUT ROWID;
    INSERT INTO outbox_keyed SELECT charger, upstream, seq, call_id, action, text, at, charger_tx FROM outbox;
    DROP TABLE outbox;
-   ALTER TABLE outbox_keyed RENAME TO outbox;`
+   ALTER TABLE outbox_keyed RENAME TO outbox;
+   CREATE INDEX outbox_age ON outbox (upstream, at);`
 ];
 function migrate(db) {
   const { user_version: version } = db.prepare("PRAGMA user_version").get();
@@ -12832,7 +12856,7 @@ var DeliveryTracker = class {
       let ending = this.endings.get(entry.charger);
       if (ending === void 0 || ending.callId !== entry.id) {
         const { transaction, at: at2 } = endOf(entry.raw);
-        ending = { transaction, endedAt: at2 ?? entry.ts, callId: entry.id, sent: /* @__PURE__ */ new Map(), answered: /* @__PURE__ */ new Map(), energyKwh: null, revenue: null };
+        ending = { transaction, endedAt: at2 ?? entry.ts, callId: entry.id, receivedAt: Date.parse(entry.ts), sent: /* @__PURE__ */ new Map(), answered: /* @__PURE__ */ new Map(), energyKwh: null, revenue: null };
         this.endings.delete(entry.charger);
         this.endings.set(entry.charger, ending);
         if (this.endings.size > MAX_CHARGERS5) this.endings.delete(this.endings.keys().next().value);
@@ -12860,7 +12884,7 @@ var DeliveryTracker = class {
   describe(charger, links, outboxes = () => []) {
     const ending = this.endings.get(charger);
     if (ending === void 0) return null;
-    const kept = outboxes(ending.callId);
+    const kept = outboxes(ending.callId, ending.receivedAt);
     const names = links?.map((l) => l.name) ?? [.../* @__PURE__ */ new Set([...ending.sent.keys(), ...kept])];
     const upstreams = names.map((name) => {
       const link = links?.find((l) => l.name === name);
@@ -13341,7 +13365,7 @@ var MonitorState = class {
     const now = /* @__PURE__ */ new Date();
     const online = [...proxy.sessions.values()].filter((s) => !s.isEnded && s.connectedSince !== null);
     const ages = this.store?.outbox.ages(now.getTime()) ?? [];
-    const outboxes = ages.length === 0 || this.store === null ? void 0 : (charger) => (callId) => this.store.outbox.holding(charger, callId);
+    const outboxes = ages.length === 0 || this.store === null ? void 0 : (charger) => (callId, at2) => this.store.outbox.holding(charger, callId, at2);
     const chargers = online.map((session) => {
       const view = dashboard.chargers.get(session.chargerId);
       const transaction = view?.transaction ?? null;
