@@ -1,0 +1,148 @@
+// Translation at the edge of one upstream link: the session speaks the charger's version (2.0.1 or
+// 2.1) to every link; a link to a 1.6 upstream turns what goes out into 1.6 frames and what comes
+// in back into the charger's version, so stages, the outbox and the transaction bookkeeping work
+// on one version. Frames are text in, text out; the link sends, the session logs both sides.
+
+import { randomUUID } from 'node:crypto';
+import type { Payload } from '../ocpp/frame.ts';
+import { answerTo201, ChargerCallsTo16, type Call16 } from './charger-calls.ts';
+
+const CALL = 2;
+const CALLRESULT = 3;
+const CALLERROR = 4;
+
+/** One frame on the 1.6 side, for the message log: the frame as it went on the wire. */
+export interface WireFrame {
+  text: string;
+  type: 'CALL' | 'CALLRESULT' | 'CALLERROR';
+  id: string;
+  action: string | null;
+}
+
+export interface Outgoing {
+  /** Frames to send now, in order. */
+  wire: WireFrame[];
+  /** A charger Call that 1.6 has no use for: the answer the session gets at once (nothing was sent), and why. */
+  settled: { answer: string; why: string } | null;
+  note: string | null;
+}
+
+export interface Incoming {
+  /** For the session, in the charger's version (null: nothing for it). */
+  deliver: string | null;
+  /** Frames to send back or on, now (held Calls freed by an answer). */
+  wire: WireFrame[];
+}
+
+interface Sent {
+  /** The charger's action whose answer this is (null: an extra Call of the proxy's, e.g. a derived StatusNotification). */
+  action201: string | null;
+  action16: string;
+  /** StartTransaction: the charger's transaction it starts. */
+  chargerTx: string | null;
+}
+
+/** 2.0.1 CallError codes that 1.6 spells differently or lacks. */
+const ERROR_CODES_16: Readonly<Record<string, string>> = {
+  FormatViolation: 'FormationViolation',
+  OccurrenceConstraintViolation: 'OccurenceConstraintViolation',
+  MessageTypeNotSupported: 'NotSupported',
+  RpcFrameworkError: 'GenericError',
+};
+
+export class LinkTranslation {
+  private readonly calls = new ChargerCallsTo16();
+  /** Calls sent to the upstream and not answered yet, by id. */
+  private readonly sent = new Map<string, Sent>();
+  /** Calls that wait for their transaction's 1.6 id, in order, with the charger's id for the first. */
+  private held: Array<{ call: Call16; id: string; action201: string | null }> = [];
+
+  /** A frame the session sends to the 1.6 upstream. */
+  outgoing(text: string): Outgoing {
+    const frame = parse(text);
+    if (frame === null) return { wire: [], settled: null, note: 'not a frame' };
+    if (frame[0] !== CALL) return { wire: [], settled: null, note: `${frame[0] === CALLRESULT ? 'an answer' : 'an error'} the 1.6 side has no Call for` };
+    const [, id, action, payload] = frame as [number, string, string, Payload];
+    const out = this.calls.translate(action, payload);
+    if ('dropped' in out) return { wire: [], settled: { answer: JSON.stringify([CALLRESULT, id, {}]), why: out.dropped }, note: null };
+    if (out.calls.length === 0) return { wire: [], settled: { answer: JSON.stringify([CALLRESULT, id, {}]), why: out.note ?? `${action} has nothing for 1.6` }, note: null };
+    const wire: WireFrame[] = [];
+    out.calls.forEach((call, i) => {
+      // The first Call keeps the charger's id: its answer is the answer to the charger's Call.
+      const callId = i === 0 ? id : randomUUID();
+      const action201 = i === 0 ? action : null;
+      if (call.waitsFor !== undefined && (this.held.length > 0 || this.calls.fill(call) === null)) {
+        this.held.push({ call, id: callId, action201 });
+        return;
+      }
+      wire.push(this.send(this.calls.fill(call)!, callId, action201, chargerTxOf(action, payload)));
+    });
+    return { wire, settled: null, note: out.note ?? null };
+  }
+
+  /** A frame from the 1.6 upstream. */
+  incoming(text: string): Incoming {
+    const frame = parse(text);
+    if (frame === null) return { deliver: text, wire: [] }; // the session says what is wrong with it
+    if (frame[0] === CALL) return { deliver: text, wire: [] }; // upstream Calls: see upstream-calls.ts (not yet)
+    const id = String(frame[1]);
+    const sent = this.sent.get(id);
+    if (sent === undefined) return { deliver: text, wire: [] };
+    this.sent.delete(id);
+    const wire: WireFrame[] = [];
+    if (frame[0] === CALLRESULT && sent.action16 === 'StartTransaction' && sent.chargerTx !== null) {
+      const upstreamTx = (frame[2] as Payload).transactionId;
+      if (typeof upstreamTx === 'number') {
+        this.calls.started(sent.chargerTx, upstreamTx);
+        wire.push(...this.release());
+      }
+    }
+    if (sent.action201 === null) return { deliver: null, wire };
+    if (frame[0] === CALLERROR) return { deliver: text, wire };
+    return { deliver: JSON.stringify([CALLRESULT, id, answerTo201(sent.action201, frame[2] as Payload)]), wire };
+  }
+
+  /** The link closed: what was sent and not answered will be sent again from the outbox, translated anew. */
+  reset(): void {
+    this.sent.clear();
+    this.held = [];
+  }
+
+  /** Held Calls whose transaction id is known now, in order, up to the first that still waits. */
+  private release(): WireFrame[] {
+    const out: WireFrame[] = [];
+    while (this.held.length > 0) {
+      const { call, id, action201 } = this.held[0]!;
+      const filled = this.calls.fill(call);
+      if (filled === null) break;
+      this.held.shift();
+      out.push(this.send(filled, id, action201, null));
+    }
+    return out;
+  }
+
+  private send(call: Call16, id: string, action201: string | null, chargerTx: string | null): WireFrame {
+    this.sent.set(id, { action201, action16: call.action, chargerTx: call.action === 'StartTransaction' ? chargerTx : null });
+    return { text: JSON.stringify([CALL, id, call.action, call.payload]), type: 'CALL', id, action: call.action };
+  }
+}
+
+/** A 2.0.1 CallError code as 1.6 spells it. */
+export function errorCodeTo16(code: string): string {
+  return ERROR_CODES_16[code] ?? code;
+}
+
+function chargerTxOf(action: string, payload: Payload): string | null {
+  if (action !== 'TransactionEvent') return null;
+  const id = ((payload.transactionInfo ?? {}) as Payload).transactionId;
+  return typeof id === 'string' ? id : null;
+}
+
+function parse(text: string): unknown[] | null {
+  try {
+    const frame = JSON.parse(text) as unknown;
+    return Array.isArray(frame) && typeof frame[0] === 'number' && typeof frame[1] === 'string' ? frame : null;
+  } catch {
+    return null;
+  }
+}
