@@ -5,7 +5,6 @@
 // are the stages of src/stages.
 
 import type { WebSocket, RawData } from 'ws';
-import type { Config } from '../config/config.ts';
 import { CallPolicy } from '../config/policy.ts';
 import { childLoggers, type Loggers } from '../log/console-log.ts';
 import type { Payload } from '../ocpp/frame.ts';
@@ -20,6 +19,7 @@ import { Transactions } from '../stages/transactions.ts';
 import { closeWithin, mirrorCloseCode } from '../upstream/close-codes.ts';
 import { LocalLink } from '../upstream/local-csms.ts';
 import { UpstreamLink, type ConnectFailure, type LinkOwner } from '../upstream/upstream-link.ts';
+import { ChargerRate } from './charger-rate.ts';
 import { CallSlot, type ProxyCallAnswer } from './call-slot.ts';
 import type { ChargerMemory } from './charger-memory.ts';
 import { ChargerFrames } from './charger-frames.ts';
@@ -49,10 +49,6 @@ export interface SessionStatus {
 /** How long closing links may take before their sockets are destroyed. */
 const CLOSE_GRACE_MS = 1000;
 const DRAIN_POLL_MS = 50;
-/** What each frame costs against `[host] charger_rate` besides its bytes (bounds the frame rate too). */
-const FRAME_COST = 256;
-/** The burst a charger may send at once: two of the largest frames, or one second at its rate. */
-const rateBurst = (config: Config) => Math.max(2 * config.maxMessageSize, config.chargerRate);
 
 /** The parts that exist once the charger is attached (its version known). */
 interface Routing {
@@ -86,10 +82,7 @@ export class ChargerSession implements LinkOwner, SessionCore {
   private graceTimer: NodeJS.Timeout | null = null;
   /** Polls a backed-up socket until it drains (then reading resumes) or is stuck too long. */
   private drainTimer: NodeJS.Timeout | null = null;
-  /** Token bucket of `[host] charger_rate`: bytes this charger may still send before it is read more slowly. */
-  private rateTokens: number;
-  private rateTokensAt = Date.now();
-  private rateTimer: NodeJS.Timeout | null = null;
+  private readonly rate: ChargerRate;
 
   /** `ended` is called once when the session has ended, so the registry can forget it. */
   constructor(chargerId: string, memory: ChargerMemory, context: SessionContext, ended: (session: ChargerSession) => void = () => undefined) {
@@ -100,7 +93,7 @@ export class ChargerSession implements LinkOwner, SessionCore {
     this.log = childLoggers(context.loggers, chargerId);
     const { config, loggers } = context;
     this.callTimeoutMs = config.timeouts.callTimeout * 1000;
-    this.rateTokens = rateBurst(config);
+    this.rate = new ChargerRate(config);
     this.links = config.upstreams.map((upstream) => {
       const options = {
         maxPayload: config.maxMessageSize,
@@ -295,7 +288,7 @@ export class ChargerSession implements LinkOwner, SessionCore {
     if (this.ended || this.routing === null) return;
     const now = Date.now();
     this.chargerHeardAt = this.lastChargerFrameAt = now;
-    if (this.context.config.chargerRate > 0) this.spendRate(data.length, now);
+    this.rate.spend(data.length, now, this.pauseCharger, this.resumeCharger);
     if (isBinary) {
       this.record({ ts: new Date(now).toISOString(), from: 'charger', to: 'proxy', type: 'INVALID', id: null, action: null, tags: NO_TAGS, raw: `<binary frame, ${data.length} bytes>` });
       this.log.server.warn('binary frame, closing with 1003');
@@ -355,24 +348,14 @@ export class ChargerSession implements LinkOwner, SessionCore {
 
   // ---- backpressure ----------------------------------------------------------------------------
 
-  /**
-   * One charger cannot take the event loop from the others: past `[host] charger_rate` (bytes/s,
-   * with a per-frame cost, after a burst) its socket is read more slowly; nothing is dropped.
-   */
-  private spendRate(bytes: number, now: number): void {
-    const rate = this.context.config.chargerRate;
-    this.rateTokens = Math.min(rateBurst(this.context.config), this.rateTokens + ((now - this.rateTokensAt) * rate) / 1000) - bytes - FRAME_COST;
-    this.rateTokensAt = now;
-    if (this.rateTokens >= 0 || this.rateTimer !== null || this.charger === null) return;
-    const charger = this.charger;
-    charger.pause();
+  // `[host] charger_rate` (charger-rate.ts): read more slowly, resumed unless backpressure holds it.
+  private readonly pauseCharger = (): void => {
     this.log.server.debug('sends faster than [host] charger_rate, reading it more slowly');
-    this.rateTimer = setTimeout(() => {
-      this.rateTimer = null;
-      if (!this.ended && this.drainTimer === null) charger.resume();
-    }, Math.ceil((-this.rateTokens / rate) * 1000));
-    this.rateTimer.unref();
-  }
+    this.charger?.pause();
+  };
+  private readonly resumeCharger = (): void => {
+    if (!this.ended && this.drainTimer === null) this.charger?.resume();
+  };
 
   /**
    * A socket has more than HIGH_WATER_MARK unsent: stop reading from what feeds it (the charger
@@ -422,8 +405,8 @@ export class ChargerSession implements LinkOwner, SessionCore {
     this.routing?.fromUpstreams.stop();
     if (this.graceTimer !== null) clearTimeout(this.graceTimer);
     if (this.drainTimer !== null) clearInterval(this.drainTimer);
-    if (this.rateTimer !== null) clearTimeout(this.rateTimer);
-    this.graceTimer = this.drainTimer = this.rateTimer = null;
+    this.rate.stop();
+    this.graceTimer = this.drainTimer = null;
     this.onEnded(this);
   }
 }
