@@ -43,6 +43,8 @@ export interface UpstreamConfig {
   idtagMap: Array<[string, string]>;
   /** `idtag`: every id tag toward this upstream becomes this one (null: as sent). */
   idtag: string | null;
+  /** `protocol`: the OCPP version spoken to this upstream whatever the charger's (null: the charger's). */
+  protocol: OcppVersion | null;
 }
 
 export interface Config {

@@ -177,6 +177,7 @@ export const UPSTREAM_KEYS: KeyTable = {
   price_per_kwh: coerce.price,
   idtag_map: coerce.idtagMap,
   idtag: coerce.nonEmpty,
+  protocol: coerce.protocol,
 };
 
 /** Keys of each `[backend.NAME]` section (event API). */

@@ -203,7 +203,7 @@ function resolveUpstreams(
     const upstream: UpstreamConfig = {
       name, url, role, rfid, allowActions: allow, denyActions: deny,
       auth: role === 'primary' ? 'forward' : 'none',
-      username: null, password: null, chargerId: null, ca: null, cert: null, key: null, insecure: false, local: false, idtagMap: [], idtag: null,
+      username: null, password: null, chargerId: null, ca: null, cert: null, key: null, insecure: false, local: false, idtagMap: [], idtag: null, protocol: null,
     };
     upstreams.push(upstream);
     return upstream;
@@ -221,7 +221,7 @@ function resolveUpstreams(
   }
   const primaryFromCli = primaryUrl !== undefined;
   primaryUrl ??= reader.get('ext-server', 'server', coerce.url);
-  if (primaryUrl !== undefined) add('primary', primaryUrl, 'primary', extRfid('primary_rfid'));
+  if (primaryUrl !== undefined) add('primary', primaryUrl, 'primary', extRfid('primary_rfid')).protocol = reader.get('ext-server', 'primary_protocol', coerce.protocol) ?? null;
 
   // Secondaries: --secondary (repeatable) replaces [ext-server] secondary_server.
   const secondaryUrls: string[] = [];
@@ -241,9 +241,10 @@ function resolveUpstreams(
     }
   }
   const secondaryDeny = reader.get('ext-server', 'secondary_deny_actions', coerce.list) ?? [];
-  secondaryUrls.forEach((url, i) =>
-    add(i === 0 ? 'secondary' : `secondary${i + 1}`, url, 'secondary', i === 0 ? extRfid('secondary_rfid') : [], secondaryDeny),
-  );
+  const secondaryProtocol = reader.get('ext-server', 'secondary_protocol', coerce.protocol) ?? null;
+  secondaryUrls.forEach((url, i) => {
+    add(i === 0 ? 'secondary' : `secondary${i + 1}`, url, 'secondary', i === 0 ? extRfid('secondary_rfid') : [], secondaryDeny).protocol = secondaryProtocol;
+  });
 
   for (const [name, section] of upstreamSections) {
     const where = `upstream.${name}`;
@@ -280,6 +281,7 @@ function resolveUpstreams(
     upstream.insecure = reader.get(where, 'insecure', coerce.bool, section) ?? false;
     upstream.idtagMap = reader.get(where, 'idtag_map', coerce.idtagMap, section) ?? [];
     upstream.idtag = reader.get(where, 'idtag', coerce.nonEmpty, section) ?? null;
+    upstream.protocol = reader.get(where, 'protocol', coerce.protocol, section) ?? null;
     if (upstream.idtag !== null && upstream.idtagMap.length > 0) {
       problems.push({ file, section: where, key: 'idtag', message: 'set idtag_map or idtag, not both' });
     }
@@ -294,6 +296,12 @@ function resolveUpstreams(
     }
   }
 
+  // Version translation (translate/) runs at a secondary's link; the primary answers the charger in its own version.
+  for (const upstream of upstreams) {
+    if (upstream.role !== 'primary' || upstream.protocol === null) continue;
+    const [section, key] = upstream.name === 'primary' ? ['ext-server', 'primary_protocol'] : [`upstream.${upstream.name}`, 'protocol'];
+    problems.push({ file, section, key, message: 'translating for the primary is not supported yet: set protocol on secondaries, observers and reporters' });
+  }
   if (!upstreams.some((u) => u.role === 'primary')) {
     const message = 'no primary upstream: set [ext-server] server, --primary URL or --target-host HOST';
     problems.push(file === CLI ? { file, section: null, key: null, message } : { file, section: 'ext-server', key: 'server', message });

@@ -65,6 +65,8 @@ export const SETTINGS: readonly Setting[] = [
 
   key('ext-server', 'server', coerce.url, null),
   key('ext-server', 'secondary_server', coerce.string, null), // empty means 1-way mode; checked as a URL when set
+  key('ext-server', 'primary_protocol', coerce.protocol, null),
+  key('ext-server', 'secondary_protocol', coerce.protocol, null),
   key('ext-server', 'primary_rfid', coerce.list, null),
   key('ext-server', 'secondary_rfid', coerce.list, null),
   key('ext-server', 'secondary_deny_actions', coerce.list, null),

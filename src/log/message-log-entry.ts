@@ -1,7 +1,7 @@
 // What the message log holds for one frame on one hop, whichever its format (CONTRACT.md).
 
 export type FrameType = 'CALL' | 'CALLRESULT' | 'CALLERROR' | 'CALLRESULTERROR' | 'SEND' | 'INVALID';
-export type Tag = 'fixed' | 'blocked' | 'injected' | 'dropped' | 'queued' | 'replayed' | 'filtered';
+export type Tag = 'fixed' | 'blocked' | 'injected' | 'dropped' | 'queued' | 'replayed' | 'filtered' | 'translated';
 
 export interface MessageLogEntry {
   ts: string;

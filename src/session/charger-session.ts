@@ -20,12 +20,14 @@ import { closeWithin, mirrorCloseCode } from '../upstream/close-codes.ts';
 import { LocalLink } from '../upstream/local-csms.ts';
 import { UpstreamLink, type ConnectFailure, type LinkOwner } from '../upstream/upstream-link.ts';
 import { ChargerRate } from './charger-rate.ts';
+import { offerFor } from './translated-links.ts';
+import type { WireFrame } from '../translate/link-translation.ts';
 import { CallSlot, type ProxyCallAnswer } from './call-slot.ts';
 import type { ChargerMemory } from './charger-memory.ts';
 import { ChargerFrames } from './charger-frames.ts';
 import { chargingProfilesOf, statusOf, transactionToProfiles } from './charging-wiring.ts';
 import type { SessionContext } from './session-context.ts';
-import { HIGH_WATER_MARK, NO_TAGS, type Hop, type SessionCore } from './session-core.ts';
+import { HIGH_WATER_MARK, NO_TAGS, TRANSLATED, type Hop, type SessionCore } from './session-core.ts';
 import { UpstreamFrames } from './upstream-frames.ts';
 
 export type { SessionContext } from './session-context.ts';
@@ -228,8 +230,11 @@ export class ChargerSession implements LinkOwner, SessionCore {
     charger.on('error', (error: Error) => this.log.server.warn(error.message));
     for (const link of this.links) link.attach(this);
     this.slot.connected();
-    // Secondaries are offered only the version the primary chose, and never hold up the charger.
-    for (const link of this.links) if (link !== this.primary) void link.connect([this.protocol]);
+    // Secondaries are offered only the version the primary chose (or their own, translated), and never hold up the charger.
+    for (const link of this.links) {
+      const offer = link === this.primary ? null : offerFor(link, this.protocol, this.log.proxy);
+      if (offer !== null) void link.connect([offer]);
+    }
   }
 
   /**
@@ -268,6 +273,9 @@ export class ChargerSession implements LinkOwner, SessionCore {
 
   record(hop: Hop): void {
     const entry = { ts: hop.ts, charger: this.chargerId, from: hop.from, to: hop.to, type: hop.type, id: hop.id, action: hop.action, tags: hop.tags, raw: hop.raw };
+    // A hop to a translating link: the frame as the proxy had it; its wire frames are logged by linkWire.
+    const translating = this.links.length > 1 && hop.to !== 'charger' && hop.to !== 'proxy' ? this.links.find((l) => l.name === hop.to && l.translation !== null) : undefined;
+    if (translating !== undefined) Object.assign(entry, { to: 'proxy', tags: [...hop.tags, translating.lastTranslation] });
     if (!this.versionLogged && this.charger !== null) {
       this.versionLogged = true;
       this.context.messageLog.write({ ...entry, protocol: this.protocol, protocol_source: this.versionSource });
@@ -322,6 +330,15 @@ export class ChargerSession implements LinkOwner, SessionCore {
   linkMessage(link: UpstreamLink, data: Buffer, isBinary: boolean): void {
     if (this.ended || this.charger === null || this.routing === null) return;
     this.routing.fromUpstreams.linkMessage(link, data, isBinary);
+  }
+
+  linkWire(link: UpstreamLink, direction: 'in' | 'out', frame: WireFrame): void {
+    const [from, to] = direction === 'out' ? ['charger', link.name] : [link.name, 'proxy'];
+    this.context.messageLog.write({ ts: new Date().toISOString(), charger: this.chargerId, from, to, type: frame.type, id: frame.id, action: frame.action, tags: TRANSLATED, raw: frame.text });
+  }
+
+  linkSettled(link: UpstreamLink, id: string): void {
+    if (!this.ended) this.routing?.fromUpstreams.settled(link, id);
   }
 
   linkClosed(link: UpstreamLink, code: number, reason: string): void {

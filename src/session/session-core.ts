@@ -41,6 +41,7 @@ export const QUEUED: Tag[] = ['queued'];
 export const REPLAYED: Tag[] = ['replayed'];
 export const BLOCKED: Tag[] = ['blocked'];
 export const FIXED: Tag[] = ['fixed'];
+export const TRANSLATED: Tag[] = ['translated'];
 export const INJECTED: Tag[] = ['injected'];
 export const FILTERED: Tag[] = ['filtered'];
 

@@ -110,6 +110,13 @@ export class UpstreamFrames {
     }
   }
 
+  /** A translating link had nothing to send for the charger's Call `id`: it counts as answered there. */
+  settled(link: UpstreamLink, id: string): void {
+    link.awaitingReplies.delete(id);
+    this.durable?.answered(link, id);
+    if (link.catchUp.answered(id)) this.catchUpNext(link);
+  }
+
   /** The session ended. */
   stop(): void {
     if (this.firstCallTimer !== null) clearTimeout(this.firstCallTimer);

@@ -88,6 +88,13 @@ export class ChargerCallsTo16 {
     return this.transactions.get(chargerTx)?.upstreamTx ?? null;
   }
 
+  /** The EVSEs the charger reported. */
+  evses(): Set<number> {
+    const out = new Set(this.statuses.keys());
+    for (const transaction of this.transactions.values()) out.add(transaction.evse);
+    return out;
+  }
+
   /** The charger's transaction for the upstream's id (its RemoteStop, its TxProfile). */
   chargerTxFor(upstreamTx: number): string | null {
     for (const [chargerTx, transaction] of this.transactions) if (transaction.upstreamTx === upstreamTx) return chargerTx;

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Payload } from '../ocpp/frame.ts';
 import { answerTo201, ChargerCallsTo16, type Call16 } from './charger-calls.ts';
+import { upstreamCallTo201, type TranslationContext } from './upstream-calls.ts';
 
 const CALL = 2;
 const CALLRESULT = 3;
@@ -22,8 +23,8 @@ export interface WireFrame {
 export interface Outgoing {
   /** Frames to send now, in order. */
   wire: WireFrame[];
-  /** A charger Call that 1.6 has no use for: the answer the session gets at once (nothing was sent), and why. */
-  settled: { answer: string; why: string } | null;
+  /** A charger Call that 1.6 has no use for: nothing was sent; the session counts it as answered (its id), and why. */
+  settled: { id: string; why: string } | null;
   note: string | null;
 }
 
@@ -56,16 +57,19 @@ export class LinkTranslation {
   private readonly sent = new Map<string, Sent>();
   /** Calls that wait for their transaction's 1.6 id, in order, with the charger's id for the first. */
   private held: Array<{ call: Call16; id: string; action201: string | null }> = [];
+  /** The upstream's Calls passed to the charger, by id: how the charger's answer goes back in 1.6. */
+  private readonly upstreamCalls = new Map<string, { action: string; answer: (reply: Payload) => Payload }>();
+  private nextRemoteStartId = 1;
 
   /** A frame the session sends to the 1.6 upstream. */
   outgoing(text: string): Outgoing {
     const frame = parse(text);
     if (frame === null) return { wire: [], settled: null, note: 'not a frame' };
-    if (frame[0] !== CALL) return { wire: [], settled: null, note: `${frame[0] === CALLRESULT ? 'an answer' : 'an error'} the 1.6 side has no Call for` };
+    if (frame[0] !== CALL) return { wire: this.answerUpstream(frame), settled: null, note: null };
     const [, id, action, payload] = frame as [number, string, string, Payload];
     const out = this.calls.translate(action, payload);
-    if ('dropped' in out) return { wire: [], settled: { answer: JSON.stringify([CALLRESULT, id, {}]), why: out.dropped }, note: null };
-    if (out.calls.length === 0) return { wire: [], settled: { answer: JSON.stringify([CALLRESULT, id, {}]), why: out.note ?? `${action} has nothing for 1.6` }, note: null };
+    if ('dropped' in out) return { wire: [], settled: { id, why: out.dropped }, note: null };
+    if (out.calls.length === 0) return { wire: [], settled: { id, why: out.note ?? `${action} has nothing for 1.6` }, note: null };
     const wire: WireFrame[] = [];
     out.calls.forEach((call, i) => {
       // The first Call keeps the charger's id: its answer is the answer to the charger's Call.
@@ -84,7 +88,7 @@ export class LinkTranslation {
   incoming(text: string): Incoming {
     const frame = parse(text);
     if (frame === null) return { deliver: text, wire: [] }; // the session says what is wrong with it
-    if (frame[0] === CALL) return { deliver: text, wire: [] }; // upstream Calls: see upstream-calls.ts (not yet)
+    if (frame[0] === CALL) return this.upstreamCall(frame);
     const id = String(frame[1]);
     const sent = this.sent.get(id);
     if (sent === undefined) return { deliver: text, wire: [] };
@@ -106,6 +110,40 @@ export class LinkTranslation {
   reset(): void {
     this.sent.clear();
     this.held = [];
+    this.upstreamCalls.clear();
+  }
+
+  /** An upstream 1.6 Call: to the session as the 2.0.1 Call, or answered here (refused, or known without the charger). */
+  private upstreamCall(frame: unknown[]): Incoming {
+    const [, id, action, payload] = frame as [number, string, unknown, unknown];
+    const reply = (text: string, type: WireFrame['type']): Incoming => ({ deliver: null, wire: [{ text, type, id, action: typeof action === 'string' ? action : null }] });
+    if (typeof action !== 'string' || typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+      return reply(JSON.stringify([CALLERROR, id, 'FormationViolation', 'not a Call', {}]), 'CALLERROR');
+    }
+    const context: TranslationContext = {
+      evses: this.calls.evses(),
+      transactionIdFor: (upstreamTx) => this.calls.chargerTxFor(upstreamTx),
+      remoteStartId: () => this.nextRemoteStartId++,
+    };
+    const out = upstreamCallTo201(action, payload as Payload, context);
+    if ('answered' in out) return reply(JSON.stringify([CALLRESULT, id, out.answered]), 'CALLRESULT');
+    if ('error' in out) return reply(JSON.stringify([CALLERROR, id, out.error, out.description, {}]), 'CALLERROR');
+    this.upstreamCalls.set(id, { action, answer: out.answer });
+    return { deliver: JSON.stringify([CALL, id, out.action, out.payload]), wire: [] };
+  }
+
+  /** The charger's answer (via the session) to an upstream Call: in 1.6. */
+  private answerUpstream(frame: unknown[]): WireFrame[] {
+    const id = String(frame[1]);
+    const pending = this.upstreamCalls.get(id);
+    if (pending === undefined) return [];
+    this.upstreamCalls.delete(id);
+    if (frame[0] === CALLRESULT) {
+      const payload = typeof frame[2] === 'object' && frame[2] !== null ? (frame[2] as Payload) : {};
+      return [{ text: JSON.stringify([CALLRESULT, id, pending.answer(payload)]), type: 'CALLRESULT', id, action: pending.action }];
+    }
+    const code = errorCodeTo16(typeof frame[2] === 'string' ? frame[2] : 'GenericError');
+    return [{ text: JSON.stringify([CALLERROR, id, code, typeof frame[3] === 'string' ? frame[3] : '', {}]), type: 'CALLERROR', id, action: pending.action }];
   }
 
   /** Held Calls whose transaction id is known now, in order, up to the first that still waits. */

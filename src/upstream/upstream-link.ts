@@ -9,6 +9,7 @@ import type { Logger } from '../log/console-log.ts';
 import { closeWithin } from './close-codes.ts';
 import { withoutUserinfo } from '../log/redact.ts';
 import { CatchUp, type OutboxFrame } from './catch-up.ts';
+import type { LinkTranslation, WireFrame } from '../translate/link-translation.ts';
 
 export type { OutboxFrame };
 
@@ -26,6 +27,10 @@ export interface LinkOwner {
   linkOpened(link: UpstreamLink): void;
   linkMessage(link: UpstreamLink, data: Buffer, isBinary: boolean): void;
   linkClosed(link: UpstreamLink, code: number, reason: string): void;
+  /** A translating link's frame as it went on the wire (`out`: to the upstream; `in`: from it), for the message log. */
+  linkWire?(link: UpstreamLink, direction: 'in' | 'out', frame: WireFrame): void;
+  /** A translating link had nothing to send for the Call `id`: it counts as answered there. */
+  linkSettled?(link: UpstreamLink, id: string): void;
 }
 
 /** A frame waiting for a link that is not open yet. */
@@ -74,6 +79,10 @@ export class UpstreamLink {
   readonly catchUp: CatchUp;
   /** When a frame or pong last arrived (ms). */
   heardAt = Date.now();
+  /** Set when this link speaks another OCPP version than the charger: frames are translated at its edge. */
+  translation: LinkTranslation | null = null;
+  /** How the last frame sent was handled by the translation (for the session's log of that hop). */
+  lastTranslation: 'translated' | 'dropped' = 'translated';
   private ws: WebSocket | null = null;
   protected owner: LinkOwner | null = null;
   private readonly early: Array<[Buffer, boolean]> = [];
@@ -163,7 +172,37 @@ export class UpstreamLink {
   }
 
   send(data: Buffer | string): void {
-    this.ws?.send(data, { binary: false });
+    if (this.translation === null) {
+      this.ws?.send(data, { binary: false });
+      return;
+    }
+    const out = this.translation.outgoing(typeof data === 'string' ? data : data.toString());
+    this.lastTranslation = out.settled === null ? 'translated' : 'dropped';
+    if (out.note !== null) this.logger.info(`${this.name}: ${out.note}`);
+    this.sendWire(out.wire);
+    const settled = out.settled;
+    if (settled !== null) {
+      this.logger.info(`not for ${this.name}: ${settled.why}`);
+      queueMicrotask(() => this.owner?.linkSettled?.(this, settled.id));
+    }
+  }
+
+  private sendWire(frames: WireFrame[]): void {
+    for (const frame of frames) {
+      this.ws?.send(frame.text, { binary: false });
+      this.owner?.linkWire?.(this, 'out', frame);
+    }
+  }
+
+  /** A frame from a translating link: logged as it came, then in the charger's version for the session (or nothing). */
+  private translated(buffer: Buffer): Buffer | null {
+    const text = buffer.toString();
+    const type = text.startsWith('[2') ? 'CALL' : text.startsWith('[4') ? 'CALLERROR' : 'CALLRESULT';
+    const id = /^\[\d\s*,\s*"([^"]*)"/.exec(text)?.[1] ?? '';
+    this.owner?.linkWire?.(this, 'in', { text, type, id, action: null });
+    const result = this.translation!.incoming(text);
+    this.sendWire(result.wire);
+    return result.deliver === null ? null : Buffer.from(result.deliver);
   }
 
   /** Closes for good (no reconnect); the socket is gone within `graceMs`. */
@@ -225,7 +264,12 @@ export class UpstreamLink {
     });
     ws.on('message', (data: RawData, isBinary: boolean) => {
       this.heardAt = Date.now();
-      const buffer = data as Buffer; // binaryType 'nodebuffer'
+      let buffer = data as Buffer; // binaryType 'nodebuffer'
+      if (this.translation !== null && !isBinary) {
+        const delivered = this.translated(buffer);
+        if (delivered === null) return;
+        buffer = delivered;
+      }
       if (this.owner === null) this.early.push([buffer, isBinary]);
       else this.owner.linkMessage(this, buffer, isBinary);
     });
@@ -234,6 +278,7 @@ export class UpstreamLink {
       const reason = reasonBuffer.toString();
       // Answers to what was sent on this socket will never come.
       this.awaitingReplies.clear();
+      this.translation?.reset();
       this.catchUp.reset();
       if (settle !== undefined) {
         settle(failure ?? { kind: 'network', message: `closed with ${code} during the handshake` });

@@ -110,7 +110,7 @@ describe('a secondary that is down or drops', () => {
   test('a full backlog drops the oldest MeterValues first, never boot or transaction messages; the byte limit is hard', () => {
     const link = (backlogBytes: number) =>
       new UpstreamLink(
-        { name: 's', url: 'ws://127.0.0.1:1', role: 'secondary', rfid: [], allowActions: [], denyActions: [], auth: 'none', username: null, password: null, chargerId: null, ca: null, cert: null, key: null, insecure: false, local: false, idtagMap: [], idtag: null },
+        { name: 's', url: 'ws://127.0.0.1:1', role: 'secondary', rfid: [], allowActions: [], denyActions: [], auth: 'none', username: null, password: null, chargerId: null, ca: null, cert: null, key: null, insecure: false, local: false, idtagMap: [], idtag: null, protocol: null },
         'CP',
         { maxPayload: 1024, handshakeTimeoutMs: 1000, backlogLimit: 3, backlogBytes, reconnect: false },
         createLoggers({ proxy: 'ERROR', client: 'ERROR', server: 'ERROR' }, () => {}).client,

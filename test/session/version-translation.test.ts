@@ -1,0 +1,86 @@
+// A 2.0.1 charger, a 2.0.1 primary and a 1.6 secondary (EVCC-like), all strict ocpp-rpc peers
+// that check every frame they receive against their version's schemas: the secondary sees the
+// charger in 1.6, and its commands reach the charger in 2.0.1.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { bootParams, cleanupAfter, iniFor, NO_VIEWS, startCsms, startProxy, strictCharger, waitUntil, type RPCClientLike } from '../helpers/peers.ts';
+
+const cleanups = cleanupAfter();
+const now = () => new Date().toISOString();
+
+test('2.0.1 charger, 1.6 secondary: boot, status, authorize and a whole transaction in 1.6; its remote start and stop in 2.0.1', async () => {
+  const primary = await startCsms({ protocols: ['ocpp2.0.1'] });
+  const seen: string[] = [];
+  let evccTx = 0;
+  const evcc = await startCsms({
+    protocols: ['ocpp1.6'],
+    onClient: (client: RPCClientLike) => {
+      const on = (action: string, label: (p: any) => string, answer: (p: any) => object) =>
+        client.handle(action, async ({ params }) => {
+          seen.push(label(params));
+          return answer(params);
+        });
+      on('BootNotification', (p) => `Boot ${p.chargePointVendor}`, () => ({ status: 'Accepted', currentTime: now(), interval: 300 }));
+      on('StatusNotification', (p) => `Status ${p.connectorId} ${p.status}`, () => ({}));
+      on('Authorize', (p) => `Authorize ${p.idTag}`, () => ({ idTagInfo: { status: 'Accepted' } }));
+      on('StartTransaction', (p) => `Start ${p.connectorId} ${p.idTag} ${p.meterStart}`, () => ({ transactionId: (evccTx = 4711), idTagInfo: { status: 'Accepted' } }));
+      on('MeterValues', (p) => `MeterValues ${p.transactionId} ${p.meterValue[0].sampledValue[0].value}`, () => ({}));
+      on('StopTransaction', (p) => `Stop ${p.transactionId} ${p.meterStop} ${p.reason}`, () => ({}));
+    },
+  });
+  cleanups.push(() => primary.close(), () => evcc.close());
+  const proxy = await startProxy(`${iniFor(primary.url, undefined, NO_VIEWS)}[upstream.evcc]\nurl = ${evcc.url}\nprotocol = ocpp1.6\n`);
+  cleanups.push(() => proxy.close());
+
+  const requests: string[] = [];
+  const charger = strictCharger(proxy.port, 'TR1', ['ocpp2.0.1']);
+  charger.handle('RequestStartTransaction', async ({ params }: { params?: any }) => {
+    requests.push(`RequestStart ${params.idToken.idToken} evse ${params.evseId}`);
+    return { status: 'Accepted' };
+  });
+  charger.handle('RequestStopTransaction', async ({ params }: { params?: any }) => {
+    requests.push(`RequestStop ${params.transactionId}`);
+    return { status: 'Accepted' };
+  });
+  cleanups.push(() => charger.close({ force: true }));
+  await charger.connect();
+  await primary.nextClient();
+  const atEvcc = await evcc.nextClient();
+
+  await charger.call('BootNotification', bootParams('ocpp2.0.1'));
+  await charger.call('StatusNotification', { timestamp: now(), connectorStatus: 'Available', evseId: 1, connectorId: 1 });
+  await charger.call('Authorize', { idToken: { idToken: 'CARD1', type: 'ISO14443' } });
+  await charger.call('StatusNotification', { timestamp: now(), connectorStatus: 'Occupied', evseId: 1, connectorId: 1 });
+  const energy = (kwh: number, context: string) => [{ timestamp: now(), sampledValue: [{ value: kwh, context, measurand: 'Energy.Active.Import.Register', unitOfMeasure: { unit: 'kWh' } }] }];
+  const event = (eventType: string, seqNo: number, extra: object) => ({ eventType, timestamp: now(), triggerReason: 'Authorized', seqNo, ...extra });
+  await charger.call('TransactionEvent', event('Started', 0, { transactionInfo: { transactionId: 'TX-A', chargingState: 'Charging' }, evse: { id: 1, connectorId: 1 }, idToken: { idToken: 'CARD1', type: 'ISO14443' }, meterValue: energy(1.25, 'Transaction.Begin') }));
+  await charger.call('TransactionEvent', event('Updated', 1, { transactionInfo: { transactionId: 'TX-A' }, meterValue: energy(2.5, 'Sample.Periodic') }));
+  await waitUntil(() => seen.some((s) => s.startsWith('MeterValues')), 'the MeterValues at the 1.6 secondary');
+
+  // The 1.6 side steers the 2.0.1 charger.
+  assert.deepEqual(await atEvcc.call('RemoteStartTransaction', { connectorId: 1, idTag: 'CARD2' }), { status: 'Accepted' });
+  assert.deepEqual(await atEvcc.call('RemoteStopTransaction', { transactionId: evccTx }), { status: 'Accepted' });
+  assert.deepEqual(requests, ['RequestStart CARD2 evse 1', 'RequestStop TX-A']);
+
+  await charger.call('TransactionEvent', event('Ended', 2, { transactionInfo: { transactionId: 'TX-A', stoppedReason: 'Remote' }, meterValue: energy(3.75, 'Transaction.End') }));
+  await waitUntil(() => seen.length === 9, 'the StopTransaction and the Finishing status at the 1.6 secondary');
+  assert.deepEqual(seen, [
+    'Boot TestVendor',
+    'Status 1 Available',
+    'Authorize CARD1',
+    'Status 1 Preparing',
+    'Start 1 CARD1 1250',
+    'Status 1 Charging',
+    'MeterValues 4711 2.5',
+    'Stop 4711 3750 Remote',
+    'Status 1 Finishing',
+  ]);
+
+  // The message log has both sides: what the proxy had (2.0.1) and what went on the wire (1.6).
+  const stop = proxy.entries.filter((e) => e.tags.includes('translated') && e.to === 'evcc' && e.action === 'StopTransaction');
+  assert.equal(stop.length, 1);
+  assert.equal(JSON.parse(stop[0]!.raw)[3].transactionId, 4711);
+  assert.ok(proxy.entries.some((e) => e.from === 'charger' && e.to === 'proxy' && e.action === 'TransactionEvent' && e.tags.includes('translated')));
+  assert.ok(proxy.entries.some((e) => e.from === 'evcc' && e.to === 'charger' && e.action === 'RequestStartTransaction'));
+});
