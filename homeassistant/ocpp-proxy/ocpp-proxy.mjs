@@ -28,12 +28,12 @@ var __copyProps = (to, from, except, desc) => {
   }
   return to;
 };
-var __toESM = (mod, isNodeMode, target) => (target = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
+var __toESM = (mod, isNodeMode, target2) => (target2 = mod != null ? __create(__getProtoOf(mod)) : {}, __copyProps(
   // If the importer is in node compatibility mode or this is not an ESM
   // file that has been converted to a CommonJS file using a Babel-
   // compatible transform (i.e. "__esModule" has not been set), then set
   // "default" to the CommonJS "module.exports" for node compatibility.
-  isNodeMode || !mod || !mod.__esModule ? __defProp(target, "default", { value: mod, enumerable: true }) : target,
+  isNodeMode || !mod || !mod.__esModule ? __defProp(target2, "default", { value: mod, enumerable: true }) : target2,
   mod
 ));
 
@@ -282,17 +282,17 @@ var require_buffer_util = __commonJS({
     function concat(list, totalLength) {
       if (list.length === 0) return EMPTY_BUFFER;
       if (list.length === 1) return list[0];
-      const target = Buffer.allocUnsafe(totalLength);
+      const target2 = Buffer.allocUnsafe(totalLength);
       let offset = 0;
       for (let i = 0; i < list.length; i++) {
         const buf = list[i];
-        target.set(buf, offset);
+        target2.set(buf, offset);
         offset += buf.length;
       }
       if (offset < totalLength) {
-        return new FastBuffer(target.buffer, target.byteOffset, offset);
+        return new FastBuffer(target2.buffer, target2.byteOffset, offset);
       }
-      return target;
+      return target2;
     }
     function _mask(source, mask, output, offset, length) {
       for (let i = 0; i < length; i++) {
@@ -1726,32 +1726,32 @@ var require_sender = __commonJS({
           offset += 2;
           payloadLength = 126;
         }
-        const target = Buffer.allocUnsafe(merge ? dataLength + offset : offset);
-        target[0] = options.fin ? options.opcode | 128 : options.opcode;
-        if (options.rsv1) target[0] |= 64;
-        target[1] = payloadLength;
+        const target2 = Buffer.allocUnsafe(merge ? dataLength + offset : offset);
+        target2[0] = options.fin ? options.opcode | 128 : options.opcode;
+        if (options.rsv1) target2[0] |= 64;
+        target2[1] = payloadLength;
         if (payloadLength === 126) {
-          target.writeUInt16BE(dataLength, 2);
+          target2.writeUInt16BE(dataLength, 2);
         } else if (payloadLength === 127) {
-          target[2] = target[3] = 0;
-          target.writeUIntBE(dataLength, 4, 6);
+          target2[2] = target2[3] = 0;
+          target2.writeUIntBE(dataLength, 4, 6);
         }
         if (!options.mask) {
-          return dataLength ? [target, data] : [target];
+          return dataLength ? [target2, data] : [target2];
         }
-        target[1] |= 128;
-        target[offset - 4] = mask[0];
-        target[offset - 3] = mask[1];
-        target[offset - 2] = mask[2];
-        target[offset - 1] = mask[3];
-        if (!dataLength) return [target];
-        if (skipMasking) return [target, data];
+        target2[1] |= 128;
+        target2[offset - 4] = mask[0];
+        target2[offset - 3] = mask[1];
+        target2[offset - 2] = mask[2];
+        target2[offset - 1] = mask[3];
+        if (!dataLength) return [target2];
+        if (skipMasking) return [target2, data];
         if (merge) {
-          applyMask(data, mask, target, offset, dataLength);
-          return [target];
+          applyMask(data, mask, target2, offset, dataLength);
+          return [target2];
         }
         applyMask(data, mask, data, 0, dataLength);
-        return [target, data];
+        return [target2, data];
       }
       /**
        * Sends a close message to the other peer.
@@ -2349,7 +2349,7 @@ var require_extension = __commonJS({
       if (dest[name] === void 0) dest[name] = [elem];
       else dest[name].push(elem);
     }
-    function parse(header2) {
+    function parse2(header2) {
       const offers = /* @__PURE__ */ Object.create(null);
       let params = /* @__PURE__ */ Object.create(null);
       let mustUnescape = false;
@@ -2489,7 +2489,7 @@ var require_extension = __commonJS({
         }).join(", ");
       }).join(", ");
     }
-    module.exports = { format: format3, parse };
+    module.exports = { format: format3, parse: parse2 };
   }
 });
 
@@ -2524,7 +2524,7 @@ var require_websocket = __commonJS({
     var {
       EventTarget: { addEventListener, removeEventListener }
     } = require_event_target();
-    var { format: format3, parse } = require_extension();
+    var { format: format3, parse: parse2 } = require_extension();
     var { toBuffer } = require_buffer_util();
     var kAborted = /* @__PURE__ */ Symbol("kAborted");
     var protocolVersions = [8, 13];
@@ -3224,7 +3224,7 @@ var require_websocket = __commonJS({
           }
           let extensions;
           try {
-            extensions = parse(secWebSocketExtensions);
+            extensions = parse2(secWebSocketExtensions);
           } catch (err) {
             const message = "Invalid Sec-WebSocket-Extensions header";
             abortHandshake2(websocket, socket, message);
@@ -3532,7 +3532,7 @@ var require_subprotocol = __commonJS({
   "node_modules/ws/lib/subprotocol.js"(exports, module) {
     "use strict";
     var { tokenChars } = require_validation();
-    function parse(header2) {
+    function parse2(header2) {
       const protocols = /* @__PURE__ */ new Set();
       let start = -1;
       let end = -1;
@@ -3568,7 +3568,7 @@ var require_subprotocol = __commonJS({
       protocols.add(protocol);
       return protocols;
     }
-    module.exports = { parse };
+    module.exports = { parse: parse2 };
   }
 });
 
@@ -4334,7 +4334,8 @@ var UPSTREAM_KEYS = {
   insecure: coerce.bool,
   price_per_kwh: coerce.price,
   idtag_map: coerce.idtagMap,
-  idtag: coerce.nonEmpty
+  idtag: coerce.nonEmpty,
+  protocol: coerce.protocol
 };
 var BACKEND_KEYS = {
   token: coerce.nonEmpty,
@@ -4373,6 +4374,8 @@ var SETTINGS = [
   key("ext-server", "server", coerce.url, null),
   key("ext-server", "secondary_server", coerce.string, null),
   // empty means 1-way mode; checked as a URL when set
+  key("ext-server", "primary_protocol", coerce.protocol, null),
+  key("ext-server", "secondary_protocol", coerce.protocol, null),
   key("ext-server", "primary_rfid", coerce.list, null),
   key("ext-server", "secondary_rfid", coerce.list, null),
   key("ext-server", "secondary_deny_actions", coerce.list, null),
@@ -4428,8 +4431,8 @@ var SECTION_KEYS = (() => {
   for (const setting of SETTINGS) (sections[setting.section] ??= {})[setting.key] = setting.coerce;
   return sections;
 })();
-function setAt(target, path, value) {
-  let node = target;
+function setAt(target2, path, value) {
+  let node = target2;
   for (const step of path.slice(0, -1)) node = node[step];
   node[path.at(-1)] = value;
 }
@@ -4582,8 +4585,8 @@ var IniReader = class {
     const section = this.section("logging");
     for (const key2 of Object.keys(section ?? {})) {
       const level = this.get("logging", key2, coerce.level);
-      const target = names[key2];
-      if (level !== void 0 && target !== void 0) levels[target] = level;
+      const target2 = names[key2];
+      if (level !== void 0 && target2 !== void 0) levels[target2] = level;
     }
     return levels;
   }
@@ -4808,7 +4811,8 @@ function resolveUpstreams(cli, reader, fromCli, upstreamSections, problems) {
       insecure: false,
       local: false,
       idtagMap: [],
-      idtag: null
+      idtag: null,
+      protocol: null
     };
     upstreams.push(upstream);
     return upstream;
@@ -4824,7 +4828,7 @@ function resolveUpstreams(cli, reader, fromCli, upstreamSections, problems) {
   }
   const primaryFromCli = primaryUrl !== void 0;
   primaryUrl ??= reader.get("ext-server", "server", coerce.url);
-  if (primaryUrl !== void 0) add("primary", primaryUrl, "primary", extRfid("primary_rfid"));
+  if (primaryUrl !== void 0) add("primary", primaryUrl, "primary", extRfid("primary_rfid")).protocol = reader.get("ext-server", "primary_protocol", coerce.protocol) ?? null;
   const secondaryUrls = [];
   if (cli.secondary !== void 0 && cli.secondary.length > 0) {
     for (const url of cli.secondary) {
@@ -4842,9 +4846,10 @@ function resolveUpstreams(cli, reader, fromCli, upstreamSections, problems) {
     }
   }
   const secondaryDeny = reader.get("ext-server", "secondary_deny_actions", coerce.list) ?? [];
-  secondaryUrls.forEach(
-    (url, i) => add(i === 0 ? "secondary" : `secondary${i + 1}`, url, "secondary", i === 0 ? extRfid("secondary_rfid") : [], secondaryDeny)
-  );
+  const secondaryProtocol = reader.get("ext-server", "secondary_protocol", coerce.protocol) ?? null;
+  secondaryUrls.forEach((url, i) => {
+    add(i === 0 ? "secondary" : `secondary${i + 1}`, url, "secondary", i === 0 ? extRfid("secondary_rfid") : [], secondaryDeny).protocol = secondaryProtocol;
+  });
   for (const [name, section] of upstreamSections) {
     const where = `upstream.${name}`;
     if (["primary", "proxy", "charger"].includes(name) || upstreams.some((u) => u.name === name)) {
@@ -4879,6 +4884,7 @@ function resolveUpstreams(cli, reader, fromCli, upstreamSections, problems) {
     upstream.insecure = reader.get(where, "insecure", coerce.bool, section) ?? false;
     upstream.idtagMap = reader.get(where, "idtag_map", coerce.idtagMap, section) ?? [];
     upstream.idtag = reader.get(where, "idtag", coerce.nonEmpty, section) ?? null;
+    upstream.protocol = reader.get(where, "protocol", coerce.protocol, section) ?? null;
     if (upstream.idtag !== null && upstream.idtagMap.length > 0) {
       problems.push({ file, section: where, key: "idtag", message: "set idtag_map or idtag, not both" });
     }
@@ -4891,6 +4897,11 @@ function resolveUpstreams(cli, reader, fromCli, upstreamSections, problems) {
     if (upstream.cert === null !== (upstream.key === null)) {
       problems.push({ file, section: where, key: upstream.cert === null ? "cert" : "key", message: "cert and key must be set together" });
     }
+  }
+  for (const upstream of upstreams) {
+    if (upstream.role !== "primary" || upstream.protocol === null) continue;
+    const [section, key2] = upstream.name === "primary" ? ["ext-server", "primary_protocol"] : [`upstream.${upstream.name}`, "protocol"];
+    problems.push({ file, section, key: key2, message: "translating for the primary is not supported yet: set protocol on secondaries, observers and reporters" });
   }
   if (!upstreams.some((u) => u.role === "primary")) {
     const message = "no primary upstream: set [ext-server] server, --primary URL or --target-host HOST";
@@ -6872,10 +6883,10 @@ var ConfigViews = class {
   /** `upstream` writes a key: the view is taken at once and given back if the charger refuses. */
   write(upstream, id, value) {
     const kind = this.keys.get(id).kind;
-    const own = this.viewsOf(upstream);
-    const before = own.get(id);
+    const own2 = this.viewsOf(upstream);
+    const before = own2.get(id);
     const holds = this.chargerValue(id);
-    own.set(id, value);
+    own2.set(id, value);
     const next = this.effective(id);
     if (holds !== void 0 && sameValue(kind, holds, next)) {
       this.store?.setConfigView(this.charger, upstream, id, value);
@@ -6889,8 +6900,8 @@ var ConfigViews = class {
           this.store?.setConfigView(this.charger, upstream, id, value);
           return;
         }
-        if (before === void 0) own.delete(id);
-        else own.set(id, before);
+        if (before === void 0) own2.delete(id);
+        else own2.set(id, before);
         if (this.held.get(id) === next) this.held.delete(id);
       }
     };
@@ -6931,9 +6942,9 @@ var ConfigViews = class {
     return out;
   }
   viewsOf(upstream) {
-    let own = this.views.get(upstream);
-    if (own === void 0) this.views.set(upstream, own = /* @__PURE__ */ new Map());
-    return own;
+    let own2 = this.views.get(upstream);
+    if (own2 === void 0) this.views.set(upstream, own2 = /* @__PURE__ */ new Map());
+    return own2;
   }
 };
 
@@ -7273,9 +7284,9 @@ var ConfigViewsStage = class {
       const viewKey = item.attributeType === void 0 || item.attributeType === "Actual" ? this.views.key(id) : void 0;
       const original = valueText(frame.text, [3, "setVariableData", index]);
       const result = (status) => {
-        const own = { attributeStatus: status, component: item.component, variable: item.variable };
-        if (item.attributeType !== void 0) own.attributeType = item.attributeType;
-        return own;
+        const own2 = { attributeStatus: status, component: item.component, variable: item.variable };
+        if (item.attributeType !== void 0) own2.attributeType = item.attributeType;
+        return own2;
       };
       if (viewKey === void 0) {
         if (this.mayChangeOthers()) {
@@ -7339,8 +7350,8 @@ var ConfigViewsStage = class {
     keys.forEach((entry, index) => {
       const key2 = entry.key;
       if (typeof key2 !== "string" || this.views.key(key2.toLowerCase()) === void 0) return;
-      const own = this.views.viewOf(this.upstream, key2.toLowerCase());
-      if (own !== void 0 && own !== entry.value) changes.push({ path: [2, "configurationKey", index, "value"], value: own });
+      const own2 = this.views.viewOf(this.upstream, key2.toLowerCase());
+      if (own2 !== void 0 && own2 !== entry.value) changes.push({ path: [2, "configurationKey", index, "value"], value: own2 });
     });
     return changes.length === 0 ? answer : spliceValues(answer, changes);
   }
@@ -7354,8 +7365,8 @@ var ConfigViewsStage = class {
       if (result.attributeStatus !== "Accepted" || result.attributeType !== void 0 && result.attributeType !== "Actual") return;
       const id = variableKeyId(result.component, result.variable);
       if (this.views.key(id) === void 0) return;
-      const own = this.views.viewOf(this.upstream, id);
-      if (own !== void 0 && own !== result.attributeValue) changes.push({ path: [2, "getVariableResult", index, "attributeValue"], value: own });
+      const own2 = this.views.viewOf(this.upstream, id);
+      if (own2 !== void 0 && own2 !== result.attributeValue) changes.push({ path: [2, "getVariableResult", index, "attributeValue"], value: own2 });
     });
     return changes.length === 0 ? answer : spliceValues(answer, changes);
   }
@@ -7764,17 +7775,17 @@ var ChargingProfilesStage = class {
     if (stackLevel !== void 0) criteria.stackLevel = stackLevel;
     if (Array.isArray(filter.chargingProfileId)) criteria.ids = filter.chargingProfileId.filter((n) => typeof n === "number");
     const sources = filter.chargingLimitSource;
-    const own = Array.isArray(sources) && !sources.includes("CSO") ? [] : this.profiles.own(this.upstream, criteria);
-    if (own.length === 0) return { kind: "answer", payload: { status: "NoProfiles" }, granted: true, note: `${this.upstream} has no matching charging profile` };
+    const own2 = Array.isArray(sources) && !sources.includes("CSO") ? [] : this.profiles.own(this.upstream, criteria);
+    if (own2.length === 0) return { kind: "answer", payload: { status: "NoProfiles" }, granted: true, note: `${this.upstream} has no matching charging profile` };
     const requestId = payload.requestId;
     const byEvse = /* @__PURE__ */ new Map();
-    for (const p of own) byEvse.set(p.connector, [...byEvse.get(p.connector) ?? [], p.raw]);
+    for (const p of own2) byEvse.set(p.connector, [...byEvse.get(p.connector) ?? [], p.raw]);
     const evses = [...byEvse];
     const then = evses.map(([evseId, chargingProfile], index) => ({
       action: "ReportChargingProfiles",
       payload: { requestId, chargingLimitSource: "CSO", evseId, chargingProfile, ...index < evses.length - 1 ? { tbc: true } : {} }
     }));
-    return { kind: "answer", payload: { status: "Accepted" }, granted: true, note: `${this.upstream}'s own ${own.length} charging profiles reported`, then };
+    return { kind: "answer", payload: { status: "Accepted" }, granted: true, note: `${this.upstream}'s own ${own2.length} charging profiles reported`, then };
   }
   /** 1.6: the charger starts the transaction without the profile; the profile joins the merge for it. */
   remoteStart(frame) {
@@ -7883,14 +7894,14 @@ var MeterViews = class {
   /** Whether sampled values may go to this upstream now (its own interval, per connector); counts it if so. */
   rateAllows(payload) {
     const key2 = this.keys.interval;
-    const own = Number(this.views.viewOf(this.upstream, key2));
+    const own2 = Number(this.views.viewOf(this.upstream, key2));
     const charger = Number(this.views.chargerValue(key2));
-    if (!(own > 0) || own <= charger) return true;
+    if (!(own2 > 0) || own2 <= charger) return true;
     const transaction = payload.transactionInfo?.transactionId;
     const connector = transaction !== void 0 ? `tx ${String(transaction)}` : String(payload.connectorId ?? payload.evseId ?? 0);
     const now = this.now();
     const last = this.lastSampled.get(connector);
-    if (last !== void 0 && now - last < own * 1e3) return false;
+    if (last !== void 0 && now - last < own2 * 1e3) return false;
     this.lastSampled.set(connector, now);
     return true;
   }
@@ -7940,8 +7951,8 @@ var IdTokens = class {
   fromUpstreamPaths;
   constructor(upstream, protocol, map, single) {
     this.upstream = upstream;
-    this.toUpstreamTags = new Map(map.map(([charger, own]) => [charger.toUpperCase(), own]));
-    this.toChargerTags = new Map(map.map(([charger, own]) => [own.toUpperCase(), charger]));
+    this.toUpstreamTags = new Map(map.map(([charger, own2]) => [charger.toUpperCase(), own2]));
+    this.toChargerTags = new Map(map.map(([charger, own2]) => [own2.toUpperCase(), charger]));
     this.single = single;
     const is16 = protocol === "ocpp1.6";
     this.toUpstreamPaths = is16 ? TO_UPSTREAM_16 : TO_UPSTREAM_2;
@@ -7952,9 +7963,9 @@ var IdTokens = class {
     if (path === void 0) return FORWARD;
     const tag = at(frame.payload, path);
     if (typeof tag !== "string") return FORWARD;
-    const own = this.single ?? this.toUpstreamTags.get(tag.toUpperCase());
-    if (own === void 0 || own === tag) return FORWARD;
-    return { kind: "replace", text: spliceValues(frame.text, [{ path, value: own }]) };
+    const own2 = this.single ?? this.toUpstreamTags.get(tag.toUpperCase());
+    if (own2 === void 0 || own2 === tag) return FORWARD;
+    return { kind: "replace", text: spliceValues(frame.text, [{ path, value: own2 }]) };
   }
   fromUpstream(frame) {
     const path = this.fromUpstreamPaths[frame.action];
@@ -8605,6 +8616,10 @@ var UpstreamLink = class {
   catchUp;
   /** When a frame or pong last arrived (ms). */
   heardAt = Date.now();
+  /** Set when this link speaks another OCPP version than the charger: frames are translated at its edge. */
+  translation = null;
+  /** How the last frame sent was handled by the translation (for the session's log of that hop). */
+  lastTranslation = "translated";
   ws = null;
   owner = null;
   early = [];
@@ -8682,7 +8697,35 @@ var UpstreamLink = class {
     for (const [data, isBinary] of this.early.splice(0)) owner.linkMessage(this, data, isBinary);
   }
   send(data) {
-    this.ws?.send(data, { binary: false });
+    if (this.translation === null) {
+      this.ws?.send(data, { binary: false });
+      return;
+    }
+    const out = this.translation.outgoing(typeof data === "string" ? data : data.toString());
+    this.lastTranslation = out.settled === null ? "translated" : "dropped";
+    if (out.note !== null) this.logger.info(`${this.name}: ${out.note}`);
+    this.sendWire(out.wire);
+    const settled = out.settled;
+    if (settled !== null) {
+      this.logger.info(`not for ${this.name}: ${settled.why}`);
+      queueMicrotask(() => this.owner?.linkSettled?.(this, settled.id));
+    }
+  }
+  sendWire(frames) {
+    for (const frame of frames) {
+      this.ws?.send(frame.text, { binary: false });
+      this.owner?.linkWire?.(this, "out", frame);
+    }
+  }
+  /** A frame from a translating link: logged as it came, then in the charger's version for the session (or nothing). */
+  translated(buffer) {
+    const text3 = buffer.toString();
+    const type = text3.startsWith("[2") ? "CALL" : text3.startsWith("[4") ? "CALLERROR" : "CALLRESULT";
+    const id = /^\[\d\s*,\s*"([^"]*)"/.exec(text3)?.[1] ?? "";
+    this.owner?.linkWire?.(this, "in", { text: text3, type, id, action: null });
+    const result = this.translation.incoming(text3);
+    this.sendWire(result.wire);
+    return result.deliver === null ? null : Buffer.from(result.deliver);
   }
   /** Closes for good (no reconnect); the socket is gone within `graceMs`. */
   close(code, reason, graceMs = 1e3) {
@@ -8740,7 +8783,12 @@ var UpstreamLink = class {
     });
     ws.on("message", (data, isBinary) => {
       this.heardAt = Date.now();
-      const buffer = data;
+      let buffer = data;
+      if (this.translation !== null && !isBinary) {
+        const delivered = this.translated(buffer);
+        if (delivered === null) return;
+        buffer = delivered;
+      }
       if (this.owner === null) this.early.push([buffer, isBinary]);
       else this.owner.linkMessage(this, buffer, isBinary);
     });
@@ -8748,6 +8796,7 @@ var UpstreamLink = class {
       const wasOpen = this.state === "open";
       const reason = reasonBuffer.toString();
       this.awaitingReplies.clear();
+      this.translation?.reset();
       this.catchUp.reset();
       if (settle !== void 0) {
         settle(failure ?? { kind: "network", message: `closed with ${code} during the handshake` });
@@ -8825,12 +8874,12 @@ function localAnswer(version, id, action, payload, config, state) {
         return result({});
     }
   } else {
-    const idTokenInfo = { status: accepts((payload.idToken ?? {}).idToken) ? "Accepted" : "Invalid" };
+    const idTokenInfo2 = { status: accepts((payload.idToken ?? {}).idToken) ? "Accepted" : "Invalid" };
     switch (action) {
       case "Authorize":
-        return result({ idTokenInfo });
+        return result({ idTokenInfo: idTokenInfo2 });
       case "TransactionEvent":
-        return result(payload.idToken === void 0 ? {} : { idTokenInfo });
+        return result(payload.idToken === void 0 ? {} : { idTokenInfo: idTokenInfo2 });
       case "NotifyReport":
       case "NotifyEvent":
       case "SecurityEventNotification":
@@ -8872,8 +8921,907 @@ var LocalLink = class extends UpstreamLink {
   }
 };
 
-// src/session/call-slot.ts
+// src/session/charger-rate.ts
+var FRAME_COST = 256;
+var ChargerRate = class {
+  rate;
+  /** Two of the largest frames, or one second at the rate. */
+  burst;
+  tokens;
+  tokensAt = Date.now();
+  timer = null;
+  constructor(config) {
+    this.rate = config.chargerRate;
+    this.burst = Math.max(2 * config.maxMessageSize, config.chargerRate);
+    this.tokens = this.burst;
+  }
+  /** Counts a frame; past the rate, `pause()` now and `resume()` once the bucket has refilled. */
+  spend(bytes, now, pause, resume) {
+    if (this.rate <= 0) return;
+    this.tokens = Math.min(this.burst, this.tokens + (now - this.tokensAt) * this.rate / 1e3) - bytes - FRAME_COST;
+    this.tokensAt = now;
+    if (this.tokens >= 0 || this.timer !== null) return;
+    pause();
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      resume();
+    }, Math.ceil(-this.tokens / this.rate * 1e3));
+    this.timer.unref();
+  }
+  stop() {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+  }
+};
+
+// src/translate/link-translation.ts
 import { randomUUID } from "node:crypto";
+
+// src/translate/meter-values.ts
+var MEASURANDS_16 = /* @__PURE__ */ new Set([
+  "Energy.Active.Export.Register",
+  "Energy.Active.Import.Register",
+  "Energy.Reactive.Export.Register",
+  "Energy.Reactive.Import.Register",
+  "Energy.Active.Export.Interval",
+  "Energy.Active.Import.Interval",
+  "Energy.Reactive.Export.Interval",
+  "Energy.Reactive.Import.Interval",
+  "Power.Active.Export",
+  "Power.Active.Import",
+  "Power.Offered",
+  "Power.Reactive.Export",
+  "Power.Reactive.Import",
+  "Power.Factor",
+  "Current.Import",
+  "Current.Export",
+  "Current.Offered",
+  "Voltage",
+  "Frequency",
+  "Temperature",
+  "SoC",
+  "RPM"
+]);
+var UNITS_16 = /* @__PURE__ */ new Set(["Wh", "kWh", "varh", "kvarh", "W", "kW", "VA", "kVA", "var", "kvar", "A", "V", "K", "Celsius", "Fahrenheit", "Percent"]);
+var CONTEXTS_16 = /* @__PURE__ */ new Set(["Interruption.Begin", "Interruption.End", "Sample.Clock", "Sample.Periodic", "Transaction.Begin", "Transaction.End", "Trigger", "Other"]);
+var PHASES_16 = /* @__PURE__ */ new Set(["L1", "L2", "L3", "N", "L1-N", "L2-N", "L3-N", "L1-L2", "L2-L3", "L3-L1"]);
+var LOCATIONS_16 = /* @__PURE__ */ new Set(["Cable", "EV", "Inlet", "Outlet", "Body"]);
+function meterValuesTo16(meterValue) {
+  const out = [];
+  const left2 = [];
+  if (!Array.isArray(meterValue)) return { meterValue: out, left: left2 };
+  for (const entry of meterValue) {
+    if (typeof entry !== "object" || entry === null || typeof entry.timestamp !== "string" || !Array.isArray(entry.sampledValue)) continue;
+    const sampled = [];
+    for (const value of entry.sampledValue) {
+      const converted = sampledValueTo16(value, left2);
+      if (converted !== null) sampled.push(converted);
+    }
+    if (sampled.length > 0) out.push({ timestamp: entry.timestamp, sampledValue: sampled });
+  }
+  return { meterValue: out, left: left2 };
+}
+function sampledValueTo16(value, left2) {
+  if (typeof value !== "object" || value === null || typeof value.value !== "number" || !Number.isFinite(value.value)) return null;
+  const measurand = typeof value.measurand === "string" ? value.measurand : "Energy.Active.Import.Register";
+  if (!MEASURANDS_16.has(measurand)) {
+    left2.push(`${measurand} (no 1.6 measurand)`);
+    return null;
+  }
+  const unitOfMeasure = value.unitOfMeasure ?? {};
+  const unit = typeof unitOfMeasure.unit === "string" ? unitOfMeasure.unit : null;
+  if (unit !== null && !UNITS_16.has(unit)) {
+    left2.push(`${measurand} in ${unit} (no 1.6 unit)`);
+    return null;
+  }
+  if (typeof value.phase === "string" && !PHASES_16.has(value.phase)) {
+    left2.push(`${measurand} phase ${value.phase} (no 1.6 phase)`);
+    return null;
+  }
+  const multiplier = typeof unitOfMeasure.multiplier === "number" ? unitOfMeasure.multiplier : 0;
+  const out = { value: numberText(value.value * 10 ** multiplier) };
+  if (typeof value.context === "string" && CONTEXTS_16.has(value.context)) out.context = value.context;
+  out.format = "Raw";
+  out.measurand = measurand;
+  if (typeof value.phase === "string") out.phase = value.phase;
+  if (typeof value.location === "string" && LOCATIONS_16.has(value.location)) out.location = value.location;
+  if (unit !== null) out.unit = unit;
+  return out;
+}
+function numberText(n) {
+  return String(Number(n.toPrecision(15)));
+}
+function energyRegisterWh(meterValue, context) {
+  if (!Array.isArray(meterValue)) return null;
+  let found = null;
+  for (const entry of meterValue) {
+    if (typeof entry !== "object" || entry === null || !Array.isArray(entry.sampledValue)) continue;
+    for (const value of entry.sampledValue) {
+      if (typeof value !== "object" || value === null || typeof value.value !== "number") continue;
+      if ((value.measurand ?? "Energy.Active.Import.Register") !== "Energy.Active.Import.Register" || value.phase !== void 0) continue;
+      if (context !== void 0 && value.context !== void 0 && value.context !== context) continue;
+      const unitOfMeasure = value.unitOfMeasure ?? {};
+      const scale = unitOfMeasure.unit === "kWh" ? 1e3 : 1;
+      const multiplier = typeof unitOfMeasure.multiplier === "number" ? unitOfMeasure.multiplier : 0;
+      found = value.value * scale * 10 ** multiplier;
+    }
+  }
+  return found === null ? null : Math.round(found);
+}
+
+// src/translate/charger-calls.ts
+var ID_TAG_MAX = 20;
+var KEPT_ENDED = 16;
+var STATES_16 = { Charging: "Charging", SuspendedEV: "SuspendedEV", SuspendedEVSE: "SuspendedEVSE", EVConnected: "SuspendedEV", Idle: "Finishing" };
+var REASONS_16 = /* @__PURE__ */ new Set(["DeAuthorized", "EmergencyStop", "EVDisconnected", "Local", "Other", "PowerLoss", "Reboot", "Remote"]);
+var AUTH_STATUS_201 = { Accepted: "Accepted", Blocked: "Blocked", Expired: "Expired", Invalid: "Invalid", ConcurrentTx: "ConcurrentTx" };
+var ChargerCallsTo16 = class {
+  transactions = /* @__PURE__ */ new Map();
+  /** Each EVSE's latest 2.0.1 connector status. */
+  statuses = /* @__PURE__ */ new Map();
+  /** A 2.0.1 charger Call for the 1.6 upstream. */
+  translate(action, payload) {
+    switch (action) {
+      case "Heartbeat":
+        return { calls: [{ action, payload: {} }] };
+      case "BootNotification":
+        return boot(payload);
+      case "Authorize": {
+        const idTag = tokenOf(payload.idToken);
+        if (idTag === null) return { dropped: "Authorize without an idToken" };
+        if (idTag.length > ID_TAG_MAX) return { dropped: tooLong(idTag) };
+        return { calls: [{ action, payload: { idTag } }] };
+      }
+      case "StatusNotification":
+        return this.status(payload);
+      case "MeterValues": {
+        const { meterValue, left: left2 } = meterValuesTo16(payload.meterValue);
+        if (typeof payload.evseId !== "number" || meterValue.length === 0) return { dropped: `MeterValues with nothing 1.6 can carry${leftNote(left2)}` };
+        return { calls: [{ action, payload: { connectorId: payload.evseId, meterValue } }], ...noteOf(left2) };
+      }
+      case "TransactionEvent":
+        return this.transactionEvent(payload);
+      case "DataTransfer": {
+        if (typeof payload.vendorId !== "string") return { dropped: "DataTransfer without a vendorId" };
+        const out = { vendorId: payload.vendorId };
+        if (typeof payload.messageId === "string") out.messageId = payload.messageId;
+        if (payload.data !== void 0) out.data = typeof payload.data === "string" ? payload.data : JSON.stringify(payload.data);
+        return { calls: [{ action, payload: out }] };
+      }
+      default:
+        return { dropped: `${action} has no 1.6 counterpart` };
+    }
+  }
+  /** The 1.6 upstream answered the StartTransaction of the charger's transaction `chargerTx`. */
+  started(chargerTx, upstreamTx) {
+    const transaction = this.transactions.get(chargerTx);
+    if (transaction !== void 0) transaction.upstreamTx = upstreamTx;
+  }
+  /** The 1.6 id of a charger transaction (null: not started there, or not answered yet). */
+  upstreamTxFor(chargerTx) {
+    return this.transactions.get(chargerTx)?.upstreamTx ?? null;
+  }
+  /** The EVSEs the charger reported. */
+  evses() {
+    const out = new Set(this.statuses.keys());
+    for (const transaction of this.transactions.values()) out.add(transaction.evse);
+    return out;
+  }
+  /** The charger's transaction for the upstream's id (its RemoteStop, its TxProfile). */
+  chargerTxFor(upstreamTx) {
+    for (const [chargerTx, transaction] of this.transactions) if (transaction.upstreamTx === upstreamTx) return chargerTx;
+    return null;
+  }
+  /** A Call that waited for its transaction's 1.6 id, with that id; null while it is not known. */
+  fill(call) {
+    if (call.waitsFor === void 0) return call;
+    const transaction = this.transactions.get(call.waitsFor);
+    if (transaction === void 0 || transaction.upstreamTx === null) return null;
+    return { action: call.action, payload: { ...call.payload, transactionId: transaction.upstreamTx } };
+  }
+  /** Ended transactions are kept a while: their StopTransaction may still wait for the upstream's id. */
+  ended(chargerTx, transaction) {
+    transaction.ended = true;
+    let ended = 0;
+    for (const [id, t] of [...this.transactions].reverse()) {
+      if (t.ended && ++ended > KEPT_ENDED && id !== chargerTx) this.transactions.delete(id);
+    }
+  }
+  status(payload) {
+    const { evseId, connectorStatus } = payload;
+    if (typeof evseId !== "number" || typeof connectorStatus !== "string") return { dropped: "StatusNotification without evseId or connectorStatus" };
+    this.statuses.set(evseId, connectorStatus);
+    return { calls: [this.status16(evseId, typeof payload.timestamp === "string" ? payload.timestamp : void 0)] };
+  }
+  /** The 1.6 StatusNotification for an EVSE now: Occupied says more in 1.6, from its transaction. */
+  status16(evse, timestamp) {
+    const status = this.statuses.get(evse) ?? "Available";
+    let status16 = status;
+    if (status === "Occupied") {
+      const transaction = this.runningOn(evse);
+      status16 = transaction === null ? "Preparing" : transaction.chargingState === null ? "Preparing" : STATES_16[transaction.chargingState] ?? "Charging";
+    }
+    const payload = { connectorId: evse, errorCode: status === "Faulted" ? "OtherError" : "NoError", status: status16 };
+    if (timestamp !== void 0) payload.timestamp = timestamp;
+    return { action: "StatusNotification", payload };
+  }
+  runningOn(evse) {
+    for (const transaction of this.transactions.values()) if (transaction.evse === evse && !transaction.refused && !transaction.ended) return transaction;
+    return null;
+  }
+  transactionEvent(payload) {
+    const info = payload.transactionInfo ?? {};
+    const chargerTx = info.transactionId;
+    const { eventType, timestamp } = payload;
+    if (typeof chargerTx !== "string" || typeof timestamp !== "string" || typeof eventType !== "string") return { dropped: "TransactionEvent without transactionId, eventType or timestamp" };
+    let transaction = this.transactions.get(chargerTx);
+    const evse = (payload.evse ?? {}).id;
+    if (transaction === void 0) {
+      if (eventType === "Ended" && typeof evse !== "number") return { dropped: `transaction ${chargerTx} ended before 1.6 knew it` };
+      transaction = { evse: typeof evse === "number" ? evse : 1, idTag: null, started: false, upstreamTx: null, chargingState: null, energyWh: null, refused: false, ended: false };
+      this.transactions.set(chargerTx, transaction);
+    }
+    if (transaction.refused) {
+      if (eventType === "Ended") this.transactions.delete(chargerTx);
+      return { dropped: `transaction ${chargerTx} is not reported to this 1.6 upstream (its idToken)` };
+    }
+    const energy = energyRegisterWh(payload.meterValue);
+    if (energy !== null) transaction.energyWh = energy;
+    const idTag = tokenOf(payload.idToken);
+    if (idTag !== null && transaction.idTag === null) {
+      if (idTag.length > ID_TAG_MAX) {
+        transaction.refused = true;
+        return { dropped: tooLong(idTag) };
+      }
+      transaction.idTag = idTag;
+    }
+    const calls = [];
+    const notes = [];
+    if (!transaction.started && transaction.idTag !== null) {
+      transaction.started = true;
+      const meterStart = energyRegisterWh(payload.meterValue, "Transaction.Begin") ?? transaction.energyWh ?? 0;
+      calls.push({ action: "StartTransaction", payload: { connectorId: transaction.evse, idTag: transaction.idTag, meterStart, timestamp } });
+    }
+    if (!transaction.started) {
+      if (eventType === "Ended") this.transactions.delete(chargerTx);
+      return { calls: [], note: `transaction ${chargerTx} has no idToken yet: 1.6 cannot start it` };
+    }
+    const state = typeof info.chargingState === "string" ? info.chargingState : null;
+    const stateChanged = state !== null && state !== transaction.chargingState;
+    if (state !== null) transaction.chargingState = state;
+    if (eventType === "Ended") {
+      const meterStop = energyRegisterWh(payload.meterValue, "Transaction.End") ?? transaction.energyWh ?? 0;
+      const reason = typeof info.stoppedReason === "string" ? info.stoppedReason : "Local";
+      const stop = { meterStop, timestamp, reason: reason === "ImmediateReset" ? "HardReset" : REASONS_16.has(reason) ? reason : "Other" };
+      if (transaction.idTag !== null) stop.idTag = transaction.idTag;
+      this.ended(chargerTx, transaction);
+      calls.push({ action: "StopTransaction", payload: stop, waitsFor: chargerTx });
+      if (this.statuses.get(transaction.evse) === "Occupied") calls.push({ action: "StatusNotification", payload: { connectorId: transaction.evse, errorCode: "NoError", status: "Finishing", timestamp } });
+      return { calls };
+    }
+    const { meterValue, left: left2 } = meterValuesTo16(payload.meterValue);
+    if (left2.length > 0) notes.push(`left out for 1.6: ${left2.join(", ")}`);
+    if (meterValue.length > 0 && eventType === "Updated") {
+      calls.push({ action: "MeterValues", payload: { connectorId: transaction.evse, meterValue }, waitsFor: chargerTx });
+    }
+    if (stateChanged && this.statuses.get(transaction.evse) === "Occupied") calls.push(this.status16(transaction.evse, timestamp));
+    return notes.length === 0 ? { calls } : { calls, note: notes.join("; ") };
+  }
+};
+function answerTo201(action201, answer16) {
+  switch (action201) {
+    case "Authorize":
+      return { idTokenInfo: idTokenInfo(answer16.idTagInfo) ?? { status: "Unknown" } };
+    case "TransactionEvent": {
+      const info = idTokenInfo(answer16.idTagInfo);
+      return info === null ? {} : { idTokenInfo: info };
+    }
+    case "DataTransfer":
+      return typeof answer16.data === "string" ? { status: answer16.status, data: answer16.data } : { status: answer16.status };
+    default:
+      return action201 === "BootNotification" || action201 === "Heartbeat" ? answer16 : {};
+  }
+}
+function idTokenInfo(idTagInfo) {
+  if (typeof idTagInfo !== "object" || idTagInfo === null) return null;
+  const { status, expiryDate } = idTagInfo;
+  const out = { status: typeof status === "string" ? AUTH_STATUS_201[status] ?? "Unknown" : "Unknown" };
+  if (typeof expiryDate === "string") out.cacheExpiryDateTime = expiryDate;
+  return out;
+}
+function boot(payload) {
+  const station = payload.chargingStation ?? {};
+  if (typeof station.vendorName !== "string" || typeof station.model !== "string") return { dropped: "BootNotification without vendorName or model" };
+  const cut = [];
+  const fit = (value, max, field2) => {
+    if (value.length <= max) return value;
+    cut.push(`${field2} cut to 1.6's ${max} characters`);
+    return value.slice(0, max);
+  };
+  const out = { chargePointVendor: fit(station.vendorName, 20, "vendorName"), chargePointModel: fit(station.model, 20, "model") };
+  if (typeof station.serialNumber === "string") out.chargePointSerialNumber = fit(station.serialNumber, 25, "serialNumber");
+  if (typeof station.firmwareVersion === "string") out.firmwareVersion = fit(station.firmwareVersion, 50, "firmwareVersion");
+  const modem = station.modem ?? {};
+  if (typeof modem.iccid === "string") out.iccid = fit(modem.iccid, 20, "iccid");
+  if (typeof modem.imsi === "string") out.imsi = fit(modem.imsi, 20, "imsi");
+  return { calls: [{ action: "BootNotification", payload: out }], ...cut.length > 0 ? { note: cut.join("; ") } : {} };
+}
+function tokenOf(idToken) {
+  if (typeof idToken !== "object" || idToken === null) return null;
+  const token = idToken.idToken;
+  return typeof token === "string" ? token : null;
+}
+function tooLong(idTag) {
+  return `idToken of ${idTag.length} characters is longer than 1.6's ${ID_TAG_MAX}; map it with [upstream.NAME] idtag_map`;
+}
+function leftNote(left2) {
+  return left2.length === 0 ? "" : ` (left out: ${left2.join(", ")})`;
+}
+function noteOf(left2) {
+  return left2.length === 0 ? {} : { note: `left out for 1.6: ${left2.join(", ")}` };
+}
+
+// src/translate/charging-profiles-16-201.ts
+var formation = (description) => ({ error: "FormationViolation", description });
+var constraint = (description) => ({ error: "PropertyConstraintViolation", description });
+function isObject5(value) {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+var isInt = (value) => Number.isSafeInteger(value);
+var isNumber = (value) => typeof value === "number" && Number.isFinite(value);
+var isDate = (value) => typeof value === "string" && !Number.isNaN(Date.parse(value));
+function fieldProblem(name, value, field2) {
+  if (typeof field2 !== "string") {
+    if (typeof value !== "string") return formation(`${name} must be a string`);
+    return field2.includes(value) ? null : constraint(`${name} must be one of ${field2.join(", ")}`);
+  }
+  const ok = field2 === "int" ? isInt(value) : field2 === "number" ? isNumber(value) : field2 === "string" ? typeof value === "string" : field2 === "date" ? isDate(value) : field2 === "object" ? isObject5(value) : Array.isArray(value);
+  const what = { int: "an integer", number: "a number", string: "a string", date: "a date-time", object: "an object", array: "an array" }[field2];
+  return ok ? null : formation(`${name} must be ${what}`);
+}
+function checkFields(payload, required, optional = {}) {
+  for (const [name, field2] of Object.entries(required)) {
+    if (payload[name] === void 0) return formation(`${name} is missing`);
+    const problem = fieldProblem(name, payload[name], field2);
+    if (problem) return problem;
+  }
+  for (const [name, field2] of Object.entries(optional)) {
+    const problem = payload[name] === void 0 ? null : fieldProblem(name, payload[name], field2);
+    if (problem) return problem;
+  }
+  return null;
+}
+function tooLong2(payload, name, max) {
+  const value = payload[name];
+  return typeof value === "string" && value.length > max ? formation(`${name} is longer than ${max} characters`) : null;
+}
+var PURPOSE_16_TO_201 = {
+  ChargePointMaxProfile: "ChargingStationMaxProfile",
+  TxDefaultProfile: "TxDefaultProfile",
+  TxProfile: "TxProfile"
+};
+var PURPOSES_16 = Object.keys(PURPOSE_16_TO_201);
+var KINDS2 = ["Absolute", "Recurring", "Relative"];
+var RECURRENCIES = ["Daily", "Weekly"];
+var UNITS = ["A", "W"];
+var MAX_PERIODS = 1024;
+function present(from, names) {
+  const out = {};
+  for (const name of names) if (from[name] !== void 0) out[name] = from[name];
+  return out;
+}
+function periodProblem(period, index) {
+  const name = `chargingSchedulePeriod[${index}]`;
+  if (!isObject5(period)) return formation(`${name} must be an object`);
+  const problem = checkFields(period, { startPeriod: "int", limit: "number" }, { numberPhases: "int" });
+  return problem && { ...problem, description: `${name}: ${problem.description}` };
+}
+function profile16To201(cs) {
+  if (!isObject5(cs)) return formation("the charging profile must be an object");
+  const problem = checkFields(
+    cs,
+    { chargingProfileId: "int", stackLevel: "int", chargingProfilePurpose: PURPOSES_16, chargingProfileKind: KINDS2, chargingSchedule: "object" },
+    { transactionId: "int", recurrencyKind: RECURRENCIES, validFrom: "date", validTo: "date" }
+  );
+  if (problem) return problem;
+  if (cs.stackLevel < 0) return constraint("stackLevel must not be negative");
+  const schedule = cs.chargingSchedule;
+  const scheduleProblem = checkFields(
+    schedule,
+    { chargingRateUnit: UNITS, chargingSchedulePeriod: "array" },
+    { duration: "int", startSchedule: "date", minChargingRate: "number" }
+  );
+  if (scheduleProblem) return { ...scheduleProblem, description: `chargingSchedule: ${scheduleProblem.description}` };
+  const periods16 = schedule.chargingSchedulePeriod;
+  if (periods16.length === 0 || periods16.length > MAX_PERIODS) {
+    return constraint(`chargingSchedule must have 1 to ${MAX_PERIODS} periods`);
+  }
+  const periods = [];
+  for (const [index, period] of periods16.entries()) {
+    const periodIssue = periodProblem(period, index);
+    if (periodIssue) return periodIssue;
+    periods.push(present(period, ["startPeriod", "limit", "numberPhases"]));
+  }
+  const profile = {
+    id: cs.chargingProfileId,
+    stackLevel: cs.stackLevel,
+    chargingProfilePurpose: PURPOSE_16_TO_201[cs.chargingProfilePurpose],
+    ...present(cs, ["chargingProfileKind", "recurrencyKind", "validFrom", "validTo"]),
+    chargingSchedule: [{
+      // 2.0.1 schedules need an id; the profile's own id keeps them apart across profiles.
+      id: cs.chargingProfileId,
+      ...present(schedule, ["startSchedule", "duration", "chargingRateUnit"]),
+      chargingSchedulePeriod: periods,
+      ...present(schedule, ["minChargingRate"])
+    }]
+  };
+  return { profile };
+}
+var oneDecimal = (value) => Math.round(value * 10) / 10;
+function composite201To16(schedule) {
+  if (!isObject5(schedule)) return null;
+  const problem = checkFields(schedule, { evseId: "int", duration: "int", scheduleStart: "date", chargingRateUnit: UNITS, chargingSchedulePeriod: "array" });
+  if (problem) return null;
+  const periods = [];
+  for (const period of schedule.chargingSchedulePeriod) {
+    if (!isObject5(period) || checkFields(period, { startPeriod: "int", limit: "number" }, { numberPhases: "int" })) return null;
+    periods.push({ startPeriod: period.startPeriod, limit: oneDecimal(period.limit), ...present(period, ["numberPhases"]) });
+  }
+  if (periods.length === 0) return null;
+  return {
+    connectorId: schedule.evseId,
+    scheduleStart: schedule.scheduleStart,
+    chargingSchedule: { duration: schedule.duration, chargingRateUnit: schedule.chargingRateUnit, chargingSchedulePeriod: periods }
+  };
+}
+
+// src/translate/upstream-calls.ts
+var CONFIGURATION_KEYS = [
+  { key: "MeterValueSampleInterval", component: "SampledDataCtrlr", variable: "TxUpdatedInterval", kind: "int" },
+  { key: "MeterValuesSampledData", component: "SampledDataCtrlr", variable: "TxUpdatedMeasurands", kind: "csl" },
+  { key: "StopTxnSampledData", component: "SampledDataCtrlr", variable: "TxEndedMeasurands", kind: "csl" },
+  { key: "MeterValuesAlignedData", component: "AlignedDataCtrlr", variable: "Measurands", kind: "csl" },
+  { key: "ClockAlignedDataInterval", component: "AlignedDataCtrlr", variable: "Interval", kind: "int" },
+  { key: "StopTxnAlignedData", component: "AlignedDataCtrlr", variable: "TxEndedMeasurands", kind: "csl" },
+  { key: "HeartbeatInterval", component: "OCPPCommCtrlr", variable: "HeartbeatInterval", kind: "int" },
+  { key: "WebSocketPingInterval", component: "OCPPCommCtrlr", variable: "WebSocketPingInterval", kind: "int" },
+  { key: "ResetRetries", component: "OCPPCommCtrlr", variable: "ResetRetries", kind: "int" },
+  { key: "TransactionMessageAttempts", component: "OCPPCommCtrlr", variable: "MessageAttempts", instance: "TransactionEvent", kind: "int" },
+  { key: "TransactionMessageRetryInterval", component: "OCPPCommCtrlr", variable: "MessageAttemptInterval", instance: "TransactionEvent", kind: "int" },
+  { key: "UnlockConnectorOnEVSideDisconnect", component: "OCPPCommCtrlr", variable: "UnlockOnEVSideDisconnect", kind: "bool" },
+  { key: "ConnectionTimeOut", component: "TxCtrlr", variable: "EVConnectionTimeOut", kind: "int" },
+  { key: "StopTransactionOnEVSideDisconnect", component: "TxCtrlr", variable: "StopTxOnEVSideDisconnect", kind: "bool" },
+  { key: "StopTransactionOnInvalidId", component: "TxCtrlr", variable: "StopTxOnInvalidId", kind: "bool" },
+  { key: "MaxEnergyOnInvalidId", component: "TxCtrlr", variable: "MaxEnergyOnInvalidId", kind: "int" },
+  { key: "LocalAuthorizeOffline", component: "AuthCtrlr", variable: "LocalAuthorizeOffline", kind: "bool" },
+  { key: "LocalPreAuthorize", component: "AuthCtrlr", variable: "LocalPreAuthorize", kind: "bool" },
+  { key: "AuthorizeRemoteTxRequests", component: "AuthCtrlr", variable: "AuthorizeRemoteStart", kind: "bool" },
+  { key: "AllowOfflineTxForUnknownId", component: "AuthCtrlr", variable: "OfflineTxForUnknownIdEnabled", kind: "bool" },
+  { key: "AuthorizationCacheEnabled", component: "AuthCacheCtrlr", variable: "Enabled", kind: "bool" },
+  { key: "LocalAuthListEnabled", component: "LocalAuthListCtrlr", variable: "Enabled", kind: "bool" }
+];
+var ROW_BY_KEY = new Map(CONFIGURATION_KEYS.map((row) => [row.key.toLowerCase(), row]));
+var MAX_KEY_LENGTH = 50;
+var MAX_VALUE_16 = 500;
+var MAX_VALUE_201 = 1e3;
+var own = (table, key2) => typeof key2 === "string" && Object.hasOwn(table, key2) ? table[key2] : void 0;
+function statusAnswer(table, fallback) {
+  return (reply) => ({ status: own(table, isObject5(reply) ? reply.status : void 0) ?? fallback });
+}
+var same = (...names) => Object.fromEntries(names.map((name) => [name, name]));
+var translated = (action, payload, answer) => ({ action, payload, answer });
+var answered = (payload) => ({ answered: payload });
+function target(connectorId, context) {
+  if (connectorId < 0) return constraint("connectorId must not be negative");
+  if (connectorId === 0) return "station";
+  return context.evses.has(connectorId) ? "evse" : "unknown";
+}
+var isProblem = (value) => isObject5(value);
+var remoteStart = (payload, context) => {
+  const problem = checkFields(payload, { idTag: "string" }, { connectorId: "int", chargingProfile: "object" }) ?? tooLong2(payload, "idTag", 36);
+  if (problem) return problem;
+  let profile;
+  if (payload.chargingProfile !== void 0) {
+    const result = profile16To201(payload.chargingProfile);
+    if (!("profile" in result)) return result;
+    if (result.profile.chargingProfilePurpose !== "TxProfile") return constraint("chargingProfile must be a TxProfile");
+    profile = result.profile;
+  }
+  let evseId;
+  if (payload.connectorId !== void 0) {
+    const where = target(payload.connectorId, context);
+    if (isProblem(where)) return where;
+    if (where === "station") return constraint("connectorId must be greater than 0");
+    if (where === "unknown") return answered({ status: "Rejected" });
+    evseId = payload.connectorId;
+  }
+  return translated("RequestStartTransaction", {
+    remoteStartId: context.remoteStartId(),
+    idToken: { idToken: payload.idTag, type: "Central" },
+    ...evseId === void 0 ? {} : { evseId },
+    ...profile ? { chargingProfile: profile } : {}
+  }, statusAnswer(same("Accepted", "Rejected"), "Rejected"));
+};
+var remoteStop = (payload, context) => {
+  const problem = checkFields(payload, { transactionId: "int" });
+  if (problem) return problem;
+  const transactionId = context.transactionIdFor(payload.transactionId);
+  if (transactionId === null) return answered({ status: "Rejected" });
+  return translated("RequestStopTransaction", { transactionId }, statusAnswer(same("Accepted", "Rejected"), "Rejected"));
+};
+var reset = (payload) => {
+  const problem = checkFields(payload, { type: ["Hard", "Soft"] });
+  if (problem) return problem;
+  return translated(
+    "Reset",
+    { type: payload.type === "Hard" ? "Immediate" : "OnIdle" },
+    statusAnswer({ Accepted: "Accepted", Scheduled: "Accepted", Rejected: "Rejected" }, "Rejected")
+  );
+};
+var unlockConnector = (payload, context) => {
+  const problem = checkFields(payload, { connectorId: "int" });
+  if (problem) return problem;
+  if (!context.evses.has(payload.connectorId)) return answered({ status: "NotSupported" });
+  return translated("UnlockConnector", { evseId: payload.connectorId, connectorId: 1 }, statusAnswer({
+    Unlocked: "Unlocked",
+    UnlockFailed: "UnlockFailed",
+    OngoingAuthorizedTransaction: "UnlockFailed",
+    UnknownConnector: "NotSupported"
+  }, "UnlockFailed"));
+};
+var changeAvailability = (payload, context) => {
+  const problem = checkFields(payload, { connectorId: "int", type: ["Inoperative", "Operative"] });
+  if (problem) return problem;
+  const where = target(payload.connectorId, context);
+  if (isProblem(where)) return where;
+  if (where === "unknown") return answered({ status: "Rejected" });
+  return translated("ChangeAvailability", {
+    operationalStatus: payload.type,
+    ...where === "evse" ? { evse: { id: payload.connectorId } } : {}
+  }, statusAnswer(same("Accepted", "Rejected", "Scheduled"), "Rejected"));
+};
+var TRIGGERS = {
+  ...same("BootNotification", "Heartbeat", "MeterValues", "StatusNotification", "FirmwareStatusNotification"),
+  DiagnosticsStatusNotification: "LogStatusNotification"
+};
+var triggerMessage = (payload, context) => {
+  const problem = checkFields(payload, { requestedMessage: Object.keys(TRIGGERS) }, { connectorId: "int" });
+  if (problem) return problem;
+  const requestedMessage = TRIGGERS[payload.requestedMessage];
+  const answer = statusAnswer(same("Accepted", "Rejected", "NotImplemented"), "Rejected");
+  const connectorId = payload.connectorId;
+  if (connectorId !== void 0 && connectorId < 0) return constraint("connectorId must not be negative");
+  let evse;
+  if (requestedMessage === "StatusNotification") {
+    const id = connectorId ?? (context.evses.size === 1 ? [...context.evses][0] : void 0);
+    if (id === void 0 || !context.evses.has(id)) return answered({ status: "Rejected" });
+    evse = { id, connectorId: 1 };
+  } else if (requestedMessage === "MeterValues" && connectorId !== void 0 && connectorId !== 0) {
+    if (!context.evses.has(connectorId)) return answered({ status: "Rejected" });
+    evse = { id: connectorId };
+  }
+  return translated("TriggerMessage", { requestedMessage, ...evse ? { evse } : {} }, answer);
+};
+function valueTo201(row, value) {
+  const trimmed = value.trim();
+  switch (row.kind) {
+    case "bool": {
+      const lower = trimmed.toLowerCase();
+      return lower === "true" || lower === "false" ? lower : null;
+    }
+    case "int":
+      return /^-?\d+$/.test(trimmed) ? String(Number(trimmed)) : null;
+    case "csl":
+      return trimmed.split(",").map((item) => item.trim()).filter((item) => item !== "").join(",");
+    default:
+      return value;
+  }
+}
+function valueTo16(row, value) {
+  if (row.kind === "bool") return value.trim().toLowerCase();
+  if (row.kind === "csl") return value.split(",").map((item) => item.trim()).filter((item) => item !== "").join(",");
+  return value;
+}
+var componentVariable = (row) => ({
+  component: { name: row.component },
+  variable: row.instance === void 0 ? { name: row.variable } : { name: row.variable, instance: row.instance }
+});
+var SET_STATUS = {
+  ...same("Accepted", "RebootRequired", "Rejected"),
+  UnknownComponent: "NotSupported",
+  UnknownVariable: "NotSupported",
+  NotSupportedAttributeType: "NotSupported"
+};
+var changeConfiguration = (payload) => {
+  const problem = checkFields(payload, { key: "string", value: "string" });
+  if (problem) return problem;
+  const row = ROW_BY_KEY.get(payload.key.toLowerCase());
+  if (!row) return answered({ status: "NotSupported" });
+  const attributeValue = valueTo201(row, payload.value);
+  if (attributeValue === null || attributeValue.length > MAX_VALUE_201) return answered({ status: "Rejected" });
+  return translated("SetVariables", { setVariableData: [{ ...componentVariable(row), attributeValue }] }, (reply) => {
+    const results = isObject5(reply) && Array.isArray(reply.setVariableResult) ? reply.setVariableResult : [];
+    const first = results[0];
+    return { status: own(SET_STATUS, isObject5(first) ? first.attributeStatus : void 0) ?? "Rejected" };
+  });
+};
+function resultFor(result, row) {
+  if (!isObject5(result) || !isObject5(result.component) || !isObject5(result.variable)) return false;
+  return result.component.name === row.component && result.variable.name === row.variable && result.variable.instance === row.instance;
+}
+var getConfiguration = (payload) => {
+  const problem = checkFields(payload, {}, { key: "array" });
+  if (problem) return problem;
+  const keys = payload.key ?? [];
+  if (keys.some((key2) => typeof key2 !== "string" || key2.length > MAX_KEY_LENGTH)) {
+    return formation(`every key must be a string of at most ${MAX_KEY_LENGTH} characters`);
+  }
+  const asked = keys.length === 0 ? CONFIGURATION_KEYS.map((row) => row.key) : [...new Set(keys)];
+  const known = [];
+  const unknownKey = [];
+  for (const key2 of asked) {
+    const row = ROW_BY_KEY.get(key2.toLowerCase());
+    if (!row) unknownKey.push(key2);
+    else if (!known.some((entry) => entry.row === row)) known.push({ key: key2, row });
+  }
+  if (known.length === 0) return answered({ configurationKey: [], unknownKey });
+  return translated("GetVariables", { getVariableData: known.map(({ row }) => componentVariable(row)) }, (reply) => {
+    const results = isObject5(reply) && Array.isArray(reply.getVariableResult) ? reply.getVariableResult : [];
+    const configurationKey = [];
+    const missing = [];
+    for (const { key: key2, row } of known) {
+      const result = results.find((candidate) => resultFor(candidate, row));
+      if (!result || result.attributeStatus !== "Accepted") {
+        missing.push(key2);
+        continue;
+      }
+      const value = typeof result.attributeValue === "string" ? valueTo16(row, result.attributeValue) : void 0;
+      configurationKey.push({ key: key2, readonly: false, ...value !== void 0 && value.length <= MAX_VALUE_16 ? { value } : {} });
+    }
+    return { configurationKey, unknownKey: [...unknownKey, ...missing] };
+  });
+};
+var setChargingProfile = (payload, context) => {
+  const problem = checkFields(payload, { connectorId: "int", csChargingProfiles: "object" });
+  if (problem) return problem;
+  const result = profile16To201(payload.csChargingProfiles);
+  if (!("profile" in result)) return result;
+  const where = target(payload.connectorId, context);
+  if (isProblem(where)) return where;
+  if (where === "unknown") return answered({ status: "Rejected" });
+  let profile = result.profile;
+  if (profile.chargingProfilePurpose === "TxProfile") {
+    const upstreamTx = payload.csChargingProfiles.transactionId;
+    const transactionId = typeof upstreamTx === "number" ? context.transactionIdFor(upstreamTx) : null;
+    if (transactionId === null) return answered({ status: "Rejected" });
+    profile = { ...profile, transactionId };
+  }
+  return translated(
+    "SetChargingProfile",
+    { evseId: payload.connectorId, chargingProfile: profile },
+    statusAnswer(same("Accepted", "Rejected"), "Rejected")
+  );
+};
+var clearChargingProfile = (payload, context) => {
+  const problem = checkFields(payload, {}, { id: "int", connectorId: "int", chargingProfilePurpose: Object.keys(PURPOSE_16_TO_201), stackLevel: "int" });
+  if (problem) return problem;
+  if (payload.connectorId !== void 0) {
+    const where = target(payload.connectorId, context);
+    if (isProblem(where)) return where;
+    if (where === "unknown") return answered({ status: "Unknown" });
+  }
+  const criteria = {};
+  if (payload.connectorId !== void 0) criteria.evseId = payload.connectorId;
+  if (payload.chargingProfilePurpose !== void 0) criteria.chargingProfilePurpose = PURPOSE_16_TO_201[payload.chargingProfilePurpose];
+  if (payload.stackLevel !== void 0) criteria.stackLevel = payload.stackLevel;
+  return translated("ClearChargingProfile", {
+    ...payload.id === void 0 ? {} : { chargingProfileId: payload.id },
+    ...Object.keys(criteria).length === 0 ? {} : { chargingProfileCriteria: criteria }
+  }, statusAnswer(same("Accepted", "Unknown"), "Unknown"));
+};
+var getCompositeSchedule = (payload, context) => {
+  const problem = checkFields(payload, { connectorId: "int", duration: "int" }, { chargingRateUnit: ["A", "W"] });
+  if (problem) return problem;
+  const connectorId = payload.connectorId;
+  const where = target(connectorId, context);
+  if (isProblem(where)) return where;
+  if (where === "unknown") return answered({ status: "Rejected" });
+  return translated("GetCompositeSchedule", {
+    duration: payload.duration,
+    evseId: connectorId,
+    ...payload.chargingRateUnit === void 0 ? {} : { chargingRateUnit: payload.chargingRateUnit }
+  }, (reply) => {
+    if (!isObject5(reply) || reply.status !== "Accepted") return { status: "Rejected" };
+    if (reply.schedule === void 0) return { status: "Accepted", connectorId };
+    const schedule = composite201To16(reply.schedule);
+    return schedule ? { status: "Accepted", ...schedule } : { status: "Rejected" };
+  });
+};
+var dataTransfer = (payload) => {
+  const problem = checkFields(payload, { vendorId: "string" }, { messageId: "string", data: "string" }) ?? tooLong2(payload, "vendorId", 255) ?? tooLong2(payload, "messageId", 50);
+  if (problem) return problem;
+  const request = { vendorId: payload.vendorId };
+  if (payload.messageId !== void 0) request.messageId = payload.messageId;
+  if (payload.data !== void 0) request.data = payload.data;
+  return translated("DataTransfer", request, (reply) => {
+    const status = own(same("Accepted", "Rejected", "UnknownMessageId", "UnknownVendorId"), isObject5(reply) ? reply.status : void 0) ?? "Rejected";
+    const data = isObject5(reply) ? reply.data : void 0;
+    if (data === void 0 || data === null) return { status };
+    return { status, data: typeof data === "string" ? data : JSON.stringify(data) };
+  });
+};
+var TRANSLATORS = {
+  RemoteStartTransaction: remoteStart,
+  RemoteStopTransaction: remoteStop,
+  Reset: reset,
+  UnlockConnector: unlockConnector,
+  ChangeAvailability: changeAvailability,
+  TriggerMessage: triggerMessage,
+  ChangeConfiguration: changeConfiguration,
+  GetConfiguration: getConfiguration,
+  SetChargingProfile: setChargingProfile,
+  ClearChargingProfile: clearChargingProfile,
+  GetCompositeSchedule: getCompositeSchedule,
+  DataTransfer: dataTransfer
+};
+function upstreamCallTo201(action, payload, context) {
+  const translate = Object.hasOwn(TRANSLATORS, action) ? TRANSLATORS[action] : void 0;
+  if (!translate) return { error: "NotSupported", description: `${action} has no 2.0.1 counterpart here` };
+  if (!isObject5(payload)) return formation("the payload must be a JSON object");
+  try {
+    return translate(payload, context);
+  } catch (error) {
+    return { error: "GenericError", description: `translating ${action} failed: ${error?.message ?? String(error)}` };
+  }
+}
+
+// src/translate/link-translation.ts
+var CALL2 = 2;
+var CALLRESULT2 = 3;
+var CALLERROR2 = 4;
+var ERROR_CODES_16 = {
+  FormatViolation: "FormationViolation",
+  OccurrenceConstraintViolation: "OccurenceConstraintViolation",
+  MessageTypeNotSupported: "NotSupported",
+  RpcFrameworkError: "GenericError"
+};
+var LinkTranslation = class {
+  calls = new ChargerCallsTo16();
+  /** Calls sent to the upstream and not answered yet, by id. */
+  sent = /* @__PURE__ */ new Map();
+  /** Calls that wait for their transaction's 1.6 id, in order, with the charger's id for the first. */
+  held = [];
+  /** The upstream's Calls passed to the charger, by id: how the charger's answer goes back in 1.6. */
+  upstreamCalls = /* @__PURE__ */ new Map();
+  nextRemoteStartId = 1;
+  /** A frame the session sends to the 1.6 upstream. */
+  outgoing(text3) {
+    const frame = parse(text3);
+    if (frame === null) return { wire: [], settled: null, note: "not a frame" };
+    if (frame[0] !== CALL2) return { wire: this.answerUpstream(frame), settled: null, note: null };
+    const [, id, action, payload] = frame;
+    const out = this.calls.translate(action, payload);
+    if ("dropped" in out) return { wire: [], settled: { id, why: out.dropped }, note: null };
+    if (out.calls.length === 0) return { wire: [], settled: { id, why: out.note ?? `${action} has nothing for 1.6` }, note: null };
+    const wire = [];
+    out.calls.forEach((call, i) => {
+      const callId = i === 0 ? id : randomUUID();
+      const action201 = i === 0 ? action : null;
+      if (call.waitsFor !== void 0 && (this.held.length > 0 || this.calls.fill(call) === null)) {
+        this.held.push({ call, id: callId, action201 });
+        return;
+      }
+      wire.push(this.send(this.calls.fill(call), callId, action201, chargerTxOf(action, payload)));
+    });
+    return { wire, settled: null, note: out.note ?? null };
+  }
+  /** A frame from the 1.6 upstream. */
+  incoming(text3) {
+    const frame = parse(text3);
+    if (frame === null) return { deliver: text3, wire: [] };
+    if (frame[0] === CALL2) return this.upstreamCall(frame);
+    const id = String(frame[1]);
+    const sent = this.sent.get(id);
+    if (sent === void 0) return { deliver: text3, wire: [] };
+    this.sent.delete(id);
+    const wire = [];
+    if (frame[0] === CALLRESULT2 && sent.action16 === "StartTransaction" && sent.chargerTx !== null) {
+      const upstreamTx = frame[2].transactionId;
+      if (typeof upstreamTx === "number") {
+        this.calls.started(sent.chargerTx, upstreamTx);
+        wire.push(...this.release());
+      }
+    }
+    if (sent.action201 === null) return { deliver: null, wire };
+    if (frame[0] === CALLERROR2) return { deliver: text3, wire };
+    return { deliver: JSON.stringify([CALLRESULT2, id, answerTo201(sent.action201, frame[2])]), wire };
+  }
+  /** The link closed: what was sent and not answered will be sent again from the outbox, translated anew. */
+  reset() {
+    this.sent.clear();
+    this.held = [];
+    this.upstreamCalls.clear();
+  }
+  /** An upstream 1.6 Call: to the session as the 2.0.1 Call, or answered here (refused, or known without the charger). */
+  upstreamCall(frame) {
+    const [, id, action, payload] = frame;
+    const reply = (text3, type) => ({ deliver: null, wire: [{ text: text3, type, id, action: typeof action === "string" ? action : null }] });
+    if (typeof action !== "string" || typeof payload !== "object" || payload === null || Array.isArray(payload)) {
+      return reply(JSON.stringify([CALLERROR2, id, "FormationViolation", "not a Call", {}]), "CALLERROR");
+    }
+    const context = {
+      evses: this.calls.evses(),
+      transactionIdFor: (upstreamTx) => this.calls.chargerTxFor(upstreamTx),
+      remoteStartId: () => this.nextRemoteStartId++
+    };
+    const out = upstreamCallTo201(action, payload, context);
+    if ("answered" in out) return reply(JSON.stringify([CALLRESULT2, id, out.answered]), "CALLRESULT");
+    if ("error" in out) return reply(JSON.stringify([CALLERROR2, id, out.error, out.description, {}]), "CALLERROR");
+    this.upstreamCalls.set(id, { action, answer: out.answer });
+    return { deliver: JSON.stringify([CALL2, id, out.action, out.payload]), wire: [] };
+  }
+  /** The charger's answer (via the session) to an upstream Call: in 1.6. */
+  answerUpstream(frame) {
+    const id = String(frame[1]);
+    const pending = this.upstreamCalls.get(id);
+    if (pending === void 0) return [];
+    this.upstreamCalls.delete(id);
+    if (frame[0] === CALLRESULT2) {
+      const payload = typeof frame[2] === "object" && frame[2] !== null ? frame[2] : {};
+      return [{ text: JSON.stringify([CALLRESULT2, id, pending.answer(payload)]), type: "CALLRESULT", id, action: pending.action }];
+    }
+    const code = errorCodeTo16(typeof frame[2] === "string" ? frame[2] : "GenericError");
+    return [{ text: JSON.stringify([CALLERROR2, id, code, typeof frame[3] === "string" ? frame[3] : "", {}]), type: "CALLERROR", id, action: pending.action }];
+  }
+  /** Held Calls whose transaction id is known now, in order, up to the first that still waits. */
+  release() {
+    const out = [];
+    while (this.held.length > 0) {
+      const { call, id, action201 } = this.held[0];
+      const filled = this.calls.fill(call);
+      if (filled === null) break;
+      this.held.shift();
+      out.push(this.send(filled, id, action201, null));
+    }
+    return out;
+  }
+  send(call, id, action201, chargerTx) {
+    this.sent.set(id, { action201, action16: call.action, chargerTx: call.action === "StartTransaction" ? chargerTx : null });
+    return { text: JSON.stringify([CALL2, id, call.action, call.payload]), type: "CALL", id, action: call.action };
+  }
+};
+function errorCodeTo16(code) {
+  return ERROR_CODES_16[code] ?? code;
+}
+function chargerTxOf(action, payload) {
+  if (action !== "TransactionEvent") return null;
+  const id = (payload.transactionInfo ?? {}).transactionId;
+  return typeof id === "string" ? id : null;
+}
+function parse(text3) {
+  try {
+    const frame = JSON.parse(text3);
+    return Array.isArray(frame) && typeof frame[0] === "number" && typeof frame[1] === "string" ? frame : null;
+  } catch {
+    return null;
+  }
+}
+
+// src/session/translated-links.ts
+function offerFor(link, charger, log) {
+  const wanted = link.config.protocol;
+  if (wanted === null || wanted === charger) return charger;
+  if (wanted === "ocpp1.6") {
+    link.translation = new LinkTranslation();
+    log.info(`${link.name} speaks ocpp1.6: the charger's ${charger} frames are translated for it`);
+    return wanted;
+  }
+  log.error(`${link.name}: translating ${charger} to ${wanted} is not supported (only 2.0.1/2.1 chargers to 1.6 upstreams); not connected`);
+  return null;
+}
+
+// src/session/call-slot.ts
+import { randomUUID as randomUUID2 } from "node:crypto";
 
 // src/session/call-queue.ts
 var CallQueue = class {
@@ -8953,6 +9901,7 @@ var QUEUED = ["queued"];
 var REPLAYED = ["replayed"];
 var BLOCKED = ["blocked"];
 var FIXED = ["fixed"];
+var TRANSLATED = ["translated"];
 var INJECTED = ["injected"];
 var FILTERED = ["filtered"];
 var HIGH_WATER_MARK = 1024 * 1024;
@@ -9163,7 +10112,7 @@ var CallSlot = class {
     return call;
   }
   send(call, tags, payload) {
-    const proxyId = randomUUID();
+    const proxyId = randomUUID2();
     const out = withId(call.text, `"${proxyId}"`);
     this.inFlight = { call, proxyId, timer: setTimeout(() => this.timedOut(proxyId), this.session.callTimeoutMs) };
     this.session.sendToCharger(out);
@@ -9218,26 +10167,26 @@ var DurableDelivery = class {
    * transaction id of a replayed StartTransaction (its answer carries this upstream's id), else null.
    */
   answered(link, id) {
-    const own = this.sent.get(link);
-    const entry = own?.get(id);
+    const own2 = this.sent.get(link);
+    const entry = own2?.get(id);
     if (entry === void 0) return null;
-    own.delete(id);
+    own2.delete(id);
     this.outbox.done(entry.key);
     return { chargerTx: entry.chargerTx };
   }
   /** The link is (back) open: everything it has not answered, from the outbox, oldest first. */
   pendingFrames(link) {
-    const own = /* @__PURE__ */ new Map();
-    this.sent.set(link, own);
+    const own2 = /* @__PURE__ */ new Map();
+    this.sent.set(link, own2);
     return this.outbox.pending(this.charger, link.name).map((entry) => {
-      own.set(entry.callId, { key: { charger: entry.charger, upstream: entry.upstream, seq: entry.seq }, chargerTx: entry.chargerTx });
+      own2.set(entry.callId, { key: { charger: entry.charger, upstream: entry.upstream, seq: entry.seq }, chargerTx: entry.chargerTx });
       return { data: entry.text, text: entry.text, type: "CALL", id: entry.callId, action: entry.action, tags: REPLAYED_FROM_OUTBOX, seq: entry.seq };
     });
   }
   track(link, id, key2, chargerTx) {
-    let own = this.sent.get(link);
-    if (own === void 0) this.sent.set(link, own = /* @__PURE__ */ new Map());
-    own.set(id, { key: key2, chargerTx });
+    let own2 = this.sent.get(link);
+    if (own2 === void 0) this.sent.set(link, own2 = /* @__PURE__ */ new Map());
+    own2.set(id, { key: key2, chargerTx });
   }
 };
 
@@ -9418,8 +10367,8 @@ function wantedFor(inputs) {
   if (list.length === 1 && !capApplies) return { kind: "one", profile: list[0] };
   const merge = [];
   for (const upstream of inputs.upstreams) {
-    const own = list.filter((p) => p.upstream === upstream).map((p) => p.input);
-    if (own.length > 0) merge.push({ from: upstream, profiles: own });
+    const own2 = list.filter((p) => p.upstream === upstream).map((p) => p.input);
+    if (own2.length > 0) merge.push({ from: upstream, profiles: own2 });
   }
   if (capApplies) merge.push(homeownerCap(cap.limit, cap.unit));
   const sinceStart = transaction !== void 0 && list.every((p) => p.input.kind === "Relative") ? Math.max(0, Math.floor((now - transaction.start) / 1e3)) : 0;
@@ -9587,8 +10536,8 @@ var ChargingProfiles = class {
       const list = this.listOf(key2);
       if (list.includes(profile)) list.splice(list.indexOf(profile), 1);
       for (const old of displaced) {
-        const own = this.listOf(keyOf(old.connector, old.purpose));
-        if (!own.some((p) => p.upstream === old.upstream && p.id === old.id)) own.push(old);
+        const own2 = this.listOf(keyOf(old.connector, old.purpose));
+        if (!own2.some((p) => p.upstream === old.upstream && p.id === old.id)) own2.push(old);
       }
     };
     return {
@@ -9823,7 +10772,7 @@ function transactionToProfiles(profiles, event) {
 }
 
 // src/session/upstream-frames.ts
-import { randomUUID as randomUUID2 } from "node:crypto";
+import { randomUUID as randomUUID3 } from "node:crypto";
 var FIRST_CALL_WAIT_MS = 1e4;
 var UpstreamFrames = class {
   session;
@@ -9892,6 +10841,12 @@ var UpstreamFrames = class {
         this.answer(link, frame, data, text3, ts);
     }
   }
+  /** A translating link had nothing to send for the charger's Call `id`: it counts as answered there. */
+  settled(link, id) {
+    link.awaitingReplies.delete(id);
+    this.durable?.answered(link, id);
+    if (link.catchUp.answered(id)) this.catchUpNext(link);
+  }
   /** The session ended. */
   stop() {
     if (this.firstCallTimer !== null) clearTimeout(this.firstCallTimer);
@@ -9919,7 +10874,7 @@ var UpstreamFrames = class {
   catchUp(link, replay) {
     if (replay && !link.catchUp.hasBacklogged("BootNotification")) {
       for (const { action, text: text3 } of this.session.memory.replayFrames()) {
-        const proxyId = randomUUID2();
+        const proxyId = randomUUID3();
         const out = withId(text3, `"${proxyId}"`);
         link.catchUp.addReplay({ data: out, text: out, type: "CALL", id: proxyId, action, tags: REPLAYED });
       }
@@ -9955,7 +10910,7 @@ var UpstreamFrames = class {
       return;
     }
     if (frame.type === SEND) {
-      const proxyId = randomUUID2();
+      const proxyId = randomUUID3();
       const out = withId(result.text, `"${proxyId}"`);
       session.sendToCharger(out);
       session.record({ ts, from: link.name, to: "charger", type: typeName, id: proxyId, action: frame.action, tags: NO_TAGS, raw: redactSecrets(frame.action, frame.payload, out) });
@@ -9992,7 +10947,7 @@ var UpstreamFrames = class {
   /** The proxy's own Calls to an upstream (e.g. the reports it asked for): one at a time, before its backlog; answers are the proxy's. */
   proxyCalls(link, calls) {
     for (const { action, payload } of calls) {
-      const proxyId = randomUUID2();
+      const proxyId = randomUUID3();
       const out = JSON.stringify([CALL, proxyId, action, payload]);
       link.catchUp.addReplay({ data: out, text: out, type: "CALL", id: proxyId, action, tags: INJECTED });
     }
@@ -10051,8 +11006,6 @@ var UpstreamFrames = class {
 // src/session/charger-session.ts
 var CLOSE_GRACE_MS = 1e3;
 var DRAIN_POLL_MS = 50;
-var FRAME_COST = 256;
-var rateBurst = (config) => Math.max(2 * config.maxMessageSize, config.chargerRate);
 var ChargerSession = class {
   chargerId;
   links;
@@ -10078,10 +11031,7 @@ var ChargerSession = class {
   graceTimer = null;
   /** Polls a backed-up socket until it drains (then reading resumes) or is stuck too long. */
   drainTimer = null;
-  /** Token bucket of `[host] charger_rate`: bytes this charger may still send before it is read more slowly. */
-  rateTokens;
-  rateTokensAt = Date.now();
-  rateTimer = null;
+  rate;
   /** `ended` is called once when the session has ended, so the registry can forget it. */
   constructor(chargerId, memory, context, ended = () => void 0) {
     this.chargerId = chargerId;
@@ -10091,7 +11041,7 @@ var ChargerSession = class {
     this.log = childLoggers(context.loggers, chargerId);
     const { config, loggers } = context;
     this.callTimeoutMs = config.timeouts.callTimeout * 1e3;
-    this.rateTokens = rateBurst(config);
+    this.rate = new ChargerRate(config);
     this.links = config.upstreams.map((upstream) => {
       const options = {
         maxPayload: config.maxMessageSize,
@@ -10214,7 +11164,10 @@ var ChargerSession = class {
     charger.on("error", (error) => this.log.server.warn(error.message));
     for (const link of this.links) link.attach(this);
     this.slot.connected();
-    for (const link of this.links) if (link !== this.primary) void link.connect([this.protocol]);
+    for (const link of this.links) {
+      const offer = link === this.primary ? null : offerFor(link, this.protocol, this.log.proxy);
+      if (offer !== null) void link.connect([offer]);
+    }
   }
   /**
    * Ends the session: upstream links first (a CSMS may refuse a new connection while the old one
@@ -10248,6 +11201,8 @@ var ChargerSession = class {
   // ---- SessionCore: what the parts use ---------------------------------------------------------
   record(hop) {
     const entry = { ts: hop.ts, charger: this.chargerId, from: hop.from, to: hop.to, type: hop.type, id: hop.id, action: hop.action, tags: hop.tags, raw: hop.raw };
+    const translating = this.links.length > 1 && hop.to !== "charger" && hop.to !== "proxy" ? this.links.find((l) => l.name === hop.to && l.translation !== null) : void 0;
+    if (translating !== void 0) Object.assign(entry, { to: "proxy", tags: [...hop.tags, translating.lastTranslation] });
     if (!this.versionLogged && this.charger !== null) {
       this.versionLogged = true;
       this.context.messageLog.write({ ...entry, protocol: this.protocol, protocol_source: this.versionSource });
@@ -10265,7 +11220,7 @@ var ChargerSession = class {
     if (this.ended || this.routing === null) return;
     const now = Date.now();
     this.chargerHeardAt = this.lastChargerFrameAt = now;
-    if (this.context.config.chargerRate > 0) this.spendRate(data.length, now);
+    this.rate.spend(data.length, now, this.pauseCharger, this.resumeCharger);
     if (isBinary) {
       this.record({ ts: new Date(now).toISOString(), from: "charger", to: "proxy", type: "INVALID", id: null, action: null, tags: NO_TAGS, raw: `<binary frame, ${data.length} bytes>` });
       this.log.server.warn("binary frame, closing with 1003");
@@ -10295,6 +11250,13 @@ var ChargerSession = class {
     if (this.ended || this.charger === null || this.routing === null) return;
     this.routing.fromUpstreams.linkMessage(link, data, isBinary);
   }
+  linkWire(link, direction, frame) {
+    const [from, to] = direction === "out" ? ["charger", link.name] : [link.name, "proxy"];
+    this.context.messageLog.write({ ts: (/* @__PURE__ */ new Date()).toISOString(), charger: this.chargerId, from, to, type: frame.type, id: frame.id, action: frame.action, tags: TRANSLATED, raw: frame.text });
+  }
+  linkSettled(link, id) {
+    if (!this.ended) this.routing?.fromUpstreams.settled(link, id);
+  }
   linkClosed(link, code, reason) {
     if (this.ended) return;
     const forgotten = this.slot.drop(link);
@@ -10317,24 +11279,14 @@ var ChargerSession = class {
     void this.shutdown(chargerCode, 1e3, reason || "primary disconnected");
   }
   // ---- backpressure ----------------------------------------------------------------------------
-  /**
-   * One charger cannot take the event loop from the others: past `[host] charger_rate` (bytes/s,
-   * with a per-frame cost, after a burst) its socket is read more slowly; nothing is dropped.
-   */
-  spendRate(bytes, now) {
-    const rate = this.context.config.chargerRate;
-    this.rateTokens = Math.min(rateBurst(this.context.config), this.rateTokens + (now - this.rateTokensAt) * rate / 1e3) - bytes - FRAME_COST;
-    this.rateTokensAt = now;
-    if (this.rateTokens >= 0 || this.rateTimer !== null || this.charger === null) return;
-    const charger = this.charger;
-    charger.pause();
+  // `[host] charger_rate` (charger-rate.ts): read more slowly, resumed unless backpressure holds it.
+  pauseCharger = () => {
     this.log.server.debug("sends faster than [host] charger_rate, reading it more slowly");
-    this.rateTimer = setTimeout(() => {
-      this.rateTimer = null;
-      if (!this.ended && this.drainTimer === null) charger.resume();
-    }, Math.ceil(-this.rateTokens / rate * 1e3));
-    this.rateTimer.unref();
-  }
+    this.charger?.pause();
+  };
+  resumeCharger = () => {
+    if (!this.ended && this.drainTimer === null) this.charger?.resume();
+  };
   /**
    * A socket has more than HIGH_WATER_MARK unsent: stop reading from what feeds it (the charger
    * for frames toward upstreams, the upstreams for frames toward the charger) until it drains; a
@@ -10380,8 +11332,8 @@ var ChargerSession = class {
     this.routing?.fromUpstreams.stop();
     if (this.graceTimer !== null) clearTimeout(this.graceTimer);
     if (this.drainTimer !== null) clearInterval(this.drainTimer);
-    if (this.rateTimer !== null) clearTimeout(this.rateTimer);
-    this.graceTimer = this.drainTimer = this.rateTimer = null;
+    this.rate.stop();
+    this.graceTimer = this.drainTimer = null;
     this.onEnded(this);
   }
 };
@@ -14574,20 +15526,20 @@ var UI = class {
   renderInline(source, previousLine) {
     const match = source.match(/^ */);
     const leadingWhitespace = match ? match[0].length : 0;
-    const target = previousLine.text;
-    const targetTextWidth = mixin.stringWidth(target.trimRight());
+    const target2 = previousLine.text;
+    const targetTextWidth = mixin.stringWidth(target2.trimRight());
     if (!previousLine.span) {
       return source;
     }
     if (!this.wrap) {
       previousLine.hidden = true;
-      return target + source;
+      return target2 + source;
     }
     if (leadingWhitespace < targetTextWidth) {
       return source;
     }
     previousLine.hidden = true;
-    return target.trimRight() + " ".repeat(leadingWhitespace - targetTextWidth) + source.trimLeft();
+    return target2.trimRight() + " ".repeat(leadingWhitespace - targetTextWidth) + source.trimLeft();
   }
   rasterize(row) {
     const rrows = [];
@@ -17778,7 +18730,7 @@ function usage(yargs, shim3) {
     const emit = typeof level === "function" ? level : logger[level];
     emit(version);
   };
-  self.reset = function reset(localLookup) {
+  self.reset = function reset2(localLookup) {
     failMessage = null;
     failureOutput = false;
     usages = [];
@@ -18425,7 +19377,7 @@ ${customMsgs.join("\n")}` : "";
     if (recommended)
       usage2.fail(__("Did you mean %s?", recommended));
   };
-  self.reset = function reset(localLookup) {
+  self.reset = function reset2(localLookup) {
     implied = objFilter(implied, (k) => !localLookup[k]);
     conflicting = objFilter(conflicting, (k) => !localLookup[k]);
     return self;
@@ -18483,21 +19435,21 @@ function getPathToDefaultConfig(cwd, pathToExtend) {
   return shim2.path.resolve(cwd, pathToExtend);
 }
 function mergeDeep(config1, config2) {
-  const target = {};
-  function isObject5(obj) {
+  const target2 = {};
+  function isObject6(obj) {
     return obj && typeof obj === "object" && !Array.isArray(obj);
   }
-  Object.assign(target, config1);
+  Object.assign(target2, config1);
   for (const key2 of Object.keys(config2)) {
     if (key2 === "__proto__")
       continue;
-    if (isObject5(config2[key2]) && isObject5(target[key2])) {
-      target[key2] = mergeDeep(config1[key2], config2[key2]);
+    if (isObject6(config2[key2]) && isObject6(target2[key2])) {
+      target2[key2] = mergeDeep(config1[key2], config2[key2]);
     } else {
-      target[key2] = config2[key2];
+      target2[key2] = config2[key2];
     }
   }
-  return target;
+  return target2;
 }
 
 // node_modules/yargs/build/lib/yargs-factory.js
@@ -18990,9 +19942,9 @@ var YargsInstance = class {
     __classPrivateFieldSet(this, _YargsInstance_hasOutput, true, "f");
     if (!__classPrivateFieldGet(this, _YargsInstance_usage, "f").hasCachedHelpMessage()) {
       if (!this.parsed) {
-        const parse = this[kRunYargsParserAndExecuteCommands](__classPrivateFieldGet(this, _YargsInstance_processArgs, "f"), void 0, void 0, 0, true);
-        if (isPromise(parse)) {
-          return parse.then(() => {
+        const parse2 = this[kRunYargsParserAndExecuteCommands](__classPrivateFieldGet(this, _YargsInstance_processArgs, "f"), void 0, void 0, 0, true);
+        if (isPromise(parse2)) {
+          return parse2.then(() => {
             return __classPrivateFieldGet(this, _YargsInstance_usage, "f").help();
           });
         }
@@ -19336,9 +20288,9 @@ var YargsInstance = class {
     __classPrivateFieldSet(this, _YargsInstance_hasOutput, true, "f");
     if (!__classPrivateFieldGet(this, _YargsInstance_usage, "f").hasCachedHelpMessage()) {
       if (!this.parsed) {
-        const parse = this[kRunYargsParserAndExecuteCommands](__classPrivateFieldGet(this, _YargsInstance_processArgs, "f"), void 0, void 0, 0, true);
-        if (isPromise(parse)) {
-          parse.then(() => {
+        const parse2 = this[kRunYargsParserAndExecuteCommands](__classPrivateFieldGet(this, _YargsInstance_processArgs, "f"), void 0, void 0, 0, true);
+        if (isPromise(parse2)) {
+          parse2.then(() => {
             __classPrivateFieldGet(this, _YargsInstance_usage, "f").showHelp(level);
           });
           return this;
