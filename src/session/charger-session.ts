@@ -232,7 +232,7 @@ export class ChargerSession implements LinkOwner, SessionCore {
     this.slot.connected();
     // Secondaries are offered only the version the primary chose (or their own, translated), and never hold up the charger.
     for (const link of this.links) {
-      const offer = link === this.primary ? null : offerFor(link, this.protocol, this.log.proxy);
+      const offer = link === this.primary ? null : offerFor(link, this.protocol, this.chargerId, this.context.store, this.log.proxy);
       if (offer !== null) void link.connect([offer]);
     }
   }

@@ -42,6 +42,27 @@ export class ChargerCallsTo16 {
   private readonly transactions = new Map<string, Transaction>();
   /** Each EVSE's latest 2.0.1 connector status. */
   private readonly statuses = new Map<number, string>();
+  /** Told when what must survive a reconnect or a restart changed (see `snapshot`). */
+  onChange: () => void = () => undefined;
+
+  /** The state as JSON: transactions (with the upstream's ids) and statuses. */
+  snapshot(): string {
+    return JSON.stringify({ transactions: [...this.transactions], statuses: [...this.statuses] });
+  }
+
+  /** A translator from a snapshot; an unreadable one gives a fresh translator. */
+  static restored(text: string | null): ChargerCallsTo16 {
+    const calls = new ChargerCallsTo16();
+    if (text === null) return calls;
+    try {
+      const { transactions, statuses } = JSON.parse(text) as { transactions: Array<[string, Transaction]>; statuses: Array<[number, string]> };
+      for (const [id, transaction] of transactions) if (typeof id === 'string' && typeof transaction?.evse === 'number') calls.transactions.set(id, transaction);
+      for (const [evse, status] of statuses) if (typeof evse === 'number' && typeof status === 'string') calls.statuses.set(evse, status);
+    } catch {
+      // a fresh translator: transactions it does not know start anew when they report
+    }
+    return calls;
+  }
 
   /** A 2.0.1 charger Call for the 1.6 upstream. */
   translate(action: string, payload: Payload): ChargerCall16 {
@@ -56,15 +77,21 @@ export class ChargerCallsTo16 {
         if (idTag.length > ID_TAG_MAX) return { dropped: tooLong(idTag) };
         return { calls: [{ action, payload: { idTag } }] };
       }
-      case 'StatusNotification':
-        return this.status(payload);
+      case 'StatusNotification': {
+        const out = this.status(payload);
+        this.onChange();
+        return out;
+      }
       case 'MeterValues': {
         const { meterValue, left } = meterValuesTo16(payload.meterValue);
         if (typeof payload.evseId !== 'number' || meterValue.length === 0) return { dropped: `MeterValues with nothing 1.6 can carry${leftNote(left)}` };
         return { calls: [{ action, payload: { connectorId: payload.evseId, meterValue } }], ...noteOf(left) };
       }
-      case 'TransactionEvent':
-        return this.transactionEvent(payload);
+      case 'TransactionEvent': {
+        const out = this.transactionEvent(payload);
+        this.onChange();
+        return out;
+      }
       case 'DataTransfer': {
         if (typeof payload.vendorId !== 'string') return { dropped: 'DataTransfer without a vendorId' };
         const out: Payload = { vendorId: payload.vendorId };
@@ -80,7 +107,9 @@ export class ChargerCallsTo16 {
   /** The 1.6 upstream answered the StartTransaction of the charger's transaction `chargerTx`. */
   started(chargerTx: string, upstreamTx: number): void {
     const transaction = this.transactions.get(chargerTx);
-    if (transaction !== undefined) transaction.upstreamTx = upstreamTx;
+    if (transaction === undefined) return;
+    transaction.upstreamTx = upstreamTx;
+    this.onChange();
   }
 
   /** The 1.6 id of a charger transaction (null: not started there, or not answered yet). */

@@ -52,7 +52,7 @@ const ERROR_CODES_16: Readonly<Record<string, string>> = {
 };
 
 export class LinkTranslation {
-  private readonly calls = new ChargerCallsTo16();
+  private readonly calls: ChargerCallsTo16;
   /** Calls sent to the upstream and not answered yet, by id. */
   private readonly sent = new Map<string, Sent>();
   /** Calls that wait for their transaction's 1.6 id, in order, with the charger's id for the first. */
@@ -60,6 +60,12 @@ export class LinkTranslation {
   /** The upstream's Calls passed to the charger, by id: how the charger's answer goes back in 1.6. */
   private readonly upstreamCalls = new Map<string, { action: string; answer: (reply: Payload) => Payload }>();
   private nextRemoteStartId = 1;
+
+  /** `state`: a snapshot kept from before (a reconnect, a restart); `save` keeps each new one. */
+  constructor(state: string | null = null, save: (snapshot: string) => void = () => undefined) {
+    this.calls = ChargerCallsTo16.restored(state);
+    this.calls.onChange = () => save(this.calls.snapshot());
+  }
 
   /** A frame the session sends to the 1.6 upstream. */
   outgoing(text: string): Outgoing {

@@ -4,7 +4,8 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { bootParams, cleanupAfter, iniFor, NO_VIEWS, startCsms, startProxy, strictCharger, waitUntil, type RPCClientLike } from '../helpers/peers.ts';
+import { join } from 'node:path';
+import { bootParams, cleanupAfter, iniFor, NO_VIEWS, startCsms, startProxy, strictCharger, tempDir, waitUntil, type RPCClientLike } from '../helpers/peers.ts';
 
 const cleanups = cleanupAfter();
 const now = () => new Date().toISOString();
@@ -83,4 +84,61 @@ test('2.0.1 charger, 1.6 secondary: boot, status, authorize and a whole transact
   assert.equal(JSON.parse(stop[0]!.raw)[3].transactionId, 4711);
   assert.ok(proxy.entries.some((e) => e.from === 'charger' && e.to === 'proxy' && e.action === 'TransactionEvent' && e.tags.includes('translated')));
   assert.ok(proxy.entries.some((e) => e.from === 'evcc' && e.to === 'charger' && e.action === 'RequestStartTransaction'));
+});
+
+test('the 1.6 transaction id outlives a reconnect of the charger and a restart of the proxy', async () => {
+  const primary = await startCsms({ protocols: ['ocpp2.0.1'] });
+  const seen: string[] = [];
+  const evcc = await startCsms({
+    protocols: ['ocpp1.6'],
+    onClient: (client: RPCClientLike) => {
+      client.handle('StartTransaction', async ({ params }) => {
+        seen.push(`Start ${params.idTag}`);
+        return { transactionId: 99, idTagInfo: { status: 'Accepted' } };
+      });
+      client.handle('MeterValues', async ({ params }) => {
+        seen.push(`MeterValues ${params.transactionId}`);
+        return {};
+      });
+      client.handle('StopTransaction', async ({ params }) => {
+        seen.push(`Stop ${params.transactionId} ${params.meterStop}`);
+        return {};
+      });
+    },
+  });
+  cleanups.push(() => primary.close(), () => evcc.close());
+  const state = join(tempDir(), 'state.db');
+  const ini = `${iniFor(primary.url, undefined, NO_VIEWS)}[upstream.evcc]\nurl = ${evcc.url}\nprotocol = ocpp1.6\n`;
+  let proxy = await startProxy(ini, { state });
+  cleanups.push(() => proxy.close());
+  const connect = async () => {
+    const cp = strictCharger(proxy.port, 'TR2', ['ocpp2.0.1']);
+    cleanups.push(() => cp.close({ force: true }));
+    await cp.connect();
+    return cp;
+  };
+  const energy = (wh: number) => [{ timestamp: now(), sampledValue: [{ value: wh, measurand: 'Energy.Active.Import.Register', unitOfMeasure: { unit: 'Wh' } }] }];
+  const event = (eventType: string, seqNo: number, extra: object = {}) => ({ eventType, timestamp: now(), triggerReason: 'Authorized', seqNo, transactionInfo: { transactionId: 'TX-B' }, ...extra });
+
+  let cp = await connect();
+  await cp.call('BootNotification', bootParams('ocpp2.0.1'));
+  await cp.call('TransactionEvent', event('Started', 0, { evse: { id: 1, connectorId: 1 }, idToken: { idToken: 'CARD1', type: 'ISO14443' }, meterValue: energy(100) }));
+  await waitUntil(() => seen.includes('Start CARD1'), 'the start at the 1.6 secondary');
+  await waitUntil(() => proxy.entries.some((e) => e.from === 'evcc' && e.tags.includes('translated') && e.type === 'CALLRESULT'), 'its answer at the proxy');
+
+  // The charger reconnects (no boot): the next meter values carry the 1.6 id.
+  await cp.close({ force: true });
+  cp = await connect();
+  await cp.call('TransactionEvent', event('Updated', 1, { meterValue: energy(500) }));
+  await waitUntil(() => seen.includes('MeterValues 99'), 'the meter values with the 1.6 id after a reconnect');
+
+  // The proxy restarts: the Stop still carries it.
+  await cp.close({ force: true });
+  await proxy.close();
+  proxy = await startProxy(ini, { state });
+  cleanups.push(() => proxy.close());
+  cp = await connect();
+  await cp.call('TransactionEvent', event('Ended', 2, { meterValue: energy(900) }));
+  await waitUntil(() => seen.some((s) => s.startsWith('Stop')), 'the stop at the 1.6 secondary');
+  assert.deepEqual(seen, ['Start CARD1', 'MeterValues 99', 'Stop 99 900']);
 });
