@@ -142,3 +142,51 @@ test('the 1.6 transaction id outlives a reconnect of the charger and a restart o
   await waitUntil(() => seen.some((s) => s.startsWith('Stop')), 'the stop at the 1.6 secondary');
   assert.deepEqual(seen, ['Start CARD1', 'MeterValues 99', 'Stop 99 900']);
 });
+
+test('a 1.6 secondary\'s configuration and charging limit join the 2.0.1 charger\'s views and profile merge', async () => {
+  const primary = await startCsms({ protocols: ['ocpp2.0.1'] });
+  const evcc = await startCsms({ protocols: ['ocpp1.6'] });
+  cleanups.push(() => primary.close(), () => evcc.close());
+  const proxy = await startProxy(`${iniFor(primary.url)}[upstream.evcc]\nurl = ${evcc.url}\nprotocol = ocpp1.6\n`);
+  cleanups.push(() => proxy.close());
+  const variables = new Map<string, string>([['SampledDataCtrlr.TxUpdatedInterval', '60'], ['SampledDataCtrlr.TxUpdatedMeasurands', 'Energy.Active.Import.Register']]);
+  const profiles: any[] = [];
+  const charger = strictCharger(proxy.port, 'TR3', ['ocpp2.0.1']);
+  charger.handle('GetVariables', async ({ params }: { params?: any }) => ({
+    getVariableResult: params.getVariableData.map((d: any) => {
+      const value = variables.get(`${d.component.name}.${d.variable.name}`);
+      return value === undefined ? { attributeStatus: 'UnknownVariable', component: d.component, variable: d.variable } : { attributeStatus: 'Accepted', attributeValue: value, component: d.component, variable: d.variable };
+    }),
+  }));
+  charger.handle('SetVariables', async ({ params }: { params?: any }) => ({
+    setVariableResult: params.setVariableData.map((d: any) => {
+      variables.set(`${d.component.name}.${d.variable.name}`, d.attributeValue);
+      return { attributeStatus: 'Accepted', component: d.component, variable: d.variable };
+    }),
+  }));
+  charger.handle('SetChargingProfile', async ({ params }: { params?: any }) => {
+    profiles.push(params);
+    return { status: 'Accepted' };
+  });
+  charger.handle('ClearChargingProfile', async () => ({ status: 'Unknown' }));
+  cleanups.push(() => charger.close({ force: true }));
+  await charger.connect();
+  await primary.nextClient();
+  const atEvcc = await evcc.nextClient();
+  await charger.call('BootNotification', bootParams('ocpp2.0.1'));
+  await charger.call('StatusNotification', { timestamp: now(), connectorStatus: 'Available', evseId: 1, connectorId: 1 });
+
+  // Its MeterValueSampleInterval is its view of SampledDataCtrlr.TxUpdatedInterval: the charger samples at the shortest.
+  assert.deepEqual(await atEvcc.call('ChangeConfiguration', { key: 'MeterValueSampleInterval', value: '10' }), { status: 'Accepted' });
+  await waitUntil(() => variables.get('SampledDataCtrlr.TxUpdatedInterval') === '10', 'the shortest interval at the charger');
+  const read = (await atEvcc.call('GetConfiguration', { key: ['MeterValueSampleInterval', 'NoSuchKey'] })) as any;
+  assert.deepEqual(read.configurationKey.map((k: any) => [k.key, k.value]), [['MeterValueSampleInterval', '10']]);
+  assert.deepEqual(read.unknownKey, ['NoSuchKey']);
+
+  // Its TxDefaultProfile in amps joins the merge: the charger gets the proxy's profile.
+  const limit = { chargingProfileId: 7, stackLevel: 0, chargingProfilePurpose: 'TxDefaultProfile', chargingProfileKind: 'Absolute', chargingSchedule: { startSchedule: now(), chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 10 }] } };
+  assert.deepEqual(await atEvcc.call('SetChargingProfile', { connectorId: 1, csChargingProfiles: limit }), { status: 'Accepted' });
+  await waitUntil(() => profiles.length > 0, 'the merged profile at the charger');
+  assert.equal(profiles.at(-1).chargingProfile.chargingSchedule[0].chargingSchedulePeriod[0].limit, 10);
+  assert.notEqual(profiles.at(-1).chargingProfile.id, 7, 'under the proxy\'s own id');
+});
