@@ -27,7 +27,7 @@ import type { ChargerMemory } from './charger-memory.ts';
 import { ChargerFrames } from './charger-frames.ts';
 import { chargingProfilesOf, statusOf, transactionToProfiles } from './charging-wiring.ts';
 import type { SessionContext } from './session-context.ts';
-import { HIGH_WATER_MARK, NO_TAGS, TRANSLATED, type Hop, type SessionCore } from './session-core.ts';
+import { HIGH_WATER_MARK, NO_TAGS, TRANSLATED, TRANSLATED_BLOCKED, type Hop, type SessionCore } from './session-core.ts';
 import { UpstreamFrames } from './upstream-frames.ts';
 
 export type { SessionContext } from './session-context.ts';
@@ -333,8 +333,8 @@ export class ChargerSession implements LinkOwner, SessionCore {
   }
 
   linkWire(link: UpstreamLink, direction: 'in' | 'out', frame: WireFrame): void {
-    const [from, to] = direction === 'out' ? ['charger', link.name] : [link.name, 'proxy'];
-    this.context.messageLog.write({ ts: new Date().toISOString(), charger: this.chargerId, from, to, type: frame.type, id: frame.id, action: frame.action, tags: TRANSLATED, raw: frame.text });
+    const [from, to] = direction === 'out' ? [frame.blocked === true ? 'proxy' : 'charger', link.name] : [link.name, 'proxy'];
+    this.context.messageLog.write({ ts: new Date().toISOString(), charger: this.chargerId, from, to, type: frame.type, id: frame.id, action: frame.action, tags: frame.blocked === true ? TRANSLATED_BLOCKED : TRANSLATED, raw: frame.text });
   }
 
   linkSettled(link: UpstreamLink, id: string): void {

@@ -42,6 +42,7 @@ export const REPLAYED: Tag[] = ['replayed'];
 export const BLOCKED: Tag[] = ['blocked'];
 export const FIXED: Tag[] = ['fixed'];
 export const TRANSLATED: Tag[] = ['translated'];
+export const TRANSLATED_BLOCKED: Tag[] = ['translated', 'blocked'];
 export const INJECTED: Tag[] = ['injected'];
 export const FILTERED: Tag[] = ['filtered'];
 

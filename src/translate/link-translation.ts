@@ -18,6 +18,8 @@ export interface WireFrame {
   type: 'CALL' | 'CALLRESULT' | 'CALLERROR';
   id: string;
   action: string | null;
+  /** The proxy answered the upstream's Call itself (no counterpart, or known without the charger). */
+  blocked?: boolean;
 }
 
 export interface Outgoing {
@@ -122,7 +124,7 @@ export class LinkTranslation {
   /** An upstream 1.6 Call: to the session as the 2.0.1 Call, or answered here (refused, or known without the charger). */
   private upstreamCall(frame: unknown[]): Incoming {
     const [, id, action, payload] = frame as [number, string, unknown, unknown];
-    const reply = (text: string, type: WireFrame['type']): Incoming => ({ deliver: null, wire: [{ text, type, id, action: typeof action === 'string' ? action : null }] });
+    const reply = (text: string, type: WireFrame['type']): Incoming => ({ deliver: null, wire: [{ text, type, id, action: typeof action === 'string' ? action : null, blocked: true }] });
     if (typeof action !== 'string' || typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
       return reply(JSON.stringify([CALLERROR, id, 'FormationViolation', 'not a Call', {}]), 'CALLERROR');
     }

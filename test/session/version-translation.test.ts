@@ -190,3 +190,56 @@ test('a 1.6 secondary\'s configuration and charging limit join the 2.0.1 charger
   assert.equal(profiles.at(-1).chargingProfile.chargingSchedule[0].chargingSchedulePeriod[0].limit, 10);
   assert.notEqual(profiles.at(-1).chargingProfile.id, 7, 'under the proxy\'s own id');
 });
+
+test('what 1.6 cannot carry: dropped for that upstream alone and said; its Calls for a connector that does not exist are answered by the proxy', async () => {
+  const primary = await startCsms({ protocols: ['ocpp2.0.1'], onClient: (client: RPCClientLike) => client.handle('NotifyEvent', async () => ({})) });
+  const seen: string[] = [];
+  const evcc = await startCsms({
+    protocols: ['ocpp1.6'],
+    onClient: (client: RPCClientLike) => {
+      client.handle('Authorize', async ({ params }) => {
+        seen.push(`Authorize ${params.idTag}`);
+        return { idTagInfo: { status: 'Accepted' } };
+      });
+      client.handle('Heartbeat', async () => {
+        seen.push('Heartbeat');
+        return { currentTime: now() };
+      });
+    },
+  });
+  cleanups.push(() => primary.close(), () => evcc.close());
+  const proxy = await startProxy(`${iniFor(primary.url, undefined, NO_VIEWS)}[upstream.evcc]\nurl = ${evcc.url}\nprotocol = ocpp1.6\n`);
+  cleanups.push(() => proxy.close());
+  const unlocks: unknown[] = [];
+  const charger = strictCharger(proxy.port, 'TR4', ['ocpp2.0.1']);
+  charger.handle('UnlockConnector', async ({ params }: { params?: any }) => {
+    unlocks.push(params);
+    return { status: 'Unlocked' };
+  });
+  cleanups.push(() => charger.close({ force: true }));
+  await charger.connect();
+  await primary.nextClient();
+  const atEvcc = await evcc.nextClient();
+  await charger.call('BootNotification', bootParams('ocpp2.0.1'));
+  await charger.call('StatusNotification', { timestamp: now(), connectorStatus: 'Available', evseId: 1, connectorId: 1 });
+
+  // No 1.6 counterpart: the primary gets it, the 1.6 side does not, the log says dropped.
+  await charger.call('NotifyEvent', { generatedAt: now(), seqNo: 0, eventData: [{ eventId: 1, timestamp: now(), trigger: 'Alerting', actualValue: 'x', eventNotificationType: 'HardWiredNotification', component: { name: 'C' }, variable: { name: 'V' } }] });
+  // An idToken longer than 1.6 allows: not cut, not sent, said.
+  await charger.call('Authorize', { idToken: { idToken: 'A'.repeat(30), type: 'eMAID' } });
+  await charger.call('Heartbeat', {});
+  await waitUntil(() => seen.includes('Heartbeat'), 'the heartbeat at the 1.6 side');
+  assert.deepEqual(seen, ['Heartbeat']);
+  assert.ok(proxy.entries.some((e) => e.action === 'NotifyEvent' && e.to === 'primary'));
+  assert.ok(proxy.entries.some((e) => e.action === 'NotifyEvent' && e.from === 'charger' && e.to === 'proxy' && e.tags.includes('dropped')));
+  assert.ok(proxy.console.some((l) => l.includes('not for evcc: NotifyEvent has no 1.6 counterpart')));
+  assert.ok(proxy.console.some((l) => l.includes("not for evcc: idToken of 30 characters is longer than 1.6's 20; map it with [upstream.NAME] idtag_map")));
+
+  // Its Calls: a connector the charger does not have is answered by the proxy; one it has reaches the charger in 2.0.1.
+  assert.deepEqual(await atEvcc.call('UnlockConnector', { connectorId: 5 }), { status: 'NotSupported' });
+  assert.deepEqual(await atEvcc.call('UnlockConnector', { connectorId: 1 }), { status: 'Unlocked' });
+  assert.deepEqual(unlocks, [{ evseId: 1, connectorId: 1 }]);
+  await assert.rejects(atEvcc.call('UpdateFirmware', { location: 'http://x', retrieveDate: now() }), { rpcErrorCode: 'NotSupported' });
+  assert.ok(proxy.entries.some((e) => e.from === 'proxy' && e.to === 'evcc' && e.type === 'CALLERROR' && e.action === 'UpdateFirmware' && e.tags.includes('blocked')));
+  assert.equal(charger.state, 1, 'the charger stays connected throughout');
+});
