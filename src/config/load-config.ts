@@ -296,11 +296,9 @@ function resolveUpstreams(
     }
   }
 
-  // Version translation (translate/) runs at a secondary's link; the primary answers the charger in its own version.
+  // Version translation (translate/) at a link's edge; the built-in local CSMS speaks every version itself.
   for (const upstream of upstreams) {
-    if (upstream.role !== 'primary' || upstream.protocol === null) continue;
-    const [section, key] = upstream.name === 'primary' ? ['ext-server', 'primary_protocol'] : [`upstream.${upstream.name}`, 'protocol'];
-    problems.push({ file, section, key, message: 'translating for the primary is not supported yet: set protocol on secondaries, observers and reporters' });
+    if (upstream.local && upstream.protocol !== null) problems.push({ file, section: `upstream.${upstream.name}`, key: 'protocol', message: 'the local CSMS speaks the charger\'s version; protocol does not apply' });
   }
   if (!upstreams.some((u) => u.role === 'primary')) {
     const message = 'no primary upstream: set [ext-server] server, --primary URL or --target-host HOST';

@@ -247,7 +247,7 @@ export class ProxyServer {
     }
 
     // A charger that asked for no subprotocol gets none in the answer, whatever was detected.
-    this.chosenProtocol.set(request, versionSource === 'subprotocol' ? session.primary.protocol : false);
+    this.chosenProtocol.set(request, versionSource === 'subprotocol' ? session.chargerProtocol : false);
     let upgraded = false;
     this.wss.handleUpgrade(request, socket, head, (charger: WebSocket) => {
       upgraded = true;
@@ -261,7 +261,7 @@ export class ProxyServer {
         void previous.shutdown(1000, 1000, 'replaced by a new connection');
       }
       this.loggers.server.info(`${chargerId} connected from ${remote} (${session.primary.protocol}, from the ${versionSource})`);
-      session.attachCharger(charger, session.primary.protocol as OcppVersion, versionSource);
+      session.attachCharger(charger, session.chargerProtocol as OcppVersion, versionSource);
     });
     if (!upgraded) {
       // ws refused the upgrade after all: the primary link must not outlive it.

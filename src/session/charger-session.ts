@@ -20,14 +20,14 @@ import { closeWithin, mirrorCloseCode } from '../upstream/close-codes.ts';
 import { LocalLink } from '../upstream/local-csms.ts';
 import { UpstreamLink, type ConnectFailure, type LinkOwner } from '../upstream/upstream-link.ts';
 import { ChargerRate } from './charger-rate.ts';
-import { offerFor } from './translated-links.ts';
+import { offerFor, primaryOffer, proxySideOf, wireEntry } from './translated-links.ts';
 import type { WireFrame } from '../translate/link-translation.ts';
 import { CallSlot, type ProxyCallAnswer } from './call-slot.ts';
 import type { ChargerMemory } from './charger-memory.ts';
 import { ChargerFrames } from './charger-frames.ts';
 import { chargingProfilesOf, statusOf, transactionToProfiles } from './charging-wiring.ts';
 import type { SessionContext } from './session-context.ts';
-import { HIGH_WATER_MARK, NO_TAGS, TRANSLATED, TRANSLATED_BLOCKED, type Hop, type SessionCore } from './session-core.ts';
+import { HIGH_WATER_MARK, NO_TAGS, type Hop, type SessionCore } from './session-core.ts';
 import { UpstreamFrames } from './upstream-frames.ts';
 
 export type { SessionContext } from './session-context.ts';
@@ -79,6 +79,8 @@ export class ChargerSession implements LinkOwner, SessionCore {
   private ended = false;
   /** The first message log line of a connection says which version and how it was found. */
   private versionLogged = false;
+  /** The charger's version once a link translates (the primary's during its handshake): frames near the session are in it. */
+  private translatedFor: OcppVersion | undefined;
   private chargerHeardAt = Date.now();
   private lastChargerFrameAt = Date.now();
   private graceTimer: NodeJS.Timeout | null = null;
@@ -148,15 +150,7 @@ export class ChargerSession implements LinkOwner, SessionCore {
       protocol_source: this.versionSource,
       connected_since: this.connectedSince?.toISOString() ?? null,
       queued_calls: this.queuedCalls,
-      upstreams: this.links.map((link) => ({
-        name: link.name,
-        role: link.role,
-        url: link.shownUrl,
-        state: link.state,
-        since: link.since.toISOString(),
-        reconnect_attempts: link.reconnectAttempts,
-        backlog: link.catchUp.size,
-      })),
+      upstreams: this.links.map((link) => link.status()),
       autoconfig: Object.fromEntries(this.memory.autoconfigResults),
       configuration: this.memory.knownConfigViews?.status() ?? {},
       charging: this.memory.knownChargingProfiles?.status() ?? {},
@@ -168,9 +162,16 @@ export class ChargerSession implements LinkOwner, SessionCore {
     return this.slot.queuedCalls;
   }
 
-  /** Opens the primary link offering the charger's subprotocols (negotiation is upstream-first). */
+  /** Opens the primary link offering the charger's subprotocols (negotiation is upstream-first), or 1.6 alone to translate. */
   connectPrimary(protocols: string[], chargerHeaders: Record<string, string | undefined>): Promise<ConnectFailure | null> {
-    return this.primary.connect(protocols, chargerHeaders);
+    const { offer, charger } = primaryOffer(this.primary, protocols, this.chargerId, this.context.store, this.log.proxy);
+    if (charger !== null) this.translatedFor = charger;
+    return this.primary.connect(offer, chargerHeaders);
+  }
+
+  /** The version the charger is accepted with: the primary's, or the charger's own when the primary's is translated. */
+  get chargerProtocol(): string {
+    return this.translatedFor ?? this.primary.protocol;
   }
 
   /** The charger's handshake completed with the primary's subprotocol: start routing. */
@@ -233,6 +234,7 @@ export class ChargerSession implements LinkOwner, SessionCore {
     // Secondaries are offered only the version the primary chose (or their own, translated), and never hold up the charger.
     for (const link of this.links) {
       const offer = link === this.primary ? null : offerFor(link, this.protocol, this.chargerId, this.context.store, this.log.proxy);
+      if (link.translation !== null) this.translatedFor ??= this.protocol;
       if (offer !== null) void link.connect([offer]);
     }
   }
@@ -274,8 +276,7 @@ export class ChargerSession implements LinkOwner, SessionCore {
   record(hop: Hop): void {
     const entry = { ts: hop.ts, charger: this.chargerId, from: hop.from, to: hop.to, type: hop.type, id: hop.id, action: hop.action, tags: hop.tags, raw: hop.raw };
     // A hop to a translating link: the frame as the proxy had it; its wire frames are logged by linkWire.
-    const translating = this.links.length > 1 && hop.to !== 'charger' && hop.to !== 'proxy' ? this.links.find((l) => l.name === hop.to && l.translation !== null) : undefined;
-    if (translating !== undefined) Object.assign(entry, { to: 'proxy', tags: [...hop.tags, translating.lastTranslation] });
+    if (this.translatedFor !== undefined) Object.assign(entry, proxySideOf(this.links, hop.to, hop.tags));
     if (!this.versionLogged && this.charger !== null) {
       this.versionLogged = true;
       this.context.messageLog.write({ ...entry, protocol: this.protocol, protocol_source: this.versionSource });
@@ -333,8 +334,7 @@ export class ChargerSession implements LinkOwner, SessionCore {
   }
 
   linkWire(link: UpstreamLink, direction: 'in' | 'out', frame: WireFrame): void {
-    const [from, to] = direction === 'out' ? [frame.blocked === true ? 'proxy' : 'charger', link.name] : [link.name, 'proxy'];
-    this.context.messageLog.write({ ts: new Date().toISOString(), charger: this.chargerId, from, to, type: frame.type, id: frame.id, action: frame.action, tags: frame.blocked === true ? TRANSLATED_BLOCKED : TRANSLATED, raw: frame.text });
+    this.context.messageLog.write(wireEntry(this.chargerId, link, direction, frame));
   }
 
   linkSettled(link: UpstreamLink, id: string): void {

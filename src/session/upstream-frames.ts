@@ -17,6 +17,7 @@ import type { UpstreamLink } from '../upstream/upstream-link.ts';
 import type { UpstreamCall } from './call-queue.ts';
 import type { CallSlot } from './call-slot.ts';
 import { DurableDelivery } from './durable-delivery.ts';
+import { untranslatableAnswer } from '../translate/charger-calls.ts';
 import { BLOCKED, DROPPED, INJECTED, NO_TAGS, QUEUED, REPLAYED, type SessionCore } from './session-core.ts';
 
 /**
@@ -110,11 +111,22 @@ export class UpstreamFrames {
     }
   }
 
-  /** A translating link had nothing to send for the charger's Call `id`: it counts as answered there. */
+  /**
+   * A translating link had nothing to send for the charger's Call `id`: it counts as answered
+   * there; when that link answers the charger, the charger gets what 1.6 allows to say.
+   */
   settled(link: UpstreamLink, id: string): void {
+    const session = this.session;
+    const action = link.awaitingReplies.get(id);
     link.awaitingReplies.delete(id);
     this.durable?.answered(link, id);
     if (link.catchUp.answered(id)) this.catchUpNext(link);
+    if (action === undefined || link !== (this.answerers.get(id) ?? session.primary)) return;
+    this.answerers.delete(id);
+    const answer = untranslatableAnswer(action);
+    const out = 'payload' in answer ? JSON.stringify([CALLRESULT, id, answer.payload]) : callError(id, answer.code, answer.description);
+    session.sendToCharger(out);
+    session.record({ ts: new Date().toISOString(), from: 'proxy', to: 'charger', type: 'payload' in answer ? 'CALLRESULT' : 'CALLERROR', id, action, tags: BLOCKED, raw: out });
   }
 
   /** The session ended. */

@@ -254,6 +254,24 @@ export function answerTo201(action201: string, answer16: Payload): Payload {
   }
 }
 
+/** 2.0.1 answers that may be empty: what the charger gets when its Call had nothing for a 1.6 answerer. */
+const EMPTY_ANSWERS = new Set([
+  'Heartbeat', 'StatusNotification', 'MeterValues', 'TransactionEvent', 'NotifyReport', 'NotifyEvent', 'NotifyMonitoringReport', 'SecurityEventNotification',
+  'LogStatusNotification', 'FirmwareStatusNotification', 'NotifyChargingLimit', 'ClearedChargingLimit', 'NotifyCustomerInformation', 'NotifyDisplayMessages',
+  'PublishFirmwareStatusNotification', 'ReservationStatusUpdate', 'ReportChargingProfiles',
+]);
+
+/**
+ * The answer a 2.0.1 charger gets when its Call had no 1.6 counterpart and the 1.6 upstream is its
+ * answerer: what the charger may take as "received" ({}), an idToken 1.6 cannot carry is not
+ * valid there, and otherwise NotImplemented (the proxy makes up no content).
+ */
+export function untranslatableAnswer(action201: string): { payload: Payload } | { code: 'NotImplemented'; description: string } {
+  if (EMPTY_ANSWERS.has(action201)) return { payload: {} };
+  if (action201 === 'Authorize') return { payload: { idTokenInfo: { status: 'Invalid' } } };
+  return { code: 'NotImplemented', description: `${action201} has no counterpart at the 1.6 backend` };
+}
+
 function idTokenInfo(idTagInfo: unknown): Payload | null {
   if (typeof idTagInfo !== 'object' || idTagInfo === null) return null;
   const { status, expiryDate } = idTagInfo as Payload;

@@ -107,6 +107,11 @@ export class UpstreamLink {
     this.catchUp = new CatchUp(options);
   }
 
+  /** This link in `/api/status`. */
+  status(): { name: string; role: UpstreamRole; url: string; state: LinkState; since: string; reconnect_attempts: number; backlog: number } {
+    return { name: this.name, role: this.role, url: this.shownUrl, state: this.state, since: this.since.toISOString(), reconnect_attempts: this.reconnectAttempts, backlog: this.catchUp.size };
+  }
+
   get isOpen(): boolean {
     return this.state === 'open';
   }

@@ -162,13 +162,13 @@ describe('valid configurations', () => {
 });
 
 describe('version translation keys', () => {
-  test('protocol per upstream and secondary_protocol for [ext-server]; the primary\'s is refused for now', () => {
-    const { config, problems } = load('[ext-server]\nserver = ws://p:1\nsecondary_server = ws://s:1\nsecondary_protocol = ocpp1.6\n[upstream.evcc]\nurl = ws://e:1\nprotocol = ocpp1.6\n');
+  test('protocol per upstream, primary_protocol and secondary_protocol for [ext-server]; not for the local CSMS', () => {
+    const { config, problems } = load('[ext-server]\nserver = ws://p:1\nprimary_protocol = ocpp1.6\nsecondary_server = ws://s:1\nsecondary_protocol = ocpp1.6\n[upstream.evcc]\nurl = ws://e:1\nprotocol = ocpp1.6\n');
     assert.deepEqual(problems, []);
-    assert.deepEqual(config!.upstreams.map((u) => [u.name, u.protocol]), [['primary', null], ['secondary', 'ocpp1.6'], ['evcc', 'ocpp1.6']]);
-    assert.deepEqual(problemLines('[ext-server]\nserver = ws://p:1\nprimary_protocol = ocpp1.6\n[upstream.e]\nurl = ws://e:1\nprotocol = ocpp1.5\n'), [
+    assert.deepEqual(config!.upstreams.map((u) => [u.name, u.protocol]), [['primary', 'ocpp1.6'], ['secondary', 'ocpp1.6'], ['evcc', 'ocpp1.6']]);
+    assert.deepEqual(problemLines('[upstream.local]\nrole = local\nprotocol = ocpp1.6\n[upstream.e]\nurl = ws://e:1\nprotocol = ocpp1.5\n'), [
       "FILE: [upstream.e] protocol: 'ocpp1.5' is not ocpp1.6, ocpp2.0.1 or ocpp2.1",
-      'FILE: [ext-server] primary_protocol: translating for the primary is not supported yet: set protocol on secondaries, observers and reporters',
+      "FILE: [upstream.local] protocol: the local CSMS speaks the charger's version; protocol does not apply",
     ]);
   });
 });

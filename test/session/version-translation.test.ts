@@ -243,3 +243,43 @@ test('what 1.6 cannot carry: dropped for that upstream alone and said; its Calls
   assert.ok(proxy.entries.some((e) => e.from === 'proxy' && e.to === 'evcc' && e.type === 'CALLERROR' && e.action === 'UpdateFirmware' && e.tags.includes('blocked')));
   assert.equal(charger.state, 1, 'the charger stays connected throughout');
 });
+
+test('a 1.6 primary (primary_protocol) for a 2.0.1 charger: its answers reach the charger in 2.0.1, and what it cannot take is answered honestly', async () => {
+  const seen: string[] = [];
+  const primary = await startCsms({
+    protocols: ['ocpp1.6'],
+    onClient: (client: RPCClientLike) => {
+      const on = (action: string, label: (p: any) => string, answer: () => object) =>
+        client.handle(action, async ({ params }) => {
+          seen.push(label(params));
+          return answer();
+        });
+      on('BootNotification', (p) => `Boot ${p.chargePointModel}`, () => ({ status: 'Accepted', currentTime: now(), interval: 120 }));
+      on('Authorize', (p) => `Authorize ${p.idTag}`, () => ({ idTagInfo: { status: 'Blocked' } }));
+      on('StartTransaction', (p) => `Start ${p.idTag}`, () => ({ transactionId: 12, idTagInfo: { status: 'Accepted' } }));
+      on('MeterValues', (p) => `MeterValues ${p.transactionId}`, () => ({}));
+      on('StopTransaction', (p) => `Stop ${p.transactionId}`, () => ({ idTagInfo: { status: 'Accepted' } }));
+    },
+  });
+  cleanups.push(() => primary.close());
+  const proxy = await startProxy(`[ext-server]\nserver = ${primary.url}\nprimary_protocol = ocpp1.6\n`);
+  cleanups.push(() => proxy.close());
+  const charger = strictCharger(proxy.port, 'TR5', ['ocpp2.0.1']);
+  cleanups.push(() => charger.close({ force: true }));
+  await charger.connect();
+  assert.equal(charger.protocol, 'ocpp2.0.1', 'the charger keeps its version');
+  // Every answer is checked against the 2.0.1 schemas by the strict charger.
+  const boot = (await charger.call('BootNotification', bootParams('ocpp2.0.1'))) as { status: string; interval: number };
+  assert.deepEqual([boot.status, boot.interval], ['Accepted', 120]);
+  assert.deepEqual(await charger.call('Authorize', { idToken: { idToken: 'CARD9', type: 'ISO14443' } }), { idTokenInfo: { status: 'Blocked' } });
+  const energy = (wh: number) => [{ timestamp: now(), sampledValue: [{ value: wh, unitOfMeasure: { unit: 'Wh' } }] }];
+  const event = (eventType: string, seqNo: number, extra: object = {}) => ({ eventType, timestamp: now(), triggerReason: 'Authorized', seqNo, transactionInfo: { transactionId: 'TX-P' }, ...extra });
+  assert.deepEqual(await charger.call('TransactionEvent', event('Started', 0, { evse: { id: 1, connectorId: 1 }, idToken: { idToken: 'CARD1', type: 'ISO14443' }, meterValue: energy(10) })), { idTokenInfo: { status: 'Accepted' } });
+  assert.deepEqual(await charger.call('TransactionEvent', event('Updated', 1, { meterValue: energy(20) })), {});
+  assert.deepEqual(await charger.call('TransactionEvent', event('Ended', 2, { meterValue: energy(30) })), { idTokenInfo: { status: 'Accepted' } });
+  // No 1.6 counterpart: an empty answer where 2.0.1 allows one, else NotImplemented; never made-up content.
+  assert.deepEqual(await charger.call('NotifyReport', { requestId: 1, generatedAt: now(), seqNo: 0 }), {});
+  await assert.rejects(charger.call('SignCertificate', { csr: 'x' }), { rpcErrorCode: 'NotImplemented' });
+  const model = (bootParams('ocpp2.0.1') as { chargingStation: { model: string } }).chargingStation.model;
+  assert.deepEqual(seen, [`Boot ${model}`, 'Authorize CARD9', 'Start CARD1', 'MeterValues 12', 'Stop 12']);
+});
