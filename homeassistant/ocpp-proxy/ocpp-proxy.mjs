@@ -4899,9 +4899,7 @@ function resolveUpstreams(cli, reader, fromCli, upstreamSections, problems) {
     }
   }
   for (const upstream of upstreams) {
-    if (upstream.role !== "primary" || upstream.protocol === null) continue;
-    const [section, key2] = upstream.name === "primary" ? ["ext-server", "primary_protocol"] : [`upstream.${upstream.name}`, "protocol"];
-    problems.push({ file, section, key: key2, message: "translating for the primary is not supported yet: set protocol on secondaries, observers and reporters" });
+    if (upstream.local && upstream.protocol !== null) problems.push({ file, section: `upstream.${upstream.name}`, key: "protocol", message: "the local CSMS speaks the charger's version; protocol does not apply" });
   }
   if (!upstreams.some((u) => u.role === "primary")) {
     const message = "no primary upstream: set [ext-server] server, --primary URL or --target-host HOST";
@@ -8642,6 +8640,10 @@ var UpstreamLink = class {
     this.logger = logger;
     this.catchUp = new CatchUp(options);
   }
+  /** This link in `/api/status`. */
+  status() {
+    return { name: this.name, role: this.role, url: this.shownUrl, state: this.state, since: this.since.toISOString(), reconnect_attempts: this.reconnectAttempts, backlog: this.catchUp.size };
+  }
   get isOpen() {
     return this.state === "open";
   }
@@ -9055,10 +9057,28 @@ var KEPT_ENDED = 16;
 var STATES_16 = { Charging: "Charging", SuspendedEV: "SuspendedEV", SuspendedEVSE: "SuspendedEVSE", EVConnected: "SuspendedEV", Idle: "Finishing" };
 var REASONS_16 = /* @__PURE__ */ new Set(["DeAuthorized", "EmergencyStop", "EVDisconnected", "Local", "Other", "PowerLoss", "Reboot", "Remote"]);
 var AUTH_STATUS_201 = { Accepted: "Accepted", Blocked: "Blocked", Expired: "Expired", Invalid: "Invalid", ConcurrentTx: "ConcurrentTx" };
-var ChargerCallsTo16 = class {
+var ChargerCallsTo16 = class _ChargerCallsTo16 {
   transactions = /* @__PURE__ */ new Map();
   /** Each EVSE's latest 2.0.1 connector status. */
   statuses = /* @__PURE__ */ new Map();
+  /** Told when what must survive a reconnect or a restart changed (see `snapshot`). */
+  onChange = () => void 0;
+  /** The state as JSON: transactions (with the upstream's ids) and statuses. */
+  snapshot() {
+    return JSON.stringify({ transactions: [...this.transactions], statuses: [...this.statuses] });
+  }
+  /** A translator from a snapshot; an unreadable one gives a fresh translator. */
+  static restored(text3) {
+    const calls = new _ChargerCallsTo16();
+    if (text3 === null) return calls;
+    try {
+      const { transactions, statuses } = JSON.parse(text3);
+      for (const [id, transaction] of transactions) if (typeof id === "string" && typeof transaction?.evse === "number") calls.transactions.set(id, transaction);
+      for (const [evse, status] of statuses) if (typeof evse === "number" && typeof status === "string") calls.statuses.set(evse, status);
+    } catch {
+    }
+    return calls;
+  }
   /** A 2.0.1 charger Call for the 1.6 upstream. */
   translate(action, payload) {
     switch (action) {
@@ -9072,15 +9092,21 @@ var ChargerCallsTo16 = class {
         if (idTag.length > ID_TAG_MAX) return { dropped: tooLong(idTag) };
         return { calls: [{ action, payload: { idTag } }] };
       }
-      case "StatusNotification":
-        return this.status(payload);
+      case "StatusNotification": {
+        const out = this.status(payload);
+        this.onChange();
+        return out;
+      }
       case "MeterValues": {
         const { meterValue, left: left2 } = meterValuesTo16(payload.meterValue);
         if (typeof payload.evseId !== "number" || meterValue.length === 0) return { dropped: `MeterValues with nothing 1.6 can carry${leftNote(left2)}` };
         return { calls: [{ action, payload: { connectorId: payload.evseId, meterValue } }], ...noteOf(left2) };
       }
-      case "TransactionEvent":
-        return this.transactionEvent(payload);
+      case "TransactionEvent": {
+        const out = this.transactionEvent(payload);
+        this.onChange();
+        return out;
+      }
       case "DataTransfer": {
         if (typeof payload.vendorId !== "string") return { dropped: "DataTransfer without a vendorId" };
         const out = { vendorId: payload.vendorId };
@@ -9095,7 +9121,9 @@ var ChargerCallsTo16 = class {
   /** The 1.6 upstream answered the StartTransaction of the charger's transaction `chargerTx`. */
   started(chargerTx, upstreamTx) {
     const transaction = this.transactions.get(chargerTx);
-    if (transaction !== void 0) transaction.upstreamTx = upstreamTx;
+    if (transaction === void 0) return;
+    transaction.upstreamTx = upstreamTx;
+    this.onChange();
   }
   /** The 1.6 id of a charger transaction (null: not started there, or not answered yet). */
   upstreamTxFor(chargerTx) {
@@ -9221,6 +9249,30 @@ function answerTo201(action201, answer16) {
     default:
       return action201 === "BootNotification" || action201 === "Heartbeat" ? answer16 : {};
   }
+}
+var EMPTY_ANSWERS = /* @__PURE__ */ new Set([
+  "Heartbeat",
+  "StatusNotification",
+  "MeterValues",
+  "TransactionEvent",
+  "NotifyReport",
+  "NotifyEvent",
+  "NotifyMonitoringReport",
+  "SecurityEventNotification",
+  "LogStatusNotification",
+  "FirmwareStatusNotification",
+  "NotifyChargingLimit",
+  "ClearedChargingLimit",
+  "NotifyCustomerInformation",
+  "NotifyDisplayMessages",
+  "PublishFirmwareStatusNotification",
+  "ReservationStatusUpdate",
+  "ReportChargingProfiles"
+]);
+function untranslatableAnswer(action201) {
+  if (EMPTY_ANSWERS.has(action201)) return { payload: {} };
+  if (action201 === "Authorize") return { payload: { idTokenInfo: { status: "Invalid" } } };
+  return { code: "NotImplemented", description: `${action201} has no counterpart at the 1.6 backend` };
 }
 function idTokenInfo(idTagInfo) {
   if (typeof idTagInfo !== "object" || idTagInfo === null) return null;
@@ -9686,7 +9738,7 @@ var ERROR_CODES_16 = {
   RpcFrameworkError: "GenericError"
 };
 var LinkTranslation = class {
-  calls = new ChargerCallsTo16();
+  calls;
   /** Calls sent to the upstream and not answered yet, by id. */
   sent = /* @__PURE__ */ new Map();
   /** Calls that wait for their transaction's 1.6 id, in order, with the charger's id for the first. */
@@ -9694,6 +9746,11 @@ var LinkTranslation = class {
   /** The upstream's Calls passed to the charger, by id: how the charger's answer goes back in 1.6. */
   upstreamCalls = /* @__PURE__ */ new Map();
   nextRemoteStartId = 1;
+  /** `state`: a snapshot kept from before (a reconnect, a restart); `save` keeps each new one. */
+  constructor(state = null, save = () => void 0) {
+    this.calls = ChargerCallsTo16.restored(state);
+    this.calls.onChange = () => save(this.calls.snapshot());
+  }
   /** A frame the session sends to the 1.6 upstream. */
   outgoing(text3) {
     const frame = parse(text3);
@@ -9745,7 +9802,7 @@ var LinkTranslation = class {
   /** An upstream 1.6 Call: to the session as the 2.0.1 Call, or answered here (refused, or known without the charger). */
   upstreamCall(frame) {
     const [, id, action, payload] = frame;
-    const reply = (text3, type) => ({ deliver: null, wire: [{ text: text3, type, id, action: typeof action === "string" ? action : null }] });
+    const reply = (text3, type) => ({ deliver: null, wire: [{ text: text3, type, id, action: typeof action === "string" ? action : null, blocked: true }] });
     if (typeof action !== "string" || typeof payload !== "object" || payload === null || Array.isArray(payload)) {
       return reply(JSON.stringify([CALLERROR2, id, "FormationViolation", "not a Call", {}]), "CALLERROR");
     }
@@ -9808,16 +9865,39 @@ function parse(text3) {
 }
 
 // src/session/translated-links.ts
-function offerFor(link, charger, log) {
+function offerFor(link, charger, chargerId, store, log) {
   const wanted = link.config.protocol;
-  if (wanted === null || wanted === charger) return charger;
+  if (wanted === null || wanted === charger || link.translation !== null) return wanted ?? charger;
   if (wanted === "ocpp1.6") {
-    link.translation = new LinkTranslation();
+    const key2 = `translation ${chargerId} ${link.name}`;
+    link.translation = new LinkTranslation(store?.getSetting(key2) ?? null, (snapshot) => {
+      try {
+        store?.setSetting(key2, snapshot);
+      } catch (error) {
+        log.error(`${chargerId}: state database: ${error.message}`);
+      }
+    });
     log.info(`${link.name} speaks ocpp1.6: the charger's ${charger} frames are translated for it`);
     return wanted;
   }
   log.error(`${link.name}: translating ${charger} to ${wanted} is not supported (only 2.0.1/2.1 chargers to 1.6 upstreams); not connected`);
   return null;
+}
+function primaryOffer(link, offered, chargerId, store, log) {
+  const version = link.config.protocol === "ocpp1.6" ? offered.find((p) => p === "ocpp2.1" || p === "ocpp2.0.1") : void 0;
+  if (version === void 0) return { offer: offered, charger: null };
+  offerFor(link, version, chargerId, store, log);
+  return { offer: ["ocpp1.6"], charger: version };
+}
+var TRANSLATED = ["translated"];
+var TRANSLATED_BLOCKED = ["translated", "blocked"];
+function proxySideOf(links, to, tags) {
+  const link = links.find((l) => l.name === to && l.translation !== null);
+  return link === void 0 ? null : { to: "proxy", tags: [...tags, link.lastTranslation] };
+}
+function wireEntry(chargerId, link, direction, frame) {
+  const [from, to] = direction === "out" ? [frame.blocked === true ? "proxy" : "charger", link.name] : [link.name, "proxy"];
+  return { ts: (/* @__PURE__ */ new Date()).toISOString(), charger: chargerId, from, to, type: frame.type, id: frame.id, action: frame.action, tags: frame.blocked === true ? TRANSLATED_BLOCKED : TRANSLATED, raw: frame.text };
 }
 
 // src/session/call-slot.ts
@@ -9901,7 +9981,6 @@ var QUEUED = ["queued"];
 var REPLAYED = ["replayed"];
 var BLOCKED = ["blocked"];
 var FIXED = ["fixed"];
-var TRANSLATED = ["translated"];
 var INJECTED = ["injected"];
 var FILTERED = ["filtered"];
 var HIGH_WATER_MARK = 1024 * 1024;
@@ -10841,11 +10920,22 @@ var UpstreamFrames = class {
         this.answer(link, frame, data, text3, ts);
     }
   }
-  /** A translating link had nothing to send for the charger's Call `id`: it counts as answered there. */
+  /**
+   * A translating link had nothing to send for the charger's Call `id`: it counts as answered
+   * there; when that link answers the charger, the charger gets what 1.6 allows to say.
+   */
   settled(link, id) {
+    const session = this.session;
+    const action = link.awaitingReplies.get(id);
     link.awaitingReplies.delete(id);
     this.durable?.answered(link, id);
     if (link.catchUp.answered(id)) this.catchUpNext(link);
+    if (action === void 0 || link !== (this.answerers.get(id) ?? session.primary)) return;
+    this.answerers.delete(id);
+    const answer = untranslatableAnswer(action);
+    const out = "payload" in answer ? JSON.stringify([CALLRESULT, id, answer.payload]) : callError(id, answer.code, answer.description);
+    session.sendToCharger(out);
+    session.record({ ts: (/* @__PURE__ */ new Date()).toISOString(), from: "proxy", to: "charger", type: "payload" in answer ? "CALLRESULT" : "CALLERROR", id, action, tags: BLOCKED, raw: out });
   }
   /** The session ended. */
   stop() {
@@ -11026,6 +11116,8 @@ var ChargerSession = class {
   ended = false;
   /** The first message log line of a connection says which version and how it was found. */
   versionLogged = false;
+  /** The charger's version once a link translates (the primary's during its handshake): frames near the session are in it. */
+  translatedFor;
   chargerHeardAt = Date.now();
   lastChargerFrameAt = Date.now();
   graceTimer = null;
@@ -11086,15 +11178,7 @@ var ChargerSession = class {
       protocol_source: this.versionSource,
       connected_since: this.connectedSince?.toISOString() ?? null,
       queued_calls: this.queuedCalls,
-      upstreams: this.links.map((link) => ({
-        name: link.name,
-        role: link.role,
-        url: link.shownUrl,
-        state: link.state,
-        since: link.since.toISOString(),
-        reconnect_attempts: link.reconnectAttempts,
-        backlog: link.catchUp.size
-      })),
+      upstreams: this.links.map((link) => link.status()),
       autoconfig: Object.fromEntries(this.memory.autoconfigResults),
       configuration: this.memory.knownConfigViews?.status() ?? {},
       charging: this.memory.knownChargingProfiles?.status() ?? {}
@@ -11104,9 +11188,15 @@ var ChargerSession = class {
   get queuedCalls() {
     return this.slot.queuedCalls;
   }
-  /** Opens the primary link offering the charger's subprotocols (negotiation is upstream-first). */
+  /** Opens the primary link offering the charger's subprotocols (negotiation is upstream-first), or 1.6 alone to translate. */
   connectPrimary(protocols, chargerHeaders) {
-    return this.primary.connect(protocols, chargerHeaders);
+    const { offer, charger } = primaryOffer(this.primary, protocols, this.chargerId, this.context.store, this.log.proxy);
+    if (charger !== null) this.translatedFor = charger;
+    return this.primary.connect(offer, chargerHeaders);
+  }
+  /** The version the charger is accepted with: the primary's, or the charger's own when the primary's is translated. */
+  get chargerProtocol() {
+    return this.translatedFor ?? this.primary.protocol;
   }
   /** The charger's handshake completed with the primary's subprotocol: start routing. */
   attachCharger(charger, protocol, versionSource = "subprotocol") {
@@ -11165,7 +11255,8 @@ var ChargerSession = class {
     for (const link of this.links) link.attach(this);
     this.slot.connected();
     for (const link of this.links) {
-      const offer = link === this.primary ? null : offerFor(link, this.protocol, this.log.proxy);
+      const offer = link === this.primary ? null : offerFor(link, this.protocol, this.chargerId, this.context.store, this.log.proxy);
+      if (link.translation !== null) this.translatedFor ??= this.protocol;
       if (offer !== null) void link.connect([offer]);
     }
   }
@@ -11201,8 +11292,7 @@ var ChargerSession = class {
   // ---- SessionCore: what the parts use ---------------------------------------------------------
   record(hop) {
     const entry = { ts: hop.ts, charger: this.chargerId, from: hop.from, to: hop.to, type: hop.type, id: hop.id, action: hop.action, tags: hop.tags, raw: hop.raw };
-    const translating = this.links.length > 1 && hop.to !== "charger" && hop.to !== "proxy" ? this.links.find((l) => l.name === hop.to && l.translation !== null) : void 0;
-    if (translating !== void 0) Object.assign(entry, { to: "proxy", tags: [...hop.tags, translating.lastTranslation] });
+    if (this.translatedFor !== void 0) Object.assign(entry, proxySideOf(this.links, hop.to, hop.tags));
     if (!this.versionLogged && this.charger !== null) {
       this.versionLogged = true;
       this.context.messageLog.write({ ...entry, protocol: this.protocol, protocol_source: this.versionSource });
@@ -11251,8 +11341,7 @@ var ChargerSession = class {
     this.routing.fromUpstreams.linkMessage(link, data, isBinary);
   }
   linkWire(link, direction, frame) {
-    const [from, to] = direction === "out" ? ["charger", link.name] : [link.name, "proxy"];
-    this.context.messageLog.write({ ts: (/* @__PURE__ */ new Date()).toISOString(), charger: this.chargerId, from, to, type: frame.type, id: frame.id, action: frame.action, tags: TRANSLATED, raw: frame.text });
+    this.context.messageLog.write(wireEntry(this.chargerId, link, direction, frame));
   }
   linkSettled(link, id) {
     if (!this.ended) this.routing?.fromUpstreams.settled(link, id);
@@ -11638,7 +11727,7 @@ var ProxyServer = class {
       this.refusals.record(chargerId, remote, 502, "primary-unreachable", `primary unreachable: ${failure.message}`);
       return abortHandshake(socket, 502, {}, "primary upstream unreachable\n");
     }
-    this.chosenProtocol.set(request, versionSource === "subprotocol" ? session.primary.protocol : false);
+    this.chosenProtocol.set(request, versionSource === "subprotocol" ? session.chargerProtocol : false);
     let upgraded = false;
     this.wss.handleUpgrade(request, socket, head2, (charger) => {
       upgraded = true;
@@ -11651,7 +11740,7 @@ var ProxyServer = class {
         void previous.shutdown(1e3, 1e3, "replaced by a new connection");
       }
       this.loggers.server.info(`${chargerId} connected from ${remote} (${session.primary.protocol}, from the ${versionSource})`);
-      session.attachCharger(charger, session.primary.protocol, versionSource);
+      session.attachCharger(charger, session.chargerProtocol, versionSource);
     });
     if (!upgraded) {
       this.handshaking.delete(session);

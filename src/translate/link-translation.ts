@@ -61,7 +61,8 @@ export class LinkTranslation {
   private held: Array<{ call: Call16; id: string; action201: string | null }> = [];
   /** The upstream's Calls passed to the charger, by id: how the charger's answer goes back in 1.6. */
   private readonly upstreamCalls = new Map<string, { action: string; answer: (reply: Payload) => Payload }>();
-  private nextRemoteStartId = 1;
+  /** RequestStartTransaction ids this link gives: from a random start, so they do not meet another upstream's. */
+  private nextRemoteStartId = 1 + Math.floor(Math.random() * 1_000_000_000);
 
   /** `state`: a snapshot kept from before (a reconnect, a restart); `save` keeps each new one. */
   constructor(state: string | null = null, save: (snapshot: string) => void = () => undefined) {

@@ -208,7 +208,7 @@ test('what 1.6 cannot carry: dropped for that upstream alone and said; its Calls
     },
   });
   cleanups.push(() => primary.close(), () => evcc.close());
-  const proxy = await startProxy(`${iniFor(primary.url, undefined, NO_VIEWS)}[upstream.evcc]\nurl = ${evcc.url}\nprotocol = ocpp1.6\n`);
+  const proxy = await startProxy(`${iniFor(primary.url, undefined, NO_VIEWS)}[upstream.evcc]\nurl = ${evcc.url}\nprotocol = ocpp1.6\nidtag_map = DE-ABC-C1234567890123456-X:EMAID1\n`);
   cleanups.push(() => proxy.close());
   const unlocks: unknown[] = [];
   const charger = strictCharger(proxy.port, 'TR4', ['ocpp2.0.1']);
@@ -225,11 +225,13 @@ test('what 1.6 cannot carry: dropped for that upstream alone and said; its Calls
 
   // No 1.6 counterpart: the primary gets it, the 1.6 side does not, the log says dropped.
   await charger.call('NotifyEvent', { generatedAt: now(), seqNo: 0, eventData: [{ eventId: 1, timestamp: now(), trigger: 'Alerting', actualValue: 'x', eventNotificationType: 'HardWiredNotification', component: { name: 'C' }, variable: { name: 'V' } }] });
-  // An idToken longer than 1.6 allows: not cut, not sent, said.
+  // An idToken longer than 1.6 allows: not cut, not sent, said (one in idtag_map goes under its mapped token).
+  await charger.call('Authorize', { idToken: { idToken: 'DE-ABC-C12345678-9', type: 'eMAID' } });
+  await charger.call('Authorize', { idToken: { idToken: 'DE-ABC-C1234567890123456-X', type: 'eMAID' } });
   await charger.call('Authorize', { idToken: { idToken: 'A'.repeat(30), type: 'eMAID' } });
   await charger.call('Heartbeat', {});
   await waitUntil(() => seen.includes('Heartbeat'), 'the heartbeat at the 1.6 side');
-  assert.deepEqual(seen, ['Heartbeat']);
+  assert.deepEqual(seen, ['Authorize DE-ABC-C12345678-9', 'Authorize EMAID1', 'Heartbeat']);
   assert.ok(proxy.entries.some((e) => e.action === 'NotifyEvent' && e.to === 'primary'));
   assert.ok(proxy.entries.some((e) => e.action === 'NotifyEvent' && e.from === 'charger' && e.to === 'proxy' && e.tags.includes('dropped')));
   assert.ok(proxy.console.some((l) => l.includes('not for evcc: NotifyEvent has no 1.6 counterpart')));
