@@ -9745,7 +9745,8 @@ var LinkTranslation = class {
   held = [];
   /** The upstream's Calls passed to the charger, by id: how the charger's answer goes back in 1.6. */
   upstreamCalls = /* @__PURE__ */ new Map();
-  nextRemoteStartId = 1;
+  /** RequestStartTransaction ids this link gives: from a random start, so they do not meet another upstream's. */
+  nextRemoteStartId = 1 + Math.floor(Math.random() * 1e9);
   /** `state`: a snapshot kept from before (a reconnect, a restart); `save` keeps each new one. */
   constructor(state = null, save = () => void 0) {
     this.calls = ChargerCallsTo16.restored(state);
