@@ -16,6 +16,8 @@ const option = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.s
 const fleets = option('fleets') !== undefined ? option('fleets').split(',').map(Number) : quick ? [100, 1000] : [100, 1000, 5000];
 const fleetsOnly = option('fleets') !== undefined;
 const pingInterval = option('ping');
+/** `--rounds=N`: interleaved rounds of the sequential figures (medians). */
+const rounds = Number(option('rounds') ?? 5);
 const work = mkdtempSync(join(tmpdir(), 'ocpp-proxy-bench-'));
 const children = new Set();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
@@ -82,6 +84,14 @@ async function proxy(primary, secondary, extraIni = '') {
   const child = run(process.execPath, args);
   await waitForPort(port);
   return { url: `ws://127.0.0.1:${port}`, child, pid: child.pid, dir };
+}
+
+/** The minimal forwarder of bench/forwarder.mjs (the baseline of the sequential figures). */
+async function forwarder(primary, secondary) {
+  const dir = mkdtempSync(join(work, 'forwarder-'));
+  const child = run(process.execPath, ['bench/forwarder.mjs', primary, secondary, join(dir, 'm.log')]);
+  const { port } = await firstJson(child);
+  return { url: `ws://127.0.0.1:${port}`, child };
 }
 
 async function load(mode, url, extra = []) {
@@ -157,17 +167,32 @@ try {
   if (fleetsOnly) {
     results.sequential = null;
   } else {
-  const direct = await load('seq', a.url);
-  p = await proxy(a.url);
-  const oneUpstream = await load('seq', p.url);
-  await stop(p.child);
-  p = await proxy(a.url, b.url);
-  const withSecondary = await load('seq', p.url);
-  await stop(p.child);
+  // Interleaved rounds (direct, forwarder, proxy with a secondary, proxy alone), medians: what one
+  // round gains from a warmer machine, the next gives back.
+  const runs = { direct: [], forwarder: [], withSecondary: [], oneUpstream: [] };
+  for (let round = 0; round < rounds; round++) {
+    runs.direct.push(await load('seq', a.url));
+    const f = await forwarder(a.url, b.url);
+    runs.forwarder.push(await load('seq', f.url));
+    await stop(f.child);
+    p = await proxy(a.url, b.url);
+    runs.withSecondary.push(await load('seq', p.url));
+    await stop(p.child);
+    p = await proxy(a.url);
+    runs.oneUpstream.push(await load('seq', p.url));
+    await stop(p.child);
+  }
+  const middle = (list) => [...list].sort((x, y) => x.calls_per_s - y.calls_per_s)[Math.floor(list.length / 2)];
+  const direct = middle(runs.direct);
+  const minimal = middle(runs.forwarder);
+  const oneUpstream = middle(runs.oneUpstream);
+  const withSecondary = middle(runs.withSecondary);
   results.sequential = {
+    rounds,
     direct,
+    forwarder: { ...minimal, ratio: +(minimal.calls_per_s / direct.calls_per_s).toFixed(2) },
     proxy_primary_only: { ...oneUpstream, ratio: +(oneUpstream.calls_per_s / direct.calls_per_s).toFixed(2) },
-    proxy_with_secondary: { ...withSecondary, ratio: +(withSecondary.calls_per_s / direct.calls_per_s).toFixed(2) },
+    proxy_with_secondary: { ...withSecondary, ratio: +(withSecondary.calls_per_s / direct.calls_per_s).toFixed(2), to_forwarder: +(withSecondary.calls_per_s / minimal.calls_per_s).toFixed(2) },
   };
   console.error(JSON.stringify(results.sequential));
 
@@ -249,11 +274,14 @@ const md = [
   '',
   `${results.machine.cpus} cores (${results.machine.model}), ${results.machine.memory_gb} GiB, Node ${results.machine.node}; ${results.note}.`,
   '',
-  '| sequential Heartbeat, one charger | calls/s | p50 ms | p99 ms | ratio to direct |',
+  `| sequential Heartbeat, one charger (median of ${s.rounds} rounds) | calls/s | p50 ms | p99 ms | ratio to direct |`,
   '|---|---|---|---|---|',
   `| direct to the CSMS | ${s.direct.calls_per_s} | ${s.direct.p50_ms.toFixed(3)} | ${s.direct.p99_ms.toFixed(3)} | 1.00 |`,
+  `| minimal forwarder (bench/forwarder.mjs), primary + secondary | ${s.forwarder.calls_per_s} | ${s.forwarder.p50_ms.toFixed(3)} | ${s.forwarder.p99_ms.toFixed(3)} | ${s.forwarder.ratio} |`,
   `| through the proxy, primary only | ${s.proxy_primary_only.calls_per_s} | ${s.proxy_primary_only.p50_ms.toFixed(3)} | ${s.proxy_primary_only.p99_ms.toFixed(3)} | ${s.proxy_primary_only.ratio} |`,
   `| through the proxy, primary + secondary | ${s.proxy_with_secondary.calls_per_s} | ${s.proxy_with_secondary.p50_ms.toFixed(3)} | ${s.proxy_with_secondary.p99_ms.toFixed(3)} | ${s.proxy_with_secondary.ratio} |`,
+  '',
+  `ocpp-proxy ÷ minimal forwarder (primary + secondary, median of ${s.rounds} interleaved rounds): ${s.proxy_with_secondary.to_forwarder}`,
   '',
   '| sequential MeterValues, primary + reporter | calls/s | p50 ms | p99 ms | ratio |',
   '|---|---|---|---|---|',
