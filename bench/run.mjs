@@ -1,6 +1,7 @@
 // `npm run bench`: every figure measured in the same run as its baseline, reported as ratios,
 // written to bench/results/<date>.json and .md. The proxy, the CSMSes and the load generators
-// each run in their own process, on loopback only. `--quick` leaves out the 5,000-charger fleet.
+// each run in their own process, on loopback only. `--quick` leaves out the 5,000-charger fleet;
+// `--sequential` measures only the sequential figures.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createConnection, createServer } from 'node:net';
@@ -15,6 +16,8 @@ const option = (name) => process.argv.find((a) => a.startsWith(`--${name}=`))?.s
 /** `--fleets=5000` measures only those fleets (and skips the rest); `--ping=0` sets [host] ping_interval. */
 const fleets = option('fleets') !== undefined ? option('fleets').split(',').map(Number) : quick ? [100, 1000] : [100, 1000, 5000];
 const fleetsOnly = option('fleets') !== undefined;
+/** `--sequential`: only the sequential figures (printed as JSON), for trying a change quickly. */
+const sequentialOnly = process.argv.includes('--sequential');
 const pingInterval = option('ping');
 /** `--rounds=N`: interleaved rounds of the sequential figures (medians). */
 const rounds = Number(option('rounds') ?? 5);
@@ -219,7 +222,7 @@ try {
   }
 
   results.fleets = [];
-  for (const chargers of fleets) {
+  for (const chargers of sequentialOnly ? [] : fleets) {
     const seconds = chargers >= 5000 ? 20 : 15;
     const directFleet = await load('fleet', a.url, [`chargers=${chargers}`, `seconds=${seconds}`]);
     p = await proxy(a.url, b.url);
@@ -251,7 +254,7 @@ try {
     await stop(p.child);
   }
 
-  if (!fleetsOnly) {
+  if (!fleetsOnly && !sequentialOnly) {
     results.startup = {
       binary: await startup(join(root, 'dist/ocpp-proxy'), []),
       bundle_node: await startup(process.execPath, [join(root, 'dist/ocpp-proxy.mjs')]),
@@ -264,8 +267,8 @@ try {
   for (const child of children) child.kill('SIGKILL');
 }
 
-if (fleetsOnly) {
-  console.log(JSON.stringify(results.fleets, null, 2));
+if (fleetsOnly || sequentialOnly) {
+  console.log(JSON.stringify(fleetsOnly ? results.fleets : results.sequential, null, 2));
   process.exit(0);
 }
 const s = results.sequential;
