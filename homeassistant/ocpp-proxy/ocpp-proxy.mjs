@@ -5838,6 +5838,7 @@ function rawOf(e, text3) {
 
 // src/log/message-log.ts
 var MAX_PENDING_BYTES = 16 * 1024 * 1024;
+var BATCH_BYTES = 64 * 1024;
 var RETRY_AFTER_ERROR_MS = 1e4;
 var MessageLog = class {
   path;
@@ -5856,6 +5857,10 @@ var MessageLog = class {
   reopenAgain = false;
   retryTimer = null;
   closed = false;
+  /** Lines of this event-loop turn, written at its end in one write (or sooner past BATCH_BYTES). */
+  batch = "";
+  batchLines = 0;
+  batchScheduled = false;
   constructor(path, logger, options = {}) {
     this.path = path;
     this.logger = logger;
@@ -5928,14 +5933,32 @@ var MessageLog = class {
       this.droppedLines = 0;
     }
     const line = this.textLines === null ? JSON.stringify(entry) + "\n" : this.textLines.line(entry);
-    stream.write(line);
+    this.batch += line;
+    this.batchLines++;
+    if (this.batch.length >= BATCH_BYTES) this.flushBatch();
+    else if (!this.batchScheduled) {
+      this.batchScheduled = true;
+      setImmediate(this.flushBatch);
+    }
     if (this.maxBytes > 0) {
       this.bytes += Buffer.byteLength(line);
       if (this.bytes >= this.maxBytes && this.reopening === null) void this.rotate();
     }
   }
+  /** Writes the lines of this turn so far, in one write. */
+  flushBatch = () => {
+    this.batchScheduled = false;
+    if (this.batchLines === 0) return;
+    const text3 = this.batch;
+    const lines = this.batchLines;
+    this.batch = "";
+    this.batchLines = 0;
+    if (this.stream === null) this.droppedLines += lines;
+    else this.stream.write(text3);
+  };
   /** Flushes everything written so far and closes the file. */
   async close() {
+    this.flushBatch();
     this.closed = true;
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = null;

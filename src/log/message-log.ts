@@ -1,7 +1,8 @@
 // The message log: one line per frame per hop (see CONTRACT.md), a JSON object (`jsonl`, the
 // default) or a line for people (`text`, text-format.ts).
-// One append stream: writes are queued in order and never block the event loop, so lines
-// never interleave. reopen() swaps the stream for logrotate (SIGHUP).
+// One append stream: a turn's lines go in one write at the end of the event-loop turn (or sooner
+// past 64 KB), in order, never blocking the event loop; close() (SIGTERM) writes what is left, a
+// kill -9 can lose the lines of the turn it interrupts. reopen() swaps the stream for logrotate (SIGHUP).
 
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, stat } from 'node:fs/promises';
@@ -15,6 +16,8 @@ export type EntryListener = (entry: MessageLogEntry) => void;
 
 /** Above this many queued bytes (a stalled disk) lines are counted and dropped, not buffered. */
 const MAX_PENDING_BYTES = 16 * 1024 * 1024;
+/** A turn's lines go to the file in one write, or sooner once they reach this size. */
+const BATCH_BYTES = 64 * 1024;
 /** After a write error (disk full), the file is tried again this often, as nginx does, without SIGHUP. */
 export const RETRY_AFTER_ERROR_MS = 10_000;
 
@@ -35,6 +38,10 @@ export class MessageLog {
   private reopenAgain = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private closed = false;
+  /** Lines of this event-loop turn, written at its end in one write (or sooner past BATCH_BYTES). */
+  private batch = '';
+  private batchLines = 0;
+  private batchScheduled = false;
 
   constructor(path: string, logger: Logger, options: { maxBytes?: number; retryMs?: number; format?: MessageLogFormat } = {}) {
     this.path = path;
@@ -114,15 +121,34 @@ export class MessageLog {
       this.droppedLines = 0;
     }
     const line = this.textLines === null ? JSON.stringify(entry) + '\n' : this.textLines.line(entry);
-    stream.write(line);
+    this.batch += line;
+    this.batchLines++;
+    if (this.batch.length >= BATCH_BYTES) this.flushBatch();
+    else if (!this.batchScheduled) {
+      this.batchScheduled = true;
+      setImmediate(this.flushBatch);
+    }
     if (this.maxBytes > 0) {
       this.bytes += Buffer.byteLength(line);
       if (this.bytes >= this.maxBytes && this.reopening === null) void this.rotate();
     }
   }
 
+  /** Writes the lines of this turn so far, in one write. */
+  private readonly flushBatch = (): void => {
+    this.batchScheduled = false;
+    if (this.batchLines === 0) return;
+    const text = this.batch;
+    const lines = this.batchLines;
+    this.batch = '';
+    this.batchLines = 0;
+    if (this.stream === null) this.droppedLines += lines;
+    else this.stream.write(text);
+  };
+
   /** Flushes everything written so far and closes the file. */
   async close(): Promise<void> {
+    this.flushBatch();
     this.closed = true;
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = null;
