@@ -83,6 +83,7 @@ export class MessageLog {
   }
 
   private async reopenNow(): Promise<void> {
+    this.flushBatch(); // what was logged before the swap belongs to the old file
     const old = this.stream;
     try {
       await this.open();
@@ -161,6 +162,7 @@ export class MessageLog {
 
   /** The size cap: the full file becomes PATH.1 (the previous PATH.1 goes), a new one starts. */
   private rotate(): Promise<void> {
+    this.flushBatch(); // the lines up to the cap go to the file that is moved aside
     this.bytes = 0;
     this.reopening = rename(this.path, `${this.path}.1`)
       .then(
