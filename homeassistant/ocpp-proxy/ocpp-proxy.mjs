@@ -5897,6 +5897,7 @@ var MessageLog = class {
     return this.reopening;
   }
   async reopenNow() {
+    this.flushBatch();
     const old = this.stream;
     try {
       await this.open();
@@ -5970,6 +5971,7 @@ var MessageLog = class {
   }
   /** The size cap: the full file becomes PATH.1 (the previous PATH.1 goes), a new one starts. */
   rotate() {
+    this.flushBatch();
     this.bytes = 0;
     this.reopening = rename(this.path, `${this.path}.1`).then(
       () => this.reopenNow(),
