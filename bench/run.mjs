@@ -76,13 +76,13 @@ async function waitForPort(port) {
   throw new Error(`nothing listens on ${port}`);
 }
 
-async function proxy(primary, secondary, extraIni = '') {
+async function proxy(primary, secondary, extraIni = '', webPort = 0) {
   const port = await freePort();
   const dir = mkdtempSync(join(work, 'proxy-'));
   // charger_rate = 0: one charger sending as fast as it can is what the sequential figures measure;
   // the default (256 KiB/s, about 1,000 small frames/s) would measure that limit instead.
   writeFileSync(join(dir, 'bench.ini'), `[logging]\nproxy = WARNING\nwebsockets.client = WARNING\nwebsockets.server = WARNING\n[host]\nwatchdog_interval = 0\ncharger_rate = 0\n${pingInterval === undefined ? '' : `ping_interval = ${pingInterval}\n`}${extraIni}`);
-  const args = ['dist/ocpp-proxy.mjs', '-c', join(dir, 'bench.ini'), '--listen-host', '127.0.0.1', '--listen-port', port, '--primary', primary, '--web-port', '0', '--log-file', join(dir, 'm.log'), '--state', join(dir, 's.db')];
+  const args = ['dist/ocpp-proxy.mjs', '-c', join(dir, 'bench.ini'), '--listen-host', '127.0.0.1', '--listen-port', port, '--primary', primary, '--web-port', String(webPort), '--log-file', join(dir, 'm.log'), '--state', join(dir, 's.db')];
   if (secondary) args.push('--secondary', secondary);
   const child = run(process.execPath, args);
   await waitForPort(port);
@@ -99,6 +99,17 @@ async function forwarder(primary, secondary) {
 
 async function load(mode, url, extra = []) {
   return firstJson(run(process.execPath, ['bench/load.mjs', mode, url, ...extra]));
+}
+
+/** Event-loop delay (p99, max) and GC pauses from the proxy's /metrics, in ms. */
+function runtimeHealth(text) {
+  const value = (pattern) => Number(pattern.exec(text)?.[1] ?? NaN);
+  return {
+    event_loop_p99_ms: +(value(/^ocpp_proxy_event_loop_delay_seconds\{quantile="0\.99"\} (\S+)$/m) * 1000).toFixed(2),
+    event_loop_max_ms: +(value(/^ocpp_proxy_event_loop_delay_seconds\{quantile="1"\} (\S+)$/m) * 1000).toFixed(2),
+    gc_pause_ms: +(value(/^ocpp_proxy_gc_pause_seconds_total (\S+)$/m) * 1000).toFixed(1),
+    gc_pauses: value(/^ocpp_proxy_gc_pauses_total (\S+)$/m),
+  };
 }
 
 /** CPU seconds and RSS of a process (Linux /proc). The proxy is the `exec`ed sh child. */
@@ -225,7 +236,9 @@ try {
   for (const chargers of sequentialOnly ? [] : fleets) {
     const seconds = chargers >= 5000 ? 20 : 15;
     const directFleet = await load('fleet', a.url, [`chargers=${chargers}`, `seconds=${seconds}`]);
-    p = await proxy(a.url, b.url);
+    // With the monitor on, as by default: /metrics gives the event-loop delay and the GC's pauses.
+    const webPort = await freePort();
+    p = await proxy(a.url, b.url, '', webPort);
     await sleep(300);
     const baseline = usage(p.pid);
     const measure = load('fleet', p.url, [`chargers=${chargers}`, `seconds=${seconds}`, 'settle=3000']);
@@ -237,6 +250,7 @@ try {
     const after = usage(p.pid);
     const cpuPercent = ((after.cpu - before.cpu) / ((performance.now() - t0) / 1000)) * 100;
     const viaProxy = await measure;
+    const health = await fetch(`http://127.0.0.1:${webPort}/metrics`).then((r) => r.text()).then(runtimeHealth, () => ({}));
     results.fleets.push({
       chargers,
       sockets_at_proxy: chargers * 3,
@@ -249,6 +263,7 @@ try {
       proxy_cpu_percent: +cpuPercent.toFixed(1),
       proxy_rss_mb: +(after.rss / 2 ** 20).toFixed(1),
       kb_per_session: +((after.rss - baseline.rss) / 1024 / chargers).toFixed(1),
+      ...health,
     });
     console.error(JSON.stringify(results.fleets.at(-1)));
     await stop(p.child);
@@ -291,9 +306,9 @@ const md = [
   `| not a transaction's (no outbox write) | ${s.reporter_outbox.without_outbox.calls_per_s} | ${s.reporter_outbox.without_outbox.p50_ms.toFixed(3)} | ${s.reporter_outbox.without_outbox.p99_ms.toFixed(3)} | 1.00 |`,
   `| a transaction's (kept in the reporter's outbox until answered) | ${s.reporter_outbox.with_outbox.calls_per_s} | ${s.reporter_outbox.with_outbox.p50_ms.toFixed(3)} | ${s.reporter_outbox.with_outbox.p99_ms.toFixed(3)} | ${s.reporter_outbox.ratio} |`,
   '',
-  '| chargers at 1 msg/s (primary + secondary) | added p50 ms | added p99 ms | proxy CPU % | proxy RSS MB | KB per session |',
-  '|---|---|---|---|---|---|',
-  ...results.fleets.map((f) => `| ${f.chargers} (${f.sockets_at_proxy} sockets) | ${f.added_p50_ms} | ${f.added_p99_ms} | ${f.proxy_cpu_percent} | ${f.proxy_rss_mb} | ${f.kb_per_session} |`),
+  '| chargers at 1 msg/s (primary + secondary, monitor on) | added p50 ms | added p99 ms | proxy CPU % | proxy RSS MB | KB per session | event loop p99 / max ms | GC pauses (ms in total) |',
+  '|---|---|---|---|---|---|---|---|',
+  ...results.fleets.map((f) => `| ${f.chargers} (${f.sockets_at_proxy} sockets) | ${f.added_p50_ms} | ${f.added_p99_ms} | ${f.proxy_cpu_percent} | ${f.proxy_rss_mb} | ${f.kb_per_session} | ${f.event_loop_p99_ms} / ${f.event_loop_max_ms} | ${f.gc_pauses} (${f.gc_pause_ms}) |`),
   '',
   `Startup to the first accepted charger (median of 10): binary ${results.startup.binary.median_ms} ms, bundle on Node ${results.startup.bundle_node.median_ms} ms.`,
   '',

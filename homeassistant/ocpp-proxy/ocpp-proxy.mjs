@@ -8853,8 +8853,8 @@ var UpstreamLink = class {
     this.state = state;
   }
 };
-function backoffDelay(attempt, random = Math.random) {
-  const base = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** Math.min(attempt, 20));
+function backoffDelay(attempt2, random = Math.random) {
+  const base = Math.min(BACKOFF_MAX_MS, BACKOFF_FIRST_MS * 2 ** Math.min(attempt2, 20));
   return base * (0.75 + random() * 0.5);
 }
 function upstreamUrl(base, chargerId) {
@@ -14198,6 +14198,60 @@ function num4(value) {
   return typeof value === "number" && Number.isFinite(value) ? value : null;
 }
 
+// src/web/runtime-health.ts
+import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
+var RuntimeHealth = class {
+  delay;
+  gc;
+  gcPauses = 0;
+  gcSeconds = 0;
+  constructor() {
+    this.delay = attempt(() => {
+      const histogram = monitorEventLoopDelay({ resolution: 10 });
+      histogram.enable();
+      return histogram;
+    });
+    this.gc = attempt(() => {
+      const observer = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          this.gcPauses++;
+          this.gcSeconds += entry.duration / 1e3;
+        }
+      });
+      observer.observe({ entryTypes: ["gc"] });
+      return observer;
+    });
+  }
+  /** Prometheus lines (with their HELP and TYPE). */
+  lines() {
+    const out = [];
+    if (this.delay !== null) {
+      out.push("# HELP ocpp_proxy_event_loop_delay_seconds How late the event loop ran timers since start (p50, p99, max).", "# TYPE ocpp_proxy_event_loop_delay_seconds gauge");
+      for (const [quantile, ns] of [["0.5", this.delay.percentile(50)], ["0.99", this.delay.percentile(99)], ["1", this.delay.max]]) {
+        out.push(`ocpp_proxy_event_loop_delay_seconds{quantile="${quantile}"} ${(ns / 1e9).toFixed(6)}`);
+      }
+    }
+    if (this.gc !== null) {
+      out.push("# HELP ocpp_proxy_gc_pause_seconds_total Time the garbage collector paused the proxy since start.", "# TYPE ocpp_proxy_gc_pause_seconds_total counter");
+      out.push(`ocpp_proxy_gc_pause_seconds_total ${this.gcSeconds.toFixed(6)}`);
+      out.push("# HELP ocpp_proxy_gc_pauses_total Garbage collector pauses since start.", "# TYPE ocpp_proxy_gc_pauses_total counter");
+      out.push(`ocpp_proxy_gc_pauses_total ${this.gcPauses}`);
+    }
+    return out;
+  }
+  close() {
+    this.delay?.disable();
+    this.gc?.disconnect();
+  }
+};
+function attempt(make) {
+  try {
+    return make();
+  } catch {
+    return null;
+  }
+}
+
 // src/web/metrics.ts
 var RTT_BUCKETS = [5e-3, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 var MAX_OPEN_CALLS = 1e4;
@@ -14210,6 +14264,8 @@ var Metrics = class {
   /** `charger|upstream` → the latest time from a charger Call to that upstream's answer (ms), for the overview. */
   latestRtt = /* @__PURE__ */ new Map();
   startedAt = Date.now();
+  /** Event-loop delay and GC pauses. */
+  health = new RuntimeHealth();
   observe(entry) {
     const frameKey = `${entry.from}\0${entry.to}\0${entry.type}\0${actionLabel(entry.action)}`;
     this.frames.set(frameKey, (this.frames.get(frameKey) ?? 0) + 1);
@@ -14299,6 +14355,7 @@ var Metrics = class {
     for (const [type, count] of byType) out.push(`ocpp_proxy_process_active_resources{type="${esc(type)}"} ${count}`);
     family("process_start_time_seconds", "gauge", "Start time, seconds since the epoch.");
     out.push(`ocpp_proxy_process_start_time_seconds ${Math.floor(this.startedAt / 1e3)}`);
+    out.push(...this.health.lines());
     return `${out.join("\n")}
 `;
   }
@@ -14481,6 +14538,7 @@ var MonitorState = class {
     clearInterval(this.housekeeping);
     this.flushDirectory();
     this.series.close();
+    this.metrics.health.close();
   }
   flushDirectory() {
     try {

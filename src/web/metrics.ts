@@ -5,6 +5,7 @@ import type { MessageLogEntry } from '../log/message-log.ts';
 import type { ChargerSession } from '../session/charger-session.ts';
 import { actionLabel } from '../ocpp/actions.ts';
 import type { Outbox } from '../store/outbox.ts';
+import { RuntimeHealth } from './runtime-health.ts';
 
 const RTT_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
 const MAX_OPEN_CALLS = 10_000;
@@ -24,6 +25,8 @@ export class Metrics {
   /** `charger|upstream` → the latest time from a charger Call to that upstream's answer (ms), for the overview. */
   private readonly latestRtt = new Map<string, number>();
   private readonly startedAt = Date.now();
+  /** Event-loop delay and GC pauses. */
+  readonly health = new RuntimeHealth();
 
   observe(entry: MessageLogEntry): void {
     // Unknown actions share one label: a peer cannot grow the label set (or each scrape) at will.
@@ -122,6 +125,7 @@ export class Metrics {
     for (const [type, count] of byType) out.push(`ocpp_proxy_process_active_resources{type="${esc(type)}"} ${count}`);
     family('process_start_time_seconds', 'gauge', 'Start time, seconds since the epoch.');
     out.push(`ocpp_proxy_process_start_time_seconds ${Math.floor(this.startedAt / 1000)}`);
+    out.push(...this.health.lines());
     return `${out.join('\n')}\n`;
   }
 

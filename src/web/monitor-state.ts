@@ -132,6 +132,7 @@ export class MonitorState {
     clearInterval(this.housekeeping);
     this.flushDirectory();
     this.series.close();
+    this.metrics.health.close();
   }
 
   private flushDirectory(): void {

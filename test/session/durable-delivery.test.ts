@@ -159,6 +159,9 @@ test('an upstream that is away: its outbox in /metrics and, past outbox_alert, a
   assert.match(metrics, /^ocpp_proxy_outbox_entries\{upstream="ere"\} 2$/m);
   assert.match(metrics, /^ocpp_proxy_outbox_oldest_seconds\{upstream="ere"\} \d+$/m);
   assert.match(metrics, /^ocpp_proxy_outbox_dropped_total 0$/m);
+  // How the event loop keeps up (Node): its delay since start, and the GC's pauses.
+  assert.match(metrics, /^ocpp_proxy_event_loop_delay_seconds\{quantile="0\.99"\} \d+\.\d{6}$/m);
+  assert.match(metrics, /^ocpp_proxy_gc_pauses_total \d+$/m);
   // Past the alert (0 s here): the overview's banner says so.
   const status = await eventually(async () => {
     const now = JSON.parse((await http(proxy.daemon.webPort, '/api/status')).body);
