@@ -260,7 +260,7 @@ export class ProxyServer {
         this.loggers.server.info(`${chargerId}: new connection from ${remote} replaces the previous one`);
         void previous.shutdown(1000, 1000, 'replaced by a new connection');
       }
-      this.loggers.server.info(`${chargerId} connected from ${remote} (${session.primary.protocol}, from the ${versionSource})`);
+      this.loggers.server.info(`${chargerId} connected from ${remote} (${session.chargerProtocol}, from the ${versionSource})`);
       session.attachCharger(charger, session.chargerProtocol as OcppVersion, versionSource);
     });
     if (!upgraded) {

@@ -14,7 +14,7 @@ import type { UpstreamLink } from '../upstream/upstream-link.ts';
  */
 export function offerFor(link: UpstreamLink, charger: OcppVersion, chargerId: string, store: Store | null, log: Logger): OcppVersion | null {
   const wanted = link.config.protocol;
-  if (wanted === null || wanted === charger || link.translation !== null) return wanted ?? charger;
+  if (wanted === null || wanted === charger) return charger;
   if (wanted === 'ocpp1.6') {
     // Its transactions and their 1.6 ids outlive this connection and a restart: kept in the state store.
     const key = `translation ${chargerId} ${link.name}`;

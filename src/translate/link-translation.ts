@@ -31,6 +31,8 @@ export interface Outgoing {
 }
 
 export interface Incoming {
+  /** The frame as it came, for the message log (null: not a frame; the session says what is wrong with it). */
+  received: WireFrame | null;
   /** For the session, in the charger's version (null: nothing for it). */
   deliver: string | null;
   /** Frames to send back or on, now (held Calls freed by an answer). */
@@ -96,9 +98,16 @@ export class LinkTranslation {
   /** A frame from the 1.6 upstream. */
   incoming(text: string): Incoming {
     const frame = parse(text);
-    if (frame === null) return { deliver: text, wire: [] }; // the session says what is wrong with it
-    if (frame[0] === CALL) return this.upstreamCall(frame);
+    if (frame === null) return { received: null, deliver: text, wire: [] };
     const id = String(frame[1]);
+    const isCall = frame[0] === CALL;
+    const action = isCall ? (typeof frame[2] === 'string' ? frame[2] : null) : (this.sent.get(id)?.action16 ?? null);
+    const received: WireFrame = { text, type: isCall ? 'CALL' : frame[0] === CALLERROR ? 'CALLERROR' : 'CALLRESULT', id, action };
+    return { received, ...(isCall ? this.upstreamCall(frame) : this.answered(frame, id, text)) };
+  }
+
+  /** The upstream's answer to a Call of the translation: for the session in the charger's version, and held Calls it frees. */
+  private answered(frame: unknown[], id: string, text: string): Omit<Incoming, 'received'> {
     const sent = this.sent.get(id);
     if (sent === undefined) return { deliver: text, wire: [] };
     this.sent.delete(id);
@@ -123,9 +132,9 @@ export class LinkTranslation {
   }
 
   /** An upstream 1.6 Call: to the session as the 2.0.1 Call, or answered here (refused, or known without the charger). */
-  private upstreamCall(frame: unknown[]): Incoming {
+  private upstreamCall(frame: unknown[]): Omit<Incoming, 'received'> {
     const [, id, action, payload] = frame as [number, string, unknown, unknown];
-    const reply = (text: string, type: WireFrame['type']): Incoming => ({ deliver: null, wire: [{ text, type, id, action: typeof action === 'string' ? action : null, blocked: true }] });
+    const reply = (text: string, type: WireFrame['type']): Omit<Incoming, 'received'> => ({ deliver: null, wire: [{ text, type, id, action: typeof action === 'string' ? action : null, blocked: true }] });
     if (typeof action !== 'string' || typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
       return reply(JSON.stringify([CALLERROR, id, 'FormationViolation', 'not a Call', {}]), 'CALLERROR');
     }

@@ -201,11 +201,8 @@ export class UpstreamLink {
 
   /** A frame from a translating link: logged as it came, then in the charger's version for the session (or nothing). */
   private translated(buffer: Buffer): Buffer | null {
-    const text = buffer.toString();
-    const type = text.startsWith('[2') ? 'CALL' : text.startsWith('[4') ? 'CALLERROR' : 'CALLRESULT';
-    const id = /^\[\d\s*,\s*"([^"]*)"/.exec(text)?.[1] ?? '';
-    this.owner?.linkWire?.(this, 'in', { text, type, id, action: null });
-    const result = this.translation!.incoming(text);
+    const result = this.translation!.incoming(buffer.toString());
+    if (result.received !== null) this.owner?.linkWire?.(this, 'in', result.received);
     this.sendWire(result.wire);
     return result.deliver === null ? null : Buffer.from(result.deliver);
   }

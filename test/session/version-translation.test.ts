@@ -124,7 +124,7 @@ test('the 1.6 transaction id outlives a reconnect of the charger and a restart o
   await cp.call('BootNotification', bootParams('ocpp2.0.1'));
   await cp.call('TransactionEvent', event('Started', 0, { evse: { id: 1, connectorId: 1 }, idToken: { idToken: 'CARD1', type: 'ISO14443' }, meterValue: energy(100) }));
   await waitUntil(() => seen.includes('Start CARD1'), 'the start at the 1.6 secondary');
-  await waitUntil(() => proxy.entries.some((e) => e.from === 'evcc' && e.tags.includes('translated') && e.type === 'CALLRESULT'), 'its answer at the proxy');
+  await waitUntil(() => proxy.entries.some((e) => e.from === 'evcc' && e.tags.includes('translated') && e.type === 'CALLRESULT' && e.action === 'StartTransaction'), 'its answer at the proxy');
 
   // The charger reconnects (no boot): the next meter values carry the 1.6 id.
   await cp.close({ force: true });

@@ -40,7 +40,9 @@ test('what 1.6 has no use for is settled at once; extra Calls of the proxy are a
   assert.deepEqual(started.wire.map((w) => w.action), ['StartTransaction', 'StatusNotification']);
   const extra = started.wire[1]!;
   assert.notEqual(extra.id, 'c1');
-  assert.deepEqual(link.incoming(JSON.stringify([3, extra.id, {}])), { deliver: null, wire: [] });
+  const answer = JSON.stringify([3, extra.id, {}]);
+  assert.deepEqual(link.incoming(answer), { received: { text: answer, type: 'CALLRESULT', id: extra.id, action: 'StatusNotification' }, deliver: null, wire: [] });
+  assert.deepEqual(link.incoming('not json'), { received: null, deliver: 'not json', wire: [] }, 'the session says what is wrong with it');
   assert.equal(errorCodeTo16('FormatViolation'), 'FormationViolation');
   assert.equal(errorCodeTo16('NotImplemented'), 'NotImplemented');
 });
