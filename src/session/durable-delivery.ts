@@ -47,15 +47,17 @@ export class DurableDelivery {
   }
 
   /**
-   * An upstream answered a Call (CallResult or CallError): its entry goes. Returns the charger's
-   * transaction id of a replayed StartTransaction (its answer carries this upstream's id), else null.
+   * An upstream answered a Call (CallResult, or a CallError: `refused`, counted): its entry goes.
+   * Returns the charger's transaction id of a replayed StartTransaction (its answer carries this
+   * upstream's id), else null; null also when the Call was not kept for this link.
    */
-  answered(link: UpstreamLink, id: string): { chargerTx: string | null } | null {
+  answered(link: UpstreamLink, id: string, refused = false): { chargerTx: string | null } | null {
     const own = this.sent.get(link);
     const entry = own?.get(id);
     if (entry === undefined) return null;
     own!.delete(id);
     this.outbox.done(entry.key);
+    if (refused) this.outbox.refused++;
     return { chargerTx: entry.chargerTx };
   }
 

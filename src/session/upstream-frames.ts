@@ -258,11 +258,10 @@ export class UpstreamFrames {
       if (action !== undefined) link.awaitingReplies.delete(id);
       const answerer = this.answerers.get(id) ?? session.primary;
       if (action !== undefined) this.parts.transactions.upstreamAnswered(link, action, id, frame.type === CALLRESULT ? frame.payload : null, text);
-      const kept = this.durable?.answered(link, id) ?? null;
+      const kept = this.durable?.answered(link, id, frame.type !== CALLRESULT) ?? null;
       if (kept !== null && frame.type === CALLRESULT && kept.chargerTx !== null && action === 'StartTransaction') {
         this.parts.transactions.replayedStartAnswered(link, kept.chargerTx, frame.payload);
       } else if (kept !== null && frame.type !== CALLRESULT) {
-        session.context.store!.outbox.refused++;
         session.log.proxy.warn(`${link.name} answered ${action ?? 'a kept Call'} ${id} with a CallError: it leaves the outbox all the same`);
       }
       if (link !== answerer || action === undefined) {

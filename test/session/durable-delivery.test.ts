@@ -62,6 +62,17 @@ async function reporterAway(protocol: 'ocpp1.6' | 'ocpp2.0.1', id: string, role:
   };
 }
 
+/** A primary, a raw reporter `ere` the test answers frame by frame, and the proxy with its monitor. */
+async function rawReporter() {
+  const primary = await startCsms({ protocols: ['ocpp1.6'] });
+  cleanups.push(() => primary.close());
+  const ere = await startRawCsms(['ocpp1.6']);
+  cleanups.push(() => ere.close());
+  const proxy = await startProxy(`${iniFor(primary.url)}[upstream.ere]\nurl = ${ere.url}\nrole = reporter\n`, {}, true);
+  cleanups.push(() => proxy.close());
+  return { ere, proxy };
+}
+
 /** The reporter `ere` has what it missed; from now on the charger's Calls reach it live. */
 function caughtUp(proxy: TestProxy, id: string): Promise<void> {
   return waitUntil(() => proxy.daemon.server.sessions.get(id)?.links.find((l) => l.name === 'ere')?.catchUp.idle === true, 'the catch-up over');
@@ -181,12 +192,7 @@ test('an upstream that is away: its outbox in /metrics and, past outbox_alert, a
 });
 
 test('a reporter that never answers, answers twice or answers with a CallError: kept, settled once, removed and counted', async () => {
-  const primary = await startCsms({ protocols: ['ocpp1.6'] });
-  cleanups.push(() => primary.close());
-  const ere = await startRawCsms(['ocpp1.6']);
-  cleanups.push(() => ere.close());
-  const proxy = await startProxy(`${iniFor(primary.url)}[upstream.ere]\nurl = ${ere.url}\nrole = reporter\n`, {}, true);
-  cleanups.push(() => proxy.close());
+  const { ere, proxy } = await rawReporter();
   const outbox = proxy.daemon.store!.outbox;
   const pending = () => outbox.pending('DUR4', 'ere').map((e) => e.action);
   let cp = strictCharger(proxy.port, 'DUR4', ['ocpp1.6']);
@@ -239,12 +245,7 @@ test('a reporter that never answers, answers twice or answers with a CallError: 
 });
 
 test('the state store is full: the transaction Call still goes live, the loss is logged and counted, later ones are kept again', async () => {
-  const primary = await startCsms({ protocols: ['ocpp1.6'] });
-  cleanups.push(() => primary.close());
-  const ere = await startRawCsms(['ocpp1.6']);
-  cleanups.push(() => ere.close());
-  const proxy = await startProxy(`${iniFor(primary.url)}[upstream.ere]\nurl = ${ere.url}\nrole = reporter\n`, {}, true);
-  cleanups.push(() => proxy.close());
+  const { ere, proxy } = await rawReporter();
   const cp = strictCharger(proxy.port, 'DUR5', ['ocpp1.6']);
   cleanups.push(() => cp.close({ force: true }));
   await cp.connect();

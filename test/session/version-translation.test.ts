@@ -10,42 +10,62 @@ import { bootParams, cleanupAfter, iniFor, NO_VIEWS, startCsms, startProxy, stri
 const cleanups = cleanupAfter();
 const now = () => new Date().toISOString();
 
-test('2.0.1 charger, 1.6 secondary: boot, status, authorize and a whole transaction in 1.6; its remote start and stop in 2.0.1', async () => {
-  const primary = await startCsms({ protocols: ['ocpp2.0.1'] });
-  const seen: string[] = [];
-  let evccTx = 0;
-  const evcc = await startCsms({
-    protocols: ['ocpp1.6'],
+/** Per action: how the Call is recorded, and the answer. */
+type Recorded = Record<string, [label: (params: any) => string, answer: (params: any) => object]>;
+
+/** A strict CSMS of `protocol` that answers these actions and records each Call in `seen`. */
+async function recordingCsms(protocol: string, actions: Recorded, seen: string[] = []) {
+  const csms = await startCsms({
+    protocols: [protocol],
     onClient: (client: RPCClientLike) => {
-      const on = (action: string, label: (p: any) => string, answer: (p: any) => object) =>
+      for (const [action, [label, answer]] of Object.entries(actions)) {
         client.handle(action, async ({ params }) => {
           seen.push(label(params));
           return answer(params);
         });
-      on('BootNotification', (p) => `Boot ${p.chargePointVendor}`, () => ({ status: 'Accepted', currentTime: now(), interval: 300 }));
-      on('StatusNotification', (p) => `Status ${p.connectorId} ${p.status}`, () => ({}));
-      on('Authorize', (p) => `Authorize ${p.idTag}`, () => ({ idTagInfo: { status: 'Accepted' } }));
-      on('StartTransaction', (p) => `Start ${p.connectorId} ${p.idTag} ${p.meterStart}`, () => ({ transactionId: (evccTx = 4711), idTagInfo: { status: 'Accepted' } }));
-      on('MeterValues', (p) => `MeterValues ${p.transactionId} ${p.meterValue[0].sampledValue[0].value}`, () => ({}));
-      on('StopTransaction', (p) => `Stop ${p.transactionId} ${p.meterStop} ${p.reason}`, () => ({}));
+      }
     },
   });
-  cleanups.push(() => primary.close(), () => evcc.close());
+  cleanups.push(() => csms.close());
+  return csms;
+}
+
+/** A strict 2.0.1 charger that answers these upstream Calls, connected to the proxy. */
+async function chargerAt(port: number, id: string, handlers: Record<string, (params: any) => object> = {}) {
+  const charger = strictCharger(port, id, ['ocpp2.0.1']);
+  for (const [action, handle] of Object.entries(handlers)) charger.handle(action, async ({ params }: { params?: any }) => handle(params));
+  cleanups.push(() => charger.close({ force: true }));
+  await charger.connect();
+  return charger;
+}
+
+test('2.0.1 charger, 1.6 secondary: boot, status, authorize and a whole transaction in 1.6; its remote start and stop in 2.0.1', async () => {
+  const primary = await startCsms({ protocols: ['ocpp2.0.1'] });
+  cleanups.push(() => primary.close());
+  const seen: string[] = [];
+  let evccTx = 0;
+  const evcc = await recordingCsms('ocpp1.6', {
+    BootNotification: [(p) => `Boot ${p.chargePointVendor}`, () => ({ status: 'Accepted', currentTime: now(), interval: 300 })],
+    StatusNotification: [(p) => `Status ${p.connectorId} ${p.status}`, () => ({})],
+    Authorize: [(p) => `Authorize ${p.idTag}`, () => ({ idTagInfo: { status: 'Accepted' } })],
+    StartTransaction: [(p) => `Start ${p.connectorId} ${p.idTag} ${p.meterStart}`, () => ({ transactionId: (evccTx = 4711), idTagInfo: { status: 'Accepted' } })],
+    MeterValues: [(p) => `MeterValues ${p.transactionId} ${p.meterValue[0].sampledValue[0].value}`, () => ({})],
+    StopTransaction: [(p) => `Stop ${p.transactionId} ${p.meterStop} ${p.reason}`, () => ({})],
+  }, seen);
   const proxy = await startProxy(`${iniFor(primary.url, undefined, NO_VIEWS)}[upstream.evcc]\nurl = ${evcc.url}\nprotocol = ocpp1.6\n`);
   cleanups.push(() => proxy.close());
 
   const requests: string[] = [];
-  const charger = strictCharger(proxy.port, 'TR1', ['ocpp2.0.1']);
-  charger.handle('RequestStartTransaction', async ({ params }: { params?: any }) => {
-    requests.push(`RequestStart ${params.idToken.idToken} evse ${params.evseId}`);
-    return { status: 'Accepted' };
+  const charger = await chargerAt(proxy.port, 'TR1', {
+    RequestStartTransaction: (params) => {
+      requests.push(`RequestStart ${params.idToken.idToken} evse ${params.evseId}`);
+      return { status: 'Accepted' };
+    },
+    RequestStopTransaction: (params) => {
+      requests.push(`RequestStop ${params.transactionId}`);
+      return { status: 'Accepted' };
+    },
   });
-  charger.handle('RequestStopTransaction', async ({ params }: { params?: any }) => {
-    requests.push(`RequestStop ${params.transactionId}`);
-    return { status: 'Accepted' };
-  });
-  cleanups.push(() => charger.close({ force: true }));
-  await charger.connect();
   await primary.nextClient();
   const atEvcc = await evcc.nextClient();
 
@@ -88,35 +108,18 @@ test('2.0.1 charger, 1.6 secondary: boot, status, authorize and a whole transact
 
 test('the 1.6 transaction id outlives a reconnect of the charger and a restart of the proxy', async () => {
   const primary = await startCsms({ protocols: ['ocpp2.0.1'] });
+  cleanups.push(() => primary.close());
   const seen: string[] = [];
-  const evcc = await startCsms({
-    protocols: ['ocpp1.6'],
-    onClient: (client: RPCClientLike) => {
-      client.handle('StartTransaction', async ({ params }) => {
-        seen.push(`Start ${params.idTag}`);
-        return { transactionId: 99, idTagInfo: { status: 'Accepted' } };
-      });
-      client.handle('MeterValues', async ({ params }) => {
-        seen.push(`MeterValues ${params.transactionId}`);
-        return {};
-      });
-      client.handle('StopTransaction', async ({ params }) => {
-        seen.push(`Stop ${params.transactionId} ${params.meterStop}`);
-        return {};
-      });
-    },
-  });
-  cleanups.push(() => primary.close(), () => evcc.close());
+  const evcc = await recordingCsms('ocpp1.6', {
+    StartTransaction: [(p) => `Start ${p.idTag}`, () => ({ transactionId: 99, idTagInfo: { status: 'Accepted' } })],
+    MeterValues: [(p) => `MeterValues ${p.transactionId}`, () => ({})],
+    StopTransaction: [(p) => `Stop ${p.transactionId} ${p.meterStop}`, () => ({})],
+  }, seen);
   const state = join(tempDir(), 'state.db');
   const ini = `${iniFor(primary.url, undefined, NO_VIEWS)}[upstream.evcc]\nurl = ${evcc.url}\nprotocol = ocpp1.6\n`;
   let proxy = await startProxy(ini, { state });
   cleanups.push(() => proxy.close());
-  const connect = async () => {
-    const cp = strictCharger(proxy.port, 'TR2', ['ocpp2.0.1']);
-    cleanups.push(() => cp.close({ force: true }));
-    await cp.connect();
-    return cp;
-  };
+  const connect = () => chargerAt(proxy.port, 'TR2');
   const energy = (wh: number) => [{ timestamp: now(), sampledValue: [{ value: wh, measurand: 'Energy.Active.Import.Register', unitOfMeasure: { unit: 'Wh' } }] }];
   const event = (eventType: string, seqNo: number, extra: object = {}) => ({ eventType, timestamp: now(), triggerReason: 'Authorized', seqNo, transactionInfo: { transactionId: 'TX-B' }, ...extra });
 
@@ -151,26 +154,25 @@ test('a 1.6 secondary\'s configuration and charging limit join the 2.0.1 charger
   cleanups.push(() => proxy.close());
   const variables = new Map<string, string>([['SampledDataCtrlr.TxUpdatedInterval', '60'], ['SampledDataCtrlr.TxUpdatedMeasurands', 'Energy.Active.Import.Register']]);
   const profiles: any[] = [];
-  const charger = strictCharger(proxy.port, 'TR3', ['ocpp2.0.1']);
-  charger.handle('GetVariables', async ({ params }: { params?: any }) => ({
-    getVariableResult: params.getVariableData.map((d: any) => {
-      const value = variables.get(`${d.component.name}.${d.variable.name}`);
-      return value === undefined ? { attributeStatus: 'UnknownVariable', component: d.component, variable: d.variable } : { attributeStatus: 'Accepted', attributeValue: value, component: d.component, variable: d.variable };
+  const charger = await chargerAt(proxy.port, 'TR3', {
+    GetVariables: (params) => ({
+      getVariableResult: params.getVariableData.map((d: any) => {
+        const value = variables.get(`${d.component.name}.${d.variable.name}`);
+        return value === undefined ? { attributeStatus: 'UnknownVariable', component: d.component, variable: d.variable } : { attributeStatus: 'Accepted', attributeValue: value, component: d.component, variable: d.variable };
+      }),
     }),
-  }));
-  charger.handle('SetVariables', async ({ params }: { params?: any }) => ({
-    setVariableResult: params.setVariableData.map((d: any) => {
-      variables.set(`${d.component.name}.${d.variable.name}`, d.attributeValue);
-      return { attributeStatus: 'Accepted', component: d.component, variable: d.variable };
+    SetVariables: (params) => ({
+      setVariableResult: params.setVariableData.map((d: any) => {
+        variables.set(`${d.component.name}.${d.variable.name}`, d.attributeValue);
+        return { attributeStatus: 'Accepted', component: d.component, variable: d.variable };
+      }),
     }),
-  }));
-  charger.handle('SetChargingProfile', async ({ params }: { params?: any }) => {
-    profiles.push(params);
-    return { status: 'Accepted' };
+    SetChargingProfile: (params) => {
+      profiles.push(params);
+      return { status: 'Accepted' };
+    },
+    ClearChargingProfile: () => ({ status: 'Unknown' }),
   });
-  charger.handle('ClearChargingProfile', async () => ({ status: 'Unknown' }));
-  cleanups.push(() => charger.close({ force: true }));
-  await charger.connect();
   await primary.nextClient();
   const atEvcc = await evcc.nextClient();
   await charger.call('BootNotification', bootParams('ocpp2.0.1'));
@@ -192,32 +194,21 @@ test('a 1.6 secondary\'s configuration and charging limit join the 2.0.1 charger
 });
 
 test('what 1.6 cannot carry: dropped for that upstream alone and said; its Calls for a connector that does not exist are answered by the proxy', async () => {
-  const primary = await startCsms({ protocols: ['ocpp2.0.1'], onClient: (client: RPCClientLike) => client.handle('NotifyEvent', async () => ({})) });
+  const primary = await recordingCsms('ocpp2.0.1', { NotifyEvent: [() => 'NotifyEvent', () => ({})] });
   const seen: string[] = [];
-  const evcc = await startCsms({
-    protocols: ['ocpp1.6'],
-    onClient: (client: RPCClientLike) => {
-      client.handle('Authorize', async ({ params }) => {
-        seen.push(`Authorize ${params.idTag}`);
-        return { idTagInfo: { status: 'Accepted' } };
-      });
-      client.handle('Heartbeat', async () => {
-        seen.push('Heartbeat');
-        return { currentTime: now() };
-      });
-    },
-  });
-  cleanups.push(() => primary.close(), () => evcc.close());
+  const evcc = await recordingCsms('ocpp1.6', {
+    Authorize: [(p) => `Authorize ${p.idTag}`, () => ({ idTagInfo: { status: 'Accepted' } })],
+    Heartbeat: [() => 'Heartbeat', () => ({ currentTime: now() })],
+  }, seen);
   const proxy = await startProxy(`${iniFor(primary.url, undefined, NO_VIEWS)}[upstream.evcc]\nurl = ${evcc.url}\nprotocol = ocpp1.6\nidtag_map = DE-ABC-C1234567890123456-X:EMAID1\n`);
   cleanups.push(() => proxy.close());
   const unlocks: unknown[] = [];
-  const charger = strictCharger(proxy.port, 'TR4', ['ocpp2.0.1']);
-  charger.handle('UnlockConnector', async ({ params }: { params?: any }) => {
-    unlocks.push(params);
-    return { status: 'Unlocked' };
+  const charger = await chargerAt(proxy.port, 'TR4', {
+    UnlockConnector: (params) => {
+      unlocks.push(params);
+      return { status: 'Unlocked' };
+    },
   });
-  cleanups.push(() => charger.close({ force: true }));
-  await charger.connect();
   await primary.nextClient();
   const atEvcc = await evcc.nextClient();
   await charger.call('BootNotification', bootParams('ocpp2.0.1'));
@@ -248,27 +239,16 @@ test('what 1.6 cannot carry: dropped for that upstream alone and said; its Calls
 
 test('a 1.6 primary (primary_protocol) for a 2.0.1 charger: its answers reach the charger in 2.0.1, and what it cannot take is answered honestly', async () => {
   const seen: string[] = [];
-  const primary = await startCsms({
-    protocols: ['ocpp1.6'],
-    onClient: (client: RPCClientLike) => {
-      const on = (action: string, label: (p: any) => string, answer: () => object) =>
-        client.handle(action, async ({ params }) => {
-          seen.push(label(params));
-          return answer();
-        });
-      on('BootNotification', (p) => `Boot ${p.chargePointModel}`, () => ({ status: 'Accepted', currentTime: now(), interval: 120 }));
-      on('Authorize', (p) => `Authorize ${p.idTag}`, () => ({ idTagInfo: { status: 'Blocked' } }));
-      on('StartTransaction', (p) => `Start ${p.idTag}`, () => ({ transactionId: 12, idTagInfo: { status: 'Accepted' } }));
-      on('MeterValues', (p) => `MeterValues ${p.transactionId}`, () => ({}));
-      on('StopTransaction', (p) => `Stop ${p.transactionId}`, () => ({ idTagInfo: { status: 'Accepted' } }));
-    },
-  });
-  cleanups.push(() => primary.close());
+  const primary = await recordingCsms('ocpp1.6', {
+    BootNotification: [(p) => `Boot ${p.chargePointModel}`, () => ({ status: 'Accepted', currentTime: now(), interval: 120 })],
+    Authorize: [(p) => `Authorize ${p.idTag}`, () => ({ idTagInfo: { status: 'Blocked' } })],
+    StartTransaction: [(p) => `Start ${p.idTag}`, () => ({ transactionId: 12, idTagInfo: { status: 'Accepted' } })],
+    MeterValues: [(p) => `MeterValues ${p.transactionId}`, () => ({})],
+    StopTransaction: [(p) => `Stop ${p.transactionId}`, () => ({ idTagInfo: { status: 'Accepted' } })],
+  }, seen);
   const proxy = await startProxy(`[ext-server]\nserver = ${primary.url}\nprimary_protocol = ocpp1.6\n`);
   cleanups.push(() => proxy.close());
-  const charger = strictCharger(proxy.port, 'TR5', ['ocpp2.0.1']);
-  cleanups.push(() => charger.close({ force: true }));
-  await charger.connect();
+  const charger = await chargerAt(proxy.port, 'TR5');
   assert.equal(charger.protocol, 'ocpp2.0.1', 'the charger keeps its version');
   // Every answer is checked against the 2.0.1 schemas by the strict charger.
   const boot = (await charger.call('BootNotification', bootParams('ocpp2.0.1'))) as { status: string; interval: number };
