@@ -8746,11 +8746,8 @@ var UpstreamLink = class {
   }
   /** A frame from a translating link: logged as it came, then in the charger's version for the session (or nothing). */
   translated(buffer) {
-    const text3 = buffer.toString();
-    const type = text3.startsWith("[2") ? "CALL" : text3.startsWith("[4") ? "CALLERROR" : "CALLRESULT";
-    const id = /^\[\d\s*,\s*"([^"]*)"/.exec(text3)?.[1] ?? "";
-    this.owner?.linkWire?.(this, "in", { text: text3, type, id, action: null });
-    const result = this.translation.incoming(text3);
+    const result = this.translation.incoming(buffer.toString());
+    if (result.received !== null) this.owner?.linkWire?.(this, "in", result.received);
     this.sendWire(result.wire);
     return result.deliver === null ? null : Buffer.from(result.deliver);
   }
@@ -9801,9 +9798,15 @@ var LinkTranslation = class {
   /** A frame from the 1.6 upstream. */
   incoming(text3) {
     const frame = parse(text3);
-    if (frame === null) return { deliver: text3, wire: [] };
-    if (frame[0] === CALL2) return this.upstreamCall(frame);
+    if (frame === null) return { received: null, deliver: text3, wire: [] };
     const id = String(frame[1]);
+    const isCall = frame[0] === CALL2;
+    const action = isCall ? typeof frame[2] === "string" ? frame[2] : null : this.sent.get(id)?.action16 ?? null;
+    const received = { text: text3, type: isCall ? "CALL" : frame[0] === CALLERROR2 ? "CALLERROR" : "CALLRESULT", id, action };
+    return { received, ...isCall ? this.upstreamCall(frame) : this.answered(frame, id, text3) };
+  }
+  /** The upstream's answer to a Call of the translation: for the session in the charger's version, and held Calls it frees. */
+  answered(frame, id, text3) {
     const sent = this.sent.get(id);
     if (sent === void 0) return { deliver: text3, wire: [] };
     this.sent.delete(id);
@@ -9893,7 +9896,7 @@ function parse(text3) {
 // src/session/translated-links.ts
 function offerFor(link, charger, chargerId, store, log) {
   const wanted = link.config.protocol;
-  if (wanted === null || wanted === charger || link.translation !== null) return wanted ?? charger;
+  if (wanted === null || wanted === charger) return charger;
   if (wanted === "ocpp1.6") {
     const key2 = `translation ${chargerId} ${link.name}`;
     link.translation = new LinkTranslation(store?.getSetting(key2) ?? null, (snapshot) => {
@@ -10268,15 +10271,17 @@ var DurableDelivery = class {
     this.starts.delete(id);
   }
   /**
-   * An upstream answered a Call (CallResult or CallError): its entry goes. Returns the charger's
-   * transaction id of a replayed StartTransaction (its answer carries this upstream's id), else null.
+   * An upstream answered a Call (CallResult, or a CallError: `refused`, counted): its entry goes.
+   * Returns the charger's transaction id of a replayed StartTransaction (its answer carries this
+   * upstream's id), else null; null also when the Call was not kept for this link.
    */
-  answered(link, id) {
+  answered(link, id, refused = false) {
     const own2 = this.sent.get(link);
     const entry = own2?.get(id);
     if (entry === void 0) return null;
     own2.delete(id);
     this.outbox.done(entry.key);
+    if (refused) this.outbox.refused++;
     return { chargerTx: entry.chargerTx };
   }
   /** The link is (back) open: everything it has not answered, from the outbox, oldest first. */
@@ -11082,11 +11087,10 @@ var UpstreamFrames = class {
       if (action !== void 0) link.awaitingReplies.delete(id);
       const answerer = this.answerers.get(id) ?? session.primary;
       if (action !== void 0) this.parts.transactions.upstreamAnswered(link, action, id, frame.type === CALLRESULT ? frame.payload : null, text3);
-      const kept = this.durable?.answered(link, id) ?? null;
+      const kept = this.durable?.answered(link, id, frame.type !== CALLRESULT) ?? null;
       if (kept !== null && frame.type === CALLRESULT && kept.chargerTx !== null && action === "StartTransaction") {
         this.parts.transactions.replayedStartAnswered(link, kept.chargerTx, frame.payload);
       } else if (kept !== null && frame.type !== CALLRESULT) {
-        session.context.store.outbox.refused++;
         session.log.proxy.warn(`${link.name} answered ${action ?? "a kept Call"} ${id} with a CallError: it leaves the outbox all the same`);
       }
       if (link !== answerer || action === void 0) {
@@ -11765,7 +11769,7 @@ var ProxyServer = class {
         this.loggers.server.info(`${chargerId}: new connection from ${remote} replaces the previous one`);
         void previous.shutdown(1e3, 1e3, "replaced by a new connection");
       }
-      this.loggers.server.info(`${chargerId} connected from ${remote} (${session.primary.protocol}, from the ${versionSource})`);
+      this.loggers.server.info(`${chargerId} connected from ${remote} (${session.chargerProtocol}, from the ${versionSource})`);
       session.attachCharger(charger, session.chargerProtocol, versionSource);
     });
     if (!upgraded) {

@@ -7,6 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { http } from '../web/http-client.ts';
+import { Store } from '../../src/store/store.ts';
 import { startFakeHomeAssistant } from '../helpers/fake-home-assistant.ts';
 import type { DatabaseSync } from 'node:sqlite';
 import type { WebSocket } from 'ws';
@@ -271,4 +272,17 @@ test('the state store is full: the transaction Call still goes live, the loss is
   await ere.nextFrame();
   assert.deepEqual(proxy.daemon.store!.outbox.pending('DUR5', 'ere').map((e) => e.action), ['MeterValues'], 'kept again once there is room');
   assert.equal(cp.state, 1, 'the charger stays connected throughout');
+});
+
+test('outbox_days: an entry older than that is dropped when the proxy starts, logged and counted', async () => {
+  const state = join(tempDir(), 'state.db');
+  const store = Store.open(state);
+  store.outbox.put({ charger: 'OLD', upstream: 'ere', callId: 'c1', action: 'MeterValues', text: '[2,"c1","MeterValues",{}]', at: Date.now() - 3 * 86_400_000 });
+  store.outbox.put({ charger: 'OLD', upstream: 'ere', callId: 'c2', action: 'MeterValues', text: '[2,"c2","MeterValues",{}]', at: Date.now() });
+  store.close();
+  const proxy = await startProxy(`${iniFor('ws://127.0.0.1:9')}[upstream.ere]\nurl = ws://127.0.0.1:9\nrole = reporter\n[host]\noutbox_days = 2\n`, { state }, true);
+  cleanups.push(() => proxy.close());
+  assert.ok(proxy.console.some((l) => l.includes('WARNING proxy: 1 outbox entries older than 2 days dropped ([host] outbox_days)')));
+  assert.deepEqual(proxy.daemon.store!.outbox.pending('OLD', 'ere').map((e) => e.callId), ['c2']);
+  assert.match((await http(proxy.daemon.webPort, '/metrics')).body, /^ocpp_proxy_outbox_dropped_total 1$/m);
 });
