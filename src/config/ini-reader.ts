@@ -4,6 +4,7 @@
 import { parseStoredHash } from '../auth/charger-auth.ts';
 import { DEFAULTS, type Config, type LogLevel } from './config.ts';
 import { didYouMean } from './suggest.ts';
+import { wireTable } from '../ocpp/wire-table.ts';
 import { BACKEND_KEYS, UPSTREAM_KEYS, ValueError, coerce, type Coerce, type IniValue } from './ini-schema.ts';
 
 export interface ConfigProblem {
@@ -96,11 +97,11 @@ export class IniReader {
 
   logLevels(): Config['logLevels'] {
     const levels = { ...DEFAULTS.logLevels };
-    const names: Record<string, keyof Config['logLevels']> = {
+    const names: Readonly<Record<string, keyof Config['logLevels']>> = wireTable({
       proxy: 'proxy',
       'websockets.client': 'client',
       'websockets.server': 'server',
-    };
+    });
     const section = this.section('logging');
     for (const key of Object.keys(section ?? {})) {
       const level: LogLevel | undefined = this.get('logging', key, coerce.level);

@@ -3,6 +3,7 @@
 
 import type { LogLevel, UpstreamAuth, UpstreamRole } from './config.ts';
 import type { OcppVersion } from '../ocpp/versions.ts';
+import { wireTable } from '../ocpp/wire-table.ts';
 
 export type IniValue = string | boolean | undefined;
 export type Coerce<T> = (value: IniValue) => T;
@@ -160,7 +161,7 @@ function integer(value: IniValue, min: number, max: number, what: string): numbe
 type KeyTable = Record<string, Coerce<unknown>>;
 
 /** Keys of each `[upstream.NAME]` section. */
-export const UPSTREAM_KEYS: KeyTable = {
+export const UPSTREAM_KEYS: KeyTable = wireTable({
   url: coerce.url,
   role: coerce.role,
   rfid: coerce.list,
@@ -178,12 +179,12 @@ export const UPSTREAM_KEYS: KeyTable = {
   idtag_map: coerce.idtagMap,
   idtag: coerce.nonEmpty,
   protocol: coerce.protocol,
-};
+});
 
 /** Keys of each `[backend.NAME]` section (event API). */
-export const BACKEND_KEYS: KeyTable = {
+export const BACKEND_KEYS: KeyTable = wireTable({
   token: coerce.nonEmpty,
   price_per_kwh: coerce.price,
-};
+});
 
 export const FREE_FORM_SECTIONS = new Set(['logging', 'autoconfig', 'chargers']);

@@ -129,8 +129,9 @@ export const SETTINGS: readonly Setting[] = [
 
 /** Each fixed section's keys and their coercers, from SETTINGS (for the known-key check). */
 export const SECTION_KEYS: Readonly<Record<string, Readonly<Record<string, Coerce<unknown>>>>> = (() => {
-  const sections: Record<string, Record<string, Coerce<unknown>>> = {};
-  for (const setting of SETTINGS) (sections[setting.section] ??= {})[setting.key] = setting.coerce;
+  // No prototype: a key or section called "constructor" is unknown, not inherited.
+  const sections: Record<string, Record<string, Coerce<unknown>>> = Object.create(null);
+  for (const setting of SETTINGS) (sections[setting.section] ??= Object.create(null))[setting.key] = setting.coerce;
   return sections;
 })();
 

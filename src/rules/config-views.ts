@@ -3,6 +3,7 @@
 
 import type { OcppVersion } from '../ocpp/versions.ts';
 import { parseVariableKey } from './autoconfig.ts';
+import { wireTable } from '../ocpp/wire-table.ts';
 
 export type ViewKind = 'union' | 'min';
 
@@ -13,14 +14,14 @@ export interface ViewKey {
 }
 
 /** The 2.0.1+ variables that stand for a 1.6 key of the defaults (`Component.Variable`). */
-const VARIABLES_FOR_16: Readonly<Record<string, readonly string[]>> = {
+const VARIABLES_FOR_16: Readonly<Record<string, readonly string[]>> = wireTable({
   metervaluessampleddata: ['SampledDataCtrlr.TxUpdatedMeasurands', 'SampledDataCtrlr.TxStartedMeasurands'],
   stoptxnsampleddata: ['SampledDataCtrlr.TxEndedMeasurands'],
   metervaluesaligneddata: ['AlignedDataCtrlr.Measurands'],
   stoptxnaligneddata: ['AlignedDataCtrlr.TxEndedMeasurands'],
   metervaluesampleinterval: ['SampledDataCtrlr.TxUpdatedInterval'],
   clockaligneddatainterval: ['AlignedDataCtrlr.Interval'],
-};
+});
 
 /** The view keys in `version`, by their case-insensitive id (`key.toLowerCase()`). */
 export function viewKeys(version: OcppVersion, unionKeys: readonly string[], minKeys: readonly string[]): Map<string, ViewKey> {

@@ -1,6 +1,7 @@
 // Optional quirk repairs, each off unless its `[fixups]` key is set.
 
 import { expandPath, type FieldChange, type FixupRule } from './rule-types.ts';
+import { wireTable } from '../ocpp/wire-table.ts';
 
 /**
  * `[fixups] idtag_max_length = 20`: OCPP 1.6 limits idTag to 20 characters (CiString20Type);
@@ -19,11 +20,11 @@ export function idTagLengthRule(maxLength: number): FixupRule {
 }
 
 /** Where sampled values live in each charger Call that carries meter values. */
-const SAMPLED_VALUES: Record<string, string[]> = {
+const SAMPLED_VALUES: Record<string, string[]> = wireTable({
   MeterValues: ['meterValue', '*', 'sampledValue', '*'],
   TransactionEvent: ['meterValue', '*', 'sampledValue', '*'],
   StopTransaction: ['transactionData', '*', 'sampledValue', '*'],
-};
+});
 
 /**
  * `[fixups] power_scale = 10` (with `power_measurands`, default Power.Active.Import): for firmwares

@@ -3,15 +3,16 @@
 
 import { expandPath, type FieldChange, type FixupRule } from './rule-types.ts';
 import type { OcppVersion } from '../ocpp/versions.ts';
+import { wireTable } from '../ocpp/wire-table.ts';
 
 /** Date-time fields per charger Call, by version family. */
-const FIELDS_16: Record<string, string[][]> = {
+const FIELDS_16: Record<string, string[][]> = wireTable({
   StatusNotification: [['timestamp']],
   StartTransaction: [['timestamp']],
   StopTransaction: [['timestamp'], ['transactionData', '*', 'timestamp']],
   MeterValues: [['meterValue', '*', 'timestamp']],
-};
-const FIELDS_2: Record<string, string[][]> = {
+});
+const FIELDS_2: Record<string, string[][]> = wireTable({
   StatusNotification: [['timestamp']],
   TransactionEvent: [['timestamp'], ['meterValue', '*', 'timestamp']],
   MeterValues: [['meterValue', '*', 'timestamp']],
@@ -21,7 +22,7 @@ const FIELDS_2: Record<string, string[][]> = {
   NotifyMonitoringReport: [['generatedAt']],
   NotifyCustomerInformation: [['generatedAt']],
   NotifyDisplayMessages: [],
-};
+});
 
 const NO_FIELDS: string[][] = [];
 /** Shared and never written: callers only read a rule's changes. */

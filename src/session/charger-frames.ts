@@ -12,7 +12,7 @@ import { runChain, type Stage } from '../stages/stage.ts';
 import type { Transactions } from '../stages/transactions.ts';
 import type { UpstreamLink } from '../upstream/upstream-link.ts';
 import type { CallSlot } from './call-slot.ts';
-import { DROPPED, FILTERED, FIXED, HIGH_WATER_MARK, NO_TAGS, type Hop, type SessionCore } from './session-core.ts';
+import { DROPPED, FILTERED, FIXED, HIGH_WATER_MARK, NO_TAGS, internalError, type Hop, type SessionCore } from './session-core.ts';
 import type { UpstreamFrames } from './upstream-frames.ts';
 
 /** Bad frames in a row from the charger before the proxy gives up on it (1002). */
@@ -40,9 +40,17 @@ export class ChargerFrames {
 
   /** A text frame from the charger (`now`: when it arrived). */
   received(data: Buffer, now: number, closeCharger: (code: number, reason: string) => void): void {
+    const text = data.toString();
+    try {
+      this.handle(data, text, now, closeCharger);
+    } catch (error) {
+      internalError(this.session, 'the charger', text, error);
+    }
+  }
+
+  private handle(data: Buffer, text: string, now: number, closeCharger: (code: number, reason: string) => void): void {
     const session = this.session;
     const ts = new Date(now).toISOString();
-    const text = data.toString();
     if (text === '') {
       session.record({ ts, from: 'charger', to: 'proxy', type: 'INVALID', id: null, action: null, tags: NO_TAGS, raw: text }); // some firmwares send these; ignored
       return;

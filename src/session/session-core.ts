@@ -46,5 +46,14 @@ export const TRANSLATED_BLOCKED: Tag[] = ['translated', 'blocked'];
 export const INJECTED: Tag[] = ['injected'];
 export const FILTERED: Tag[] = ['filtered'];
 
+/**
+ * A bug met while handling one frame: logged with its stack and the frame, which is dropped. The
+ * session and every other charger go on; the frame's Call, if any, times out at its sender.
+ */
+export function internalError(session: SessionCore, from: string, text: string, error: unknown): void {
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  session.log.proxy.error(`internal error on a frame from ${from}, dropped: ${text.slice(0, 200)}: ${detail}`);
+}
+
 /** Above this many unsent bytes on a socket, stop reading from whoever feeds it. */
 export const HIGH_WATER_MARK = 1024 * 1024;

@@ -18,7 +18,7 @@ import type { UpstreamCall } from './call-queue.ts';
 import type { CallSlot } from './call-slot.ts';
 import { DurableDelivery } from './durable-delivery.ts';
 import { untranslatableAnswer } from '../translate/charger-calls.ts';
-import { BLOCKED, DROPPED, INJECTED, NO_TAGS, QUEUED, REPLAYED, type SessionCore } from './session-core.ts';
+import { BLOCKED, DROPPED, INJECTED, NO_TAGS, internalError, QUEUED, REPLAYED, type SessionCore } from './session-core.ts';
 
 /**
  * A charger that says nothing for this long after connecting is taken not to boot again: links
@@ -87,9 +87,17 @@ export class UpstreamFrames {
   }
 
   linkMessage(link: UpstreamLink, data: Buffer, isBinary: boolean): void {
+    const text = isBinary ? `<binary frame, ${data.length} bytes>` : data.toString();
+    try {
+      this.handle(link, data, isBinary, text);
+    } catch (error) {
+      internalError(this.session, link.name, text, error);
+    }
+  }
+
+  private handle(link: UpstreamLink, data: Buffer, isBinary: boolean, text: string): void {
     const session = this.session;
     const ts = new Date().toISOString();
-    const text = isBinary ? `<binary frame, ${data.length} bytes>` : data.toString();
     const parsed: ParseResult = isBinary ? { ok: false, problem: 'bad-envelope', id: null, detail: 'binary frame' } : parseFrame(text, this.parts.rules.messageTypes);
     if (!parsed.ok) {
       // Garbage from an upstream never reaches the charger.

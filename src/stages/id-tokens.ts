@@ -8,12 +8,13 @@ import { spliceValues } from '../ocpp/json-span.ts';
 import type { Payload } from '../ocpp/frame.ts';
 import type { OcppVersion } from '../ocpp/versions.ts';
 import { FORWARD, type Stage, type StageDecision, type StageFrame } from './stage.ts';
+import { wireTable } from '../ocpp/wire-table.ts';
 
 /** Where an id tag sits, per action: charger Calls toward the upstream, and the upstream's Calls to the charger. */
-const TO_UPSTREAM_16: Readonly<Record<string, JsonPath>> = { Authorize: [3, 'idTag'], StartTransaction: [3, 'idTag'], StopTransaction: [3, 'idTag'] };
-const TO_UPSTREAM_2: Readonly<Record<string, JsonPath>> = { Authorize: [3, 'idToken', 'idToken'], TransactionEvent: [3, 'idToken', 'idToken'] };
-const FROM_UPSTREAM_16: Readonly<Record<string, JsonPath>> = { RemoteStartTransaction: [3, 'idTag'], ReserveNow: [3, 'idTag'] };
-const FROM_UPSTREAM_2: Readonly<Record<string, JsonPath>> = { RequestStartTransaction: [3, 'idToken', 'idToken'], ReserveNow: [3, 'idToken', 'idToken'] };
+const TO_UPSTREAM_16: Readonly<Record<string, JsonPath>> = wireTable({ Authorize: [3, 'idTag'], StartTransaction: [3, 'idTag'], StopTransaction: [3, 'idTag'] });
+const TO_UPSTREAM_2: Readonly<Record<string, JsonPath>> = wireTable({ Authorize: [3, 'idToken', 'idToken'], TransactionEvent: [3, 'idToken', 'idToken'] });
+const FROM_UPSTREAM_16: Readonly<Record<string, JsonPath>> = wireTable({ RemoteStartTransaction: [3, 'idTag'], ReserveNow: [3, 'idTag'] });
+const FROM_UPSTREAM_2: Readonly<Record<string, JsonPath>> = wireTable({ RequestStartTransaction: [3, 'idToken', 'idToken'], ReserveNow: [3, 'idToken', 'idToken'] });
 
 function at(payload: Payload, path: JsonPath): unknown {
   let value: unknown = payload;

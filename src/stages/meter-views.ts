@@ -9,6 +9,7 @@ import type { OcppVersion } from '../ocpp/versions.ts';
 import { listItems, sameValue } from '../rules/config-views.ts';
 import type { ConfigViews } from '../sharing/config-views.ts';
 import { FORWARD, type Stage, type StageDecision, type StageFrame } from './stage.ts';
+import { wireTable } from '../ocpp/wire-table.ts';
 
 /** Per version: the view key (id) that lists the measurands of a sample, by where it is and its context. */
 interface MeterKeys {
@@ -34,7 +35,7 @@ const KEYS_201: MeterKeys = {
 };
 
 /** Where the meter values are in each action's payload. */
-const METER_FIELD: Readonly<Record<string, string>> = { MeterValues: 'meterValue', StopTransaction: 'transactionData', TransactionEvent: 'meterValue' };
+const METER_FIELD: Readonly<Record<string, string>> = wireTable({ MeterValues: 'meterValue', StopTransaction: 'transactionData', TransactionEvent: 'meterValue' });
 
 export class MeterViews implements Stage {
   readonly name = 'meter-views';

@@ -3,6 +3,7 @@
 
 import type { JsonPath } from '../ocpp/json-span.ts';
 import type { Payload } from '../ocpp/frame.ts';
+import { wireTable } from '../ocpp/wire-table.ts';
 
 export interface CallRoute<L> {
   /** The upstreams that get this Call; null: all of them. */
@@ -56,12 +57,12 @@ export const OCPP16: VersionTransactions = {
         return null;
     }
   },
-  chargerTxPaths: { MeterValues: ['transactionId'], StopTransaction: ['transactionId'] },
-  upstreamTxPaths: {
+  chargerTxPaths: wireTable({ MeterValues: ['transactionId'], StopTransaction: ['transactionId'] }),
+  upstreamTxPaths: wireTable({
     RemoteStopTransaction: ['transactionId'],
     SetChargingProfile: ['csChargingProfiles', 'transactionId'],
     GetCompositeSchedule: ['transactionId'],
-  },
+  }),
   upstreamsNumberTransactions: true,
   stopOf(action, payload) {
     if (action !== 'StopTransaction') return null;
@@ -76,8 +77,8 @@ export const OCPP2: VersionTransactions = {
     if (action === 'TransactionEvent') return router.routeTo(router.ownerOfEvent(payload));
     return null;
   },
-  chargerTxPaths: {},
-  upstreamTxPaths: {},
+  chargerTxPaths: wireTable({}),
+  upstreamTxPaths: wireTable({}),
   upstreamsNumberTransactions: false,
   stopOf(action, payload) {
     if (action !== 'TransactionEvent' || payload.eventType !== 'Ended') return null;

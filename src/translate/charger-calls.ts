@@ -5,6 +5,7 @@
 
 import type { Payload } from '../ocpp/frame.ts';
 import { energyRegisterWh, meterValuesTo16 } from './meter-values.ts';
+import { wireTable } from '../ocpp/wire-table.ts';
 
 /** A 1.6 Call to send; `waitsFor`: the 2.0.1 transaction whose 1.6 id it needs (see `fill`). */
 export interface Call16 {
@@ -34,9 +35,9 @@ interface Transaction {
 const ID_TAG_MAX = 20;
 /** Ended transactions kept for their StopTransaction's id. */
 const KEPT_ENDED = 16;
-const STATES_16: Readonly<Record<string, string>> = { Charging: 'Charging', SuspendedEV: 'SuspendedEV', SuspendedEVSE: 'SuspendedEVSE', EVConnected: 'SuspendedEV', Idle: 'Finishing' };
+const STATES_16: Readonly<Record<string, string>> = wireTable({ Charging: 'Charging', SuspendedEV: 'SuspendedEV', SuspendedEVSE: 'SuspendedEVSE', EVConnected: 'SuspendedEV', Idle: 'Finishing' });
 const REASONS_16 = new Set(['DeAuthorized', 'EmergencyStop', 'EVDisconnected', 'Local', 'Other', 'PowerLoss', 'Reboot', 'Remote']);
-const AUTH_STATUS_201: Readonly<Record<string, string>> = { Accepted: 'Accepted', Blocked: 'Blocked', Expired: 'Expired', Invalid: 'Invalid', ConcurrentTx: 'ConcurrentTx' };
+const AUTH_STATUS_201: Readonly<Record<string, string>> = wireTable({ Accepted: 'Accepted', Blocked: 'Blocked', Expired: 'Expired', Invalid: 'Invalid', ConcurrentTx: 'ConcurrentTx' });
 
 export class ChargerCallsTo16 {
   private readonly transactions = new Map<string, Transaction>();

@@ -2,6 +2,7 @@
 // composite schedules between the two versions (smart charging). Pure, never throws.
 
 import type { Payload } from '../ocpp/frame.ts';
+import { wireTable } from '../ocpp/wire-table.ts';
 
 /** Why a 1.6 payload cannot be translated; the 1.6 CallError code to answer with. */
 export interface Problem { error: 'FormationViolation' | 'PropertyConstraintViolation'; description: string }
@@ -56,11 +57,11 @@ export function tooLong(payload: Payload, name: string, max: number): Problem | 
 }
 
 /** 1.6 chargingProfilePurpose → 2.0.1; 2.0.1 renamed the station-wide maximum. */
-export const PURPOSE_16_TO_201: Readonly<Record<string, string>> = {
+export const PURPOSE_16_TO_201: Readonly<Record<string, string>> = wireTable({
   ChargePointMaxProfile: 'ChargingStationMaxProfile',
   TxDefaultProfile: 'TxDefaultProfile',
   TxProfile: 'TxProfile',
-};
+});
 const PURPOSES_16 = Object.keys(PURPOSE_16_TO_201);
 const KINDS = ['Absolute', 'Recurring', 'Relative'];
 const RECURRENCIES = ['Daily', 'Weekly'];

@@ -7,6 +7,7 @@ import { randomUUID } from 'node:crypto';
 import type { Payload } from '../ocpp/frame.ts';
 import { answerTo201, ChargerCallsTo16, type Call16 } from './charger-calls.ts';
 import { upstreamCallTo201, type TranslationContext } from './upstream-calls.ts';
+import { wireTable } from '../ocpp/wire-table.ts';
 
 const CALL = 2;
 const CALLRESULT = 3;
@@ -48,12 +49,12 @@ interface Sent {
 }
 
 /** 2.0.1 CallError codes that 1.6 spells differently or lacks. */
-const ERROR_CODES_16: Readonly<Record<string, string>> = {
+const ERROR_CODES_16: Readonly<Record<string, string>> = wireTable({
   FormatViolation: 'FormationViolation',
   OccurrenceConstraintViolation: 'OccurenceConstraintViolation',
   MessageTypeNotSupported: 'NotSupported',
   RpcFrameworkError: 'GenericError',
-};
+});
 
 export class LinkTranslation {
   private readonly calls: ChargerCallsTo16;

@@ -15,6 +15,7 @@ import {
   tooLong,
   type Problem,
 } from './charging-profiles-16-201.ts';
+import { wireTable } from '../ocpp/wire-table.ts';
 
 /** 1.6 configuration key ↔ 2.0.1 component/variable; data, one row per key. */
 export interface KeyRow {
@@ -177,10 +178,10 @@ const changeAvailability: Translator = (payload, context) => {
   }, statusAnswer(same('Accepted', 'Rejected', 'Scheduled'), 'Rejected'));
 };
 
-const TRIGGERS: Readonly<Record<string, string>> = {
+const TRIGGERS: Readonly<Record<string, string>> = wireTable({
   ...same('BootNotification', 'Heartbeat', 'MeterValues', 'StatusNotification', 'FirmwareStatusNotification'),
   DiagnosticsStatusNotification: 'LogStatusNotification',
-};
+});
 
 const triggerMessage: Translator = (payload, context) => {
   const problem = checkFields(payload, { requestedMessage: Object.keys(TRIGGERS) }, { connectorId: 'int' });
@@ -234,12 +235,12 @@ const componentVariable = (row: KeyRow): Payload => ({
   variable: row.instance === undefined ? { name: row.variable } : { name: row.variable, instance: row.instance },
 });
 
-const SET_STATUS: Readonly<Record<string, string>> = {
+const SET_STATUS: Readonly<Record<string, string>> = wireTable({
   ...same('Accepted', 'RebootRequired', 'Rejected'),
   UnknownComponent: 'NotSupported',
   UnknownVariable: 'NotSupported',
   NotSupportedAttributeType: 'NotSupported',
-};
+});
 
 const changeConfiguration: Translator = (payload) => {
   const problem = checkFields(payload, { key: 'string', value: 'string' });
@@ -371,7 +372,7 @@ const dataTransfer: Translator = (payload) => {
   });
 };
 
-const TRANSLATORS: Readonly<Record<string, Translator>> = {
+const TRANSLATORS: Readonly<Record<string, Translator>> = wireTable({
   RemoteStartTransaction: remoteStart,
   RemoteStopTransaction: remoteStop,
   Reset: reset,
@@ -384,7 +385,7 @@ const TRANSLATORS: Readonly<Record<string, Translator>> = {
   ClearChargingProfile: clearChargingProfile,
   GetCompositeSchedule: getCompositeSchedule,
   DataTransfer: dataTransfer,
-};
+});
 
 /** Translates a 1.6 Call from the upstream for the 2.0.1 charger, or says why not, or answers it. */
 export function upstreamCallTo201(action: string, payload: Payload, context: TranslationContext): Outcome {

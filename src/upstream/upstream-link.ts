@@ -201,7 +201,13 @@ export class UpstreamLink {
 
   /** A frame from a translating link: logged as it came, then in the charger's version for the session (or nothing). */
   private translated(buffer: Buffer): Buffer | null {
-    const result = this.translation!.incoming(buffer.toString());
+    let result: ReturnType<LinkTranslation['incoming']>;
+    try {
+      result = this.translation!.incoming(buffer.toString());
+    } catch (error) {
+      this.logger.error(`${this.chargerId}: internal error translating a frame from ${this.name}, dropped: ${(error as Error).stack ?? String(error)}`);
+      return null;
+    }
     if (result.received !== null) this.owner?.linkWire?.(this, 'in', result.received);
     this.sendWire(result.wire);
     return result.deliver === null ? null : Buffer.from(result.deliver);
@@ -218,11 +224,20 @@ export class UpstreamLink {
     else this.setState('closed');
   }
 
-  /** Resolves once the socket is fully closed (at once if it is). */
-  closed(): Promise<void> {
+  /**
+   * Resolves once the socket is fully closed (at once if it is), or after `waitMs` in any case: a
+   * socket whose reader was broken never says 'close', and a shutdown must not wait for it.
+   */
+  closed(waitMs = 3000): Promise<void> {
     const ws = this.ws;
     if (ws === null || ws.readyState === ws.CLOSED) return Promise.resolve();
-    return new Promise((resolve) => ws.once('close', () => resolve()));
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, waitMs);
+      ws.once('close', () => {
+        clearTimeout(timer);
+        resolve();
+      });
+    });
   }
 
   private open(settle?: (failure: ConnectFailure | null) => void): void {

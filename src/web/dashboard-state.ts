@@ -73,7 +73,7 @@ export class DashboardState {
   private view(charger: string): ChargerView {
     let view = this.chargers.get(charger);
     if (view === undefined) {
-      view = { vendor: null, model: null, firmware: null, connectors: {}, transaction: null, readings: {}, readingsAt: null, limit: null, limits: {} };
+      view = { vendor: null, model: null, firmware: null, connectors: Object.create(null) as ChargerView['connectors'], transaction: null, readings: Object.create(null) as ChargerView['readings'], readingsAt: null, limit: null, limits: {} };
       if (this.chargers.size >= MAX_CHARGERS) {
         // The oldest first seen goes: ids made up by someone who is not a charger cannot pile up.
         const oldest = this.chargers.keys().next().value!;

@@ -174,6 +174,15 @@ describe('version translation keys', () => {
 });
 
 describe('problems', () => {
+  test('names every plain object inherits are unknown keys and sections, not settings', () => {
+    assert.deepEqual(problemLines('[ext-server]\nserver = ws://p:1\n[host]\nconstructor = 1\ntoString = 2\n[constructor]\na = 1\n[upstream.e]\nurl = ws://e:1\nvalueOf = 3\n'), [
+      'FILE: [upstream.e] valueOf: unknown key',
+      'FILE: [constructor]: unknown section',
+      'FILE: [host] constructor: unknown key',
+      'FILE: [host] toString: unknown key',
+    ]);
+  });
+
   test('each bad value names file, section and key', () => {
     const lines = problemLines(`[host]
 port = 70000

@@ -17,10 +17,15 @@ const v16 = versionRules('ocpp1.6').messageTypes;
 const cleanups = cleanupAfter();
 
 const id = fc.oneof(fc.string({ maxLength: 40 }), fc.constantFrom('1', '-1', '', 'a"b', '\ud800', '\u2028'));
-const action = fc.oneof(fc.constantFrom('Heartbeat', 'BootNotification', 'StatusNotification', 'MeterValues', 'DataTransfer', 'Reset'), fc.string({ maxLength: 20 }));
+// Names every plain object inherits are asked for on purpose: tables keyed by action must not find them.
+const action = fc.oneof(
+  fc.constantFrom('Heartbeat', 'BootNotification', 'StatusNotification', 'MeterValues', 'DataTransfer', 'Reset', 'RemoteStopTransaction', 'SetChargingProfile'),
+  fc.constantFrom('constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty'),
+  fc.string({ maxLength: 20 }),
+);
 const payload = fc.oneof(
   fc.object({ maxDepth: 3 }).map((o) => JSON.stringify(o)),
-  fc.constantFrom('{"n":9007199254740993}', '{"x":1e400}', '{"idTag":"A","idTag":"B"}', '{"s":"\\ud800"}', `{"d":${'['.repeat(3000)}${']'.repeat(3000)}}`, '{"t":"0000-00-00T00:00:00.000Z","timestamp":""}'),
+  fc.constantFrom('{"n":9007199254740993}', '{"x":1e400}', '{"idTag":"A","idTag":"B"}', '{"s":"\\ud800"}', `{"d":${'['.repeat(3000)}${']'.repeat(3000)}}`, '{"t":"0000-00-00T00:00:00.000Z","timestamp":""}', '{"transactionId":1}', '{"csChargingProfiles":{"transactionId":"x"}}'),
 );
 const validFrame = fc.oneof(
   fc.tuple(id, action, payload).map(([i, a, p]) => `[2,${JSON.stringify(i)},${JSON.stringify(a)},${p}]`),
@@ -80,6 +85,7 @@ test('fuzzing both sides: nothing invalid is forwarded, nothing crashes, every C
       const upstream = primary.sockets.at(-1)!;
       answerCalls();
       const before = primary.received.length;
+      const consoleBefore = proxy.console.length;
       for (const f of fromCharger) if (charger.ws.readyState === charger.ws.OPEN) charger.ws.send(f);
       if (binary && charger.ws.readyState === charger.ws.OPEN) charger.ws.send(Buffer.from('[2,"b","Heartbeat",{}]'), { binary: true });
       for (const f of fromPrimary) upstream.send(f);
@@ -88,6 +94,7 @@ test('fuzzing both sides: nothing invalid is forwarded, nothing crashes, every C
         charger.ws.send('[2,"marker","Heartbeat",{}]');
         await waitUntil(() => received.some((r) => r.startsWith('[3,"marker"')) || charger.ws.readyState !== charger.ws.OPEN, 'the marker answer', 15_000);
       }
+      assert.deepEqual(proxy.console.slice(consoleBefore).filter((line) => line.includes('internal error')), [], 'a frame met a bug in the proxy');
       assertAllValid(primary.received.slice(before), 'the primary');
       assertAllValid(received, 'the charger');
       const answers = new Map<string, number>();
@@ -108,7 +115,10 @@ test('fuzzing both sides: nothing invalid is forwarded, nothing crashes, every C
       bystander.ws.send(`[2,"by${round}","Heartbeat",{}]`);
       await waitUntil(() => primary.received.some((r) => r.includes(`"by${round}"`)), 'the bystander call', 15_000);
     }),
-    { numRuns: RUNS },
+    // Shrinking a failure replays whole connections: bounded, so a failing run ends (fast-check
+    // still reports the failure and its seed when interrupted).
+    { numRuns: RUNS, interruptAfterTimeLimit: RUNS > 1000 ? undefined : 90_000 },
   );
   assert.equal(bystander.ws.readyState, bystander.ws.OPEN);
+  assert.deepEqual(proxy.console.filter((line) => line.includes('internal error')), [], 'a frame met a bug in the proxy');
 });

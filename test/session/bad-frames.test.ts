@@ -2,7 +2,7 @@
 
 import { test, describe } from 'node:test';
 import assert from 'node:assert/strict';
-import { cleanupAfter, iniFor, rawCharger, startProxy, startRawCsms, within, type RawCharger, type RawPeer, type TestProxy } from '../helpers/peers.ts';
+import { cleanupAfter, iniFor, rawCharger, startProxy, startRawCsms, waitUntil, within, type RawCharger, type RawPeer, type TestProxy } from '../helpers/peers.ts';
 
 const cleanups = cleanupAfter();
 
@@ -126,4 +126,44 @@ describe('bad frames from an upstream', () => {
     assert.equal(dropped.length, 5);
     for (const entry of dropped) assert.deepEqual(entry.tags, ['dropped']);
   });
+});
+
+// Names that every plain JavaScript object answers to: a frame carrying one as its action must
+// find nothing in the proxy's tables (a TypeError here once escaped the session).
+const INHERITED = ['constructor', '__proto__', 'toString', 'valueOf', 'hasOwnProperty', 'isPrototypeOf'];
+
+describe('actions named like what every object inherits', () => {
+  for (const [protocol, secondaryProtocol] of [['ocpp1.6', 'ocpp1.6'], ['ocpp2.0.1', 'ocpp2.0.1'], ['ocpp2.0.1', 'ocpp1.6']] as const) {
+    test(`${protocol} charger, ${secondaryProtocol} secondary: Calls both ways are handled as unknown actions, no internal error`, async () => {
+      const primary = await startRawCsms([protocol]);
+      const secondary = await startRawCsms([secondaryProtocol]);
+      const proxy = await startProxy(`${iniFor(primary.url)}[upstream.other]\nurl = ${secondary.url}\nprotocol = ${secondaryProtocol}\n`);
+      const charger = await rawCharger(proxy.port, '/INHERIT', [protocol]);
+      cleanups.push(() => charger.ws.terminate(), () => primary.close(), () => secondary.close(), () => proxy.close());
+      const p = await primary.nextSocket();
+      const s = await secondary.nextSocket();
+      const answered = new Map<string, number>();
+      charger.ws.on('message', (data) => {
+        const frame = JSON.parse(data.toString());
+        if (frame[0] === 2) charger.ws.send(JSON.stringify([3, frame[1], {}])); // the charger answers whatever it is asked
+        else answered.set(frame[1], (answered.get(frame[1]) ?? 0) + 1);
+      });
+      const payload = { transactionId: 1, connectorId: 1, idTag: 'A', idToken: { idToken: 'A', type: 'ISO14443' }, meterValue: [], evse: { id: 1 } };
+      for (const [i, action] of INHERITED.entries()) {
+        charger.ws.send(JSON.stringify([2, `c${i}`, action, payload]));
+        p.send(JSON.stringify([2, `p${i}`, action, payload]));
+        s.send(JSON.stringify([2, `s${i}`, action, payload]));
+      }
+      // Everything sent before these round trips has been handled once they are back.
+      p.send('[2,"p-last","Reset",{"type":"Soft"}]'.replace('"Soft"', protocol === 'ocpp1.6' ? '"Soft"' : '"OnIdle"'));
+      charger.ws.send('[2,"last","Heartbeat",{}]');
+      await waitUntil(() => primary.received.some((f) => f.startsWith('[3,"p-last"')), "the primary's last Call answered");
+      await waitUntil(() => primary.received.some((f) => f.startsWith('[2,"last"')), 'the Heartbeat at the primary');
+      p.send('[3,"last",{"currentTime":"2026-12-02T00:00:00.000Z"}]');
+      await waitUntil(() => answered.has('last'), 'the Heartbeat answer');
+      assert.deepEqual(proxy.console.filter((line) => line.includes('internal error')), []);
+      for (const count of answered.values()) assert.equal(count, 1, 'each charger Call answered at most once');
+      assert.equal(charger.ws.readyState, charger.ws.OPEN);
+    });
+  }
 });
