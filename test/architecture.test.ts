@@ -9,7 +9,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 const src = resolve(import.meta.dirname, '../src');
 
 /** Bottom first: a folder may import only folders before it (and itself). */
-const LAYERS = ['errors.ts', 'version.ts', 'runtime.ts', 'ocpp', 'auth', 'config', 'log', 'rules', 'translate', 'store', 'events', 'sharing', 'upstream', 'stages', 'session', 'listener', 'web', 'daemon.ts', 'cli', 'main.ts'];
+const LAYERS = ['errors.ts', 'version.ts', 'runtime.ts', 'collections.ts', 'ocpp', 'auth', 'config', 'log', 'rules', 'translate', 'store', 'events', 'sharing', 'upstream', 'stages', 'session', 'listener', 'web', 'daemon.ts', 'cli', 'main.ts'];
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

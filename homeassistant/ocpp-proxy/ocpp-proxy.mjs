@@ -4173,6 +4173,11 @@ var DEFAULTS = {
   local: { acceptTags: [], heartbeatInterval: 300 }
 };
 
+// src/ocpp/wire-table.ts
+function wireTable(entries) {
+  return Object.freeze(Object.assign(/* @__PURE__ */ Object.create(null), entries));
+}
+
 // src/config/ini-schema.ts
 var ValueError = class extends Error {
 };
@@ -4318,7 +4323,7 @@ function integer(value, min, max, what) {
   if (n < min || n > max) throw new ValueError(`'${s}' is not ${what}`);
   return n;
 }
-var UPSTREAM_KEYS = {
+var UPSTREAM_KEYS = wireTable({
   url: coerce.url,
   role: coerce.role,
   rfid: coerce.list,
@@ -4336,11 +4341,11 @@ var UPSTREAM_KEYS = {
   idtag_map: coerce.idtagMap,
   idtag: coerce.nonEmpty,
   protocol: coerce.protocol
-};
-var BACKEND_KEYS = {
+});
+var BACKEND_KEYS = wireTable({
   token: coerce.nonEmpty,
   price_per_kwh: coerce.price
-};
+});
 var FREE_FORM_SECTIONS = /* @__PURE__ */ new Set(["logging", "autoconfig", "chargers"]);
 
 // src/config/settings.ts
@@ -4427,8 +4432,8 @@ var SETTINGS = [
   key("homeassistant", "notify", coerce.bool, ["homeAssistant", "notify"])
 ];
 var SECTION_KEYS = (() => {
-  const sections = {};
-  for (const setting of SETTINGS) (sections[setting.section] ??= {})[setting.key] = setting.coerce;
+  const sections = /* @__PURE__ */ Object.create(null);
+  for (const setting of SETTINGS) (sections[setting.section] ??= /* @__PURE__ */ Object.create(null))[setting.key] = setting.coerce;
   return sections;
 })();
 function setAt(target2, path, value) {
@@ -4577,11 +4582,11 @@ var IniReader = class {
   }
   logLevels() {
     const levels = { ...DEFAULTS.logLevels };
-    const names = {
+    const names = wireTable({
       proxy: "proxy",
       "websockets.client": "client",
       "websockets.server": "server"
-    };
+    });
     const section = this.section("logging");
     for (const key2 of Object.keys(section ?? {})) {
       const level = this.get("logging", key2, coerce.level);
@@ -6076,6 +6081,87 @@ function detectVersion(request, fallback) {
   return fallback === null ? null : { version: fallback, source: "default" };
 }
 
+// src/collections.ts
+var NOTHING = /* @__PURE__ */ new Map();
+var NONE = /* @__PURE__ */ new Set();
+var LazyMap = class {
+  map = null;
+  get size() {
+    return this.map === null ? 0 : this.map.size;
+  }
+  get(key2) {
+    return this.map === null ? void 0 : this.map.get(key2);
+  }
+  has(key2) {
+    return this.map !== null && this.map.has(key2);
+  }
+  set(key2, value) {
+    (this.map ??= /* @__PURE__ */ new Map()).set(key2, value);
+    return this;
+  }
+  delete(key2) {
+    return this.map !== null && this.map.delete(key2);
+  }
+  clear() {
+    this.map?.clear();
+  }
+  forEach(callback, thisArg) {
+    this.map?.forEach((value, key2) => callback.call(thisArg, value, key2, this));
+  }
+  keys() {
+    return (this.map ?? NOTHING).keys();
+  }
+  values() {
+    return (this.map ?? NOTHING).values();
+  }
+  entries() {
+    return (this.map ?? NOTHING).entries();
+  }
+  [Symbol.iterator]() {
+    return this.entries();
+  }
+  get [Symbol.toStringTag]() {
+    return "Map";
+  }
+};
+var LazySet = class {
+  set_ = null;
+  get size() {
+    return this.set_ === null ? 0 : this.set_.size;
+  }
+  has(value) {
+    return this.set_ !== null && this.set_.has(value);
+  }
+  add(value) {
+    (this.set_ ??= /* @__PURE__ */ new Set()).add(value);
+    return this;
+  }
+  delete(value) {
+    return this.set_ !== null && this.set_.delete(value);
+  }
+  clear() {
+    this.set_?.clear();
+  }
+  forEach(callback, thisArg) {
+    this.set_?.forEach((value) => callback.call(thisArg, value, value, this));
+  }
+  keys() {
+    return this.values();
+  }
+  values() {
+    return (this.set_ ?? NONE).values();
+  }
+  entries() {
+    return (this.set_ ?? NONE).entries();
+  }
+  [Symbol.iterator]() {
+    return this.values();
+  }
+  get [Symbol.toStringTag]() {
+    return "Set";
+  }
+};
+
 // src/session/charger-memory.ts
 var BOOT_ACCEPTANCE_TTL_MS = 24 * 60 * 60 * 1e3;
 var MAX_REMEMBERED_CONNECTORS = 64;
@@ -6094,7 +6180,7 @@ var ChargerMemory = class _ChargerMemory {
   vendor = null;
   model = null;
   /** `[autoconfig]` key → the status the charger answered at the last boot. */
-  autoconfigResults = /* @__PURE__ */ new Map();
+  autoconfigResults = new LazyMap();
   views = null;
   /** Told when the boot, its acceptance or a status changed (the state store keeps them across restarts). */
   onChange = null;
@@ -6356,6 +6442,12 @@ var CallPolicy = class {
     return null;
   }
 };
+var shared = /* @__PURE__ */ new WeakMap();
+function policyOf(upstream) {
+  let policy = shared.get(upstream);
+  if (policy === void 0) shared.set(upstream, policy = new CallPolicy(upstream));
+  return policy;
+}
 function controlWarnings(config) {
   if (config.sharing.enabled || config.sharing.sharedControl) return [];
   const merged = config.charging.merge ? /* @__PURE__ */ new Set(["SetChargingProfile", "ClearChargingProfile"]) : /* @__PURE__ */ new Set();
@@ -6437,14 +6529,14 @@ function lockDecision(action, payload, managed) {
 }
 
 // src/rules/config-views.ts
-var VARIABLES_FOR_16 = {
+var VARIABLES_FOR_16 = wireTable({
   metervaluessampleddata: ["SampledDataCtrlr.TxUpdatedMeasurands", "SampledDataCtrlr.TxStartedMeasurands"],
   stoptxnsampleddata: ["SampledDataCtrlr.TxEndedMeasurands"],
   metervaluesaligneddata: ["AlignedDataCtrlr.Measurands"],
   stoptxnaligneddata: ["AlignedDataCtrlr.TxEndedMeasurands"],
   metervaluesampleinterval: ["SampledDataCtrlr.TxUpdatedInterval"],
   clockaligneddatainterval: ["AlignedDataCtrlr.Interval"]
-};
+});
 function viewKeys(version, unionKeys, minKeys) {
   const keys = /* @__PURE__ */ new Map();
   const add = (configured, kind) => {
@@ -6634,13 +6726,13 @@ function expandPath(payload, pattern2) {
 }
 
 // src/rules/timestamps.ts
-var FIELDS_16 = {
+var FIELDS_16 = wireTable({
   StatusNotification: [["timestamp"]],
   StartTransaction: [["timestamp"]],
   StopTransaction: [["timestamp"], ["transactionData", "*", "timestamp"]],
   MeterValues: [["meterValue", "*", "timestamp"]]
-};
-var FIELDS_2 = {
+});
+var FIELDS_2 = wireTable({
   StatusNotification: [["timestamp"]],
   TransactionEvent: [["timestamp"], ["meterValue", "*", "timestamp"]],
   MeterValues: [["meterValue", "*", "timestamp"]],
@@ -6650,7 +6742,7 @@ var FIELDS_2 = {
   NotifyMonitoringReport: [["generatedAt"]],
   NotifyCustomerInformation: [["generatedAt"]],
   NotifyDisplayMessages: []
-};
+});
 var NO_FIELDS = [];
 var NO_CHANGES = [];
 function fieldsOf(version) {
@@ -6762,11 +6854,11 @@ function idTagLengthRule(maxLength) {
     }
   };
 }
-var SAMPLED_VALUES = {
+var SAMPLED_VALUES = wireTable({
   MeterValues: ["meterValue", "*", "sampledValue", "*"],
   TransactionEvent: ["meterValue", "*", "sampledValue", "*"],
   StopTransaction: ["transactionData", "*", "sampledValue", "*"]
-};
+});
 function powerScaleRule(factor, measurands) {
   const wanted = new Set(measurands);
   return {
@@ -6806,7 +6898,20 @@ var FrameContext = class {
     return this;
   }
 };
-var FixupPipeline = class {
+var sharedPipelines = /* @__PURE__ */ new WeakMap();
+var FixupPipeline = class _FixupPipeline {
+  /**
+   * The pipeline for one charger: shared by all chargers of a version when no rule names charger
+   * ids (a pipeline holds no state between frames, and frames are handled one at a time).
+   */
+  static for(rules, version, chargerId) {
+    if (rules.some((rule) => rule.only?.chargerIds !== void 0)) return new _FixupPipeline(rules, version, chargerId);
+    let byVersion = sharedPipelines.get(rules);
+    if (byVersion === void 0) sharedPipelines.set(rules, byVersion = /* @__PURE__ */ new Map());
+    let pipeline = byVersion.get(version);
+    if (pipeline === void 0) byVersion.set(version, pipeline = new _FixupPipeline(rules, version, chargerId));
+    return pipeline;
+  }
   byAction = /* @__PURE__ */ new Map();
   context;
   constructor(rules, version, chargerId) {
@@ -6861,10 +6966,10 @@ var ConfigViews = class {
   upstreams;
   store;
   keys = /* @__PURE__ */ new Map();
-  base = /* @__PURE__ */ new Map();
-  views = /* @__PURE__ */ new Map();
+  base = new LazyMap();
+  views = new LazyMap();
   /** Key id → the value the charger holds as far as the proxy knows (or is being sent). */
-  held = /* @__PURE__ */ new Map();
+  held = new LazyMap();
   constructor(charger, upstreams, store) {
     this.charger = charger;
     this.upstreams = upstreams;
@@ -7844,14 +7949,14 @@ var KEYS_201 = {
   measurands: (context) => context === "Transaction.Begin" ? "sampleddatactrlr.txstartedmeasurands" : context === "Transaction.End" ? "sampleddatactrlr.txendedmeasurands" : context === "Sample.Clock" ? "aligneddatactrlr.measurands" : "sampleddatactrlr.txupdatedmeasurands",
   interval: "sampleddatactrlr.txupdatedinterval"
 };
-var METER_FIELD = { MeterValues: "meterValue", StopTransaction: "transactionData", TransactionEvent: "meterValue" };
+var METER_FIELD = wireTable({ MeterValues: "meterValue", StopTransaction: "transactionData", TransactionEvent: "meterValue" });
 var MeterViews = class {
   name = "meter-views";
   views;
   upstream;
   keys;
   /** Connector → when this upstream last got sampled MeterValues (ms). */
-  lastSampled = /* @__PURE__ */ new Map();
+  lastSampled = new LazyMap();
   now;
   constructor(views, upstream, protocol, now = Date.now) {
     this.views = views;
@@ -7954,10 +8059,10 @@ var TransactionIds = class {
 };
 
 // src/stages/id-tokens.ts
-var TO_UPSTREAM_16 = { Authorize: [3, "idTag"], StartTransaction: [3, "idTag"], StopTransaction: [3, "idTag"] };
-var TO_UPSTREAM_2 = { Authorize: [3, "idToken", "idToken"], TransactionEvent: [3, "idToken", "idToken"] };
-var FROM_UPSTREAM_16 = { RemoteStartTransaction: [3, "idTag"], ReserveNow: [3, "idTag"] };
-var FROM_UPSTREAM_2 = { RequestStartTransaction: [3, "idToken", "idToken"], ReserveNow: [3, "idToken", "idToken"] };
+var TO_UPSTREAM_16 = wireTable({ Authorize: [3, "idTag"], StartTransaction: [3, "idTag"], StopTransaction: [3, "idTag"] });
+var TO_UPSTREAM_2 = wireTable({ Authorize: [3, "idToken", "idToken"], TransactionEvent: [3, "idToken", "idToken"] });
+var FROM_UPSTREAM_16 = wireTable({ RemoteStartTransaction: [3, "idTag"], ReserveNow: [3, "idTag"] });
+var FROM_UPSTREAM_2 = wireTable({ RequestStartTransaction: [3, "idToken", "idToken"], ReserveNow: [3, "idToken", "idToken"] });
 function at(payload, path) {
   let value = payload;
   for (const step of path.slice(1)) value = typeof value === "object" && value !== null ? value[step] : void 0;
@@ -8032,12 +8137,12 @@ var OCPP162 = {
         return null;
     }
   },
-  chargerTxPaths: { MeterValues: ["transactionId"], StopTransaction: ["transactionId"] },
-  upstreamTxPaths: {
+  chargerTxPaths: wireTable({ MeterValues: ["transactionId"], StopTransaction: ["transactionId"] }),
+  upstreamTxPaths: wireTable({
     RemoteStopTransaction: ["transactionId"],
     SetChargingProfile: ["csChargingProfiles", "transactionId"],
     GetCompositeSchedule: ["transactionId"]
-  },
+  }),
   upstreamsNumberTransactions: true,
   stopOf(action, payload) {
     if (action !== "StopTransaction") return null;
@@ -8050,8 +8155,8 @@ var OCPP2 = {
     if (action === "TransactionEvent") return router.routeTo(router.ownerOfEvent(payload));
     return null;
   },
-  chargerTxPaths: {},
-  upstreamTxPaths: {},
+  chargerTxPaths: wireTable({}),
+  upstreamTxPaths: wireTable({}),
   upstreamsNumberTransactions: false,
   stopOf(action, payload) {
     if (action !== "TransactionEvent" || payload.eventType !== "Ended") return null;
@@ -8101,11 +8206,11 @@ var Transactions = class {
   owners;
   /** charger transaction id → upstream name → that upstream's id (1.6 non-owners) */
   upstreamIds;
-  pendingStarts = /* @__PURE__ */ new Map();
+  pendingStarts = new LazyMap();
   /** StartTransaction content → the charger Call id it first came with, and the owner's answer once known. */
-  startsSeen = /* @__PURE__ */ new Map();
-  remoteStartTags = /* @__PURE__ */ new Map();
-  remoteStartIds = /* @__PURE__ */ new Map();
+  startsSeen = new LazyMap();
+  remoteStartTags = new LazyMap();
+  remoteStartIds = new LazyMap();
   /** 2.0.1 transactions whose owner is still the default guess (no idToken seen yet). */
   undecided;
   events;
@@ -8122,7 +8227,7 @@ var Transactions = class {
     this.defaultOwner = this.byName.get(split.defaultOwner) ?? links[0];
     this.store = store;
     this.logger = logger;
-    const loaded = store?.loadCharger(chargerId) ?? { owners: /* @__PURE__ */ new Map(), guessed: /* @__PURE__ */ new Set(), upstreamIds: /* @__PURE__ */ new Map() };
+    const loaded = store?.loadCharger(chargerId) ?? { owners: new LazyMap(), guessed: new LazySet(), upstreamIds: new LazyMap() };
     this.owners = loaded.owners;
     this.undecided = loaded.guessed;
     this.upstreamIds = loaded.upstreamIds;
@@ -8477,7 +8582,7 @@ var CatchUp = class {
   bytes = 0;
   replay = [];
   /** Replayed Call ids whose answers the proxy consumes → their action (for the log). */
-  replayIds = /* @__PURE__ */ new Map();
+  replayIds = new LazyMap();
   active = false;
   inFlight = null;
   timer = null;
@@ -8746,7 +8851,13 @@ var UpstreamLink = class {
   }
   /** A frame from a translating link: logged as it came, then in the charger's version for the session (or nothing). */
   translated(buffer) {
-    const result = this.translation.incoming(buffer.toString());
+    let result;
+    try {
+      result = this.translation.incoming(buffer.toString());
+    } catch (error) {
+      this.logger.error(`${this.chargerId}: internal error translating a frame from ${this.name}, dropped: ${error.stack ?? String(error)}`);
+      return null;
+    }
     if (result.received !== null) this.owner?.linkWire?.(this, "in", result.received);
     this.sendWire(result.wire);
     return result.deliver === null ? null : Buffer.from(result.deliver);
@@ -8761,11 +8872,20 @@ var UpstreamLink = class {
     if (this.ws !== null) closeWithin(this.ws, code, reason, graceMs);
     else this.setState("closed");
   }
-  /** Resolves once the socket is fully closed (at once if it is). */
-  closed() {
+  /**
+   * Resolves once the socket is fully closed (at once if it is), or after `waitMs` in any case: a
+   * socket whose reader was broken never says 'close', and a shutdown must not wait for it.
+   */
+  closed(waitMs = 3e3) {
     const ws = this.ws;
     if (ws === null || ws.readyState === ws.CLOSED) return Promise.resolve();
-    return new Promise((resolve6) => ws.once("close", () => resolve6()));
+    return new Promise((resolve6) => {
+      const timer = setTimeout(resolve6, waitMs);
+      ws.once("close", () => {
+        clearTimeout(timer);
+        resolve6();
+      });
+    });
   }
   open(settle) {
     this.setState("connecting");
@@ -9076,9 +9196,9 @@ function energyRegisterWh(meterValue, context) {
 // src/translate/charger-calls.ts
 var ID_TAG_MAX = 20;
 var KEPT_ENDED = 16;
-var STATES_16 = { Charging: "Charging", SuspendedEV: "SuspendedEV", SuspendedEVSE: "SuspendedEVSE", EVConnected: "SuspendedEV", Idle: "Finishing" };
+var STATES_16 = wireTable({ Charging: "Charging", SuspendedEV: "SuspendedEV", SuspendedEVSE: "SuspendedEVSE", EVConnected: "SuspendedEV", Idle: "Finishing" });
 var REASONS_16 = /* @__PURE__ */ new Set(["DeAuthorized", "EmergencyStop", "EVDisconnected", "Local", "Other", "PowerLoss", "Reboot", "Remote"]);
-var AUTH_STATUS_201 = { Accepted: "Accepted", Blocked: "Blocked", Expired: "Expired", Invalid: "Invalid", ConcurrentTx: "ConcurrentTx" };
+var AUTH_STATUS_201 = wireTable({ Accepted: "Accepted", Blocked: "Blocked", Expired: "Expired", Invalid: "Invalid", ConcurrentTx: "ConcurrentTx" });
 var ChargerCallsTo16 = class _ChargerCallsTo16 {
   transactions = /* @__PURE__ */ new Map();
   /** Each EVSE's latest 2.0.1 connector status. */
@@ -9369,11 +9489,11 @@ function tooLong2(payload, name, max) {
   const value = payload[name];
   return typeof value === "string" && value.length > max ? formation(`${name} is longer than ${max} characters`) : null;
 }
-var PURPOSE_16_TO_201 = {
+var PURPOSE_16_TO_201 = wireTable({
   ChargePointMaxProfile: "ChargingStationMaxProfile",
   TxDefaultProfile: "TxDefaultProfile",
   TxProfile: "TxProfile"
-};
+});
 var PURPOSES_16 = Object.keys(PURPOSE_16_TO_201);
 var KINDS2 = ["Absolute", "Recurring", "Relative"];
 var RECURRENCIES = ["Daily", "Weekly"];
@@ -9554,10 +9674,10 @@ var changeAvailability = (payload, context) => {
     ...where === "evse" ? { evse: { id: payload.connectorId } } : {}
   }, statusAnswer(same("Accepted", "Rejected", "Scheduled"), "Rejected"));
 };
-var TRIGGERS = {
+var TRIGGERS = wireTable({
   ...same("BootNotification", "Heartbeat", "MeterValues", "StatusNotification", "FirmwareStatusNotification"),
   DiagnosticsStatusNotification: "LogStatusNotification"
-};
+});
 var triggerMessage = (payload, context) => {
   const problem = checkFields(payload, { requestedMessage: Object.keys(TRIGGERS) }, { connectorId: "int" });
   if (problem) return problem;
@@ -9600,12 +9720,12 @@ var componentVariable = (row) => ({
   component: { name: row.component },
   variable: row.instance === void 0 ? { name: row.variable } : { name: row.variable, instance: row.instance }
 });
-var SET_STATUS = {
+var SET_STATUS = wireTable({
   ...same("Accepted", "RebootRequired", "Rejected"),
   UnknownComponent: "NotSupported",
   UnknownVariable: "NotSupported",
   NotSupportedAttributeType: "NotSupported"
-};
+});
 var changeConfiguration = (payload) => {
   const problem = checkFields(payload, { key: "string", value: "string" });
   if (problem) return problem;
@@ -9724,7 +9844,7 @@ var dataTransfer = (payload) => {
     return { status, data: typeof data === "string" ? data : JSON.stringify(data) };
   });
 };
-var TRANSLATORS = {
+var TRANSLATORS = wireTable({
   RemoteStartTransaction: remoteStart,
   RemoteStopTransaction: remoteStop,
   Reset: reset,
@@ -9737,7 +9857,7 @@ var TRANSLATORS = {
   ClearChargingProfile: clearChargingProfile,
   GetCompositeSchedule: getCompositeSchedule,
   DataTransfer: dataTransfer
-};
+});
 function upstreamCallTo201(action, payload, context) {
   const translate = Object.hasOwn(TRANSLATORS, action) ? TRANSLATORS[action] : void 0;
   if (!translate) return { error: "NotSupported", description: `${action} has no 2.0.1 counterpart here` };
@@ -9753,12 +9873,12 @@ function upstreamCallTo201(action, payload, context) {
 var CALL2 = 2;
 var CALLRESULT2 = 3;
 var CALLERROR2 = 4;
-var ERROR_CODES_16 = {
+var ERROR_CODES_16 = wireTable({
   FormatViolation: "FormationViolation",
   OccurrenceConstraintViolation: "OccurenceConstraintViolation",
   MessageTypeNotSupported: "NotSupported",
   RpcFrameworkError: "GenericError"
-};
+});
 var LinkTranslation = class {
   calls;
   /** Calls sent to the upstream and not answered yet, by id. */
@@ -9937,7 +10057,7 @@ var CallQueue = class {
   proxyCalls = [];
   primaryCalls = [];
   otherCalls = [];
-  counts = /* @__PURE__ */ new Map();
+  counts = new LazyMap();
   primary;
   constructor(primary) {
     this.primary = primary;
@@ -10012,6 +10132,10 @@ var BLOCKED = ["blocked"];
 var FIXED = ["fixed"];
 var INJECTED = ["injected"];
 var FILTERED = ["filtered"];
+function internalError(session, from, text3, error) {
+  const detail = error instanceof Error ? error.stack ?? error.message : String(error);
+  session.log.proxy.error(`internal error on a frame from ${from}, dropped: ${text3.slice(0, 200)}: ${detail}`);
+}
 var HIGH_WATER_MARK = 1024 * 1024;
 
 // src/errors.ts
@@ -10248,9 +10372,9 @@ var DurableDelivery = class {
   outbox;
   charger;
   /** Per link: the charger's Call id → its outbox entry (and, for a StartTransaction, the charger's transaction id). */
-  sent = /* @__PURE__ */ new Map();
+  sent = new LazyMap();
   /** StartTransaction Calls not yet answered by their answerer → their entries. */
-  starts = /* @__PURE__ */ new Map();
+  starts = new LazyMap();
   constructor(outbox, charger) {
     this.outbox = outbox;
     this.charger = charger;
@@ -10312,9 +10436,16 @@ var ChargerFrames = class {
   }
   /** A text frame from the charger (`now`: when it arrived). */
   received(data, now, closeCharger) {
+    const text3 = data.toString();
+    try {
+      this.handle(data, text3, now, closeCharger);
+    } catch (error) {
+      internalError(this.session, "the charger", text3, error);
+    }
+  }
+  handle(data, text3, now, closeCharger) {
     const session = this.session;
     const ts = new Date(now).toISOString();
-    const text3 = data.toString();
     if (text3 === "") {
       session.record({ ts, from: "charger", to: "proxy", type: "INVALID", id: null, action: null, tags: NO_TAGS, raw: text3 });
       return;
@@ -10467,13 +10598,13 @@ function loadHomeownerCap(store) {
 
 // src/sharing/profile-plans.ts
 var HORIZON_S = 86400;
-var NONE = { kind: "none" };
+var NONE2 = { kind: "none" };
 var UNKNOWN = { kind: "unknown" };
 function wantedFor(inputs) {
   const { list, connector, purpose, cap, transaction, now } = inputs;
   const capApplies = cap !== null && (list.length > 0 || connector === 0 && MAX_PURPOSES.has(purpose));
-  if (list.length === 0 && !capApplies) return NONE;
-  if (purpose === "TxProfile" && transaction === void 0) return NONE;
+  if (list.length === 0 && !capApplies) return NONE2;
+  if (purpose === "TxProfile" && transaction === void 0) return NONE2;
   if (list.length === 1 && !capApplies) return { kind: "one", profile: list[0] };
   const merge = [];
   for (const upstream of inputs.upstreams) {
@@ -10483,7 +10614,7 @@ function wantedFor(inputs) {
   if (capApplies) merge.push(homeownerCap(cap.limit, cap.unit));
   const sinceStart = transaction !== void 0 && list.every((p) => p.input.kind === "Relative") ? Math.max(0, Math.floor((now - transaction.start) / 1e3)) : 0;
   const merged = mergeSchedules(merge, { now, horizon: HORIZON_S + sinceStart, volts: inputs.volts, phases: inputs.phases, transactionStart: transaction?.start ?? null });
-  if (merged === null) return NONE;
+  if (merged === null) return NONE2;
   return { kind: "merged", merged, stackLevel: Math.max(0, ...list.map((p) => p.input.stackLevel)) };
 }
 function sameWanted(a, b, units) {
@@ -10525,27 +10656,27 @@ var ChargingProfiles = class {
   phases;
   now;
   /** Every upstream's profiles, per connector and purpose. */
-  profiles = /* @__PURE__ */ new Map();
+  profiles = new LazyMap();
   /** What the charger accepted of the proxy's, per connector and purpose. */
-  installed = /* @__PURE__ */ new Map();
+  installed = new LazyMap();
   /** What was sent and awaits the charger's verdict, per connector and purpose. */
-  sending = /* @__PURE__ */ new Map();
+  sending = new LazyMap();
   /** What the charger refused or could not take (a CallError), and when: not asked again within TICK_MS unless the wanted changes or it boots. */
-  refused = /* @__PURE__ */ new Map();
+  refused = new LazyMap();
   /** 1.6 RemoteStartTransaction profiles, per connector, for the transaction that starts there. */
-  remoteStartProfiles = /* @__PURE__ */ new Map();
+  remoteStartProfiles = new LazyMap();
   /** Running transactions per connector: the charger's id and when it started (ms). */
-  transactions = /* @__PURE__ */ new Map();
+  transactions = new LazyMap();
   cap = null;
   sender = null;
   /** Keys whose charger profile may be out of date, sent one Call at a time. */
-  dirty = /* @__PURE__ */ new Set();
+  dirty = new LazySet();
   busy = false;
   refreshTimer = null;
   /** Not yet connected since it was made (loaded): what the charger holds is not known. */
   fresh = true;
   /** Upstream SetChargingProfile Calls waiting their turn, per key: they decide, no recheck needed. */
-  waitingSets = /* @__PURE__ */ new Map();
+  waitingSets = new LazyMap();
   /** Said on the console: what was sent and how the charger took it. */
   say;
   constructor(charger, protocol, upstreams, store, options) {
@@ -10770,7 +10901,7 @@ var ChargingProfiles = class {
   /** The Call that brings the charger to what is wanted for `key` now, or null when it holds that. */
   plan(key2, countSending = true) {
     const want = this.wanted(key2);
-    const have = (countSending ? this.sending.get(key2) : void 0) ?? this.installed.get(key2) ?? NONE;
+    const have = (countSending ? this.sending.get(key2) : void 0) ?? this.installed.get(key2) ?? NONE2;
     const options = { volts: this.volts, phases: this.phases };
     if (sameWanted(want, have, options)) return null;
     const refused = this.refused.get(key2);
@@ -10929,9 +11060,16 @@ var UpstreamFrames = class {
     link.catchUp.awaitAnswer(callId, this.session.callTimeoutMs, () => this.catchUpNext(link));
   }
   linkMessage(link, data, isBinary) {
+    const text3 = isBinary ? `<binary frame, ${data.length} bytes>` : data.toString();
+    try {
+      this.handle(link, data, isBinary, text3);
+    } catch (error) {
+      internalError(this.session, link.name, text3, error);
+    }
+  }
+  handle(link, data, isBinary, text3) {
     const session = this.session;
     const ts = (/* @__PURE__ */ new Date()).toISOString();
-    const text3 = isBinary ? `<binary frame, ${data.length} bytes>` : data.toString();
     const parsed = isBinary ? { ok: false, problem: "bad-envelope", id: null, detail: "binary frame" } : parseFrame(text3, this.parts.rules.messageTypes);
     if (!parsed.ok) {
       session.record({ ts, from: link.name, to: "proxy", type: "INVALID", id: parsed.id, action: null, tags: DROPPED, raw: text3 });
@@ -11140,7 +11278,6 @@ var ChargerSession = class {
   connectedSince = null;
   slot;
   onEnded;
-  policies = /* @__PURE__ */ new Map();
   routing = null;
   charger = null;
   ended = false;
@@ -11174,7 +11311,6 @@ var ChargerSession = class {
         tls: context.upstreamTls.get(upstream)
       };
       const link = upstream.local ? new LocalLink(upstream, chargerId, options, loggers.client, config.local) : new UpstreamLink(upstream, chargerId, options, loggers.client);
-      this.policies.set(link, new CallPolicy(upstream));
       return link;
     });
     this.primary = this.links[0];
@@ -11251,7 +11387,7 @@ var ChargerSession = class {
         upstream: link.name,
         chargerId: this.chargerId,
         protocol,
-        policy: this.policies.get(link),
+        policy: policyOf(link.config),
         control: context.control,
         transactions,
         lockedKeys: context.lockedKeys,
@@ -11267,7 +11403,7 @@ var ChargerSession = class {
     const fromUpstreams = new UpstreamFrames(this, { rules, transactions, chains, slot: this.slot });
     const fromCharger = new ChargerFrames(this, {
       rules,
-      fixups: new FixupPipeline(context.fixupRules, protocol, this.chargerId),
+      fixups: FixupPipeline.for(context.fixupRules, protocol, this.chargerId),
       transactions,
       toUpstreamStages,
       slot: this.slot,
@@ -12207,13 +12343,13 @@ var Store = class _Store {
     return new _Store(path, db);
   }
   loadCharger(charger) {
-    const owners = /* @__PURE__ */ new Map();
-    const guessed = /* @__PURE__ */ new Set();
+    const owners = new LazyMap();
+    const guessed = new LazySet();
     for (const row of this.statements.owners.all(charger)) {
       owners.set(row.charger_tx, row.owner);
       if (row.guessed === 1) guessed.add(row.charger_tx);
     }
-    const upstreamIds = /* @__PURE__ */ new Map();
+    const upstreamIds = new LazyMap();
     for (const row of this.statements.upstreamIds.all(charger)) {
       let map = upstreamIds.get(row.charger_tx);
       if (map === void 0) upstreamIds.set(row.charger_tx, map = /* @__PURE__ */ new Map());
@@ -13826,7 +13962,7 @@ var DashboardState = class {
   view(charger) {
     let view = this.chargers.get(charger);
     if (view === void 0) {
-      view = { vendor: null, model: null, firmware: null, connectors: {}, transaction: null, readings: {}, readingsAt: null, limit: null, limits: {} };
+      view = { vendor: null, model: null, firmware: null, connectors: /* @__PURE__ */ Object.create(null), transaction: null, readings: /* @__PURE__ */ Object.create(null), readingsAt: null, limit: null, limits: {} };
       if (this.chargers.size >= MAX_CHARGERS4) {
         const oldest = this.chargers.keys().next().value;
         this.chargers.delete(oldest);
@@ -14781,8 +14917,8 @@ function configurationWarnings(config) {
     );
   }
   if (config.autoconfigLock) {
-    const shared = new Set([...unionKeys, ...minKeys].map((k) => k.toLowerCase()));
-    const locked = config.autoconfig.map(([key2]) => key2).filter((key2) => shared.has(key2.toLowerCase()));
+    const shared2 = new Set([...unionKeys, ...minKeys].map((k) => k.toLowerCase()));
+    const locked = config.autoconfig.map(([key2]) => key2).filter((key2) => shared2.has(key2.toLowerCase()));
     if (locked.length > 0) warnings.push(`[autoconfig] lock: ${locked.join(", ")} cannot be changed by any backend, so their configuration views stay at the [autoconfig] value`);
   }
   return warnings;

@@ -23,6 +23,15 @@ export class CallPolicy {
   }
 }
 
+const shared = new WeakMap<UpstreamConfig, CallPolicy>();
+
+/** One policy per upstream's configuration, shared by every charger's link to it. */
+export function policyOf(upstream: UpstreamConfig): CallPolicy {
+  let policy = shared.get(upstream);
+  if (policy === undefined) shared.set(upstream, (policy = new CallPolicy(upstream)));
+  return policy;
+}
+
 /** `check` warnings: more than one upstream may steer charging and sharing is not set up. */
 export function controlWarnings(config: Config): string[] {
   if (config.sharing.enabled || config.sharing.sharedControl) return [];

@@ -24,7 +24,14 @@ const VARIABLES_FOR_16: Readonly<Record<string, readonly string[]>> = wireTable(
 });
 
 /** The view keys in `version`, by their case-insensitive id (`key.toLowerCase()`). */
-export function viewKeys(version: OcppVersion, unionKeys: readonly string[], minKeys: readonly string[]): Map<string, ViewKey> {
+const keysOf = new WeakMap<readonly string[], Map<string, ReadonlyMap<string, ViewKey>>>();
+
+/** The view keys of a version and configuration: one table shared by every charger of that version. */
+export function viewKeys(version: OcppVersion, unionKeys: readonly string[], minKeys: readonly string[]): ReadonlyMap<string, ViewKey> {
+  let byVersion = keysOf.get(unionKeys);
+  if (byVersion === undefined) keysOf.set(unionKeys, (byVersion = new Map()));
+  const known = byVersion.get(`${version} ${minKeys.join(',')}`);
+  if (known !== undefined) return known;
   const keys = new Map<string, ViewKey>();
   const add = (configured: readonly string[], kind: ViewKind) => {
     for (const key of configured) {
@@ -34,6 +41,7 @@ export function viewKeys(version: OcppVersion, unionKeys: readonly string[], min
   };
   add(unionKeys, 'union');
   add(minKeys, 'min');
+  byVersion.set(`${version} ${minKeys.join(',')}`, keys);
   return keys;
 }
 

@@ -47,11 +47,27 @@ export interface ChargerIdentity {
 }
 
 /** The rules of a configuration, indexed by action for one charger connection. */
+/** Pipelines that apply to every charger, per rule list and version (most configurations). */
+const sharedPipelines = new WeakMap<readonly FixupRule[], Map<OcppVersion, FixupPipeline>>();
+
 export class FixupPipeline {
+  /**
+   * The pipeline for one charger: shared by all chargers of a version when no rule names charger
+   * ids (a pipeline holds no state between frames, and frames are handled one at a time).
+   */
+  static for(rules: readonly FixupRule[], version: OcppVersion, chargerId: string): FixupPipeline {
+    if (rules.some((rule) => rule.only?.chargerIds !== undefined)) return new FixupPipeline(rules, version, chargerId);
+    let byVersion = sharedPipelines.get(rules);
+    if (byVersion === undefined) sharedPipelines.set(rules, (byVersion = new Map()));
+    let pipeline = byVersion.get(version);
+    if (pipeline === undefined) byVersion.set(version, (pipeline = new FixupPipeline(rules, version, chargerId)));
+    return pipeline;
+  }
+
   private readonly byAction = new Map<string, FixupRule[]>();
   private readonly context: FrameContext;
 
-  constructor(rules: FixupRule[], version: OcppVersion, chargerId: string) {
+  constructor(rules: readonly FixupRule[], version: OcppVersion, chargerId: string) {
     this.context = new FrameContext(version);
     for (const rule of rules) {
       if (rule.only?.chargerIds !== undefined && !rule.only.chargerIds.includes(chargerId)) continue;

@@ -1,6 +1,8 @@
 // Calls waiting for the charger (OCPP-J: one outstanding Call per direction). The proxy's own go
 // first, then the primary's; the others wait in arrival order and may be held (boot not accepted).
 
+import { LazyMap } from '../collections.ts';
+
 /** A Call toward the charger: from an upstream, or the proxy's own (`source` null). */
 export interface UpstreamCall<Source> {
   source: Source | null;
@@ -23,7 +25,7 @@ export class CallQueue<Source> {
   private readonly proxyCalls: UpstreamCall<Source>[] = [];
   private readonly primaryCalls: UpstreamCall<Source>[] = [];
   private readonly otherCalls: UpstreamCall<Source>[] = [];
-  private readonly counts = new Map<Source, number>();
+  private readonly counts = new LazyMap<Source, number>();
   private readonly primary: Source;
 
   constructor(primary: Source) {

@@ -5,6 +5,7 @@
 import type { Payload } from '../ocpp/frame.ts';
 import type { ChargingProfiles } from '../sharing/charging-profiles.ts';
 import type { ConfigViews } from '../sharing/config-views.ts';
+import { LazyMap } from '../collections.ts';
 
 /** A cached boot acceptance lets held calls through on a reconnect within this window. */
 export const BOOT_ACCEPTANCE_TTL_MS = 24 * 60 * 60 * 1000;
@@ -28,7 +29,7 @@ export class ChargerMemory {
   vendor: string | null = null;
   model: string | null = null;
   /** `[autoconfig]` key → the status the charger answered at the last boot. */
-  readonly autoconfigResults = new Map<string, string>();
+  readonly autoconfigResults = new LazyMap<string, string>();
   private views: ConfigViews | null = null;
   /** Told when the boot, its acceptance or a status changed (the state store keeps them across restarts). */
   onChange: (() => void) | null = null;

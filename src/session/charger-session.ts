@@ -5,7 +5,7 @@
 // are the stages of src/stages.
 
 import type { WebSocket, RawData } from 'ws';
-import { CallPolicy } from '../config/policy.ts';
+import { policyOf } from '../config/policy.ts';
 import { childLoggers, type Loggers } from '../log/console-log.ts';
 import type { Payload } from '../ocpp/frame.ts';
 import { versionRules, type OcppVersion, type VersionSource } from '../ocpp/versions.ts';
@@ -73,7 +73,6 @@ export class ChargerSession implements LinkOwner, SessionCore {
   connectedSince: Date | null = null;
   private readonly slot: CallSlot;
   private readonly onEnded: (session: ChargerSession) => void;
-  private readonly policies = new Map<UpstreamLink, CallPolicy>();
   private routing: Routing | null = null;
   private charger: WebSocket | null = null;
   private ended = false;
@@ -110,7 +109,6 @@ export class ChargerSession implements LinkOwner, SessionCore {
       const link = upstream.local
         ? new LocalLink(upstream, chargerId, options, loggers.client, config.local)
         : new UpstreamLink(upstream, chargerId, options, loggers.client);
-      this.policies.set(link, new CallPolicy(upstream));
       return link;
     });
     this.primary = this.links[0]!;
@@ -198,7 +196,7 @@ export class ChargerSession implements LinkOwner, SessionCore {
         upstream: link.name,
         chargerId: this.chargerId,
         protocol,
-        policy: this.policies.get(link)!,
+        policy: policyOf(link.config),
         control: context.control,
         transactions,
         lockedKeys: context.lockedKeys,
@@ -214,7 +212,7 @@ export class ChargerSession implements LinkOwner, SessionCore {
     const fromUpstreams = new UpstreamFrames(this, { rules, transactions, chains, slot: this.slot });
     const fromCharger = new ChargerFrames(this, {
       rules,
-      fixups: new FixupPipeline(context.fixupRules, protocol, this.chargerId),
+      fixups: FixupPipeline.for(context.fixupRules, protocol, this.chargerId),
       transactions,
       toUpstreamStages,
       slot: this.slot,

@@ -7,6 +7,7 @@ import type { Payload } from '../ocpp/frame.ts';
 import type { Outbox, OutboxKey } from '../store/outbox.ts';
 import type { OutboxFrame } from '../upstream/catch-up.ts';
 import type { UpstreamLink } from '../upstream/upstream-link.ts';
+import { LazyMap } from '../collections.ts';
 
 const REPLAYED_FROM_OUTBOX = ['replayed' as const];
 
@@ -20,9 +21,9 @@ export class DurableDelivery {
   private readonly outbox: Outbox;
   private readonly charger: string;
   /** Per link: the charger's Call id → its outbox entry (and, for a StartTransaction, the charger's transaction id). */
-  private readonly sent = new Map<UpstreamLink, Map<string, { key: OutboxKey; chargerTx: string | null }>>();
+  private readonly sent = new LazyMap<UpstreamLink, Map<string, { key: OutboxKey; chargerTx: string | null }>>();
   /** StartTransaction Calls not yet answered by their answerer → their entries. */
-  private readonly starts = new Map<string, OutboxKey[]>();
+  private readonly starts = new LazyMap<string, OutboxKey[]>();
 
   constructor(outbox: Outbox, charger: string) {
     this.outbox = outbox;
@@ -63,7 +64,7 @@ export class DurableDelivery {
 
   /** The link is (back) open: everything it has not answered, from the outbox, oldest first. */
   pendingFrames(link: UpstreamLink): OutboxFrame[] {
-    const own = new Map<string, { key: OutboxKey; chargerTx: string | null }>();
+    const own = new LazyMap<string, { key: OutboxKey; chargerTx: string | null }>();
     this.sent.set(link, own);
     return this.outbox.pending(this.charger, link.name).map((entry) => {
       own.set(entry.callId, { key: { charger: entry.charger, upstream: entry.upstream, seq: entry.seq }, chargerTx: entry.chargerTx });

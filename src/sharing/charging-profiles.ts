@@ -9,6 +9,7 @@ import { limitAt, mergedAsProfile, profileFrom16, profileFrom201, type RateUnit 
 import type { Store } from '../store/store.ts';
 import { loadHomeownerCap } from './homeowner-cap.ts';
 import { callFor, NONE, sameWanted, UNKNOWN, wantedFor, type StoredProfile, type Target, type Wanted } from './profile-plans.ts';
+import { LazyMap, LazySet } from '../collections.ts';
 
 export type { StoredProfile };
 
@@ -47,27 +48,27 @@ export class ChargingProfiles {
   private readonly phases: number;
   private readonly now: () => number;
   /** Every upstream's profiles, per connector and purpose. */
-  private readonly profiles = new Map<string, StoredProfile[]>();
+  private readonly profiles = new LazyMap<string, StoredProfile[]>();
   /** What the charger accepted of the proxy's, per connector and purpose. */
-  private readonly installed = new Map<string, Wanted>();
+  private readonly installed = new LazyMap<string, Wanted>();
   /** What was sent and awaits the charger's verdict, per connector and purpose. */
-  private readonly sending = new Map<string, Wanted>();
+  private readonly sending = new LazyMap<string, Wanted>();
   /** What the charger refused or could not take (a CallError), and when: not asked again within TICK_MS unless the wanted changes or it boots. */
-  private readonly refused = new Map<string, { want: Wanted; at: number }>();
+  private readonly refused = new LazyMap<string, { want: Wanted; at: number }>();
   /** 1.6 RemoteStartTransaction profiles, per connector, for the transaction that starts there. */
-  private readonly remoteStartProfiles = new Map<number, StoredProfile>();
+  private readonly remoteStartProfiles = new LazyMap<number, StoredProfile>();
   /** Running transactions per connector: the charger's id and when it started (ms). */
-  private readonly transactions = new Map<number, { id: string | number; start: number }>();
+  private readonly transactions = new LazyMap<number, { id: string | number; start: number }>();
   private cap: { limit: number; unit: RateUnit } | null = null;
   private sender: ProfileSender | null = null;
   /** Keys whose charger profile may be out of date, sent one Call at a time. */
-  private readonly dirty = new Set<string>();
+  private readonly dirty = new LazySet<string>();
   private busy = false;
   private refreshTimer: ReturnType<typeof setTimeout> | null = null;
   /** Not yet connected since it was made (loaded): what the charger holds is not known. */
   private fresh = true;
   /** Upstream SetChargingProfile Calls waiting their turn, per key: they decide, no recheck needed. */
-  private readonly waitingSets = new Map<string, number>();
+  private readonly waitingSets = new LazyMap<string, number>();
   /** Said on the console: what was sent and how the charger took it. */
   private readonly say: (line: string) => void;
 

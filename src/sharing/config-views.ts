@@ -3,6 +3,7 @@
 // the charger's memory, so it outlives a connection; persisted per charger and upstream.
 
 import { effectiveValue, sameValue, type ViewKey } from '../rules/config-views.ts';
+import { LazyMap } from '../collections.ts';
 
 /** Where views are kept across restarts (the state store); upstream '' holds the base values. */
 export interface ViewsStore {
@@ -20,16 +21,18 @@ export interface ViewWrite {
   settle(accepted: boolean): void;
 }
 
+const NO_KEYS: ReadonlyMap<string, ViewKey> = new Map();
+
 export class ConfigViews {
   private readonly charger: string;
   /** Upstream names, the primary first, then configuration order. */
   private readonly upstreams: readonly string[];
   private readonly store: ViewsStore | null;
-  private keys = new Map<string, ViewKey>();
-  private readonly base = new Map<string, string>();
-  private readonly views = new Map<string, Map<string, string>>();
+  private keys: ReadonlyMap<string, ViewKey> = NO_KEYS;
+  private readonly base = new LazyMap<string, string>();
+  private readonly views = new LazyMap<string, Map<string, string>>();
   /** Key id → the value the charger holds as far as the proxy knows (or is being sent). */
-  private readonly held = new Map<string, string>();
+  private readonly held = new LazyMap<string, string>();
 
   constructor(charger: string, upstreams: readonly string[], store: ViewsStore | null) {
     this.charger = charger;
@@ -42,7 +45,7 @@ export class ConfigViews {
   }
 
   /** The view keys of this connection's version (by id). */
-  useKeys(keys: Map<string, ViewKey>): void {
+  useKeys(keys: ReadonlyMap<string, ViewKey>): void {
     this.keys = keys;
   }
 

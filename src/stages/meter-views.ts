@@ -10,6 +10,7 @@ import { listItems, sameValue } from '../rules/config-views.ts';
 import type { ConfigViews } from '../sharing/config-views.ts';
 import { FORWARD, type Stage, type StageDecision, type StageFrame } from './stage.ts';
 import { wireTable } from '../ocpp/wire-table.ts';
+import { LazyMap } from '../collections.ts';
 
 /** Per version: the view key (id) that lists the measurands of a sample, by where it is and its context. */
 interface MeterKeys {
@@ -43,7 +44,7 @@ export class MeterViews implements Stage {
   private readonly upstream: string;
   private readonly keys: MeterKeys;
   /** Connector → when this upstream last got sampled MeterValues (ms). */
-  private readonly lastSampled = new Map<string, number>();
+  private readonly lastSampled = new LazyMap<string, number>();
   private readonly now: () => number;
 
   constructor(views: ConfigViews, upstream: string, protocol: OcppVersion, now: () => number = Date.now) {

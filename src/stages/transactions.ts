@@ -9,6 +9,7 @@ import type { OcppVersion } from '../ocpp/versions.ts';
 import type { Store } from '../store/store.ts';
 import type { ChargerEvent, ChargerEvents } from '../events/charger-events.ts';
 import { OCPP16, OCPP2, energyWh, num, str, type CallRoute, type VersionTransactions } from './transaction-versions.ts';
+import { LazyMap, LazySet } from '../collections.ts';
 
 export type { CallRoute };
 
@@ -67,11 +68,11 @@ export class Transactions<L extends RoutedLink> {
   private readonly owners: Map<string, string>;
   /** charger transaction id → upstream name → that upstream's id (1.6 non-owners) */
   private readonly upstreamIds: Map<string, Map<string, string>>;
-  private readonly pendingStarts = new Map<string, PendingStart<L>>();
+  private readonly pendingStarts = new LazyMap<string, PendingStart<L>>();
   /** StartTransaction content → the charger Call id it first came with, and the owner's answer once known. */
-  private readonly startsSeen = new Map<string, { callId: string; latestId: string; answer: string | null }>();
-  private readonly remoteStartTags = new Map<string, { link: L; at: number }>();
-  private readonly remoteStartIds = new Map<string, L>();
+  private readonly startsSeen = new LazyMap<string, { callId: string; latestId: string; answer: string | null }>();
+  private readonly remoteStartTags = new LazyMap<string, { link: L; at: number }>();
+  private readonly remoteStartIds = new LazyMap<string, L>();
   /** 2.0.1 transactions whose owner is still the default guess (no idToken seen yet). */
   private readonly undecided: Set<string>;
 
@@ -99,7 +100,7 @@ export class Transactions<L extends RoutedLink> {
     this.defaultOwner = this.byName.get(split.defaultOwner) ?? links[0]!;
     this.store = store;
     this.logger = logger;
-    const loaded = store?.loadCharger(chargerId) ?? { owners: new Map<string, string>(), guessed: new Set<string>(), upstreamIds: new Map<string, Map<string, string>>() };
+    const loaded = store?.loadCharger(chargerId) ?? { owners: new LazyMap<string, string>(), guessed: new LazySet<string>(), upstreamIds: new LazyMap<string, Map<string, string>>() };
     this.owners = loaded.owners;
     this.undecided = loaded.guessed;
     this.upstreamIds = loaded.upstreamIds;

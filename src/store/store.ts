@@ -6,6 +6,7 @@
 import { Outbox } from './outbox.ts';
 import { createRequire } from 'node:module';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { LazyMap, LazySet } from '../collections.ts';
 import { ProxyError } from '../errors.ts';
 import { migrate } from './migrations.ts';
 
@@ -154,13 +155,14 @@ export class Store {
   }
 
   loadCharger(charger: string): ChargerTransactions {
-    const owners = new Map<string, string>();
-    const guessed = new Set<string>();
+    // Most chargers have no open transaction: these stay empty (LazyMap: no table until written).
+    const owners = new LazyMap<string, string>();
+    const guessed = new LazySet<string>();
     for (const row of this.statements.owners!.all(charger) as Array<{ charger_tx: string; owner: string; guessed: number }>) {
       owners.set(row.charger_tx, row.owner);
       if (row.guessed === 1) guessed.add(row.charger_tx);
     }
-    const upstreamIds = new Map<string, Map<string, string>>();
+    const upstreamIds = new LazyMap<string, Map<string, string>>();
     for (const row of this.statements.upstreamIds!.all(charger) as Array<{ charger_tx: string; upstream: string; upstream_tx: string }>) {
       let map = upstreamIds.get(row.charger_tx);
       if (map === undefined) upstreamIds.set(row.charger_tx, (map = new Map()));

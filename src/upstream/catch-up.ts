@@ -4,6 +4,7 @@
 // in and when to send; only this class changes these fields.
 
 import type { FrameType, Tag } from '../log/message-log.ts';
+import { LazyMap } from '../collections.ts';
 
 /** A frame kept for an upstream until it can be sent. */
 export interface OutboxFrame {
@@ -38,7 +39,7 @@ export class CatchUp {
   private bytes = 0;
   private readonly replay: OutboxFrame[] = [];
   /** Replayed Call ids whose answers the proxy consumes → their action (for the log). */
-  private readonly replayIds = new Map<string, string>();
+  private readonly replayIds = new LazyMap<string, string>();
   private active = false;
   private inFlight: string | null = null;
   private timer: NodeJS.Timeout | null = null;

@@ -34,3 +34,15 @@ test('rules limited to a vendor or to charger ids apply only there', () => {
   const byId = { ...rule, only: { chargerIds: ['OTHER'] } };
   assert.equal(new FixupPipeline([byId], 'ocpp1.6', 'CP').apply('Heartbeat', { a: 0 }, text, charger, 0), null);
 });
+
+test('FixupPipeline.for: one pipeline per version shared by all chargers, unless a rule names charger ids', () => {
+  const rule = { name: 'every', actions: () => ['Heartbeat'], fix: () => [{ path: ['a'], value: 1, was: 0 }] };
+  const rules = [rule];
+  assert.equal(FixupPipeline.for(rules, 'ocpp1.6', 'A'), FixupPipeline.for(rules, 'ocpp1.6', 'B'));
+  assert.notEqual(FixupPipeline.for(rules, 'ocpp1.6', 'A'), FixupPipeline.for(rules, 'ocpp2.0.1', 'A'));
+  const byId = [{ ...rule, only: { chargerIds: ['A'] } }];
+  const text = '[2,"1","Heartbeat",{"a":0}]';
+  assert.notEqual(FixupPipeline.for(byId, 'ocpp1.6', 'A'), FixupPipeline.for(byId, 'ocpp1.6', 'B'));
+  assert.equal(FixupPipeline.for(byId, 'ocpp1.6', 'A').apply('Heartbeat', { a: 0 }, text, charger, 0)!.text, '[2,"1","Heartbeat",{"a":1}]');
+  assert.equal(FixupPipeline.for(byId, 'ocpp1.6', 'B').apply('Heartbeat', { a: 0 }, text, charger, 0), null);
+});
