@@ -101,6 +101,20 @@ async function load(mode, url, extra = []) {
   return firstJson(run(process.execPath, ['bench/load.mjs', mode, url, ...extra]));
 }
 
+/** bench/memory.mjs for these charger counts: RSS and heap per session after a full GC. */
+function memory(counts, target) {
+  return new Promise((resolve, reject) => {
+    const child = run(process.execPath, ['bench/memory.mjs', `--chargers=${counts.join(',')}`, `--target=${target}`]);
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.on('exit', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('['));
+      if (code === 0 && line) resolve(JSON.parse(line));
+      else reject(new Error(`bench/memory.mjs exited ${code}: ${out}`));
+    });
+  });
+}
+
 /** Event-loop delay (p99, max) and GC pauses from the proxy's /metrics, in ms. */
 function runtimeHealth(text) {
   const value = (pattern) => Number(pattern.exec(text)?.[1] ?? NaN);
@@ -275,6 +289,8 @@ try {
       bundle_node: await startup(process.execPath, [join(root, 'dist/ocpp-proxy.mjs')]),
     };
     results.log_writer = await logWriter();
+    // Memory per session after a settled GC (bench/memory.mjs), the forwarder measured the same way.
+    results.memory = { proxy: await memory(fleets, 'proxy'), forwarder: await memory(fleets, 'forwarder') };
   }
   await stop(a.child);
   await stop(b.child);
@@ -309,6 +325,10 @@ const md = [
   '| chargers at 1 msg/s (primary + secondary, monitor on) | added p50 ms | added p99 ms | proxy CPU % | proxy RSS MB | KB per session | event loop p99 / max ms | GC pauses (ms in total) |',
   '|---|---|---|---|---|---|---|---|',
   ...results.fleets.map((f) => `| ${f.chargers} (${f.sockets_at_proxy} sockets) | ${f.added_p50_ms} | ${f.added_p99_ms} | ${f.proxy_cpu_percent} | ${f.proxy_rss_mb} | ${f.kb_per_session} | ${f.event_loop_p99_ms} / ${f.event_loop_max_ms} | ${f.gc_pauses} (${f.gc_pause_ms}) |`),
+  '',
+  '| memory per charger session, after a full GC (3 sockets each) | proxy RSS MB | KB RSS per session | KB heap per session | forwarder KB RSS per session | forwarder KB heap per session |',
+  '|---|---|---|---|---|---|',
+  ...results.memory.proxy.map((m, i) => `| ${m.chargers} chargers | ${m.rss_mb} | ${m.kb_per_session} | ${m.heap_kb_per_session} | ${results.memory.forwarder[i].kb_per_session} | ${results.memory.forwarder[i].heap_kb_per_session} |`),
   '',
   `Startup to the first accepted charger (median of 10): binary ${results.startup.binary.median_ms} ms, bundle on Node ${results.startup.bundle_node.median_ms} ms.`,
   '',

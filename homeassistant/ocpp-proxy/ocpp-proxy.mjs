@@ -5844,6 +5844,7 @@ function rawOf(e, text3) {
 // src/log/message-log.ts
 var MAX_PENDING_BYTES = 16 * 1024 * 1024;
 var BATCH_BYTES = 64 * 1024;
+var MAX_QUEUED = 1024;
 var RETRY_AFTER_ERROR_MS = 1e4;
 var MessageLog = class {
   path;
@@ -5862,7 +5863,9 @@ var MessageLog = class {
   reopenAgain = false;
   retryTimer = null;
   closed = false;
-  /** Lines of this event-loop turn, written at its end in one write (or sooner past BATCH_BYTES). */
+  /** Entries of this event-loop turn, taken at its end (listeners, formatting, the write). */
+  queued = [];
+  /** Lines formatted and not yet written (one write per turn, or sooner past BATCH_BYTES). */
   batch = "";
   batchLines = 0;
   batchScheduled = false;
@@ -5923,7 +5926,34 @@ var MessageLog = class {
       if (i >= 0) this.listeners.splice(i, 1);
     };
   }
+  /**
+   * Queues one entry. Nothing else happens now: the frame it describes has been sent, and the
+   * listeners (monitor, metrics, dashboard), the line's formatting and its write all run once per
+   * event-loop turn, after every send of the turn (or sooner past MAX_QUEUED entries), in order.
+   */
   write(entry) {
+    this.queued.push(entry);
+    if (this.queued.length >= MAX_QUEUED) this.flushBatch();
+    else if (!this.batchScheduled) {
+      this.batchScheduled = true;
+      setImmediate(this.flushBatch);
+    }
+  }
+  /** Hands what is queued to the listeners and the file now (a reader that needs this turn's lines). */
+  flush() {
+    this.flushBatch();
+  }
+  /** The queued entries to the listeners and the file: this turn's lines in one write. */
+  flushBatch = () => {
+    this.batchScheduled = false;
+    const entries = this.queued;
+    if (entries.length > 0) {
+      this.queued = [];
+      for (const entry of entries) this.take(entry);
+    }
+    this.writeBatch();
+  };
+  take(entry) {
     for (const listener of this.listeners) listener(entry);
     const stream = this.stream;
     if (stream === null) {
@@ -5941,19 +5971,14 @@ var MessageLog = class {
     const line = this.textLines === null ? JSON.stringify(entry) + "\n" : this.textLines.line(entry);
     this.batch += line;
     this.batchLines++;
-    if (this.batch.length >= BATCH_BYTES) this.flushBatch();
-    else if (!this.batchScheduled) {
-      this.batchScheduled = true;
-      setImmediate(this.flushBatch);
-    }
+    if (this.batch.length >= BATCH_BYTES) this.writeBatch();
     if (this.maxBytes > 0) {
       this.bytes += Buffer.byteLength(line);
       if (this.bytes >= this.maxBytes && this.reopening === null) void this.rotate();
     }
   }
-  /** Writes the lines of this turn so far, in one write. */
-  flushBatch = () => {
-    this.batchScheduled = false;
+  /** Writes the lines formatted so far, in one write. */
+  writeBatch() {
     if (this.batchLines === 0) return;
     const text3 = this.batch;
     const lines = this.batchLines;
@@ -5961,7 +5986,7 @@ var MessageLog = class {
     this.batchLines = 0;
     if (this.stream === null) this.droppedLines += lines;
     else this.stream.write(text3);
-  };
+  }
   /** Flushes everything written so far and closes the file. */
   async close() {
     this.flushBatch();
@@ -6537,7 +6562,12 @@ var VARIABLES_FOR_16 = wireTable({
   metervaluesampleinterval: ["SampledDataCtrlr.TxUpdatedInterval"],
   clockaligneddatainterval: ["AlignedDataCtrlr.Interval"]
 });
+var keysOf = /* @__PURE__ */ new WeakMap();
 function viewKeys(version, unionKeys, minKeys) {
+  let byVersion = keysOf.get(unionKeys);
+  if (byVersion === void 0) keysOf.set(unionKeys, byVersion = /* @__PURE__ */ new Map());
+  const known = byVersion.get(`${version} ${minKeys.join(",")}`);
+  if (known !== void 0) return known;
   const keys = /* @__PURE__ */ new Map();
   const add = (configured, kind) => {
     for (const key2 of configured) {
@@ -6547,6 +6577,7 @@ function viewKeys(version, unionKeys, minKeys) {
   };
   add(unionKeys, "union");
   add(minKeys, "min");
+  byVersion.set(`${version} ${minKeys.join(",")}`, keys);
   return keys;
 }
 function variableKeyId(component, variable) {
@@ -6960,12 +6991,13 @@ function configuredRules(fixups) {
 
 // src/sharing/config-views.ts
 var BASE = "";
+var NO_KEYS = /* @__PURE__ */ new Map();
 var ConfigViews = class {
   charger;
   /** Upstream names, the primary first, then configuration order. */
   upstreams;
   store;
-  keys = /* @__PURE__ */ new Map();
+  keys = NO_KEYS;
   base = new LazyMap();
   views = new LazyMap();
   /** Key id → the value the charger holds as far as the proxy knows (or is being sent). */
@@ -10410,7 +10442,7 @@ var DurableDelivery = class {
   }
   /** The link is (back) open: everything it has not answered, from the outbox, oldest first. */
   pendingFrames(link) {
-    const own2 = /* @__PURE__ */ new Map();
+    const own2 = new LazyMap();
     this.sent.set(link, own2);
     return this.outbox.pending(this.charger, link.name).map((entry) => {
       own2.set(entry.callId, { key: { charger: entry.charger, upstream: entry.upstream, seq: entry.seq }, chargerTx: entry.chargerTx });
@@ -14058,12 +14090,17 @@ function num3(value) {
 var MAX_CHARGERS5 = 1e4;
 var DeliveryTracker = class {
   endings = /* @__PURE__ */ new Map();
+  /** Totals told before the Call's log line was taken (events are sent at once, lines at the end of the turn). */
+  early = /* @__PURE__ */ new Map();
   observe(entry) {
     if (entry.from === "charger" && entry.type === "CALL" && entry.to !== "proxy" && entry.id !== null && endsSession(entry)) {
       let ending = this.endings.get(entry.charger);
       if (ending === void 0 || ending.callId !== entry.id) {
         const { transaction, at: at2 } = endOf(entry.raw);
-        ending = { transaction, endedAt: at2 ?? entry.ts, callId: entry.id, receivedAt: Date.parse(entry.ts), sent: /* @__PURE__ */ new Map(), answered: /* @__PURE__ */ new Map(), energyKwh: null, revenue: null };
+        const told = this.early.get(entry.charger);
+        const totals = told?.transaction === transaction ? told : { energyKwh: null, revenue: null };
+        this.early.delete(entry.charger);
+        ending = { transaction, endedAt: at2 ?? entry.ts, callId: entry.id, receivedAt: Date.parse(entry.ts), sent: /* @__PURE__ */ new Map(), answered: /* @__PURE__ */ new Map(), energyKwh: totals.energyKwh, revenue: totals.revenue };
         this.endings.delete(entry.charger);
         this.endings.set(entry.charger, ending);
         if (this.endings.size > MAX_CHARGERS5) this.endings.delete(this.endings.keys().next().value);
@@ -14080,7 +14117,12 @@ var DeliveryTracker = class {
   /** The session's totals, as the proxy recorded them (the `transaction_stopped` charger event). */
   recorded(charger, transaction, energyKwh, revenue) {
     const ending = this.endings.get(charger);
-    if (ending === void 0 || ending.transaction !== transaction) return;
+    if (ending === void 0 || ending.transaction !== transaction) {
+      this.early.delete(charger);
+      this.early.set(charger, { transaction, energyKwh, revenue });
+      if (this.early.size > MAX_CHARGERS5) this.early.delete(this.early.keys().next().value);
+      return;
+    }
     ending.energyKwh = energyKwh;
     ending.revenue = revenue;
   }
@@ -15330,6 +15372,7 @@ data: ${JSON.stringify(this.statusJson())}
     this.logger.info(`web: ${command2.action} sent to ${chargerId}`);
     try {
       const answer = await session.proxyCall(command2.action, command2.payload);
+      this.messageLog.flush();
       this.json(response, 200, { result: answer.type, payload: answer.payload, ...commandFrames(this.recent, chargerId, command2.action) });
     } catch (error) {
       const code = error instanceof ProxyError ? error.code : void 0;

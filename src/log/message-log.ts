@@ -1,8 +1,9 @@
 // The message log: one line per frame per hop (see CONTRACT.md), a JSON object (`jsonl`, the
 // default) or a line for people (`text`, text-format.ts).
-// One append stream: a turn's lines go in one write at the end of the event-loop turn (or sooner
-// past 64 KB), in order, never blocking the event loop; close() (SIGTERM) writes what is left, a
-// kill -9 can lose the lines of the turn it interrupts. reopen() swaps the stream for logrotate (SIGHUP).
+// One append stream: a turn's entries are queued and, once the turn's frames are all sent, go to
+// the listeners and into one write (sooner past 1,024 entries or 64 KB), in order, never blocking
+// the event loop; close() (SIGTERM) writes what is left, a kill -9 can lose the lines of the turn
+// it interrupts. reopen() swaps the stream for logrotate (SIGHUP).
 
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { rename, stat } from 'node:fs/promises';
@@ -18,6 +19,8 @@ export type EntryListener = (entry: MessageLogEntry) => void;
 const MAX_PENDING_BYTES = 16 * 1024 * 1024;
 /** A turn's lines go to the file in one write, or sooner once they reach this size. */
 const BATCH_BYTES = 64 * 1024;
+/** A turn with this many entries (a flood) has them taken at once rather than queued further. */
+const MAX_QUEUED = 1024;
 /** After a write error (disk full), the file is tried again this often, as nginx does, without SIGHUP. */
 export const RETRY_AFTER_ERROR_MS = 10_000;
 
@@ -38,7 +41,9 @@ export class MessageLog {
   private reopenAgain = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private closed = false;
-  /** Lines of this event-loop turn, written at its end in one write (or sooner past BATCH_BYTES). */
+  /** Entries of this event-loop turn, taken at its end (listeners, formatting, the write). */
+  private queued: MessageLogEntry[] = [];
+  /** Lines formatted and not yet written (one write per turn, or sooner past BATCH_BYTES). */
   private batch = '';
   private batchLines = 0;
   private batchScheduled = false;
@@ -106,7 +111,37 @@ export class MessageLog {
     };
   }
 
+  /**
+   * Queues one entry. Nothing else happens now: the frame it describes has been sent, and the
+   * listeners (monitor, metrics, dashboard), the line's formatting and its write all run once per
+   * event-loop turn, after every send of the turn (or sooner past MAX_QUEUED entries), in order.
+   */
   write(entry: MessageLogEntry): void {
+    this.queued.push(entry);
+    if (this.queued.length >= MAX_QUEUED) this.flushBatch();
+    else if (!this.batchScheduled) {
+      this.batchScheduled = true;
+      setImmediate(this.flushBatch);
+    }
+  }
+
+  /** Hands what is queued to the listeners and the file now (a reader that needs this turn's lines). */
+  flush(): void {
+    this.flushBatch();
+  }
+
+  /** The queued entries to the listeners and the file: this turn's lines in one write. */
+  private readonly flushBatch = (): void => {
+    this.batchScheduled = false;
+    const entries = this.queued;
+    if (entries.length > 0) {
+      this.queued = [];
+      for (const entry of entries) this.take(entry);
+    }
+    this.writeBatch();
+  };
+
+  private take(entry: MessageLogEntry): void {
     for (const listener of this.listeners) listener(entry);
     const stream = this.stream;
     if (stream === null) {
@@ -124,20 +159,15 @@ export class MessageLog {
     const line = this.textLines === null ? JSON.stringify(entry) + '\n' : this.textLines.line(entry);
     this.batch += line;
     this.batchLines++;
-    if (this.batch.length >= BATCH_BYTES) this.flushBatch();
-    else if (!this.batchScheduled) {
-      this.batchScheduled = true;
-      setImmediate(this.flushBatch);
-    }
+    if (this.batch.length >= BATCH_BYTES) this.writeBatch();
     if (this.maxBytes > 0) {
       this.bytes += Buffer.byteLength(line);
       if (this.bytes >= this.maxBytes && this.reopening === null) void this.rotate();
     }
   }
 
-  /** Writes the lines of this turn so far, in one write. */
-  private readonly flushBatch = (): void => {
-    this.batchScheduled = false;
+  /** Writes the lines formatted so far, in one write. */
+  private writeBatch(): void {
     if (this.batchLines === 0) return;
     const text = this.batch;
     const lines = this.batchLines;
@@ -145,7 +175,7 @@ export class MessageLog {
     this.batchLines = 0;
     if (this.stream === null) this.droppedLines += lines;
     else this.stream.write(text);
-  };
+  }
 
   /** Flushes everything written so far and closes the file. */
   async close(): Promise<void> {

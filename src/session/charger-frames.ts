@@ -90,9 +90,9 @@ export class ChargerFrames {
       tags = FIXED;
       for (const fix of fixed.fixes) session.log.proxy.info(`${fix.rule} fixed ${action} ${fix.field}: ${JSON.stringify(fix.was)} → ${JSON.stringify(fix.now)}`);
     }
-    session.memory.rememberCall(action, payload, outText);
     const route = parts.transactions.routeChargerCall(action, payload, id);
     if (route === 'resent') {
+      session.memory.rememberCall(action, payload, outText);
       this.answerResentStart(id, payload, outText, ts);
       return;
     }
@@ -119,6 +119,8 @@ export class ChargerFrames {
       }
       if (action === 'StartTransaction' && link !== answerer) parts.upstreams.awaitStart(link, id);
     }
+    // What is not needed to route the frame comes after it is sent.
+    session.memory.rememberCall(action, payload, outText);
     parts.transactions.chargerCallForwarded(action, payload);
     this.chargerEvent(action, payload, ts);
   }

@@ -42,13 +42,18 @@ interface Ending {
 
 export class DeliveryTracker {
   private readonly endings = new Map<string, Ending>();
+  /** Totals told before the Call's log line was taken (events are sent at once, lines at the end of the turn). */
+  private readonly early = new Map<string, { transaction: string; energyKwh: number | null; revenue: number | null }>();
 
   observe(entry: MessageLogEntry): void {
     if (entry.from === 'charger' && entry.type === 'CALL' && entry.to !== 'proxy' && entry.id !== null && endsSession(entry)) {
       let ending = this.endings.get(entry.charger);
       if (ending === undefined || ending.callId !== entry.id) {
         const { transaction, at } = endOf(entry.raw);
-        ending = { transaction, endedAt: at ?? entry.ts, callId: entry.id, receivedAt: Date.parse(entry.ts), sent: new Map(), answered: new Map(), energyKwh: null, revenue: null };
+        const told = this.early.get(entry.charger);
+        const totals = told?.transaction === transaction ? told : { energyKwh: null, revenue: null };
+        this.early.delete(entry.charger);
+        ending = { transaction, endedAt: at ?? entry.ts, callId: entry.id, receivedAt: Date.parse(entry.ts), sent: new Map(), answered: new Map(), energyKwh: totals.energyKwh, revenue: totals.revenue };
         this.endings.delete(entry.charger);
         this.endings.set(entry.charger, ending);
         if (this.endings.size > MAX_CHARGERS) this.endings.delete(this.endings.keys().next().value!);
@@ -66,7 +71,12 @@ export class DeliveryTracker {
   /** The session's totals, as the proxy recorded them (the `transaction_stopped` charger event). */
   recorded(charger: string, transaction: string, energyKwh: number | null, revenue: number | null): void {
     const ending = this.endings.get(charger);
-    if (ending === undefined || ending.transaction !== transaction) return;
+    if (ending === undefined || ending.transaction !== transaction) {
+      this.early.delete(charger);
+      this.early.set(charger, { transaction, energyKwh, revenue });
+      if (this.early.size > MAX_CHARGERS) this.early.delete(this.early.keys().next().value!);
+      return;
+    }
     ending.energyKwh = energyKwh;
     ending.revenue = revenue;
   }

@@ -370,6 +370,7 @@ export class WebServer {
     this.logger.info(`web: ${command.action} sent to ${chargerId}`);
     try {
       const answer = await session.proxyCall(command.action, command.payload);
+      this.messageLog.flush(); // the answer's own lines, still queued in this turn
       this.json(response, 200, { result: answer.type, payload: answer.payload, ...commandFrames(this.recent, chargerId, command.action) });
     } catch (error) {
       // Not connected (any more) → 404, no answer in time → 504, too many waiting → 429.
