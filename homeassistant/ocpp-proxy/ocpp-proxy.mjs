@@ -10515,9 +10515,9 @@ var ChargerFrames = class {
       tags = FIXED;
       for (const fix of fixed.fixes) session.log.proxy.info(`${fix.rule} fixed ${action} ${fix.field}: ${JSON.stringify(fix.was)} \u2192 ${JSON.stringify(fix.now)}`);
     }
-    session.memory.rememberCall(action, payload, outText);
     const route = parts.transactions.routeChargerCall(action, payload, id);
     if (route === "resent") {
+      session.memory.rememberCall(action, payload, outText);
       this.answerResentStart(id, payload, outText, ts);
       return;
     }
@@ -10542,6 +10542,7 @@ var ChargerFrames = class {
       }
       if (action === "StartTransaction" && link !== answerer) parts.upstreams.awaitStart(link, id);
     }
+    session.memory.rememberCall(action, payload, outText);
     parts.transactions.chargerCallForwarded(action, payload);
     this.chargerEvent(action, payload, ts);
   }
@@ -11742,6 +11743,22 @@ var AUTH_REFUSALS = {
   429: `more than ${MAX_VERIFICATIONS_PER_ADDRESS} password checks at once from this address`,
   503: `more than ${MAX_VERIFICATIONS} password checks at once`
 };
+var SWEEP_TICK_MS = 100;
+function spreadSweep(sessions2, intervalMs, visit) {
+  const slots = Math.max(1, Math.round(intervalMs / SWEEP_TICK_MS));
+  const slotOf = /* @__PURE__ */ new WeakMap();
+  let nextSlot = 0;
+  let tick = 0;
+  return setInterval(() => {
+    const now = Date.now();
+    const current = tick++ % slots;
+    for (const session of sessions2.values()) {
+      let slot = slotOf.get(session);
+      if (slot === void 0) slotOf.set(session, slot = nextSlot++ % slots);
+      if (slot === current) visit(session, now);
+    }
+  }, intervalMs / slots);
+}
 var ProxyServer = class {
   sessions = /* @__PURE__ */ new Map();
   /** What is known of each charger across its connections (boot, statuses). */
@@ -11821,20 +11838,8 @@ var ProxyServer = class {
   }
   startSweeps() {
     const { pingInterval, pingTimeout, watchdogInterval, watchdogStale } = this.config.timeouts;
-    if (pingInterval > 0) {
-      const timer = setInterval(() => {
-        const now = Date.now();
-        for (const session of this.sessions.values()) session.pingTick(now, pingTimeout * 1e3);
-      }, pingInterval * 1e3);
-      this.sweeps.push(timer);
-    }
-    if (watchdogInterval > 0 && watchdogStale > 0) {
-      const timer = setInterval(() => {
-        const now = Date.now();
-        for (const session of this.sessions.values()) session.watchdogTick(now, watchdogStale * 1e3);
-      }, watchdogInterval * 1e3);
-      this.sweeps.push(timer);
-    }
+    if (pingInterval > 0) this.sweeps.push(spreadSweep(this.sessions, pingInterval * 1e3, (session, now) => session.pingTick(now, pingTimeout * 1e3)));
+    if (watchdogInterval > 0 && watchdogStale > 0) this.sweeps.push(spreadSweep(this.sessions, watchdogInterval * 1e3, (session, now) => session.watchdogTick(now, watchdogStale * 1e3)));
     for (const timer of this.sweeps) timer.unref();
   }
   /** Closes every charger with 1001 (going away) and stops listening. */

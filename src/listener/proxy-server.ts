@@ -38,6 +38,30 @@ export interface ListenerTls {
   key: Buffer;
 }
 
+/** Sweeps visit the sessions in ticks of this length, each session once per interval. */
+const SWEEP_TICK_MS = 100;
+
+/**
+ * Visits every session once per `intervalMs`, spread over the interval: each session has a slot
+ * (given in turn, kept for its life) and a tick visits one slot. Pinging 15,000 sockets in one go
+ * would stop the event loop for a noticeable time; this way a tick pings a few hundred at most.
+ */
+export function spreadSweep(sessions: ReadonlyMap<string, ChargerSession>, intervalMs: number, visit: (session: ChargerSession, now: number) => void): NodeJS.Timeout {
+  const slots = Math.max(1, Math.round(intervalMs / SWEEP_TICK_MS));
+  const slotOf = new WeakMap<ChargerSession, number>();
+  let nextSlot = 0;
+  let tick = 0;
+  return setInterval(() => {
+    const now = Date.now();
+    const current = tick++ % slots;
+    for (const session of sessions.values()) {
+      let slot = slotOf.get(session);
+      if (slot === undefined) slotOf.set(session, (slot = nextSlot++ % slots));
+      if (slot === current) visit(session, now);
+    }
+  }, intervalMs / slots);
+}
+
 export class ProxyServer {
   readonly sessions = new Map<string, ChargerSession>();
   /** What is known of each charger across its connections (boot, statuses). */
@@ -129,20 +153,8 @@ export class ProxyServer {
 
   private startSweeps(): void {
     const { pingInterval, pingTimeout, watchdogInterval, watchdogStale } = this.config.timeouts;
-    if (pingInterval > 0) {
-      const timer = setInterval(() => {
-        const now = Date.now();
-        for (const session of this.sessions.values()) session.pingTick(now, pingTimeout * 1000);
-      }, pingInterval * 1000);
-      this.sweeps.push(timer);
-    }
-    if (watchdogInterval > 0 && watchdogStale > 0) {
-      const timer = setInterval(() => {
-        const now = Date.now();
-        for (const session of this.sessions.values()) session.watchdogTick(now, watchdogStale * 1000);
-      }, watchdogInterval * 1000);
-      this.sweeps.push(timer);
-    }
+    if (pingInterval > 0) this.sweeps.push(spreadSweep(this.sessions, pingInterval * 1000, (session, now) => session.pingTick(now, pingTimeout * 1000)));
+    if (watchdogInterval > 0 && watchdogStale > 0) this.sweeps.push(spreadSweep(this.sessions, watchdogInterval * 1000, (session, now) => session.watchdogTick(now, watchdogStale * 1000)));
     for (const timer of this.sweeps) timer.unref();
   }
 
