@@ -250,6 +250,12 @@ try {
   for (const chargers of sequentialOnly ? [] : fleets) {
     const seconds = chargers >= 5000 ? 20 : 15;
     const directFleet = await load('fleet', a.url, [`chargers=${chargers}`, `seconds=${seconds}`]);
+    // The minimal forwarder under the same load: what any proxy on this machine pays for the hop.
+    const f = await forwarder(a.url, b.url);
+    const fBefore = usage(f.child.pid);
+    const forwarderFleet = await load('fleet', f.url, [`chargers=${chargers}`, `seconds=${seconds}`, 'settle=3000']);
+    const fAfter = usage(f.child.pid);
+    await stop(f.child);
     // With the monitor on, as by default: /metrics gives the event-loop delay and the GC's pauses.
     const webPort = await freePort();
     p = await proxy(a.url, b.url, '', webPort);
@@ -264,6 +270,7 @@ try {
     const after = usage(p.pid);
     const cpuPercent = ((after.cpu - before.cpu) / ((performance.now() - t0) / 1000)) * 100;
     const viaProxy = await measure;
+    const end = usage(p.pid);
     const health = await fetch(`http://127.0.0.1:${webPort}/metrics`).then((r) => r.text()).then(runtimeHealth, () => ({}));
     results.fleets.push({
       chargers,
@@ -274,6 +281,10 @@ try {
       proxy_p99_ms: +viaProxy.p99_ms.toFixed(3),
       added_p50_ms: +(viaProxy.p50_ms - directFleet.p50_ms).toFixed(3),
       added_p99_ms: +(viaProxy.p99_ms - directFleet.p99_ms).toFixed(3),
+      forwarder_added_p50_ms: +(forwarderFleet.p50_ms - directFleet.p50_ms).toFixed(3),
+      forwarder_added_p99_ms: +(forwarderFleet.p99_ms - directFleet.p99_ms).toFixed(3),
+      proxy_cpu_seconds: +(end.cpu - baseline.cpu).toFixed(2),
+      forwarder_cpu_seconds: +(fAfter.cpu - fBefore.cpu).toFixed(2),
       proxy_cpu_percent: +cpuPercent.toFixed(1),
       proxy_rss_mb: +(after.rss / 2 ** 20).toFixed(1),
       kb_per_session: +((after.rss - baseline.rss) / 1024 / chargers).toFixed(1),
@@ -322,9 +333,9 @@ const md = [
   `| not a transaction's (no outbox write) | ${s.reporter_outbox.without_outbox.calls_per_s} | ${s.reporter_outbox.without_outbox.p50_ms.toFixed(3)} | ${s.reporter_outbox.without_outbox.p99_ms.toFixed(3)} | 1.00 |`,
   `| a transaction's (kept in the reporter's outbox until answered) | ${s.reporter_outbox.with_outbox.calls_per_s} | ${s.reporter_outbox.with_outbox.p50_ms.toFixed(3)} | ${s.reporter_outbox.with_outbox.p99_ms.toFixed(3)} | ${s.reporter_outbox.ratio} |`,
   '',
-  '| chargers at 1 msg/s (primary + secondary, monitor on) | added p50 ms | added p99 ms | proxy CPU % | proxy RSS MB | KB per session | event loop p99 / max ms | GC pauses (ms in total) |',
-  '|---|---|---|---|---|---|---|---|',
-  ...results.fleets.map((f) => `| ${f.chargers} (${f.sockets_at_proxy} sockets) | ${f.added_p50_ms} | ${f.added_p99_ms} | ${f.proxy_cpu_percent} | ${f.proxy_rss_mb} | ${f.kb_per_session} | ${f.event_loop_p99_ms} / ${f.event_loop_max_ms} | ${f.gc_pauses} (${f.gc_pause_ms}) |`),
+  '| chargers at 1 msg/s (primary + secondary, monitor on) | added p50 ms | added p99 ms | forwarder added p50 / p99 ms | proxy CPU % | CPU s proxy / forwarder | proxy RSS MB | event loop p99 / max ms | GC pauses (ms in total) |',
+  '|---|---|---|---|---|---|---|---|---|',
+  ...results.fleets.map((f) => `| ${f.chargers} (${f.sockets_at_proxy} sockets) | ${f.added_p50_ms} | ${f.added_p99_ms} | ${f.forwarder_added_p50_ms} / ${f.forwarder_added_p99_ms} | ${f.proxy_cpu_percent} | ${f.proxy_cpu_seconds} / ${f.forwarder_cpu_seconds} | ${f.proxy_rss_mb} | ${f.event_loop_p99_ms} / ${f.event_loop_max_ms} | ${f.gc_pauses} (${f.gc_pause_ms}) |`),
   '',
   '| memory per charger session, after a full GC (3 sockets each) | proxy RSS MB | KB RSS per session | KB heap per session | forwarder KB RSS per session | forwarder KB heap per session |',
   '|---|---|---|---|---|---|',
