@@ -300,9 +300,14 @@ export async function startProxy(ini: string, cli: CliOptions = {}, web = false)
     daemon,
     port: daemon.port,
     logFile,
-    entries,
+    // Entries are handed to listeners at the end of the proxy's turn: take what is queued first.
+    get entries() {
+      daemon.messageLog.flush();
+      return entries;
+    },
     console: lines,
     entry: (predicate, what = 'a message log entry') => {
+      daemon.messageLog.flush();
       const found = entries.find(predicate);
       if (found) return Promise.resolve(found);
       return within(new Promise((resolve) => waiters.push({ predicate, resolve })), what);
