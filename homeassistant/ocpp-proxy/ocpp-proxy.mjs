@@ -5845,6 +5845,7 @@ function rawOf(e, text3) {
 var MAX_PENDING_BYTES = 16 * 1024 * 1024;
 var BATCH_BYTES = 64 * 1024;
 var MAX_QUEUED = 1024;
+var WRITE_WINDOW_MS = 10;
 var RETRY_AFTER_ERROR_MS = 1e4;
 var MessageLog = class {
   path;
@@ -5869,6 +5870,7 @@ var MessageLog = class {
   batch = "";
   batchLines = 0;
   batchScheduled = false;
+  writeTimer = null;
   constructor(path, logger, options = {}) {
     this.path = path;
     this.logger = logger;
@@ -5905,7 +5907,7 @@ var MessageLog = class {
     return this.reopening;
   }
   async reopenNow() {
-    this.flushBatch();
+    this.flush();
     const old = this.stream;
     try {
       await this.open();
@@ -5927,9 +5929,10 @@ var MessageLog = class {
     };
   }
   /**
-   * Queues one entry. Nothing else happens now: the frame it describes has been sent, and the
-   * listeners (monitor, metrics, dashboard), the line's formatting and its write all run once per
-   * event-loop turn, after every send of the turn (or sooner past MAX_QUEUED entries), in order.
+   * Queues one entry. Nothing else happens now: the frame it describes has been sent. The
+   * listeners (monitor, metrics, dashboard) and the line's formatting run once per event-loop
+   * turn, after every send of the turn (or sooner past MAX_QUEUED entries), in order; the write
+   * follows within WRITE_WINDOW_MS.
    */
   write(entry) {
     this.queued.push(entry);
@@ -5942,8 +5945,9 @@ var MessageLog = class {
   /** Hands what is queued to the listeners and the file now (a reader that needs this turn's lines). */
   flush() {
     this.flushBatch();
+    this.writeNow();
   }
-  /** The queued entries to the listeners and the file: this turn's lines in one write. */
+  /** The queued entries to the listeners, their lines to the batch the next write takes. */
   flushBatch = () => {
     this.batchScheduled = false;
     const entries = this.queued;
@@ -5951,6 +5955,11 @@ var MessageLog = class {
       this.queued = [];
       for (const entry of entries) this.take(entry);
     }
+    if (this.batchLines > 0 && this.writeTimer === null) this.writeTimer = setTimeout(this.writeNow, WRITE_WINDOW_MS);
+  };
+  writeNow = () => {
+    if (this.writeTimer !== null) clearTimeout(this.writeTimer);
+    this.writeTimer = null;
     this.writeBatch();
   };
   take(entry) {
@@ -5989,7 +5998,7 @@ var MessageLog = class {
   }
   /** Flushes everything written so far and closes the file. */
   async close() {
-    this.flushBatch();
+    this.flush();
     this.closed = true;
     if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = null;
@@ -6001,7 +6010,7 @@ var MessageLog = class {
   }
   /** The size cap: the full file becomes PATH.1 (the previous PATH.1 goes), a new one starts. */
   rotate() {
-    this.flushBatch();
+    this.flush();
     this.bytes = 0;
     this.reopening = rename(this.path, `${this.path}.1`).then(
       () => this.reopenNow(),

@@ -80,3 +80,38 @@ test('an unwritable log path is a clear start-up error', async () => {
   await assert.rejects(log.open(), /cannot open message log .*missing-dir/);
   assert.equal(existsSync(join(tempDir(), 'missing-dir')), false);
 });
+
+test('batching: listeners get a turn\'s entries at its end; lines wait up to 10 ms to share one write; close() writes the rest', async (t) => {
+  const path = join(tempDir(), 'batch.log');
+  const log = new MessageLog(path, createLoggers({ proxy: 'INFO', client: 'INFO', server: 'INFO' }, () => {}).proxy);
+  await log.open();
+  const writes: string[] = [];
+  const stream = (log as unknown as { stream: { write: (text: string) => boolean } }).stream;
+  const write = stream.write.bind(stream);
+  stream.write = (text: string) => {
+    writes.push(text);
+    return write(text);
+  };
+  const seen: string[] = [];
+  log.subscribe((entry) => seen.push(entry.id!));
+  const entry = (id: string) => ({ ts: '2026-12-02T09:00:00.000Z', charger: 'CP', from: 'charger', to: 'primary', type: 'CALL' as const, id, action: 'Heartbeat', tags: [], raw: `[2,"${id}","Heartbeat",{}]` });
+  t.mock.timers.enable({ apis: ['setTimeout', 'setImmediate'] });
+  log.write(entry('1'));
+  assert.deepEqual(seen, [], 'nothing happens while the frame is being routed');
+  t.mock.timers.tick(0);
+  assert.deepEqual(seen, ['1'], 'the listeners at the end of the turn');
+  log.write(entry('2'));
+  log.write(entry('3'));
+  t.mock.timers.tick(5);
+  assert.deepEqual(seen, ['1', '2', '3']);
+  assert.equal(writes.length, 0, 'the lines wait for others');
+  t.mock.timers.tick(5);
+  assert.equal(writes.length, 1, 'three turns, one write');
+  assert.equal(writes[0]!.split('\n').filter(Boolean).length, 3);
+  log.write(entry('4'));
+  t.mock.timers.tick(0);
+  t.mock.timers.reset();
+  await log.close();
+  assert.equal(writes.length, 2, 'close() writes what waits');
+  assert.deepEqual(readLines(path).map((line) => line.id), ['1', '2', '3', '4']);
+});
