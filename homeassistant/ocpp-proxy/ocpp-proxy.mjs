@@ -11808,14 +11808,20 @@ var ProxyServer = class {
     const handshakeMs = config.timeouts.handshake * 1e3;
     const timeouts = { headersTimeout: handshakeMs, requestTimeout: handshakeMs, connectionsCheckingInterval: Math.min(1e3, handshakeMs) };
     this.http = listenerTls === null ? createServer(timeouts, respondToPlainHttp) : createTlsServer({ ...listenerTls, ...timeouts, minVersion: "TLSv1.2", handshakeTimeout: handshakeMs }, respondToPlainHttp);
+    const handshakeTimers = this.handshakeTimers;
+    const endHandshakeTimer = function() {
+      clearTimeout(handshakeTimers.get(this));
+      handshakeTimers.delete(this);
+      this.off("close", endHandshakeTimer);
+    };
     this.http.on(listenerTls === null ? "connection" : "secureConnection", (socket) => {
       const timer = setTimeout(() => socket.destroy(), handshakeMs);
       timer.unref();
-      this.handshakeTimers.set(socket, timer);
-      socket.once("close", () => clearTimeout(timer));
+      handshakeTimers.set(socket, timer);
+      socket.once("close", endHandshakeTimer);
     });
     this.http.on("upgrade", (request, socket, head2) => {
-      clearTimeout(this.handshakeTimers.get(request.socket));
+      endHandshakeTimer.call(request.socket);
       void this.onUpgrade(request, socket, head2);
     });
     this.http.on("clientError", (error, socket) => abortHandshake(socket, 400, {}, `Bad request: ${error.message}`));

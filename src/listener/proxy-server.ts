@@ -111,14 +111,21 @@ export class ProxyServer {
         : createTlsServer({ ...listenerTls, ...timeouts, minVersion: 'TLSv1.2', handshakeTimeout: handshakeMs }, respondToPlainHttp);
     // Node's headersTimeout starts with the first byte; a connection that sends nothing at all is
     // bounded here. The TLS handshake itself is bounded by handshakeTimeout above.
+    // Nothing of it stays with the connection once upgraded: one shared listener, the timer in a WeakMap.
+    const handshakeTimers = this.handshakeTimers;
+    const endHandshakeTimer = function (this: Socket): void {
+      clearTimeout(handshakeTimers.get(this));
+      handshakeTimers.delete(this);
+      this.off('close', endHandshakeTimer);
+    };
     this.http.on(listenerTls === null ? 'connection' : 'secureConnection', (socket: Socket) => {
       const timer = setTimeout(() => socket.destroy(), handshakeMs);
       timer.unref();
-      this.handshakeTimers.set(socket, timer);
-      socket.once('close', () => clearTimeout(timer));
+      handshakeTimers.set(socket, timer);
+      socket.once('close', endHandshakeTimer);
     });
     this.http.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-      clearTimeout(this.handshakeTimers.get(request.socket));
+      endHandshakeTimer.call(request.socket);
       void this.onUpgrade(request, socket, head);
     });
     this.http.on('clientError', (error: Error, socket: Duplex) => abortHandshake(socket, 400, {}, `Bad request: ${error.message}`));
