@@ -1,0 +1,85 @@
+// An HAProxy of the test's own (Debian's binary) in front of several proxy instances: one
+// frontend on a free loopback port, the backends hashed on the charger path (consistent hashing,
+// as docs/scale-out.md advises), health checks on /healthz. Stopped by pid.
+
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort, tempDir } from './peers.ts';
+
+export interface TestHaproxy {
+  port: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export interface HaproxyBackend {
+  name: string;
+  /** The instance's charger port. */
+  port: number;
+  /** The instance's web port, for the /healthz check (none: no check). */
+  healthPort?: number;
+}
+
+/** Null when HAProxy can be used here, else why not (for `skip`). */
+export function haproxyMissing(): string | null {
+  return spawnSync('haproxy', ['-v']).status === 0 ? null : 'HAProxy is not installed (Debian package haproxy; .ci/run installs it)';
+}
+
+export async function startHaproxy(backends: HaproxyBackend[]): Promise<TestHaproxy> {
+  const dir = tempDir();
+  const port = await freePort();
+  const servers = backends.map((b) => `    server ${b.name} 127.0.0.1:${b.port}${b.healthPort === undefined ? '' : ` check port ${b.healthPort} inter 500ms fall 2 rise 1`}`);
+  const config = [
+    'global',
+    '    maxconn 4000',
+    'defaults',
+    '    mode http',
+    '    timeout connect 2s',
+    '    timeout client 60s',
+    '    timeout server 60s',
+    '    timeout tunnel 1h',
+    'frontend chargers',
+    `    bind 127.0.0.1:${port}`,
+    '    default_backend instances',
+    'backend instances',
+    '    balance uri',
+    '    hash-type consistent',
+    '    option httpchk GET /healthz',
+    ...servers,
+    '',
+  ].join('\n');
+  const file = join(dir, 'haproxy.cfg');
+  writeFileSync(file, config);
+  const check = spawnSync('haproxy', ['-c', '-f', file], { encoding: 'utf8' });
+  if (check.status !== 0) throw new Error(`haproxy -c: ${check.stdout}${check.stderr}`);
+  const child: ChildProcess = spawn('haproxy', ['-db', '-f', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  child.stderr!.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-2000)));
+  // Listening once a TCP connection to the frontend succeeds.
+  const { createConnection } = await import('node:net');
+  const deadline = Date.now() + 10_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`haproxy exited (${child.exitCode}): ${log}`);
+    const ok = await new Promise<boolean>((resolve) => {
+      const socket = createConnection({ host: '127.0.0.1', port }, () => {
+        socket.destroy();
+        resolve(true);
+      });
+      socket.on('error', () => resolve(false));
+    });
+    if (ok) break;
+    if (Date.now() > deadline) throw new Error(`haproxy did not listen within 10 s: ${log}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  return {
+    port,
+    url: `ws://127.0.0.1:${port}`,
+    stop: async () => {
+      if (child.exitCode !== null) return;
+      const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+      child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}

@@ -1,0 +1,84 @@
+// A PostgreSQL server of the test's own: Debian's binaries, a cluster in a temporary directory,
+// listening on a free loopback port only, stopped by pid. PostgreSQL refuses to run as root, so
+// as root it runs as the `postgres` user the Debian package creates (setpriv: no extra process).
+
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { chownSync, existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { freePort, tempDir } from './peers.ts';
+
+export interface TestPostgres {
+  url: string;
+  port: number;
+  /** Stops the server (fast shutdown), waits for it to exit. */
+  stop(): Promise<void>;
+  /** Starts it again on the same port and data (after stop()). */
+  start(): Promise<void>;
+}
+
+function binDir(): string | null {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return null;
+  const versions = readdirSync(root).filter((v) => existsSync(join(root, v, 'bin', 'postgres'))).sort((a, b) => Number(b) - Number(a));
+  return versions.length === 0 ? null : join(root, versions[0]!, 'bin');
+}
+
+/** Null when PostgreSQL can be used here, else why not (for `skip`). */
+export function postgresMissing(): string | null {
+  if (binDir() === null) return 'PostgreSQL is not installed (Debian package postgresql; .ci/run installs it)';
+  if (process.getuid?.() === 0 && spawnSync('id', ['-u', 'postgres']).status !== 0) return 'running as root without a postgres user to run PostgreSQL as';
+  return null;
+}
+
+function asPostgres(command: string, args: string[]): [string, string[]] {
+  if (process.getuid?.() !== 0) return [command, args];
+  return ['setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', '--', command, ...args]];
+}
+
+/** initdb in a temporary directory (trust authentication on loopback), then the server. */
+export async function startPostgres(): Promise<TestPostgres> {
+  const bin = binDir();
+  if (bin === null) throw new Error(postgresMissing()!);
+  const dir = tempDir();
+  const data = join(dir, 'data');
+  if (process.getuid?.() === 0) {
+    const [uid, gid] = ['-u', '-g'].map((flag) => Number(spawnSync('id', [flag, 'postgres'], { encoding: 'utf8' }).stdout.trim()));
+    chownSync(dir, uid!, gid!);
+  }
+  const [initCommand, initArgs] = asPostgres(join(bin, 'initdb'), ['-D', data, '-U', 'ocpp', '--auth=trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
+  const init = spawnSync(initCommand, initArgs, { encoding: 'utf8' });
+  if (init.status !== 0) throw new Error(`initdb failed: ${init.stderr || init.stdout}`);
+  const port = await freePort();
+  let server: ChildProcess | null = null;
+  const start = async (): Promise<void> => {
+    const [command, args] = asPostgres(join(bin, 'postgres'), ['-D', data, '-h', '127.0.0.1', '-p', String(port), '-k', dir, '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']);
+    const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    server = child;
+    let log = '';
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`PostgreSQL did not start within 30 s: ${log.slice(-500)}`)), 30_000);
+      child.stderr!.on('data', (chunk: Buffer) => {
+        log += chunk.toString();
+        if (log.includes('ready to accept connections')) {
+          clearTimeout(timer);
+          resolve();
+        }
+      });
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`PostgreSQL exited (${code}): ${log.slice(-500)}`));
+      });
+    });
+    child.stderr!.resume();
+  };
+  const stop = async (): Promise<void> => {
+    const child = server;
+    server = null;
+    if (child === null || child.exitCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    child.kill('SIGINT'); // fast shutdown
+    await exited;
+  };
+  await start();
+  return { url: `postgres://ocpp@127.0.0.1:${port}/postgres`, port, stop, start };
+}
