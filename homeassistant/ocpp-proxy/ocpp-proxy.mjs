@@ -5871,6 +5871,9 @@ var MessageLog = class {
   batchLines = 0;
   batchScheduled = false;
   writeTimer = null;
+  listenerFailed = false;
+  /** True while a reopen hands over the old file's last lines: the size cap waits for the new file. */
+  swapping = false;
   constructor(path, logger, options = {}) {
     this.path = path;
     this.logger = logger;
@@ -5907,7 +5910,12 @@ var MessageLog = class {
     return this.reopening;
   }
   async reopenNow() {
-    this.flush();
+    this.swapping = true;
+    try {
+      this.flush();
+    } finally {
+      this.swapping = false;
+    }
     const old = this.stream;
     try {
       await this.open();
@@ -5963,7 +5971,14 @@ var MessageLog = class {
     this.writeBatch();
   };
   take(entry) {
-    for (const listener of this.listeners) listener(entry);
+    for (const listener of this.listeners) {
+      try {
+        listener(entry);
+      } catch (error) {
+        if (!this.listenerFailed) this.logger.error(`message log: a listener failed (logged once): ${error.stack ?? String(error)}`);
+        this.listenerFailed = true;
+      }
+    }
     const stream = this.stream;
     if (stream === null) {
       if (!this.closed) this.droppedLines++;
@@ -5983,7 +5998,7 @@ var MessageLog = class {
     if (this.batch.length >= BATCH_BYTES) this.writeBatch();
     if (this.maxBytes > 0) {
       this.bytes += Buffer.byteLength(line);
-      if (this.bytes >= this.maxBytes && this.reopening === null) void this.rotate();
+      if (this.bytes >= this.maxBytes && this.reopening === null && !this.swapping) void this.rotate();
     }
   }
   /** Writes the lines formatted so far, in one write. */
@@ -13262,6 +13277,8 @@ ${COMMANDS_SCRIPT}
     SuspendedEVSE: ['Paused by the charger', 'warn'], Finishing: ['Finishing', 'warn'], Reserved: ['Reserved', 'warn'], Unavailable: ['Unavailable', 'bad'],
     Faulted: ['Fault', 'bad'], Occupied: ['Plugged in', 'warn'],
   };
+  /** The words for a connector status; a status named like an object's own property finds none. */
+  const statusText = (status) => (Object.hasOwn(STATUS_TEXT, status) ? STATUS_TEXT[status] : null);
   const RANK = ['Faulted', 'Charging', 'SuspendedEVSE', 'SuspendedEV', 'Occupied', 'Preparing', 'Finishing', 'Reserved', 'Unavailable', 'Available'];
   function reading(r, name) {
     if (r[name] !== undefined) return r[name];
@@ -13275,7 +13292,7 @@ ${COMMANDS_SCRIPT}
     const all = statuses.length ? statuses : Object.values(c.connectors || {}).map((s) => s.status);
     const top = RANK.find((s) => all.includes(s)) || all[0];
     if (top === 'Occupied' && c.transaction && (reading(c.readings || {}, 'Power.Active.Import') || 0) > 50) return ['Charging', 'ok'];
-    return top ? (STATUS_TEXT[top] || [top, 'muted']) : ['Online', 'ok'];
+    return top ? (statusText(top) || [top, 'muted']) : ['Online', 'ok'];
   }
   function linkText(u) {
     if (u.state === 'open') return ['connected', 'ok'];
@@ -13398,7 +13415,7 @@ ${COMMANDS_SCRIPT}
   function connectorsPanel(c) {
     const entries = Object.entries(c.connectors || {});
     return el('div', { class: 'panel' }, el('h3', {}, c.online ? 'Connectors' : 'Connectors when last seen'),
-      entries.length ? entries.map(([id, s]) => { const [text, tone] = STATUS_TEXT[s.status] || [s.status, 'muted'];
+      entries.length ? entries.map(([id, s]) => { const [text, tone] = statusText(s.status) || [s.status, 'muted'];
         return el('div', { class: 'line' }, 'Connector ' + id.replace(/^:/, '') + ' ', el('span', { class: 'pill ' + tone, title: s.status }, text),
           s.errorCode && s.errorCode !== 'NoError' ? el('span', { class: 'bad' }, ' ' + s.errorCode) : '', el('span', { class: 'muted small' }, ' since ' + fmtWhen(s.at))); })
         : el('div', { class: 'muted' }, c.online ? 'no status yet' : 'unknown'));
@@ -14063,7 +14080,9 @@ var DashboardState = class {
   }
   readings(view, meterValues, ts) {
     for (const meterValue of Array.isArray(meterValues) ? meterValues : []) {
+      if (typeof meterValue !== "object" || meterValue === null) continue;
       for (const sample of Array.isArray(meterValue.sampledValue) ? meterValue.sampledValue : []) {
+        if (typeof sample !== "object" || sample === null) continue;
         const raw = typeof sample.value === "number" ? sample.value : Number(sample.value);
         if (!Number.isFinite(raw)) continue;
         const measurand = text2(sample.measurand) ?? "Energy.Active.Import.Register";

@@ -52,6 +52,9 @@ export class MessageLog {
   private batchLines = 0;
   private batchScheduled = false;
   private writeTimer: NodeJS.Timeout | null = null;
+  private listenerFailed = false;
+  /** True while a reopen hands over the old file's last lines: the size cap waits for the new file. */
+  private swapping = false;
 
   constructor(path: string, logger: Logger, options: { maxBytes?: number; retryMs?: number; format?: MessageLogFormat } = {}) {
     this.path = path;
@@ -93,7 +96,12 @@ export class MessageLog {
   }
 
   private async reopenNow(): Promise<void> {
-    this.flush(); // what was logged before the swap belongs to the old file
+    this.swapping = true;
+    try {
+      this.flush(); // what was logged before the swap belongs to the old file
+    } finally {
+      this.swapping = false;
+    }
     const old = this.stream;
     try {
       await this.open();
@@ -155,7 +163,15 @@ export class MessageLog {
   };
 
   private take(entry: MessageLogEntry): void {
-    for (const listener of this.listeners) listener(entry);
+    for (const listener of this.listeners) {
+      try {
+        listener(entry);
+      } catch (error) {
+        // A listener's bug must not cost the file (or the other listeners) this entry or the rest of the turn.
+        if (!this.listenerFailed) this.logger.error(`message log: a listener failed (logged once): ${(error as Error).stack ?? String(error)}`);
+        this.listenerFailed = true;
+      }
+    }
     const stream = this.stream;
     if (stream === null) {
       if (!this.closed) this.droppedLines++;
@@ -175,7 +191,7 @@ export class MessageLog {
     if (this.batch.length >= BATCH_BYTES) this.writeBatch();
     if (this.maxBytes > 0) {
       this.bytes += Buffer.byteLength(line);
-      if (this.bytes >= this.maxBytes && this.reopening === null) void this.rotate();
+      if (this.bytes >= this.maxBytes && this.reopening === null && !this.swapping) void this.rotate();
     }
   }
 

@@ -125,7 +125,9 @@ export class DashboardState {
 
   private readings(view: ChargerView, meterValues: Json[], ts: string): void {
     for (const meterValue of Array.isArray(meterValues) ? meterValues : []) {
+      if (typeof meterValue !== 'object' || meterValue === null) continue; // the charger's frame, not checked against a schema
       for (const sample of (Array.isArray(meterValue.sampledValue) ? meterValue.sampledValue : []) as Json[]) {
+        if (typeof sample !== 'object' || sample === null) continue;
         const raw = typeof sample.value === 'number' ? sample.value : Number(sample.value);
         if (!Number.isFinite(raw)) continue;
         const measurand = text(sample.measurand) ?? 'Energy.Active.Import.Register';

@@ -3,7 +3,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, readlinkSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { join } from 'node:path';
 import { MessageLog, type MessageLogEntry } from '../../src/log/message-log.ts';
@@ -93,4 +93,44 @@ test('/healthz says when the state database or the message log cannot be written
   const degraded = await health();
   assert.equal(degraded.status, 503);
   assert.match(degraded.body.reason ?? '', /the state database cannot be written: .*readonly/);
+});
+
+test('a listener that throws costs nothing: the file and the other listeners get every entry, the failure is logged once', async () => {
+  const path = join(tempDir(), 'messages.log');
+  const lines: string[] = [];
+  const log = new MessageLog(path, quietLogger(lines));
+  await log.open();
+  const seen: number[] = [];
+  log.subscribe((e) => {
+    if (e.id === '1' || e.id === '3') throw new TypeError(`listener bug on ${e.id}`);
+  });
+  log.subscribe((e) => seen.push(Number(e.id)));
+  for (let i = 0; i < 5; i++) log.write(entry(i));
+  await log.close();
+  assert.deepEqual(seen, [0, 1, 2, 3, 4]);
+  assert.deepEqual(readFileSync(path, 'utf8').trim().split('\n').map((line) => Number(JSON.parse(line).id)), [0, 1, 2, 3, 4]);
+  assert.equal(lines.filter((line) => line.includes('a listener failed')).length, 1);
+});
+
+test('a reopen whose last lines pass max_size does not start a rotation beside it: no file left open, every line kept', async () => {
+  const dir = tempDir();
+  const path = join(dir, 'messages.log');
+  const lines: string[] = [];
+  const log = new MessageLog(path, quietLogger(lines), { maxBytes: 1000 });
+  await log.open();
+  for (let i = 0; i < 10; i++) log.write(entry(i)); // about 1.7 KB, still queued in this turn
+  await log.reopen();
+  for (let i = 10; i < 12; i++) log.write(entry(i)); // past the cap: the rotation comes after the reopen, not beside it
+  await waitUntil(() => existsSync(`${path}.1`), 'the rotation');
+  await log.close();
+  const openFiles = readdirSync('/proc/self/fd').filter((fd) => {
+    try {
+      return readlinkSync(`/proc/self/fd/${fd}`).startsWith(dir);
+    } catch {
+      return false;
+    }
+  });
+  assert.deepEqual(openFiles, [], 'every stream of the log was closed');
+  const ids = readdirSync(dir).filter((name) => name.startsWith('messages.log')).flatMap((name) => readFileSync(join(dir, name), 'utf8').trim().split('\n').filter(Boolean).map((line) => Number(JSON.parse(line).id)));
+  assert.deepEqual(ids.sort((a, b) => a - b), Array.from({ length: 12 }, (_, i) => i));
 });

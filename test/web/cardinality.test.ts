@@ -55,3 +55,9 @@ test('session ends: kept for at most 10,000 chargers', () => {
   assert.equal(delivery.describe('ID0', null), null, 'the oldest went');
   assert.equal(delivery.describe('ID10099', null)!.transaction, '10099');
 });
+
+test('dashboard: meter values that are not objects (null, numbers) are skipped, not thrown on', () => {
+  const state = new DashboardState();
+  state.apply(call('CP1', 'm1', 'MeterValues', { connectorId: 1, meterValue: [null, 7, { timestamp: '2026-12-01T00:00:00Z', sampledValue: [null, 'x', { value: '5', measurand: 'Power.Active.Import' }] }] }));
+  assert.equal(state.chargers.get('CP1')!.readings['Power.Active.Import'], 5);
+});

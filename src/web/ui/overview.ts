@@ -56,6 +56,8 @@ ${COMMANDS_SCRIPT}
     SuspendedEVSE: ['Paused by the charger', 'warn'], Finishing: ['Finishing', 'warn'], Reserved: ['Reserved', 'warn'], Unavailable: ['Unavailable', 'bad'],
     Faulted: ['Fault', 'bad'], Occupied: ['Plugged in', 'warn'],
   };
+  /** The words for a connector status; a status named like an object's own property finds none. */
+  const statusText = (status) => (Object.hasOwn(STATUS_TEXT, status) ? STATUS_TEXT[status] : null);
   const RANK = ['Faulted', 'Charging', 'SuspendedEVSE', 'SuspendedEV', 'Occupied', 'Preparing', 'Finishing', 'Reserved', 'Unavailable', 'Available'];
   function reading(r, name) {
     if (r[name] !== undefined) return r[name];
@@ -69,7 +71,7 @@ ${COMMANDS_SCRIPT}
     const all = statuses.length ? statuses : Object.values(c.connectors || {}).map((s) => s.status);
     const top = RANK.find((s) => all.includes(s)) || all[0];
     if (top === 'Occupied' && c.transaction && (reading(c.readings || {}, 'Power.Active.Import') || 0) > 50) return ['Charging', 'ok'];
-    return top ? (STATUS_TEXT[top] || [top, 'muted']) : ['Online', 'ok'];
+    return top ? (statusText(top) || [top, 'muted']) : ['Online', 'ok'];
   }
   function linkText(u) {
     if (u.state === 'open') return ['connected', 'ok'];
@@ -192,7 +194,7 @@ ${COMMANDS_SCRIPT}
   function connectorsPanel(c) {
     const entries = Object.entries(c.connectors || {});
     return el('div', { class: 'panel' }, el('h3', {}, c.online ? 'Connectors' : 'Connectors when last seen'),
-      entries.length ? entries.map(([id, s]) => { const [text, tone] = STATUS_TEXT[s.status] || [s.status, 'muted'];
+      entries.length ? entries.map(([id, s]) => { const [text, tone] = statusText(s.status) || [s.status, 'muted'];
         return el('div', { class: 'line' }, 'Connector ' + id.replace(/^:/, '') + ' ', el('span', { class: 'pill ' + tone, title: s.status }, text),
           s.errorCode && s.errorCode !== 'NoError' ? el('span', { class: 'bad' }, ' ' + s.errorCode) : '', el('span', { class: 'muted small' }, ' since ' + fmtWhen(s.at))); })
         : el('div', { class: 'muted' }, c.online ? 'no status yet' : 'unknown'));
