@@ -32,7 +32,7 @@ export async function startHaproxy(backends: HaproxyBackend[]): Promise<TestHapr
   const servers = backends.map((b) => `    server ${b.name} 127.0.0.1:${b.port}${b.healthPort === undefined ? '' : ` check port ${b.healthPort} inter 500ms fall 2 rise 1`}`);
   const config = [
     'global',
-    '    maxconn 4000',
+    '    maxconn 256', // few connections; HAProxy needs about twice as many file descriptors
     'defaults',
     '    mode http',
     '    timeout connect 2s',
