@@ -12,11 +12,11 @@
 
 import { spawn } from 'node:child_process';
 import { mkdtempSync, writeFileSync, createWriteStream } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
+import { freePort, waitForPort } from './ports.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -75,30 +75,6 @@ async function snapshot(devtools, file) {
   await new Promise((resolve) => out.end(resolve));
 }
 
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function listening(port) {
-  for (let i = 0; i < 500; i++) {
-    const ok = await new Promise((resolve) => {
-      const socket = createConnection({ host: '127.0.0.1', port }, () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.on('error', () => resolve(false));
-    });
-    if (ok) return;
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-  throw new Error(`nothing listens on ${port}`);
-}
-
 function start(command, args) {
   return spawn(command, args, { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
 }
@@ -140,19 +116,15 @@ async function measureMemory(counts, snapshotDir = null, target = 'proxy') {
     for (const chargers of counts) {
       const dir = mkdtempSync(join(work, 'proxy-'));
       writeFileSync(join(dir, 'm.ini'), '[logging]\nproxy = WARNING\nwebsockets.client = WARNING\nwebsockets.server = WARNING\n[host]\nwatchdog_interval = 0\n');
-      let port;
-      let proxy;
-      let inspectUrl;
-      if (target === 'forwarder') {
-        proxy = start(process.execPath, ['--inspect=127.0.0.1:0', 'bench/forwarder.mjs', `ws://127.0.0.1:${a[1]}`, `ws://127.0.0.1:${b[1]}`, join(dir, 'm.log')]);
-        [, inspectUrl] = await lineOf(proxy, /Debugger listening on (ws:\S+)/, 'stderr');
-        [, port] = await lineOf(proxy, /"port":(\d+)/);
-      } else {
-        port = await freePort();
-        proxy = start(process.execPath, ['--inspect=127.0.0.1:0', 'dist/ocpp-proxy.mjs', '-c', join(dir, 'm.ini'), '--listen-host', '127.0.0.1', '--listen-port', String(port), '--primary', `ws://127.0.0.1:${a[1]}`, '--secondary', `ws://127.0.0.1:${b[1]}`, '--web-port', '0', '--log-file', join(dir, 'm.log'), '--state', join(dir, 's.db')]);
-        [, inspectUrl] = await lineOf(proxy, /Debugger listening on (ws:\S+)/, 'stderr');
-        await listening(port);
-      }
+      const upstreams = [`ws://127.0.0.1:${a[1]}`, `ws://127.0.0.1:${b[1]}`];
+      const proxyPort = target === 'forwarder' ? null : await freePort();
+      const proxy =
+        proxyPort === null
+          ? start(process.execPath, ['--inspect=127.0.0.1:0', 'bench/forwarder.mjs', ...upstreams, join(dir, 'm.log')])
+          : start(process.execPath, ['--inspect=127.0.0.1:0', 'dist/ocpp-proxy.mjs', '-c', join(dir, 'm.ini'), '--listen-host', '127.0.0.1', '--listen-port', String(proxyPort), '--primary', upstreams[0], '--secondary', upstreams[1], '--web-port', '0', '--log-file', join(dir, 'm.log'), '--state', join(dir, 's.db')]);
+      const [, inspectUrl] = await lineOf(proxy, /Debugger listening on (ws:\S+)/, 'stderr');
+      // The forwarder prints its port; the proxy was given one.
+      const port = proxyPort === null ? (await lineOf(proxy, /"port":(\d+)/))[1] : (await waitForPort(proxyPort), proxyPort);
       const devtools = await inspector(inspectUrl);
       const idle = await settledUsage(devtools);
       const sockets = await connectAll(`ws://127.0.0.1:${port}`, chargers);

@@ -4,11 +4,11 @@
 // `--sequential` measures only the sequential figures.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createConnection, createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
+import { freePort, waitForPort } from './ports.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const quick = process.argv.includes('--quick');
@@ -50,30 +50,6 @@ async function csms() {
   const child = run(process.execPath, ['bench/csms.mjs']);
   const { port } = await firstJson(child);
   return { url: `ws://127.0.0.1:${port}`, child };
-}
-
-function freePort() {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function waitForPort(port) {
-  for (let i = 0; i < 500; i++) {
-    const ok = await new Promise((resolve) => {
-      const socket = createConnection({ host: '127.0.0.1', port }, () => {
-        socket.destroy();
-        resolve(true);
-      });
-      socket.on('error', () => resolve(false));
-    });
-    if (ok) return;
-    await sleep(10);
-  }
-  throw new Error(`nothing listens on ${port}`);
 }
 
 async function proxy(primary, secondary, extraIni = '', webPort = 0) {

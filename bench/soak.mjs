@@ -4,11 +4,11 @@
 // had with the same chargers, RSS flat within 10 % after the first minute.
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { WebSocket } from 'ws';
+import { freePort } from './ports.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=')));
@@ -24,7 +24,6 @@ function run(script, argv) {
   child.on('exit', () => children.delete(child));
   return child;
 }
-const freePort = () => new Promise((resolve) => { const s = createServer().listen(0, '127.0.0.1', () => { const { port } = s.address(); s.close(() => resolve(port)); }); });
 const firstJson = (child) => new Promise((resolve) => { let out = ''; child.stdout.on('data', (d) => { out += d; const line = out.split('\n').find((l) => l.startsWith('{')); if (line) resolve(JSON.parse(line)); }); });
 const fds = (pid) => readdirSync(`/proc/${pid}/fd`).length;
 /** Live timers, sockets and other handles in the proxy, from its /metrics. */

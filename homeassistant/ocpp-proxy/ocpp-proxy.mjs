@@ -5866,10 +5866,10 @@ var MessageLog = class {
   closed = false;
   /** Entries of this event-loop turn, taken at its end (listeners, formatting, the write). */
   queued = [];
-  /** Lines formatted and not yet written (one write per turn, or sooner past BATCH_BYTES). */
+  /** Lines formatted and not yet written (within WRITE_WINDOW_MS, or at once past BATCH_BYTES). */
   batch = "";
   batchLines = 0;
-  batchScheduled = false;
+  takeScheduled = false;
   writeTimer = null;
   listenerFailed = false;
   /** True while a reopen hands over the old file's last lines: the size cap waits for the new file. */
@@ -5944,20 +5944,20 @@ var MessageLog = class {
    */
   write(entry) {
     this.queued.push(entry);
-    if (this.queued.length >= MAX_QUEUED) this.flushBatch();
-    else if (!this.batchScheduled) {
-      this.batchScheduled = true;
-      setImmediate(this.flushBatch);
+    if (this.queued.length >= MAX_QUEUED) this.takeQueued();
+    else if (!this.takeScheduled) {
+      this.takeScheduled = true;
+      setImmediate(this.takeQueued);
     }
   }
   /** Hands what is queued to the listeners and the file now (a reader that needs this turn's lines). */
   flush() {
-    this.flushBatch();
+    this.takeQueued();
     this.writeNow();
   }
   /** The queued entries to the listeners, their lines to the batch the next write takes. */
-  flushBatch = () => {
-    this.batchScheduled = false;
+  takeQueued = () => {
+    this.takeScheduled = false;
     const entries = this.queued;
     if (entries.length > 0) {
       this.queued = [];
@@ -6588,9 +6588,10 @@ var VARIABLES_FOR_16 = wireTable({
 });
 var keysOf = /* @__PURE__ */ new WeakMap();
 function viewKeys(version, unionKeys, minKeys) {
-  let byVersion = keysOf.get(unionKeys);
-  if (byVersion === void 0) keysOf.set(unionKeys, byVersion = /* @__PURE__ */ new Map());
-  const known = byVersion.get(`${version} ${minKeys.join(",")}`);
+  let made = keysOf.get(unionKeys);
+  if (made === void 0) keysOf.set(unionKeys, made = /* @__PURE__ */ new Map());
+  const id = `${version} ${minKeys.join(",")}`;
+  const known = made.get(id);
   if (known !== void 0) return known;
   const keys = /* @__PURE__ */ new Map();
   const add = (configured, kind) => {
@@ -6601,7 +6602,7 @@ function viewKeys(version, unionKeys, minKeys) {
   };
   add(unionKeys, "union");
   add(minKeys, "min");
-  byVersion.set(`${version} ${minKeys.join(",")}`, keys);
+  made.set(id, keys);
   return keys;
 }
 function variableKeyId(component, variable) {
@@ -11769,19 +11770,28 @@ var AUTH_REFUSALS = {
 };
 var SWEEP_TICK_MS = 100;
 function spreadSweep(sessions2, intervalMs, visit) {
-  const slots = Math.max(1, Math.round(intervalMs / SWEEP_TICK_MS));
-  const slotOf = /* @__PURE__ */ new WeakMap();
-  let nextSlot = 0;
-  let tick = 0;
+  const ticks = Math.max(1, Math.round(intervalMs / SWEEP_TICK_MS));
+  let pass = null;
   return setInterval(() => {
     const now = Date.now();
-    const current = tick++ % slots;
-    for (const session of sessions2.values()) {
-      let slot = slotOf.get(session);
-      if (slot === void 0) slotOf.set(session, slot = nextSlot++ % slots);
-      if (slot === current) visit(session, now);
+    const quota = Math.ceil(sessions2.size / ticks);
+    let left2 = quota;
+    let fresh = false;
+    while (left2 > 0) {
+      if (pass === null) {
+        pass = sessions2.values();
+        fresh = true;
+      }
+      const next = pass.next();
+      if (next.done === true) {
+        pass = null;
+        if (fresh || left2 < quota) return;
+        continue;
+      }
+      visit(next.value, now);
+      left2--;
     }
-  }, intervalMs / slots);
+  }, intervalMs / ticks);
 }
 var ProxyServer = class {
   sessions = /* @__PURE__ */ new Map();

@@ -42,24 +42,36 @@ export interface ListenerTls {
 const SWEEP_TICK_MS = 100;
 
 /**
- * Visits every session once per `intervalMs`, spread over the interval: each session has a slot
- * (given in turn, kept for its life) and a tick visits one slot. Pinging 15,000 sockets in one go
- * would stop the event loop for a noticeable time; this way a tick pings a few hundred at most.
+ * Visits every session once per `intervalMs`, spread over the interval: each tick goes on through
+ * the sessions (a live Map iterator: sessions that end are skipped, new ones come at the end) by
+ * as many as make one pass per interval. Pinging 15,000 sockets in one go would stop the event
+ * loop for a noticeable time; this way a tick pings a few hundred at most.
  */
 export function spreadSweep(sessions: ReadonlyMap<string, ChargerSession>, intervalMs: number, visit: (session: ChargerSession, now: number) => void): NodeJS.Timeout {
-  const slots = Math.max(1, Math.round(intervalMs / SWEEP_TICK_MS));
-  const slotOf = new WeakMap<ChargerSession, number>();
-  let nextSlot = 0;
-  let tick = 0;
+  const ticks = Math.max(1, Math.round(intervalMs / SWEEP_TICK_MS));
+  let pass: Iterator<ChargerSession> | null = null;
   return setInterval(() => {
     const now = Date.now();
-    const current = tick++ % slots;
-    for (const session of sessions.values()) {
-      let slot = slotOf.get(session);
-      if (slot === undefined) slotOf.set(session, (slot = nextSlot++ % slots));
-      if (slot === current) visit(session, now);
+    const quota = Math.ceil(sessions.size / ticks);
+    let left = quota;
+    let fresh = false;
+    while (left > 0) {
+      if (pass === null) {
+        pass = sessions.values();
+        fresh = true;
+      }
+      const next = pass.next();
+      if (next.done === true) {
+        pass = null;
+        // A pass that ended within this tick: the next one starts with the next tick. One that
+        // ended exactly with the last tick: the next one starts now.
+        if (fresh || left < quota) return;
+        continue;
+      }
+      visit(next.value, now);
+      left--;
     }
-  }, intervalMs / slots);
+  }, intervalMs / ticks);
 }
 
 export class ProxyServer {

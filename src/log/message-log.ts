@@ -19,7 +19,7 @@ export type EntryListener = (entry: MessageLogEntry) => void;
 
 /** Above this many queued bytes (a stalled disk) lines are counted and dropped, not buffered. */
 const MAX_PENDING_BYTES = 16 * 1024 * 1024;
-/** A turn's lines go to the file in one write, or sooner once they reach this size. */
+/** Lines waiting for their write go at once when they reach this size. */
 const BATCH_BYTES = 64 * 1024;
 /** A turn with this many entries (a flood) has them taken at once rather than queued further. */
 const MAX_QUEUED = 1024;
@@ -47,10 +47,10 @@ export class MessageLog {
   private closed = false;
   /** Entries of this event-loop turn, taken at its end (listeners, formatting, the write). */
   private queued: MessageLogEntry[] = [];
-  /** Lines formatted and not yet written (one write per turn, or sooner past BATCH_BYTES). */
+  /** Lines formatted and not yet written (within WRITE_WINDOW_MS, or at once past BATCH_BYTES). */
   private batch = '';
   private batchLines = 0;
-  private batchScheduled = false;
+  private takeScheduled = false;
   private writeTimer: NodeJS.Timeout | null = null;
   private listenerFailed = false;
   /** True while a reopen hands over the old file's last lines: the size cap waits for the new file. */
@@ -132,22 +132,22 @@ export class MessageLog {
    */
   write(entry: MessageLogEntry): void {
     this.queued.push(entry);
-    if (this.queued.length >= MAX_QUEUED) this.flushBatch();
-    else if (!this.batchScheduled) {
-      this.batchScheduled = true;
-      setImmediate(this.flushBatch);
+    if (this.queued.length >= MAX_QUEUED) this.takeQueued();
+    else if (!this.takeScheduled) {
+      this.takeScheduled = true;
+      setImmediate(this.takeQueued);
     }
   }
 
   /** Hands what is queued to the listeners and the file now (a reader that needs this turn's lines). */
   flush(): void {
-    this.flushBatch();
+    this.takeQueued();
     this.writeNow();
   }
 
   /** The queued entries to the listeners, their lines to the batch the next write takes. */
-  private readonly flushBatch = (): void => {
-    this.batchScheduled = false;
+  private readonly takeQueued = (): void => {
+    this.takeScheduled = false;
     const entries = this.queued;
     if (entries.length > 0) {
       this.queued = [];

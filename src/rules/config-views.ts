@@ -23,14 +23,18 @@ const VARIABLES_FOR_16: Readonly<Record<string, readonly string[]>> = wireTable(
   clockaligneddatainterval: ['AlignedDataCtrlr.Interval'],
 });
 
-/** The view keys in `version`, by their case-insensitive id (`key.toLowerCase()`). */
+/** Per configured union-key list: the tables made for it, by version and min-key list. */
 const keysOf = new WeakMap<readonly string[], Map<string, ReadonlyMap<string, ViewKey>>>();
 
-/** The view keys of a version and configuration: one table shared by every charger of that version. */
+/**
+ * The view keys in `version`, by their case-insensitive id (`key.toLowerCase()`): one table per
+ * version and configuration, shared by every charger.
+ */
 export function viewKeys(version: OcppVersion, unionKeys: readonly string[], minKeys: readonly string[]): ReadonlyMap<string, ViewKey> {
-  let byVersion = keysOf.get(unionKeys);
-  if (byVersion === undefined) keysOf.set(unionKeys, (byVersion = new Map()));
-  const known = byVersion.get(`${version} ${minKeys.join(',')}`);
+  let made = keysOf.get(unionKeys);
+  if (made === undefined) keysOf.set(unionKeys, (made = new Map()));
+  const id = `${version} ${minKeys.join(',')}`;
+  const known = made.get(id);
   if (known !== undefined) return known;
   const keys = new Map<string, ViewKey>();
   const add = (configured: readonly string[], kind: ViewKind) => {
@@ -41,7 +45,7 @@ export function viewKeys(version: OcppVersion, unionKeys: readonly string[], min
   };
   add(unionKeys, 'union');
   add(minKeys, 'min');
-  byVersion.set(`${version} ${minKeys.join(',')}`, keys);
+  made.set(id, keys);
   return keys;
 }
 

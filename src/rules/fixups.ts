@@ -46,10 +46,10 @@ export interface ChargerIdentity {
   model: string | null;
 }
 
-/** The rules of a configuration, indexed by action for one charger connection. */
 /** Pipelines that apply to every charger, per rule list and version (most configurations). */
 const sharedPipelines = new WeakMap<readonly FixupRule[], Map<OcppVersion, FixupPipeline>>();
 
+/** The rules of a configuration, indexed by action for one charger connection (or shared, see `for`). */
 export class FixupPipeline {
   /**
    * The pipeline for one charger: shared by all chargers of a version when no rule names charger

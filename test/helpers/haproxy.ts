@@ -5,7 +5,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, tempDir } from './peers.ts';
+import { createConnection } from 'node:net';
+import { eventually, freePort, tempDir } from './peers.ts';
 
 export interface TestHaproxy {
   port: number;
@@ -57,21 +58,17 @@ export async function startHaproxy(backends: HaproxyBackend[]): Promise<TestHapr
   let log = '';
   child.stderr!.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-2000)));
   // Listening once a TCP connection to the frontend succeeds.
-  const { createConnection } = await import('node:net');
-  const deadline = Date.now() + 10_000;
-  for (;;) {
+  await eventually(async () => {
     if (child.exitCode !== null) throw new Error(`haproxy exited (${child.exitCode}): ${log}`);
-    const ok = await new Promise<boolean>((resolve) => {
+    const connected = await new Promise<boolean>((resolve) => {
       const socket = createConnection({ host: '127.0.0.1', port }, () => {
         socket.destroy();
         resolve(true);
       });
       socket.on('error', () => resolve(false));
     });
-    if (ok) break;
-    if (Date.now() > deadline) throw new Error(`haproxy did not listen within 10 s: ${log}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
+    return connected ? true : null;
+  }, 'HAProxy to listen', 10_000);
   return {
     port,
     url: `ws://127.0.0.1:${port}`,

@@ -167,3 +167,31 @@ describe('actions named like what every object inherits', () => {
     });
   }
 });
+
+test('a bug met while handling one frame is logged with the frame and drops that frame only: the session goes on, both ways', async () => {
+  const primary = await startRawCsms(['ocpp1.6']);
+  const proxy = await startProxy(iniFor(primary.url));
+  const charger = await rawCharger(proxy.port, '/BUGGY', ['ocpp1.6']);
+  cleanups.push(() => charger.ws.terminate(), () => primary.close(), () => proxy.close());
+  const p = await primary.nextSocket();
+  const session = proxy.daemon.server.sessions.get('BUGGY')!;
+  // Stand-ins for bugs: one in the charger's direction (after forwarding), one in the upstream's.
+  session.memory.rememberCall = () => {
+    throw new TypeError('charger-side bug');
+  };
+  const routing = (session as unknown as { routing: { transactions: { upstreamCall: () => never } } }).routing;
+  routing.transactions.upstreamCall = () => {
+    throw new TypeError('upstream-side bug');
+  };
+  charger.ws.send('[2,"h1","Heartbeat",{}]');
+  assert.equal(await primary.nextFrame(), '[2,"h1","Heartbeat",{}]');
+  p.send('[2,"r1","Reset",{"type":"Soft"}]');
+  await waitUntil(() => proxy.console.filter((line) => line.includes('internal error')).length === 2, 'both bugs logged');
+  const lines = proxy.console.filter((line) => line.includes('internal error'));
+  assert.match(lines[0]!, /BUGGY.*internal error on a frame from the charger, dropped: \[2,"h1","Heartbeat",\{\}\]: TypeError: charger-side bug/);
+  assert.match(lines[1]!, /internal error on a frame from primary, dropped: \[2,"r1","Reset",\{"type":"Soft"\}\]: TypeError: upstream-side bug/);
+  // Both directions still work.
+  p.send('[3,"h1",{"currentTime":"2026-12-02T00:00:00.000Z"}]');
+  assert.equal(await charger.nextFrame(), '[3,"h1",{"currentTime":"2026-12-02T00:00:00.000Z"}]');
+  assert.equal(charger.ws.readyState, charger.ws.OPEN);
+});
