@@ -44,8 +44,9 @@ export class Daemon {
 
   async start(): Promise<void> {
     const upstreamTls = await loadUpstreamTls(this.config.upstreams);
+    const { url, instance, wait, lease } = this.config.store;
     try {
-      this.store = Store.open(this.config.statePath);
+      this.store = url === null ? Store.open(this.config.statePath) : await Store.openShared({ url, instance, wait, lease, log: this.loggers.proxy });
     } catch (error) {
       throw new StartupError('ERR_STORE', (error as Error).message);
     }
@@ -77,6 +78,8 @@ export class Daemon {
       control,
     };
     this.server = new ProxyServer(context, await this.listenerTls());
+    // Shared state: another instance took one of this one's chargers (rule 9 across instances).
+    this.store.onTakeover = (charger) => this.server.handOver(charger);
     if (this.homeAssistant !== null) await this.homeAssistant.start();
     try {
       await this.messageLog.open();
@@ -87,7 +90,7 @@ export class Daemon {
       this.port = await this.server.listen();
     } catch (error) {
       await this.messageLog.close();
-      this.store?.close();
+      await this.store?.close();
       const { host, port } = this.config.listen;
       throw new StartupError('ERR_LISTEN', `cannot listen on ${host}:${port}: ${(error as Error).message} (set [host] addr/port or --listen-host/--listen-port)`);
     }
@@ -107,7 +110,8 @@ export class Daemon {
       }
     }
     for (const line of describeUpstreams(this.config)) this.loggers.proxy.info(line);
-    this.loggers.proxy.info(`message log: ${this.config.messageLogFile}; state: ${this.config.statePath}`);
+    const state = url === null ? this.config.statePath : `${this.store.path} (shared, as instance ${instance})`;
+    this.loggers.proxy.info(`message log: ${this.config.messageLogFile}; state: ${state}`);
   }
 
   /** SIGHUP: reopen the message log (logrotate) and reload the listener's certificate. */
@@ -148,7 +152,7 @@ export class Daemon {
     this.web = null;
     await this.server.close();
     await this.messageLog.close();
-    this.store?.close();
+    await this.store?.close();
     this.store = null;
   }
 }

@@ -2,6 +2,7 @@
 // Built by load-config.ts from CLI > INI > DEFAULTS and validated once at start.
 
 import type { OcppVersion } from '../ocpp/versions.ts';
+import { hostname } from 'node:os';
 
 export type LogLevel = 'DEBUG' | 'INFO' | 'WARNING' | 'ERROR';
 export type UpstreamRole = 'primary' | 'secondary' | 'observer' | 'reporter';
@@ -153,6 +154,16 @@ export interface Config {
     exclusive: string | null;
   };
   statePath: string;
+  /** Shared state for several instances (PostgreSQL); url null: SQLite at statePath. */
+  store: {
+    url: string | null;
+    /** This instance's name (unique among the instances sharing the database); default: hostname. */
+    instance: string;
+    /** PostgreSQL unreachable at start: wait for it (true) or exit 2 (false). */
+    wait: boolean;
+    /** Seconds after which a silent instance's chargers are free. */
+    lease: number;
+  };
   sharing: {
     /** Arbitrate charging control between backends (one holder at a time). */
     enabled: boolean;
@@ -236,6 +247,7 @@ export const DEFAULTS: Omit<Config, 'configFile' | 'upstreams' | 'defaultOwner'>
     exclusive: null,
   },
   statePath: './ocpp-proxy.db',
+  store: { url: null, instance: hostname(), wait: false, lease: 30 },
   sharing: { enabled: false, sharedControl: false, preferred: null, lease: 300, rateLimitSeconds: 0, allowed: [], blocked: [], primaryAlways: false },
   homeAssistant: { url: null, token: null, presenceSensor: null, overrideEntity: null, blockWhenHome: false, staleAfter: 300, pollInterval: 10, notify: true },
   backends: [],

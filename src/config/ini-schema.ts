@@ -67,6 +67,18 @@ export const coerce = {
     if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new ValueError(`'${s}' must start with http:// or https://`);
     return s.replace(/\/+$/, '');
   },
+  /** A PostgreSQL URL; never echoed back, since it may hold a password. */
+  postgresUrl(value: IniValue): string {
+    const s = text(value);
+    let url: URL;
+    try {
+      url = new URL(s);
+    } catch {
+      throw new ValueError('is not a URL (expected postgres://USER:PASSWORD@HOST[:PORT]/DATABASE)');
+    }
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') throw new ValueError('must start with postgres:// or postgresql://');
+    return s;
+  },
   detection(value: IniValue): 'off' | 'lenient' {
     const s = text(value).toLowerCase();
     if (s === 'off' || s === 'lenient') return s;

@@ -107,6 +107,10 @@ export const SETTINGS: readonly Setting[] = [
   key('charging', 'phases', coerce.phases, ['charging', 'phases']),
 
   key('store', 'path', coerce.nonEmpty, ['statePath'], { option: 'state', flag: '--state' }),
+  key('store', 'url', coerce.postgresUrl, ['store', 'url']),
+  key('store', 'instance', coerce.nonEmpty, ['store', 'instance']),
+  key('store', 'wait', coerce.bool, ['store', 'wait']),
+  key('store', 'lease', coerce.positive, ['store', 'lease']),
 
   key('sharing', 'enabled', coerce.bool, ['sharing', 'enabled']),
   key('sharing', 'shared_control', coerce.bool, ['sharing', 'sharedControl']),

@@ -239,6 +239,14 @@ export class ProxyServer {
       return this.acceptAndClose(request, socket, head, false, 'no supported OCPP subprotocol offered');
     }
 
+    // Shared state: this instance takes the charger (the one that held it lets go) and reads its state.
+    if (this.context.store?.shared != null) {
+      await this.context.store.claim(chargerId);
+      if (socket.destroyed || this.stopping) {
+        socket.destroy();
+        return;
+      }
+    }
     // Remembered only once accepted: refused ids leave nothing behind.
     const memory = this.memories.get(chargerId) ?? this.restoredMemory(chargerId);
     // Not registered yet: a connection that is refused (by the primary, or by failing its own
@@ -300,6 +308,17 @@ export class ProxyServer {
       void session.shutdown(1001, 1001, 'charger upgrade failed');
       socket.destroy();
     }
+  }
+
+  /**
+   * Another instance serves this charger now: its session here closes (rule 9 across instances),
+   * within 5 s, and what is remembered of it goes (it comes back from the store if it returns).
+   */
+  async handOver(chargerId: string): Promise<void> {
+    this.memories.delete(chargerId);
+    const session = this.sessions.get(chargerId);
+    if (session === undefined) return;
+    await Promise.race([session.shutdown(1000, 1000, 'served by another instance'), new Promise((resolve) => setTimeout(resolve, 4000).unref())]);
   }
 
   /** Keeps what is known of a charger; past MAX_REMEMBERED_CHARGERS the longest-gone is forgotten. */

@@ -20,6 +20,9 @@ import { DurableDelivery } from './durable-delivery.ts';
 import { untranslatableAnswer } from '../translate/charger-calls.ts';
 import { BLOCKED, DROPPED, INJECTED, NO_TAGS, internalError, QUEUED, REPLAYED, type SessionCore } from './session-core.ts';
 
+/** The charger's Calls whose answers wait for shared state to commit (see answer()). */
+const TRANSACTION_ANSWERS = new Set(['StartTransaction', 'StopTransaction', 'TransactionEvent', 'MeterValues']);
+
 /**
  * A charger that says nothing for this long after connecting is taken not to boot again: links
  * that opened meanwhile get their replay. Long enough for a slow boot to arrive first (a replay
@@ -279,10 +282,17 @@ export class UpstreamFrames {
         this.answerers.delete(id);
         const chargerId = this.parts.transactions.answerIdFor(action, id);
         const out = chargerId === id ? data : withId(text, JSON.stringify(chargerId));
-        session.sendToCharger(out);
-        session.record({ ts, from: link.name, to: 'charger', type, id: chargerId, action, tags: NO_TAGS, raw: typeof out === 'string' ? out : text });
         const started = action === 'StartTransaction' && frame.type === CALLRESULT ? frame.payload.transactionId : undefined;
         if (typeof started === 'number' || typeof started === 'string') this.durable?.startAnswered(id, String(started));
+        // Shared state: the charger hears that a transaction Call was taken only once what it
+        // changed is committed, so an instance that dies now has lost nothing (else it repeats it).
+        const committed = TRANSACTION_ANSWERS.has(action) ? (session.context.store?.whenDurable() ?? null) : null;
+        const send = () => {
+          session.sendToCharger(out);
+          session.record({ ts, from: link.name, to: 'charger', type, id: chargerId, action, tags: NO_TAGS, raw: typeof out === 'string' ? out : text });
+        };
+        if (committed === null) send();
+        else void committed.then(send);
         if (action === 'BootNotification' && frame.type === CALLRESULT) {
           const accepted = frame.payload.status === 'Accepted';
           session.memory.bootAnswered(accepted);

@@ -110,7 +110,35 @@ export const MIGRATIONS: string[] = [
    DROP TABLE outbox;
    ALTER TABLE outbox_keyed RENAME TO outbox;
    CREATE INDEX outbox_age ON outbox (upstream, at);`,
+  // Several instances on one PostgreSQL (store/shared-state.ts): each instance's lease, and which
+  // instance serves each charger (epoch: the number of that charger's claims). Unused by SQLite.
+  `CREATE TABLE instances (
+     name TEXT PRIMARY KEY,
+     heartbeat INTEGER NOT NULL,
+     started INTEGER NOT NULL,
+     host TEXT NOT NULL,
+     pid INTEGER NOT NULL
+   );
+   CREATE TABLE charger_owner (
+     charger TEXT PRIMARY KEY,
+     instance TEXT NOT NULL,
+     epoch INTEGER NOT NULL,
+     since INTEGER NOT NULL
+   );`,
 ];
+
+/**
+ * The same migration in PostgreSQL's dialect: whole numbers are 64-bit (milliseconds since the
+ * epoch do not fit 32), REAL is double precision, the row id a sequence, and WITHOUT ROWID means
+ * nothing there. Every migration is written so that this is all that differs.
+ */
+export function forPostgres(sql: string): string {
+  return sql
+    .replace(/INTEGER PRIMARY KEY AUTOINCREMENT/g, 'BIGSERIAL PRIMARY KEY')
+    .replace(/\) WITHOUT ROWID/g, ')')
+    .replace(/\bREAL\b/g, 'DOUBLE PRECISION')
+    .replace(/\bINTEGER\b/g, 'BIGINT');
+}
 
 /** Brings `db` to the newest schema, one migration per transaction; refuses a newer one. */
 export function migrate(db: DatabaseSync): void {

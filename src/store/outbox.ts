@@ -12,6 +12,8 @@
 // already forwarded live.
 
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import type { SharedState } from './shared-state.ts';
+import { WRITES } from './shared-sql.ts';
 
 export interface OutboxEntry {
   /** Order of arrival, across restarts. */
@@ -68,8 +70,12 @@ export class Outbox {
   /** Told of each failed batch, with the database's message. */
   onError: (message: string) => void = () => undefined;
 
-  constructor(db: DatabaseSync) {
+  /** PostgreSQL, with shared state: every batch is mirrored there. */
+  private readonly shared: SharedState | null;
+
+  constructor(db: DatabaseSync, shared: SharedState | null = null) {
     this.db = db;
+    this.shared = shared;
     this.statements = {
       put: db.prepare('INSERT OR REPLACE INTO outbox (charger, upstream, seq, call_id, action, text, at, charger_tx) VALUES (?, ?, ?, ?, ?, ?, ?, ?)'),
       done: db.prepare('DELETE FROM outbox WHERE charger = ? AND upstream = ? AND seq = ?'),
@@ -79,11 +85,18 @@ export class Outbox {
       oldest: db.prepare('SELECT min(at) AS oldest FROM outbox WHERE upstream = ?'),
       prune: db.prepare('DELETE FROM outbox WHERE upstream = ? AND at < ?'),
     };
-    for (const row of db.prepare('SELECT upstream, count(*) AS entries FROM outbox GROUP BY upstream').all() as Array<{ upstream: string; entries: number }>) {
+    this.nextSeq = 1;
+    this.recount();
+  }
+
+  /** Counts the entries again (shared state: a charger's rows came or went); seqs go on past the highest. */
+  recount(): void {
+    this.counts.clear();
+    for (const row of this.db.prepare('SELECT upstream, count(*) AS entries FROM outbox GROUP BY upstream').all() as Array<{ upstream: string; entries: number }>) {
       this.counts.set(row.upstream, Number(row.entries));
     }
-    const { top } = db.prepare('SELECT max(seq) AS top FROM outbox').get() as { top: number | null };
-    this.nextSeq = (top ?? 0) + 1;
+    const { top } = this.db.prepare('SELECT max(seq) AS top FROM outbox').get() as { top: number | null };
+    this.nextSeq = Math.max(this.nextSeq, (top ?? 0) + 1);
   }
 
   /**
@@ -146,7 +159,7 @@ export class Outbox {
       const { oldest } = this.statements.oldest.get(upstream) as { oldest: number | null };
       if (oldest === null) continue;
       // Rows written by another hand (a repair, a copied file) are counted when the count cannot be right.
-      out.push({ upstream, entries: entries > 0 ? entries : this.recount(upstream), oldest: Number(oldest) });
+      out.push({ upstream, entries: entries > 0 ? entries : this.recountUpstream(upstream), oldest: Number(oldest) });
     }
     return out.sort((a, b) => (a.upstream < b.upstream ? -1 : 1));
   }
@@ -156,7 +169,7 @@ export class Outbox {
     return this.stats().map((s) => ({ upstream: s.upstream, entries: s.entries, oldestSeconds: Math.max(0, Math.round((now - s.oldest) / 1000)) }));
   }
 
-  private recount(upstream: string): number {
+  private recountUpstream(upstream: string): number {
     const { entries } = this.db.prepare('SELECT count(*) AS entries FROM outbox WHERE upstream = ?').get(upstream) as { entries: number };
     this.counts.set(upstream, Number(entries));
     return Number(entries);
@@ -169,6 +182,7 @@ export class Outbox {
     try {
       for (const [upstream, entries] of this.counts) {
         const changes = Number(this.statements.prune.run(upstream, before).changes);
+        this.shared?.write(WRITES.outboxPrune, [upstream, before]);
         this.counts.set(upstream, entries - changes);
         gone += changes;
       }
@@ -197,6 +211,7 @@ export class Outbox {
       for (const u of txUpdates) this.statements.tx.run(u.chargerTx, u.charger, u.upstream, u.seq);
       for (const d of deletes) count(d.upstream, -Number(this.statements.done.run(d.charger, d.upstream, d.seq).changes));
       this.db.exec('COMMIT');
+      this.mirror(puts, txUpdates, deletes);
       for (const [upstream, by] of change) this.counts.set(upstream, (this.counts.get(upstream) ?? 0) + by);
     } catch (error) {
       try {
@@ -207,6 +222,14 @@ export class Outbox {
       this.lost += puts.length;
       this.onError((error as Error).message);
     }
+  }
+
+  private mirror(puts: OutboxEntry[], txUpdates: Array<OutboxKey & { chargerTx: string }>, deletes: OutboxKey[]): void {
+    const shared = this.shared;
+    if (shared === null) return;
+    for (const e of puts) shared.write(WRITES.outboxPut, [e.charger, e.upstream, e.seq, e.callId, e.action, e.text, e.at, e.chargerTx]);
+    for (const u of txUpdates) shared.write(WRITES.outboxTx, [u.chargerTx, u.charger, u.upstream, u.seq]);
+    for (const d of deletes) shared.write(WRITES.outboxDone, [d.charger, d.upstream, d.seq]);
   }
 
   /** `now`: at the end of this turn; else within WRITE_BEHIND_MS. */

@@ -9,6 +9,10 @@ import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { LazyMap, LazySet } from '../collections.ts';
 import { ProxyError } from '../errors.ts';
 import { migrate } from './migrations.ts';
+import { WebHistory } from './web-history.ts';
+import { forgetCharger, loadCharger } from './local-copy.ts';
+import { SharedState, redactedUrl, type SharedOptions } from './shared-state.ts';
+import { WRITES } from './shared-sql.ts';
 
 // Loaded when a database is opened, not at import: `--help`, `check` and `logs` work on runtimes
 // without node:sqlite, and main.ts can say which Node is needed before anything fails.
@@ -65,28 +69,7 @@ export interface SessionStop {
   reason: string | null;
 }
 
-/** One point of a session's meter series: ms since the epoch; W, Wh, A (null: not measured then). */
-export interface MeterSample {
-  charger: string;
-  chargerTx: string;
-  at: number;
-  powerW: number | null;
-  energyWh: number | null;
-  currentL1: number | null;
-  currentL2: number | null;
-  currentL3: number | null;
-}
-
-/** A charger the proxy has served, for the pages' list of chargers (online or not). */
-export interface ChargerSeen {
-  charger: string;
-  first_seen: string;
-  last_seen: string;
-  protocol: string | null;
-  vendor: string | null;
-  model: string | null;
-  firmware: string | null;
-}
+export type { ChargerSeen, MeterSample } from './web-history.ts';
 
 /** What is known of one charger's transactions, loaded when it connects. */
 export interface ChargerTransactions {
@@ -101,14 +84,22 @@ export class Store {
   readonly path: string;
   /** Durable outboxes of the upstreams (store/outbox.ts). */
   readonly outbox: Outbox;
+  /** PostgreSQL, when several instances share the state (`[store] url`); else null. */
+  readonly shared: SharedState | null;
+  /** Another instance took a charger (shared state only): close its session here. */
+  onTakeover: (charger: string) => Promise<void> = async () => undefined;
+  /** The web pages' meter series and chargers seen (this instance's own, never shared). */
+  readonly history: WebHistory;
   private readonly db: DatabaseSync;
   private readonly statements: Record<string, StatementSync>;
   private readonly lazyStatements = new Map<string, StatementSync>();
 
-  private constructor(path: string, db: DatabaseSync) {
+  private constructor(path: string, db: DatabaseSync, shared: SharedState | null = null) {
     this.path = path;
     this.db = db;
-    this.outbox = new Outbox(db);
+    this.shared = shared;
+    this.outbox = new Outbox(db, shared);
+    this.history = new WebHistory(db);
     const prepare = (sql: string) => db.prepare(sql);
     this.statements = {
       owner: prepare('INSERT OR REPLACE INTO transactions (charger, charger_tx, owner, created_at, guessed) VALUES (?, ?, ?, ?, ?)'),
@@ -154,6 +145,48 @@ export class Store {
     return new Store(path, db);
   }
 
+  /**
+   * Shared state: this instance's copy of the chargers it serves in memory, every durable write
+   * mirrored to PostgreSQL (store/shared-state.ts). Throws StoreError with what to do.
+   */
+  static async openShared(options: SharedOptions): Promise<Store> {
+    const shared = await SharedState.open(options).catch((error: Error) => {
+      throw new StoreError(error.message);
+    });
+    const db = new (sqlite().DatabaseSync)(':memory:');
+    migrate(db);
+    const store = new Store(redactedUrl(options.url), db, shared);
+    for (const { key, value } of await shared.globalSettings()) store.statements.setSetting!.run(key, value);
+    shared.onTakeover = async (charger) => {
+      await store.onTakeover(charger);
+      store.outbox.flush();
+    };
+    shared.onReleased = (charger) => {
+      forgetCharger(db, charger);
+      store.outbox.recount();
+    };
+    return store;
+  }
+
+  /** Shared state: takes the charger for this instance and brings its state here (resolves at once with SQLite). */
+  async claim(charger: string): Promise<void> {
+    if (this.shared === null) return;
+    const rows = await this.shared.claim(charger);
+    if (rows === null || rows === 'held') return;
+    loadCharger(this.db, charger, rows);
+    this.outbox.recount();
+  }
+
+  /**
+   * Shared state: resolves once what was written so far is committed in PostgreSQL (false: it
+   * could not be, and stays queued). Null with SQLite, whose writes are committed as they are made.
+   */
+  whenDurable(): Promise<boolean> | null {
+    if (this.shared === null) return null;
+    this.outbox.flush();
+    return this.shared.durable();
+  }
+
   loadCharger(charger: string): ChargerTransactions {
     // Most chargers have no open transaction: these stay empty (LazyMap: no table until written).
     const owners = new LazyMap<string, string>();
@@ -176,16 +209,24 @@ export class Store {
    * in one atomic write. A CSMS may reuse a transaction id later: a finished session stays as it was.
    */
   startTransaction(start: SessionStart): void {
+    const createdAt = new Date().toISOString();
+    const guessed = start.guessed === true ? 1 : 0;
+    let reowned = false;
     this.atomically(() => {
-      this.statements.owner!.run(start.charger, start.chargerTx, start.owner, new Date().toISOString(), start.guessed === true ? 1 : 0);
+      this.statements.owner!.run(start.charger, start.chargerTx, start.owner, createdAt, guessed);
       const open = this.statements.openSession!.get(start.charger, start.chargerTx) as { id: number } | undefined;
+      reowned = open !== undefined;
       if (open !== undefined) this.statements.reown!.run(start.owner, start.idTag, open.id);
       else this.statements.start!.run(start.charger, start.connector, start.evse, start.idTag, start.owner, start.chargerTx, start.startedAt, start.meterStart);
     });
+    this.shared?.write(WRITES.owner, [start.charger, start.chargerTx, start.owner, createdAt, guessed]);
+    if (reowned) this.shared?.write(WRITES.reown, [start.charger, start.chargerTx, start.owner, start.idTag]);
+    else this.shared?.write(WRITES.startSession, [start.charger, start.connector, start.evse, start.idTag, start.owner, start.chargerTx, start.startedAt, start.meterStart]);
   }
 
   setUpstreamTx(charger: string, chargerTx: string, upstream: string, upstreamTx: string): void {
     this.statements.upstreamTx!.run(charger, chargerTx, upstream, upstreamTx);
+    this.shared?.write(WRITES.upstreamTx, [charger, chargerTx, upstream, upstreamTx]);
   }
 
   /** Closes the session; returns the finished row. `price` is the owner's price per kWh, if any. */
@@ -200,7 +241,10 @@ export class Store {
       this.statements.stop!.run(stop.stoppedAt, stop.meterStop, stop.reason, stop.meterStop, stop.meterStop, id);
     }
     if (price !== null) this.statements.revenue!.run(price, id);
-    return this.statements.finished!.get(id) as Omit<SessionRow, 'upstream_tx'>;
+    const finished = this.statements.finished!.get(id) as Omit<SessionRow, 'upstream_tx'>;
+    if (open !== undefined) this.shared?.write(WRITES.stop, [stop.charger, stop.chargerTx, stop.stoppedAt, stop.meterStop, stop.reason, finished.energy_kwh, finished.revenue]);
+    else this.shared?.write(WRITES.stopUnknown, [stop.charger, owner, stop.chargerTx, stop.stoppedAt, stop.meterStop, stop.reason, finished.revenue]);
+    return finished;
   }
 
   getSetting(key: string): string | null {
@@ -211,6 +255,8 @@ export class Store {
   setSetting(key: string, value: string | null): void {
     if (value === null) this.statements.deleteSetting!.run(key);
     else this.statements.setSetting!.run(key, value);
+    if (value === null) this.shared?.write(WRITES.deleteSetting, [key]);
+    else this.shared?.write(WRITES.setSetting, [key, value]);
   }
 
   /** The configuration views of a charger (upstream '' holds the base values). */
@@ -223,6 +269,8 @@ export class Store {
   setConfigView(charger: string, upstream: string, key: string, value: string | null): void {
     if (value === null) this.prepared('DELETE FROM config_views WHERE charger = ? AND upstream = ? AND key = ?').run(charger, upstream, key);
     else this.prepared('INSERT OR REPLACE INTO config_views (charger, upstream, key, value) VALUES (?, ?, ?, ?)').run(charger, upstream, key, value);
+    if (value === null) this.shared?.write(WRITES.deleteView, [charger, upstream, key]);
+    else this.shared?.write(WRITES.setView, [charger, upstream, key, value]);
   }
 
   /** The charger's sessions that have not ended: where (1.6 connector, 2.0.1+ EVSE) and since when. */
@@ -249,10 +297,13 @@ export class Store {
   setChargingProfile(charger: string, upstream: string, connector: number, purpose: string, id: number, profile: string | null): void {
     if (profile === null) this.prepared('DELETE FROM charging_profiles WHERE charger = ? AND upstream = ? AND connector = ? AND purpose = ? AND profile_id = ?').run(charger, upstream, connector, purpose, id);
     else this.prepared('INSERT OR REPLACE INTO charging_profiles (charger, upstream, connector, purpose, profile_id, profile) VALUES (?, ?, ?, ?, ?, ?)').run(charger, upstream, connector, purpose, id, profile);
+    if (profile === null) this.shared?.write(WRITES.deleteProfile, [charger, upstream, connector, purpose, id]);
+    else this.shared?.write(WRITES.setProfile, [charger, upstream, connector, purpose, id, profile]);
   }
 
   /** Null when the database takes a write now, else why not (disk full, read-only, locked). */
   writeProblem(): string | null {
+    if (this.shared !== null) return this.shared.problem;
     try {
       this.statements.setSetting!.run('healthz', new Date().toISOString());
       return null;
@@ -293,91 +344,15 @@ export class Store {
     return { ...row, upstream_tx: row.upstream_tx === null ? {} : (JSON.parse(row.upstream_tx) as Record<string, string>) };
   }
 
-  /**
-   * Meter samples in one write (the web server batches them a few seconds apart, never per
-   * frame). Samples of the same instant merge: a measurand a later one lacks is kept.
-   */
-  addMeterSamples(samples: readonly MeterSample[]): void {
-    if (samples.length === 0) return;
-    const upsert = this.prepared(
-      `INSERT INTO meter_samples (charger, charger_tx, at, power_w, energy_wh, current_l1, current_l2, current_l3) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (charger, charger_tx, at) DO UPDATE SET
-         power_w = COALESCE(excluded.power_w, power_w), energy_wh = COALESCE(excluded.energy_wh, energy_wh),
-         current_l1 = COALESCE(excluded.current_l1, current_l1), current_l2 = COALESCE(excluded.current_l2, current_l2),
-         current_l3 = COALESCE(excluded.current_l3, current_l3)`,
-    );
-    this.atomically(() => {
-      for (const s of samples) upsert.run(s.charger, s.chargerTx, s.at, s.powerW, s.energyWh, s.currentL1, s.currentL2, s.currentL3);
-    });
-  }
-
-  /** A session's series, oldest first, optionally within [from, to] (ms since the epoch). */
-  meterSamples(charger: string, chargerTx: string, from = 0, to = Number.MAX_SAFE_INTEGER): MeterSample[] {
-    const rows = this.prepared(
-      `SELECT at, power_w, energy_wh, current_l1, current_l2, current_l3 FROM meter_samples
-       WHERE charger = ? AND charger_tx = ? AND at BETWEEN ? AND ? ORDER BY at`,
-    ).all(charger, chargerTx, from, to) as Array<{ at: number; power_w: number | null; energy_wh: number | null; current_l1: number | null; current_l2: number | null; current_l3: number | null }>;
-    return rows.map((r) => ({
-      charger,
-      chargerTx,
-      at: r.at,
-      powerW: r.power_w,
-      energyWh: r.energy_wh,
-      currentL1: r.current_l1,
-      currentL2: r.current_l2,
-      currentL3: r.current_l3,
-    }));
-  }
-
-  /**
-   * Keeps a session's series at most `maxPoints` long: every second point goes (the first and the
-   * last stay) until it fits, so a long session keeps its whole shape at a coarser step.
-   */
-  thinMeterSamples(charger: string, chargerTx: string, maxPoints: number): number {
-    const count = this.prepared('SELECT count(*) AS n FROM meter_samples WHERE charger = ? AND charger_tx = ?');
-    const halve = this.prepared(
-      `DELETE FROM meter_samples WHERE charger = ? AND charger_tx = ? AND at IN (
-         SELECT at FROM (SELECT at, row_number() OVER (ORDER BY at) AS n, count(*) OVER () AS total
-                         FROM meter_samples WHERE charger = ? AND charger_tx = ?)
-         WHERE n % 2 = 0 AND n < total)`,
-    );
-    let removed = 0;
-    while ((count.get(charger, chargerTx) as { n: number }).n > Math.max(2, maxPoints)) {
-      removed += Number(halve.run(charger, chargerTx, charger, chargerTx).changes);
-    }
-    return removed;
-  }
-
-  /** Drops the samples older than `before` (ms since the epoch); returns how many. */
-  pruneMeterSamples(before: number): number {
-    return Number(this.prepared('DELETE FROM meter_samples WHERE at < ?').run(before).changes);
-  }
-
-  /** Records chargers as seen (first_seen is kept; a null field keeps what was known), then keeps the latest `keep`. */
-  saveChargersSeen(rows: readonly ChargerSeen[], keep = 1000): void {
-    if (rows.length === 0) return;
-    const upsert = this.prepared(
-      `INSERT INTO chargers_seen (charger, first_seen, last_seen, protocol, vendor, model, firmware) VALUES (?, ?, ?, ?, ?, ?, ?)
-       ON CONFLICT (charger) DO UPDATE SET last_seen = max(last_seen, excluded.last_seen),
-         protocol = COALESCE(excluded.protocol, protocol), vendor = COALESCE(excluded.vendor, vendor),
-         model = COALESCE(excluded.model, model), firmware = COALESCE(excluded.firmware, firmware)`,
-    );
-    const trim = this.prepared('DELETE FROM chargers_seen WHERE charger NOT IN (SELECT charger FROM chargers_seen ORDER BY last_seen DESC LIMIT ?)');
-    this.atomically(() => {
-      for (const r of rows) upsert.run(r.charger, r.first_seen, r.last_seen, r.protocol, r.vendor, r.model, r.firmware);
-      trim.run(keep);
-    });
-  }
-
-  /** The chargers seen, most recently seen first. */
-  chargersSeen(limit = 1000): ChargerSeen[] {
-    const rows = this.prepared('SELECT * FROM chargers_seen ORDER BY last_seen DESC LIMIT ?').all(limit) as unknown as ChargerSeen[];
-    return rows.map((row) => ({ ...row }));
-  }
-
-  close(): void {
+  /** Writes what is queued; with shared state, commits it (bounded) and gives up this instance's chargers. */
+  close(): Promise<void> {
+    if (!this.db.isOpen) return Promise.resolve();
     this.outbox.flush();
-    this.db.close();
+    if (this.shared === null) {
+      this.db.close();
+      return Promise.resolve();
+    }
+    return this.shared.close().then(() => this.db.close());
   }
 
   /** Statements of the methods above, prepared once on first use. */

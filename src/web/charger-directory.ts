@@ -46,7 +46,7 @@ export class ChargerDirectory {
     this.proxy = proxy;
     this.store = store;
     this.dashboard = dashboard;
-    for (const row of store?.chargersSeen(STORED_CHARGERS) ?? []) this.stored.set(row.charger, row);
+    for (const row of store?.history.chargersSeen(STORED_CHARGERS) ?? []) this.stored.set(row.charger, row);
   }
 
   observe(entry: MessageLogEntry): void {
@@ -103,7 +103,7 @@ export class ChargerDirectory {
       if (this.stored.size > STORED_CHARGERS) this.stored.delete(this.stored.keys().next().value!);
     }
     this.dirty.clear();
-    this.store.saveChargersSeen(rows, STORED_CHARGERS);
+    this.store.history.saveChargersSeen(rows, STORED_CHARGERS);
   }
 
   /** One charger as the pages show it, or null when nothing is known of it. */

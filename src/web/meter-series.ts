@@ -64,7 +64,7 @@ export class MeterSeriesRecorder {
     if (this.store === null) return [];
     let stored: MeterSample[] = [];
     try {
-      stored = this.store.meterSamples(charger, chargerTx, from, to);
+      stored = this.store.history.meterSamples(charger, chargerTx, from, to);
     } catch (error) {
       this.logger.error(`web: meter series of ${charger} ${chargerTx} not read: ${(error as Error).message}`);
     }
@@ -83,12 +83,12 @@ export class MeterSeriesRecorder {
     const batch = this.pending;
     this.pending = [];
     try {
-      this.store.addMeterSamples(batch);
+      this.store.history.addMeterSamples(batch);
       const touched = new Map(batch.map((s) => [`${s.charger}\u0000${s.chargerTx}`, s]));
-      for (const s of touched.values()) this.store.thinMeterSamples(s.charger, s.chargerTx, MAX_POINTS_PER_SESSION);
+      for (const s of touched.values()) this.store.history.thinMeterSamples(s.charger, s.chargerTx, MAX_POINTS_PER_SESSION);
       if (now - this.lastPrune > PRUNE_EVERY_MS) {
         this.lastPrune = now;
-        this.store.pruneMeterSamples(now - KEEP_DAYS * 86_400_000);
+        this.store.history.pruneMeterSamples(now - KEEP_DAYS * 86_400_000);
       }
       this.failing = false;
     } catch (error) {

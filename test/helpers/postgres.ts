@@ -82,3 +82,31 @@ export async function startPostgres(): Promise<TestPostgres> {
   await start();
   return { url: `postgres://ocpp@127.0.0.1:${port}/postgres`, port, stop, start };
 }
+
+let databases = 0;
+
+/** A fresh, empty database on `server` (one cluster serves a whole test file); returns its URL. */
+export async function freshDatabase(server: TestPostgres): Promise<string> {
+  const { default: pg } = await import('pg');
+  const name = `t${process.pid}_${++databases}`;
+  const client = new pg.Client({ connectionString: server.url });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  return server.url.replace(/\/postgres$/, `/${name}`);
+}
+
+/** Runs one query on `url` with a connection of its own. */
+export async function queryOnce<T = Record<string, unknown>>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}

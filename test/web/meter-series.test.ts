@@ -56,10 +56,10 @@ test('1.6: the start (meterStart, once the primary gave the id), meter values of
     [Date.parse('2026-12-01T09:10:00.000Z'), null, 2500],
   ];
   assert.deepEqual(series.series('CP1', '42').map((s) => [s.at, s.powerW, s.energyWh]), expected, 'readable before it is written');
-  assert.deepEqual(store.meterSamples('CP1', '42'), [], 'nothing written while the frame passes');
+  assert.deepEqual(store.history.meterSamples('CP1', '42'), [], 'nothing written while the frame passes');
   // The stop asks for a write once the frame has gone on.
   await new Promise((resolve) => setTimeout(resolve, 50));
-  assert.deepEqual(store.meterSamples('CP1', '42').map((s) => [s.at, s.powerW, s.energyWh]), expected);
+  assert.deepEqual(store.history.meterSamples('CP1', '42').map((s) => [s.at, s.powerW, s.energyWh]), expected);
   assert.deepEqual(series.series('CP1', '42').map((s) => s.at), expected.map((e) => e[0]), 'no duplicates once written');
   series.close();
   store.close();
@@ -69,11 +69,11 @@ test('1.6 MeterValues without a transactionId count for the running transaction;
   const running = recorder('77');
   running.series.observe(entry('CP1', 'm1', 'MeterValues', { connectorId: 1, meterValue: [{ timestamp: '2026-12-01T09:05:00.000Z', sampledValue: [{ value: '5', unit: 'kWh' }] }] }));
   running.series.flush();
-  assert.deepEqual(running.store.meterSamples('CP1', '77').map((s) => s.energyWh), [5000]);
+  assert.deepEqual(running.store.history.meterSamples('CP1', '77').map((s) => s.energyWh), [5000]);
   const idle = recorder(null);
   idle.series.observe(entry('CP1', 'm1', 'MeterValues', { connectorId: 1, meterValue: [{ timestamp: '2026-12-01T09:05:00.000Z', sampledValue: [{ value: '5', unit: 'kWh' }] }] }));
   idle.series.flush();
-  assert.deepEqual(idle.store.meterSamples('CP1', 'null'), []);
+  assert.deepEqual(idle.store.history.meterSamples('CP1', 'null'), []);
   running.series.close();
   idle.series.close();
 });
@@ -85,7 +85,7 @@ test('2.0.1 TransactionEvent: meter values by transactionId, an invalid timestam
     meterValue: [{ timestamp: 'garbage', sampledValue: [{ value: 3.7, measurand: 'Power.Active.Import', unitOfMeasure: { unit: 'kW' } }] }],
   }));
   series.flush();
-  assert.deepEqual(store.meterSamples('CS1', 'abc').map((s) => [s.at, s.powerW]), [[Date.parse('2026-12-01T10:00:00.000Z'), 3700]]);
+  assert.deepEqual(store.history.meterSamples('CS1', 'abc').map((s) => [s.at, s.powerW]), [[Date.parse('2026-12-01T10:00:00.000Z'), 3700]]);
   series.close();
   store.close();
 });
@@ -96,7 +96,7 @@ test('a long session is thinned when written; a database that fails keeps the po
     series.observe(entry('CP1', `m${i}`, 'MeterValues', { connectorId: 1, transactionId: 1, meterValue: [{ timestamp: new Date(Date.UTC(2026, 11, 1) + i * 10_000).toISOString(), sampledValue: [{ value: String(i), unit: 'Wh' }] }] }));
   }
   series.flush();
-  const kept = store.meterSamples('CP1', '1');
+  const kept = store.history.meterSamples('CP1', '1');
   assert.ok(kept.length <= 1000, `${kept.length} points kept`);
   assert.equal(kept.at(-1)!.energyWh, 2099);
   store.close(); // writes fail from now on

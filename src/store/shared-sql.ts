@@ -1,0 +1,72 @@
+// The statements of the shared store (PostgreSQL): the durable writes store.ts mirrors there, and
+// the reads that bring one charger's state into an instance's local copy when it claims the
+// charger. Rows are found by what identifies them everywhere (charger, transaction, upstream),
+// never by a local row id.
+
+/** One charger's durable state, as read when an instance claims it. */
+export interface ChargerRows {
+  transactions: Array<{ charger_tx: string; owner: string; created_at: string; guessed: number }>;
+  upstream_tx: Array<{ charger_tx: string; upstream: string; upstream_tx: string }>;
+  /** Sessions not ended yet (the ended ones stay in PostgreSQL for `ocpp-proxy sessions`). */
+  sessions: Array<{ connector: number | null; evse: number | null; id_tag: string | null; owner: string; charger_tx: string; started_at: string | null; meter_start: number | null }>;
+  config_views: Array<{ upstream: string; key: string; value: string }>;
+  charging_profiles: Array<{ upstream: string; connector: number; purpose: string; profile_id: number; profile: string }>;
+  outbox: Array<{ upstream: string; seq: number; call_id: string; action: string; text: string; at: number; charger_tx: string | null }>;
+  settings: Array<{ key: string; value: string }>;
+}
+
+export const CHARGER_ROWS: { readonly [name in keyof ChargerRows]: string } = {
+  transactions: 'SELECT charger_tx, owner, created_at, guessed FROM transactions WHERE charger = $1',
+  upstream_tx: 'SELECT charger_tx, upstream, upstream_tx FROM upstream_tx WHERE charger = $1',
+  sessions: 'SELECT connector, evse, id_tag, owner, charger_tx, started_at, meter_start FROM sessions WHERE charger = $1 AND stopped_at IS NULL ORDER BY id',
+  config_views: 'SELECT upstream, key, value FROM config_views WHERE charger = $1',
+  charging_profiles: 'SELECT upstream, connector, purpose, profile_id, profile FROM charging_profiles WHERE charger = $1',
+  outbox: 'SELECT upstream, seq, call_id, action, text, at, charger_tx FROM outbox WHERE charger = $1 ORDER BY upstream, seq',
+  settings: `SELECT key, value FROM settings WHERE key = 'charger_memory ' || $1 OR starts_with(key, 'translation ' || $1 || ' ')`,
+};
+
+const OPEN_SESSION = 'SELECT max(id) FROM sessions WHERE charger = $1 AND charger_tx = $2 AND stopped_at IS NULL';
+
+/** The mirrored writes, by the store method that makes them. */
+export const WRITES = {
+  owner: `INSERT INTO transactions (charger, charger_tx, owner, created_at, guessed) VALUES ($1, $2, $3, $4, $5)
+          ON CONFLICT (charger, charger_tx) DO UPDATE SET owner = excluded.owner, created_at = excluded.created_at, guessed = excluded.guessed`,
+  startSession: 'INSERT INTO sessions (charger, connector, evse, id_tag, owner, charger_tx, started_at, meter_start) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
+  reown: `UPDATE sessions SET owner = $3, id_tag = COALESCE($4, id_tag) WHERE id = (${OPEN_SESSION})`,
+  upstreamTx: `INSERT INTO upstream_tx (charger, charger_tx, upstream, upstream_tx) VALUES ($1, $2, $3, $4)
+               ON CONFLICT (charger, charger_tx, upstream) DO UPDATE SET upstream_tx = excluded.upstream_tx`,
+  /** The ended session's values as the local copy computed them (energy, revenue). */
+  stop: `UPDATE sessions SET stopped_at = $3, meter_stop = $4, stop_reason = $5, energy_kwh = $6, revenue = $7 WHERE id = (${OPEN_SESSION})`,
+  stopUnknown: 'INSERT INTO sessions (charger, owner, charger_tx, stopped_at, meter_stop, stop_reason, revenue) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+  setSetting: 'INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+  deleteSetting: 'DELETE FROM settings WHERE key = $1',
+  setView: `INSERT INTO config_views (charger, upstream, key, value) VALUES ($1, $2, $3, $4)
+            ON CONFLICT (charger, upstream, key) DO UPDATE SET value = excluded.value`,
+  deleteView: 'DELETE FROM config_views WHERE charger = $1 AND upstream = $2 AND key = $3',
+  setProfile: `INSERT INTO charging_profiles (charger, upstream, connector, purpose, profile_id, profile) VALUES ($1, $2, $3, $4, $5, $6)
+               ON CONFLICT (charger, upstream, connector, purpose, profile_id) DO UPDATE SET profile = excluded.profile`,
+  deleteProfile: 'DELETE FROM charging_profiles WHERE charger = $1 AND upstream = $2 AND connector = $3 AND purpose = $4 AND profile_id = $5',
+  outboxPut: `INSERT INTO outbox (charger, upstream, seq, call_id, action, text, at, charger_tx) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+              ON CONFLICT (charger, upstream, seq) DO UPDATE SET call_id = excluded.call_id, action = excluded.action, text = excluded.text, at = excluded.at, charger_tx = excluded.charger_tx`,
+  outboxTx: 'UPDATE outbox SET charger_tx = $1 WHERE charger = $2 AND upstream = $3 AND seq = $4',
+  outboxDone: 'DELETE FROM outbox WHERE charger = $1 AND upstream = $2 AND seq = $3',
+  outboxPrune: 'DELETE FROM outbox WHERE upstream = $1 AND at < $2',
+} as const;
+
+/** Ended sessions, for `ocpp-proxy sessions` against the shared store (same filters as Store.sessions). */
+export function sessionsQuery(filter: { since?: string; charger?: string }): { sql: string; params: string[] } {
+  const where: string[] = [];
+  const params: string[] = [];
+  if (filter.since !== undefined) {
+    params.push(filter.since);
+    where.push(`COALESCE(started_at, stopped_at) >= $${params.length}`);
+  }
+  if (filter.charger !== undefined) {
+    params.push(filter.charger);
+    where.push(`s.charger = $${params.length}`);
+  }
+  const sql = `SELECT s.*, (SELECT json_object_agg(upstream, upstream_tx) FROM upstream_tx u
+                            WHERE u.charger = s.charger AND u.charger_tx = s.charger_tx) AS upstream_tx
+               FROM sessions s ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY s.id`;
+  return { sql, params };
+}

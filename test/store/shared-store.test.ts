@@ -1,0 +1,156 @@
+// The shared store (PostgreSQL, `[store] url`) against a real server of the test's own: the same
+// migrations, every durable write mirrored, one instance per charger with its state handed over,
+// and the faults: the database down at start, lost while running, a newer schema, a duplicate name.
+
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { MIGRATIONS } from '../../src/store/migrations.ts';
+import { Store } from '../../src/store/store.ts';
+import type { SharedLog } from '../../src/store/shared-state.ts';
+import { cleanupAfter, waitUntil } from '../helpers/peers.ts';
+import { freshDatabase, postgresMissing, queryOnce, startPostgres, type TestPostgres } from '../helpers/postgres.ts';
+
+const cleanups = cleanupAfter();
+const skip = postgresMissing() ?? false;
+let server: TestPostgres;
+
+before(async () => {
+  if (skip !== false) return;
+  server = await startPostgres();
+  cleanups.push(() => server.stop());
+});
+
+function quietLog(): SharedLog & { lines: string[] } {
+  const lines: string[] = [];
+  return { lines, info: (m) => lines.push(`INFO ${m}`), warn: (m) => lines.push(`WARN ${m}`), error: (m) => lines.push(`ERROR ${m}`) };
+}
+
+async function open(url: string, instance: string, log = quietLog(), extra: { wait?: boolean; lease?: number } = {}): Promise<Store> {
+  const store = await Store.openShared({ url, instance, wait: extra.wait ?? false, lease: extra.lease ?? 30, log });
+  cleanups.push(() => store.close());
+  return store;
+}
+
+test('the same migrations: PostgreSQL has every table and column SQLite has, at the same version', { skip }, async () => {
+  const url = await freshDatabase(server);
+  const store = await open(url, 'a');
+  const [row] = await queryOnce<{ version: number }>(url, 'SELECT version FROM schema_version');
+  assert.equal(Number(row!.version), MIGRATIONS.length);
+  const columns = await queryOnce<{ table_name: string; column_name: string }>(url, "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, ordinal_position");
+  const pgTables = new Map<string, string[]>();
+  for (const c of columns) if (c.table_name !== 'schema_version') pgTables.set(c.table_name, [...(pgTables.get(c.table_name) ?? []), c.column_name]);
+  const { DatabaseSync } = await import('node:sqlite');
+  const db = new DatabaseSync(':memory:');
+  const { migrate } = await import('../../src/store/migrations.ts');
+  migrate(db);
+  const sqliteTables = new Map<string, string[]>();
+  for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{ name: string }>) {
+    sqliteTables.set(name, (db.prepare(`PRAGMA table_info(${name})`).all() as Array<{ name: string }>).map((c) => c.name));
+  }
+  db.close();
+  assert.deepEqual(Object.fromEntries([...pgTables].sort()), Object.fromEntries([...sqliteTables].sort()));
+  await store.close();
+});
+
+test('durable writes reach PostgreSQL; a second instance that claims the charger gets its whole state, and the first lets go', { skip }, async () => {
+  const url = await freshDatabase(server);
+  const a = await open(url, 'a');
+  const b = await open(url, 'b');
+  const takenFromA: string[] = [];
+  a.onTakeover = async (charger) => void takenFromA.push(charger);
+  await a.claim('CP1');
+  a.startTransaction({ charger: 'CP1', chargerTx: '7', owner: 'fleet', connector: 1, evse: null, idTag: 'CARD', startedAt: '2026-12-01T10:00:00.000Z', meterStart: 100 });
+  a.setUpstreamTx('CP1', '7', 'home', '4242');
+  a.setConfigView('CP1', 'home', 'MeterValueSampleInterval', '60');
+  a.setChargingProfile('CP1', 'home', 1, 'TxDefaultProfile', 3, '{"chargingProfileId":3}');
+  a.setSetting('charger_memory CP1', '{"boot":1}');
+  a.setSetting('translation CP1 evcc', '{"next":5}');
+  a.setSetting('override', '{"holder":"home"}');
+  a.outbox.put({ charger: 'CP1', upstream: 'ere', callId: 'c1', action: 'StartTransaction', text: '[2,"c1","StartTransaction",{}]', at: 1000 });
+  assert.equal(await a.whenDurable(), true);
+  assert.deepEqual(await queryOnce(url, 'SELECT charger_tx, owner FROM transactions'), [{ charger_tx: '7', owner: 'fleet' }]);
+
+  await b.claim('CP1');
+  assert.deepEqual(takenFromA, ['CP1'], 'the first instance was asked to close the charger');
+  const loaded = b.loadCharger('CP1');
+  assert.equal(loaded.owners.get('7'), 'fleet');
+  assert.equal(loaded.upstreamIds.get('7')?.get('home'), '4242');
+  assert.deepEqual(b.configViews('CP1'), [{ upstream: 'home', key: 'MeterValueSampleInterval', value: '60' }]);
+  assert.equal(b.chargingProfiles('CP1')[0]?.profile_id, 3);
+  assert.equal(b.getSetting('charger_memory CP1'), '{"boot":1}');
+  assert.equal(b.getSetting('translation CP1 evcc'), '{"next":5}');
+  assert.deepEqual(b.runningSessions('CP1').map((s) => s.charger_tx), ['7']);
+  assert.deepEqual(b.outbox.pending('CP1', 'ere').map((e) => e.callId), ['c1']);
+  assert.equal(a.loadCharger('CP1').owners.size, 0, 'the first instance forgot the charger');
+
+  // b finishes the transaction: the session in PostgreSQL ends, once.
+  const done = b.stopTransaction({ charger: 'CP1', chargerTx: '7', stoppedAt: '2026-12-01T11:00:00.000Z', meterStop: 7600, reason: 'Local' }, 'fleet', 0.2);
+  assert.equal(done.energy_kwh, 7.5);
+  b.outbox.done({ charger: 'CP1', upstream: 'ere', seq: b.outbox.pending('CP1', 'ere')[0]!.seq });
+  assert.equal(await b.whenDurable(), true);
+  assert.deepEqual(await queryOnce(url, 'SELECT charger_tx, energy_kwh, revenue, stopped_at FROM sessions'), [{ charger_tx: '7', energy_kwh: 7.5, revenue: 1.5, stopped_at: '2026-12-01T11:00:00.000Z' }]);
+  assert.deepEqual(await queryOnce(url, 'SELECT * FROM outbox'), []);
+  // A third instance reads the settings that belong to no charger at start.
+  const c = await open(url, 'c');
+  assert.equal(c.getSetting('override'), '{"holder":"home"}');
+});
+
+test('a charger that hops back and forth is held by exactly the instance that claimed it last', { skip }, async () => {
+  const url = await freshDatabase(server);
+  const a = await open(url, 'a');
+  const b = await open(url, 'b');
+  const closed = { a: 0, b: 0 };
+  a.onTakeover = async () => void closed.a++;
+  b.onTakeover = async () => void closed.b++;
+  await a.claim('HOP');
+  await b.claim('HOP');
+  await a.claim('HOP');
+  await waitUntil(() => closed.b === 1, 'b to let go');
+  assert.deepEqual(closed, { a: 1, b: 1 });
+  assert.equal(a.shared!.held.has('HOP'), true);
+  assert.equal(b.shared!.held.has('HOP'), false);
+  assert.deepEqual(await queryOnce(url, "SELECT instance, epoch FROM charger_owner WHERE charger = 'HOP'"), [{ instance: 'a', epoch: '3' }]);
+});
+
+test('refused with a clear message: a second instance of the same name, a schema newer than the program', { skip }, async () => {
+  const url = await freshDatabase(server);
+  await open(url, 'same');
+  await assert.rejects(open(url, 'same'), /another running instance is named "same"/);
+  await queryOnce(url, 'UPDATE schema_version SET version = 99');
+  await assert.rejects(open(url, 'other'), /schema version 99 is newer than this ocpp-proxy knows/);
+});
+
+test('PostgreSQL down at start: a clear error without the password, or waiting for it with wait = true', { skip }, async () => {
+  const dead = 'postgres://ocpp:hunter2@127.0.0.1:1/ocpp';
+  await assert.rejects(open(dead, 'a'), (error: Error) => {
+    assert.match(error.message, /cannot reach the state database postgres:\/\/ocpp:\*\*\*@127\.0\.0\.1:1\/ocpp.*\[store\] wait = true/);
+    assert.doesNotMatch(error.message, /hunter2/);
+    return true;
+  });
+  const url = await freshDatabase(server);
+  await server.stop();
+  const log = quietLog();
+  const waiting = open(url, 'a', log, { wait: true });
+  await waitUntil(() => log.lines.some((l) => l.includes('waiting for it')), 'the wait to be said');
+  await server.start();
+  const store = await waiting;
+  assert.equal(store.shared!.problem, null);
+});
+
+test('PostgreSQL lost while running: writes are kept, retried and counted, and committed once it is back', { skip }, async () => {
+  const url = await freshDatabase(server);
+  const log = quietLog();
+  const a = await open(url, 'a', log);
+  await a.claim('CP9');
+  await server.stop();
+  a.startTransaction({ charger: 'CP9', chargerTx: '1', owner: 'primary', connector: 1, evse: null, idTag: 'X', startedAt: null, meterStart: 0 });
+  assert.equal(await a.whenDurable(), false, 'the answer goes on without waiting for the database');
+  assert.equal(a.loadCharger('CP9').owners.get('1'), 'primary', 'the local copy has it');
+  await waitUntil(() => a.shared!.retries >= 2, 'retries');
+  assert.ok(a.writeProblem() !== null, 'the write problem is reported');
+  assert.ok(log.lines.some((l) => l.startsWith('ERROR state database: writes fail')));
+  await server.start();
+  await waitUntil(() => a.shared!.pending === 0, 'the kept writes to be committed');
+  assert.deepEqual(await queryOnce(url, 'SELECT charger_tx, owner FROM transactions'), [{ charger_tx: '1', owner: 'primary' }]);
+  assert.equal(a.writeProblem(), null);
+});
