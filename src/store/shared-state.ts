@@ -12,18 +12,15 @@
 // - each instance holds an advisory lock on its name (a second instance of that name is refused)
 //   and a lease: the chargers of an instance silent for `[store] lease` seconds are free.
 
-import type { Client, Notification, Pool, PoolClient } from 'pg';
+import type { Client, Notification, Pool } from 'pg';
 import { hostname } from 'node:os';
 import { MIGRATIONS, forPostgres } from './migrations.ts';
 import { CHARGER_ROWS, type ChargerRows } from './shared-sql.ts';
+import { RETRY_MS, WriteQueue, isConnectionProblem, type SharedLog } from './write-queue.ts';
 
 export type { ChargerRows } from './shared-sql.ts';
 
-export interface SharedLog {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
+export type { SharedLog } from './write-queue.ts';
 
 export interface SharedOptions {
   url: string;
@@ -43,19 +40,7 @@ const CHANNEL = 'ocpp_proxy';
 const LOCK_SPACE = 0x6f637070;
 /** How long a new claim waits for the previous instance to let go (it closes within this). */
 const HANDOVER_MS = 5_000;
-/** A batch of queued writes commits at most this many statements. */
-const BATCH = 500;
-/** Past this many queued writes (the database away for long), the oldest go, counted. */
-const MAX_QUEUED = 200_000;
-const RETRY_MS = [250, 500, 1000, 2000, 5000];
 const NOW_MS = `(extract(epoch FROM clock_timestamp()) * 1000)::bigint`;
-
-/** Connection failures worth a retry, as opposed to a statement the database refuses. */
-function isConnectionProblem(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  if (typeof code !== 'string') return true; // ECONNREFUSED, a closed socket, a timeout
-  return /^(08|53|57|58)/.test(code) || code.startsWith('E');
-}
 
 /** The URL without its password, for messages. */
 export function redactedUrl(url: string): string {
@@ -68,24 +53,14 @@ export function redactedUrl(url: string): string {
   }
 }
 
-interface Waiter {
-  seq: number;
-  resolve: (committed: boolean) => void;
-}
-
 export class SharedState {
   readonly instance: string;
   private readonly options: SharedOptions;
   private readonly pool: Pool;
   private readonly pgModule: typeof import('pg');
   private listener: Client | null = null;
-  private readonly queue: Array<{ sql: string; params: unknown[] }> = [];
-  private queued = 0;
-  private committed = 0;
-  private waiters: Waiter[] = [];
-  private flushing = false;
-  private retryTimer: NodeJS.Timeout | null = null;
-  private attempt = 0;
+  /** The durable writes, in order (store/write-queue.ts). */
+  readonly queue: WriteQueue;
   private heartbeatTimer: NodeJS.Timeout | null = null;
   private closing = false;
   /** Chargers this instance serves → the epoch of its claim. */
@@ -93,12 +68,6 @@ export class SharedState {
   /** Per charger: the claim or release in progress (they run one after the other). */
   private readonly chains = new Map<string, Promise<unknown>>();
   private readonly releases = new Map<string, () => void>();
-  /** Why writes fail now (null: they go through). */
-  problem: string | null = null;
-  /** Failed batch attempts, statements dropped (refused by the database, or past MAX_QUEUED), writes committed. */
-  retries = 0;
-  dropped = 0;
-  writes = 0;
   /** Another instance took a charger: close its session (bounded by the caller). */
   onTakeover: (charger: string) => Promise<void> = async () => undefined;
   /** The charger's rows may go from the local copy. */
@@ -110,6 +79,7 @@ export class SharedState {
     this.instance = options.instance;
     this.pool = new pgModule.Pool({ connectionString: options.url, max: 3, application_name: this.applicationName, connectionTimeoutMillis: 5000, types: this.types() });
     this.pool.on('error', (error) => this.options.log.warn(`state database connection lost: ${error.message}`));
+    this.queue = new WriteQueue(this.pool, options.log);
   }
 
   private get applicationName(): string {
@@ -231,118 +201,17 @@ export class SharedState {
 
   /** Queues one durable write (committed in order, in the next batch). */
   write(sql: string, params: unknown[]): void {
-    if (this.queue.length >= MAX_QUEUED) {
-      this.queue.shift();
-      this.dropped++;
-    }
-    this.queue.push({ sql, params });
-    this.queued++;
-    if (!this.flushing && this.retryTimer === null) {
-      this.flushing = true;
-      setImmediate(() => void this.flush());
-    }
+    this.queue.write(sql, params);
   }
 
-  /** Writes waiting (queued or in the batch being committed). */
-  get pending(): number {
-    return this.queued - this.committed;
+  /** Resolves true once every write queued so far is committed (false: it failed, or took past `timeoutMs`). */
+  durable(timeoutMs?: number): Promise<boolean> {
+    return this.queue.durable(timeoutMs);
   }
 
-  /**
-   * Resolves true once every write queued so far is committed; false as soon as a batch fails or
-   * `timeoutMs` passes (the caller goes on live: the writes stay queued and are retried).
-   */
-  durable(timeoutMs = 5000): Promise<boolean> {
-    if (this.committed >= this.queued) return Promise.resolve(true);
-    if (this.problem !== null) return Promise.resolve(false);
-    return new Promise((resolve) => {
-      const waiter: Waiter = { seq: this.queued, resolve };
-      const timer = setTimeout(() => this.settle(waiter, false), timeoutMs);
-      timer.unref();
-      waiter.resolve = (committed) => {
-        clearTimeout(timer);
-        resolve(committed);
-      };
-      this.waiters.push(waiter);
-    });
-  }
-
-  private settle(waiter: Waiter, committed: boolean): void {
-    const index = this.waiters.indexOf(waiter);
-    if (index >= 0) this.waiters.splice(index, 1);
-    waiter.resolve(committed);
-  }
-
-  private async flush(): Promise<void> {
-    this.flushing = true;
-    while (this.queue.length > 0 && !this.closingHard) {
-      const batch = this.queue.slice(0, BATCH);
-      let client: PoolClient | null = null;
-      try {
-        client = await this.pool.connect();
-        await client.query('BEGIN');
-        for (const { sql, params } of batch) await client.query(sql, params);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client?.query('ROLLBACK').catch(() => undefined);
-        client?.release(isConnectionProblem(error) ? (error as Error) : undefined);
-        client = null;
-        if (isConnectionProblem(error)) {
-          this.failed((error as Error).message);
-          return;
-        }
-        // A statement the database refuses (not a lost connection): one at a time, dropping it.
-        await this.writeEach(batch);
-        continue;
-      } finally {
-        client?.release();
-      }
-      this.done(batch.length);
-    }
-    this.flushing = false;
-  }
-
-  /** Commits `batch` statement by statement; a refused one is dropped, said and counted. */
-  private async writeEach(batch: Array<{ sql: string; params: unknown[] }>): Promise<void> {
-    for (const item of batch) {
-      try {
-        await this.pool.query(item.sql, item.params);
-      } catch (error) {
-        if (isConnectionProblem(error)) return this.failed((error as Error).message);
-        this.dropped++;
-        this.options.log.error(`state database refused a write, dropped: ${(error as Error).message}`);
-      }
-      this.done(1);
-    }
-  }
-
-  private done(count: number): void {
-    this.queue.splice(0, count);
-    this.committed += count;
-    this.writes += count;
-    this.attempt = 0;
-    if (this.problem !== null) this.options.log.info(`state database reachable again: ${this.writes} writes committed so far`);
-    this.problem = null;
-    const ready = this.waiters.filter((w) => w.seq <= this.committed);
-    if (ready.length > 0) {
-      this.waiters = this.waiters.filter((w) => w.seq > this.committed);
-      for (const w of ready) w.resolve(true);
-    }
-  }
-
-  private failed(message: string): void {
-    this.retries++;
-    if (this.problem === null) this.options.log.error(`state database: writes fail (${message}); ${this.queue.length} kept and retried, forwarding goes on`);
-    this.problem = message;
-    for (const w of this.waiters.splice(0)) w.resolve(false);
-    this.flushing = false;
-    if (this.closingHard) return;
-    const delay = RETRY_MS[Math.min(this.attempt++, RETRY_MS.length - 1)]!;
-    this.retryTimer = setTimeout(() => {
-      this.retryTimer = null;
-      void this.flush();
-    }, delay);
-    this.retryTimer.unref();
+  /** Why writes fail now (null: they go through). */
+  get problem(): string | null {
+    return this.queue.problem;
   }
 
   /** Runs `work` after the charger's previous claim or release (one at a time per charger). */
@@ -484,18 +353,16 @@ export class SharedState {
 
   /** For /metrics and /api/status. */
   stats(): { instance: string; pending: number; retries: number; dropped: number; writes: number; problem: string | null; chargers: number } {
-    return { instance: this.instance, pending: this.pending, retries: this.retries, dropped: this.dropped, writes: this.writes, problem: this.problem, chargers: this.held.size };
+    const { pending, retries, dropped, writes, problem } = this.queue;
+    return { instance: this.instance, pending, retries, dropped, writes, problem, chargers: this.held.size };
   }
-
-  private closingHard = false;
 
   /** Commits what is queued (bounded), gives up the lease and the chargers, disconnects. */
   async close(): Promise<void> {
     this.closing = true;
     if (this.heartbeatTimer !== null) clearInterval(this.heartbeatTimer);
-    if (this.queue.length > 0 && this.problem === null) await this.durable(5000);
-    this.closingHard = true;
-    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    if (this.queue.pending > 0 && this.problem === null) await this.durable(5000);
+    this.queue.stop();
     if (this.problem === null) {
       await this.pool.query('DELETE FROM charger_owner WHERE instance = $1', [this.instance]).catch(() => undefined);
       await this.pool.query('DELETE FROM instances WHERE name = $1', [this.instance]).catch(() => undefined);

@@ -91,6 +91,7 @@ export class Store {
   /** The web pages' meter series and chargers seen (this instance's own, never shared). */
   readonly history: WebHistory;
   private readonly db: DatabaseSync;
+  private closed = false;
   private readonly statements: Record<string, StatementSync>;
   private readonly lazyStatements = new Map<string, StatementSync>();
 
@@ -346,7 +347,8 @@ export class Store {
 
   /** Writes what is queued; with shared state, commits it (bounded) and gives up this instance's chargers. */
   close(): Promise<void> {
-    if (!this.db.isOpen) return Promise.resolve();
+    if (this.closed) return Promise.resolve();
+    this.closed = true;
     this.outbox.flush();
     if (this.shared === null) {
       this.db.close();

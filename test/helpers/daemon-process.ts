@@ -21,10 +21,10 @@ export function spawnProxy(args: string[], { cwd = tempDir(), exe = 'bundle' }: 
 }
 
 /** Starts the daemon and waits until it listens; retries if the chosen port was taken meanwhile. */
-export async function startDaemon(args: string[], options: { cwd?: string; exe?: Exe } = {}) {
+export async function startDaemon(args: string[], options: { cwd?: string; exe?: Exe; webPort?: number } = {}) {
   for (let attempt = 0; ; attempt++) {
     const port = await freePort();
-    const child = spawnProxy([...args, '--listen-host', '127.0.0.1', '--listen-port', String(port), '--web-port', '0'], options);
+    const child = spawnProxy([...args, '--listen-host', '127.0.0.1', '--listen-port', String(port), '--web-port', String(options.webPort ?? 0)], options);
     let output = '';
     child.stdout!.on('data', (d) => (output += d));
     child.stderr!.on('data', (d) => (output += d));

@@ -40,6 +40,8 @@ export async function startHaproxy(backends: HaproxyBackend[]): Promise<TestHapr
     '    timeout client 60s',
     '    timeout server 60s',
     '    timeout tunnel 1h',
+    '    retries 3',
+    '    option redispatch 1', // a refused connection goes to another instance before the check notices
     'frontend chargers',
     `    bind 127.0.0.1:${port}`,
     '    default_backend instances',

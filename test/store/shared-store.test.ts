@@ -146,11 +146,11 @@ test('PostgreSQL lost while running: writes are kept, retried and counted, and c
   a.startTransaction({ charger: 'CP9', chargerTx: '1', owner: 'primary', connector: 1, evse: null, idTag: 'X', startedAt: null, meterStart: 0 });
   assert.equal(await a.whenDurable(), false, 'the answer goes on without waiting for the database');
   assert.equal(a.loadCharger('CP9').owners.get('1'), 'primary', 'the local copy has it');
-  await waitUntil(() => a.shared!.retries >= 2, 'retries');
+  await waitUntil(() => a.shared!.queue.retries >= 2, 'retries');
   assert.ok(a.writeProblem() !== null, 'the write problem is reported');
   assert.ok(log.lines.some((l) => l.startsWith('ERROR state database: writes fail')));
   await server.start();
-  await waitUntil(() => a.shared!.pending === 0, 'the kept writes to be committed');
+  await waitUntil(() => a.shared!.queue.pending === 0, 'the kept writes to be committed');
   assert.deepEqual(await queryOnce(url, 'SELECT charger_tx, owner FROM transactions'), [{ charger_tx: '1', owner: 'primary' }]);
   assert.equal(a.writeProblem(), null);
 });
