@@ -8,7 +8,8 @@ import { runCli, type LogsArguments, type SessionsOptions } from './cli/cli.ts';
 import { printLogs, type LogsOptions } from './cli/logs.ts';
 import { sessionsCsv, sessionsTable } from './store/sessions-format.ts';
 import { DEFAULTS } from './config/config.ts';
-import { Store } from './store/store.ts';
+import { Store, type SessionRow } from './store/store.ts';
+import { sharedSessions } from './store/shared-state.ts';
 import { formatProblem, loadConfig, readerOptions, type CliOptions } from './config/load-config.ts';
 import { describeUpstreams } from './log/describe-upstreams.ts';
 import { createLoggers } from './log/console-log.ts';
@@ -83,34 +84,45 @@ function readable(path: string): boolean {
 }
 
 async function sessions(options: CliOptions, filter: SessionsOptions): Promise<number> {
-  // The state path: --state, else the configuration's [store] path, else the default.
-  const path = options.state ?? loadConfig(readerOptions(options)).config?.statePath ?? DEFAULTS.statePath;
-  if (!existsSync(path)) {
-    process.stderr.write(`ocpp-proxy: no state database at ${path} (set --state or [store] path)\n`);
-    return 2;
-  }
-  if (!readable(path)) {
-    process.stderr.write(`ocpp-proxy: cannot read ${path}: permission denied (the service's state is readable by root: sudo ocpp-proxy sessions)\n`);
-    return 2;
-  }
-  let store: Store;
-  try {
-    store = Store.open(path);
-  } catch (error) {
-    process.stderr.write(`ocpp-proxy: ${(error as Error).message}\n`);
-    return 2;
-  }
   const since = filter.since === undefined ? undefined : new Date(filter.since);
   if (since !== undefined && Number.isNaN(since.getTime())) {
     process.stderr.write(`ocpp-proxy: --since '${filter.since}' is not a date (e.g. 2026-11-01 or 2026-11-01T08:00:00Z)\n`);
-    store.close();
     return 2;
   }
   const query: { since?: string; charger?: string } = {};
   if (since !== undefined) query.since = since.toISOString();
   if (filter.charger !== undefined) query.charger = filter.charger;
-  const rows = store.sessions(query);
-  store.close();
+  const config = options.state === undefined ? loadConfig(readerOptions(options)).config : null;
+  let rows: SessionRow[];
+  if (config?.store.url != null) {
+    // Shared state: every instance's sessions, from PostgreSQL.
+    try {
+      rows = await sharedSessions<SessionRow>(config.store.url, query);
+    } catch (error) {
+      process.stderr.write(`ocpp-proxy: ${(error as Error).message}\n`);
+      return 2;
+    }
+  } else {
+    // The state path: --state, else the configuration's [store] path, else the default.
+    const path = options.state ?? config?.statePath ?? DEFAULTS.statePath;
+    if (!existsSync(path)) {
+      process.stderr.write(`ocpp-proxy: no state database at ${path} (set --state or [store] path)\n`);
+      return 2;
+    }
+    if (!readable(path)) {
+      process.stderr.write(`ocpp-proxy: cannot read ${path}: permission denied (the service's state is readable by root: sudo ocpp-proxy sessions)\n`);
+      return 2;
+    }
+    let store: Store;
+    try {
+      store = Store.open(path);
+    } catch (error) {
+      process.stderr.write(`ocpp-proxy: ${(error as Error).message}\n`);
+      return 2;
+    }
+    rows = store.sessions(query);
+    void store.close();
+  }
   process.stdout.write(filter.csv ? sessionsCsv(rows) : sessionsTable(rows));
   return 0;
 }

@@ -17491,6 +17491,22 @@ var WRITES = {
   outboxDone: "DELETE FROM outbox WHERE charger = $1 AND upstream = $2 AND seq = $3",
   outboxPrune: "DELETE FROM outbox WHERE upstream = $1 AND at < $2"
 };
+function sessionsQuery(filter) {
+  const where = [];
+  const params = [];
+  if (filter.since !== void 0) {
+    params.push(filter.since);
+    where.push(`COALESCE(started_at, stopped_at) >= $${params.length}`);
+  }
+  if (filter.charger !== void 0) {
+    params.push(filter.charger);
+    where.push(`s.charger = $${params.length}`);
+  }
+  const sql = `SELECT s.*, (SELECT json_object_agg(upstream, upstream_tx) FROM upstream_tx u
+                            WHERE u.charger = s.charger AND u.charger_tx = s.charger_tx) AS upstream_tx
+               FROM sessions s ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY s.id`;
+  return { sql, params };
+}
 
 // src/store/outbox.ts
 var WRITE_BEHIND_MS = 200;
@@ -18125,6 +18141,10 @@ var WriteQueue = class {
 };
 
 // src/store/shared-state.ts
+function bigintAsNumber(pgModule) {
+  const builtins = pgModule.types;
+  return { getTypeParser: (oid, format3) => oid === 20 ? (text3) => Number(text3) : builtins.getTypeParser(oid, format3) };
+}
 var SharedStateError = class extends Error {
 };
 var CHANNEL = "ocpp_proxy";
@@ -18170,10 +18190,8 @@ var SharedState = class _SharedState {
   get applicationName() {
     return `ocpp-proxy ${this.instance}`.slice(0, 63);
   }
-  /** BIGINT as a number (milliseconds, ids and counts fit 2^53), without touching pg's global parsers. */
   types() {
-    const builtins = this.pgModule.types;
-    return { getTypeParser: (oid, format3) => oid === 20 ? (text3) => Number(text3) : builtins.getTypeParser(oid, format3) };
+    return bigintAsNumber(this.pgModule);
   }
   /** Connects, brings the schema up to date, takes the instance's name and lease, listens. */
   static async open(options) {
@@ -18434,6 +18452,21 @@ var SharedState = class _SharedState {
     await this.pool.end().catch(() => void 0);
   }
 };
+async function sharedSessions(url, filter) {
+  const pgModule = (await Promise.resolve().then(() => (init_esm(), esm_exports))).default;
+  const client = new pgModule.Client({ connectionString: url, connectionTimeoutMillis: 5e3, types: bigintAsNumber(pgModule) });
+  client.on("error", () => void 0);
+  try {
+    await client.connect();
+    const { sql, params } = sessionsQuery(filter);
+    const { rows } = await client.query(sql, params);
+    return rows.map((row) => ({ ...row, upstream_tx: row.upstream_tx ?? {} }));
+  } catch (error) {
+    throw new SharedStateError(`cannot read sessions from ${redactedUrl(url)}: ${error.message}`);
+  } finally {
+    await client.end().catch(() => void 0);
+  }
+}
 
 // src/store/store.ts
 var requireBuiltin = createRequire(import.meta.url);
@@ -20597,7 +20630,7 @@ var Metrics = class {
   latencyMs(charger, upstream) {
     return this.latestRtt.get(`${charger}|${upstream}`) ?? null;
   }
-  render(sessions2, outbox = null) {
+  render(sessions2, outbox = null, shared2 = null) {
     const out = [];
     const family = (name, type, help) => out.push(`# HELP ocpp_proxy_${name} ${help}`, `# TYPE ocpp_proxy_${name} ${type}`);
     const list = [...sessions2];
@@ -20645,6 +20678,22 @@ var Metrics = class {
       out.push(`ocpp_proxy_outbox_refused_total ${outbox.refused}`);
       family("outbox_write_failures_total", "counter", "Transaction Calls forwarded live whose outbox write failed (disk full, read-only).");
       out.push(`ocpp_proxy_outbox_write_failures_total ${outbox.lost}`);
+    }
+    if (shared2 !== null) {
+      family("instance_info", "gauge", "This instance of several sharing one PostgreSQL ([store] instance).");
+      out.push(`ocpp_proxy_instance_info{instance="${esc(shared2.instance)}"} 1`);
+      family("instance_chargers", "gauge", "Chargers this instance holds in the shared state.");
+      out.push(`ocpp_proxy_instance_chargers ${shared2.chargers}`);
+      family("store_up", "gauge", "1 while writes to the shared state database go through.");
+      out.push(`ocpp_proxy_store_up ${shared2.problem === null ? 1 : 0}`);
+      family("store_pending_writes", "gauge", "Durable writes queued for the shared state database.");
+      out.push(`ocpp_proxy_store_pending_writes ${shared2.pending}`);
+      family("store_writes_total", "counter", "Durable writes committed to the shared state database.");
+      out.push(`ocpp_proxy_store_writes_total ${shared2.writes}`);
+      family("store_write_retries_total", "counter", "Batches of durable writes that failed and were retried (database away).");
+      out.push(`ocpp_proxy_store_write_retries_total ${shared2.retries}`);
+      family("store_dropped_writes_total", "counter", "Durable writes dropped: refused by the database, or past the queue bound.");
+      out.push(`ocpp_proxy_store_dropped_writes_total ${shared2.dropped}`);
     }
     const memory = process.memoryUsage();
     const cpu = process.cpuUsage();
@@ -21364,7 +21413,7 @@ data: ${data}
         return this.sessions(url, response, "csv");
       case "/metrics":
         response.writeHead(200, { "Content-Type": "text/plain; version=0.0.4; charset=utf-8" });
-        response.end(this.state.metrics.render(this.proxy.sessions.values(), this.store?.outbox ?? null));
+        response.end(this.state.metrics.render(this.proxy.sessions.values(), this.store?.outbox ?? null, this.store?.shared?.stats() ?? null));
         return;
       default:
         return this.json(response, 404, { error: "not found" });
@@ -21392,10 +21441,12 @@ data: ${data}
     const reasons = [];
     const down = [...this.proxy.sessions.values()].filter((s) => s.connectedSince !== null && !s.isEnded && !s.primary.isOpen).map((s) => s.chargerId);
     if (down.length > 0) reasons.push(`primary link down for ${down.join(", ")}`);
+    const shared2 = this.store?.shared ?? null;
     const storeProblem = this.store?.writeProblem() ?? null;
-    if (storeProblem !== null) reasons.push(`the state database cannot be written: ${storeProblem}`);
+    if (storeProblem !== null && shared2 === null) reasons.push(`the state database cannot be written: ${storeProblem}`);
     if (!this.messageLog.writable) reasons.push(`the message log ${this.messageLog.path} cannot be written (retried every few seconds)`);
-    if (reasons.length === 0) this.json(response, 200, { status: "ok", chargers: this.proxy.sessions.size });
+    const sharedState = shared2 === null ? {} : { instance: shared2.instance, store: storeProblem === null ? "ok" : `writes kept and retried: ${storeProblem}` };
+    if (reasons.length === 0) this.json(response, 200, { status: "ok", chargers: this.proxy.sessions.size, ...sharedState });
     else this.json(response, 503, { status: "degraded", reason: reasons.join("; ") });
   }
   events(response) {
@@ -27889,37 +27940,48 @@ function readable(path) {
   }
 }
 async function sessions(options, filter) {
-  const path = options.state ?? loadConfig(readerOptions(options)).config?.statePath ?? DEFAULTS.statePath;
-  if (!existsSync2(path)) {
-    process.stderr.write(`ocpp-proxy: no state database at ${path} (set --state or [store] path)
-`);
-    return 2;
-  }
-  if (!readable(path)) {
-    process.stderr.write(`ocpp-proxy: cannot read ${path}: permission denied (the service's state is readable by root: sudo ocpp-proxy sessions)
-`);
-    return 2;
-  }
-  let store;
-  try {
-    store = Store.open(path);
-  } catch (error) {
-    process.stderr.write(`ocpp-proxy: ${error.message}
-`);
-    return 2;
-  }
   const since = filter.since === void 0 ? void 0 : new Date(filter.since);
   if (since !== void 0 && Number.isNaN(since.getTime())) {
     process.stderr.write(`ocpp-proxy: --since '${filter.since}' is not a date (e.g. 2026-11-01 or 2026-11-01T08:00:00Z)
 `);
-    store.close();
     return 2;
   }
   const query = {};
   if (since !== void 0) query.since = since.toISOString();
   if (filter.charger !== void 0) query.charger = filter.charger;
-  const rows = store.sessions(query);
-  store.close();
+  const config = options.state === void 0 ? loadConfig(readerOptions(options)).config : null;
+  let rows;
+  if (config?.store.url != null) {
+    try {
+      rows = await sharedSessions(config.store.url, query);
+    } catch (error) {
+      process.stderr.write(`ocpp-proxy: ${error.message}
+`);
+      return 2;
+    }
+  } else {
+    const path = options.state ?? config?.statePath ?? DEFAULTS.statePath;
+    if (!existsSync2(path)) {
+      process.stderr.write(`ocpp-proxy: no state database at ${path} (set --state or [store] path)
+`);
+      return 2;
+    }
+    if (!readable(path)) {
+      process.stderr.write(`ocpp-proxy: cannot read ${path}: permission denied (the service's state is readable by root: sudo ocpp-proxy sessions)
+`);
+      return 2;
+    }
+    let store;
+    try {
+      store = Store.open(path);
+    } catch (error) {
+      process.stderr.write(`ocpp-proxy: ${error.message}
+`);
+      return 2;
+    }
+    rows = store.sessions(query);
+    void store.close();
+  }
   process.stdout.write(filter.csv ? sessionsCsv(rows) : sessionsTable(rows));
   return 0;
 }

@@ -15,7 +15,7 @@
 import type { Client, Notification, Pool } from 'pg';
 import { hostname } from 'node:os';
 import { MIGRATIONS, forPostgres } from './migrations.ts';
-import { CHARGER_ROWS, type ChargerRows } from './shared-sql.ts';
+import { CHARGER_ROWS, sessionsQuery, type ChargerRows } from './shared-sql.ts';
 import { RETRY_MS, WriteQueue, isConnectionProblem, type SharedLog } from './write-queue.ts';
 
 export type { ChargerRows } from './shared-sql.ts';
@@ -30,6 +30,25 @@ export interface SharedOptions {
   /** Wait for an unreachable database at start (else fail). */
   wait: boolean;
   log: SharedLog;
+}
+
+type PgTypes = { getTypeParser: (oid: number, format?: string) => (text: string) => unknown };
+
+/** BIGINT as a number (milliseconds, ids and counts fit 2^53), without touching pg's global parsers. */
+function bigintAsNumber(pgModule: typeof import('pg')): PgTypes {
+  const builtins = pgModule.types;
+  return { getTypeParser: (oid: number, format?: string) => (oid === 20 ? (text: string) => Number(text) : builtins.getTypeParser(oid, format as 'text')) };
+}
+
+/** For /metrics. */
+export interface SharedStats {
+  instance: string;
+  pending: number;
+  retries: number;
+  dropped: number;
+  writes: number;
+  problem: string | null;
+  chargers: number;
 }
 
 /** What keeps shared state from starting; the message names the cause, never the password. */
@@ -86,10 +105,8 @@ export class SharedState {
     return `ocpp-proxy ${this.instance}`.slice(0, 63);
   }
 
-  /** BIGINT as a number (milliseconds, ids and counts fit 2^53), without touching pg's global parsers. */
-  private types(): { getTypeParser: (oid: number, format?: string) => (text: string) => unknown } {
-    const builtins = this.pgModule.types;
-    return { getTypeParser: (oid: number, format?: string) => (oid === 20 ? (text: string) => Number(text) : builtins.getTypeParser(oid, format as 'text')) };
+  private types(): PgTypes {
+    return bigintAsNumber(this.pgModule);
   }
 
   /** Connects, brings the schema up to date, takes the instance's name and lease, listens. */
@@ -352,7 +369,7 @@ export class SharedState {
   }
 
   /** For /metrics and /api/status. */
-  stats(): { instance: string; pending: number; retries: number; dropped: number; writes: number; problem: string | null; chargers: number } {
+  stats(): SharedStats {
     const { pending, retries, dropped, writes, problem } = this.queue;
     return { instance: this.instance, pending, retries, dropped, writes, problem, chargers: this.held.size };
   }
@@ -371,5 +388,22 @@ export class SharedState {
     this.listener = null;
     await listener?.end().catch(() => undefined);
     await this.pool.end().catch(() => undefined);
+  }
+}
+
+/** Every instance's sessions from the shared database (`ocpp-proxy sessions` with `[store] url`). */
+export async function sharedSessions<Row>(url: string, filter: { since?: string; charger?: string }): Promise<Row[]> {
+  const pgModule = ((await import('pg')) as unknown as { default: typeof import('pg') }).default;
+  const client = new pgModule.Client({ connectionString: url, connectionTimeoutMillis: 5000, types: bigintAsNumber(pgModule) });
+  client.on('error', () => undefined);
+  try {
+    await client.connect();
+    const { sql, params } = sessionsQuery(filter);
+    const { rows } = await client.query<Record<string, unknown>>(sql, params);
+    return rows.map((row) => ({ ...row, upstream_tx: (row.upstream_tx ?? {}) as Record<string, string> }) as Row);
+  } catch (error) {
+    throw new SharedStateError(`cannot read sessions from ${redactedUrl(url)}: ${(error as Error).message}`);
+  } finally {
+    await client.end().catch(() => undefined);
   }
 }

@@ -5,6 +5,7 @@ import type { MessageLogEntry } from '../log/message-log.ts';
 import type { ChargerSession } from '../session/charger-session.ts';
 import { actionLabel } from '../ocpp/actions.ts';
 import type { Outbox } from '../store/outbox.ts';
+import type { SharedStats } from '../store/shared-state.ts';
 import { RuntimeHealth } from './runtime-health.ts';
 
 const RTT_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30];
@@ -56,7 +57,7 @@ export class Metrics {
     return this.latestRtt.get(`${charger}|${upstream}`) ?? null;
   }
 
-  render(sessions: Iterable<ChargerSession>, outbox: Outbox | null = null): string {
+  render(sessions: Iterable<ChargerSession>, outbox: Outbox | null = null, shared: SharedStats | null = null): string {
     const out: string[] = [];
     const family = (name: string, type: string, help: string) => out.push(`# HELP ocpp_proxy_${name} ${help}`, `# TYPE ocpp_proxy_${name} ${type}`);
     const list = [...sessions];
@@ -108,6 +109,23 @@ export class Metrics {
       out.push(`ocpp_proxy_outbox_refused_total ${outbox.refused}`);
       family('outbox_write_failures_total', 'counter', 'Transaction Calls forwarded live whose outbox write failed (disk full, read-only).');
       out.push(`ocpp_proxy_outbox_write_failures_total ${outbox.lost}`);
+    }
+
+    if (shared !== null) {
+      family('instance_info', 'gauge', 'This instance of several sharing one PostgreSQL ([store] instance).');
+      out.push(`ocpp_proxy_instance_info{instance="${esc(shared.instance)}"} 1`);
+      family('instance_chargers', 'gauge', 'Chargers this instance holds in the shared state.');
+      out.push(`ocpp_proxy_instance_chargers ${shared.chargers}`);
+      family('store_up', 'gauge', '1 while writes to the shared state database go through.');
+      out.push(`ocpp_proxy_store_up ${shared.problem === null ? 1 : 0}`);
+      family('store_pending_writes', 'gauge', 'Durable writes queued for the shared state database.');
+      out.push(`ocpp_proxy_store_pending_writes ${shared.pending}`);
+      family('store_writes_total', 'counter', 'Durable writes committed to the shared state database.');
+      out.push(`ocpp_proxy_store_writes_total ${shared.writes}`);
+      family('store_write_retries_total', 'counter', 'Batches of durable writes that failed and were retried (database away).');
+      out.push(`ocpp_proxy_store_write_retries_total ${shared.retries}`);
+      family('store_dropped_writes_total', 'counter', 'Durable writes dropped: refused by the database, or past the queue bound.');
+      out.push(`ocpp_proxy_store_dropped_writes_total ${shared.dropped}`);
     }
 
     const memory = process.memoryUsage();

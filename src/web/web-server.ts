@@ -230,7 +230,7 @@ export class WebServer {
         return this.sessions(url, response, 'csv');
       case '/metrics':
         response.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
-        response.end(this.state.metrics.render(this.proxy.sessions.values(), this.store?.outbox ?? null));
+        response.end(this.state.metrics.render(this.proxy.sessions.values(), this.store?.outbox ?? null, this.store?.shared?.stats() ?? null));
         return;
       default:
         return this.json(response, 404, { error: 'not found' });
@@ -261,10 +261,14 @@ export class WebServer {
     const reasons: string[] = [];
     const down = [...this.proxy.sessions.values()].filter((s) => s.connectedSince !== null && !s.isEnded && !s.primary.isOpen).map((s) => s.chargerId);
     if (down.length > 0) reasons.push(`primary link down for ${down.join(', ')}`);
+    // A shared database that is away is every instance's problem: taking this one out of the
+    // balancer would help nothing, so it is said but keeps the answer 200 (writes are retried).
+    const shared = this.store?.shared ?? null;
     const storeProblem = this.store?.writeProblem() ?? null;
-    if (storeProblem !== null) reasons.push(`the state database cannot be written: ${storeProblem}`);
+    if (storeProblem !== null && shared === null) reasons.push(`the state database cannot be written: ${storeProblem}`);
     if (!this.messageLog.writable) reasons.push(`the message log ${this.messageLog.path} cannot be written (retried every few seconds)`);
-    if (reasons.length === 0) this.json(response, 200, { status: 'ok', chargers: this.proxy.sessions.size });
+    const sharedState = shared === null ? {} : { instance: shared.instance, store: storeProblem === null ? 'ok' : `writes kept and retried: ${storeProblem}` };
+    if (reasons.length === 0) this.json(response, 200, { status: 'ok', chargers: this.proxy.sessions.size, ...sharedState });
     else this.json(response, 503, { status: 'degraded', reason: reasons.join('; ') });
   }
 

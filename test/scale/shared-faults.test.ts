@@ -1,0 +1,124 @@
+// The daemon with shared state (`[store] url`) as a real process, and its faults: PostgreSQL down
+// at start (exit 2, or waiting with `[store] wait = true`), lost while running (forwarding goes on,
+// writes are kept, retried, counted and committed later), a second instance of the same name,
+// and `ocpp-proxy sessions` reading every instance's sessions from PostgreSQL.
+
+import { test, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { once } from 'node:events';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cleanupAfter, eventually, freePort, startCsms, strictCharger, tempDir, within } from '../helpers/peers.ts';
+import { spawnProxy, startDaemon } from '../helpers/daemon-process.ts';
+import { freshDatabase, postgresMissing, queryOnce, startPostgres, type TestPostgres } from '../helpers/postgres.ts';
+
+const cleanups = cleanupAfter();
+const skip = postgresMissing() ?? false;
+const now = () => new Date().toISOString();
+let postgres: TestPostgres;
+
+before(async () => {
+  if (skip !== false) return;
+  postgres = await startPostgres();
+  cleanups.push(() => postgres.stop());
+});
+
+function iniFile(text: string): { dir: string; file: string } {
+  const dir = tempDir();
+  const file = join(dir, 'proxy.ini');
+  writeFileSync(file, text);
+  return { dir, file };
+}
+
+async function exitOf(args: string[], dir: string): Promise<{ code: number | null; output: string }> {
+  const child = spawnProxy([...args, '--listen-host', '127.0.0.1', '--listen-port', String(await freePort()), '--web-port', '0'], { cwd: dir });
+  cleanups.push(() => child.kill('SIGKILL'));
+  let output = '';
+  child.stdout!.on('data', (d) => (output += d));
+  child.stderr!.on('data', (d) => (output += d));
+  const [code] = (await within(once(child, 'exit'), 'the daemon to exit', 20_000)) as [number | null];
+  return { code, output };
+}
+
+test('PostgreSQL down at start: exit 2 with a clear line and no password; with wait = true the daemon waits and starts', { skip }, async () => {
+  const primary = await startCsms({ protocols: ['ocpp1.6'] });
+  cleanups.push(() => primary.close());
+  const dead = iniFile(`[ext-server]\nserver = ${primary.url}\n[store]\nurl = postgres://ocpp:hunter2@127.0.0.1:${await freePort()}/ocpp\ninstance = a\n`);
+  const refused = await exitOf(['run', '-c', dead.file, '--log-file', join(dead.dir, 'm.log')], dead.dir);
+  assert.equal(refused.code, 2);
+  assert.match(refused.output, /cannot reach the state database postgres:\/\/ocpp:\*\*\*@127\.0\.0\.1:\d+\/ocpp.*\[store\] wait = true/);
+  assert.doesNotMatch(refused.output, /hunter2/);
+
+  const url = await freshDatabase(postgres);
+  await postgres.stop();
+  const waiting = iniFile(`[ext-server]\nserver = ${primary.url}\n[store]\nurl = ${url}\ninstance = a\nwait = true\n`);
+  const started = startDaemon(['run', '-c', waiting.file, '--log-file', join(waiting.dir, 'm.log')], { cwd: waiting.dir });
+  await new Promise((resolve) => setTimeout(resolve, 1500)); // it must still be waiting, not gone
+  await postgres.start();
+  const daemon = await started;
+  cleanups.push(() => daemon.child.kill('SIGKILL'));
+  assert.match(daemon.output(), /unreachable .*waiting for it/);
+  assert.match(daemon.output(), /state: postgres:\/\/ocpp@127\.0\.0\.1:\d+\/\w+ \(shared, as instance a\)/);
+});
+
+test('a second instance with the same name is refused (exit 2); a database with a newer schema too', { skip }, async () => {
+  const primary = await startCsms({ protocols: ['ocpp1.6'] });
+  cleanups.push(() => primary.close());
+  const url = await freshDatabase(postgres);
+  const first = iniFile(`[ext-server]\nserver = ${primary.url}\n[store]\nurl = ${url}\ninstance = twin\n`);
+  const daemon = await startDaemon(['run', '-c', first.file, '--log-file', join(first.dir, 'm.log')], { cwd: first.dir });
+  cleanups.push(() => daemon.child.kill('SIGKILL'));
+  const second = iniFile(`[ext-server]\nserver = ${primary.url}\n[store]\nurl = ${url}\ninstance = twin\n`);
+  const twin = await exitOf(['run', '-c', second.file, '--log-file', join(second.dir, 'm.log')], second.dir);
+  assert.equal(twin.code, 2);
+  assert.match(twin.output, /another running instance is named "twin"/);
+  await queryOnce(url, 'UPDATE schema_version SET version = 999');
+  const newer = iniFile(`[ext-server]\nserver = ${primary.url}\n[store]\nurl = ${url}\ninstance = other\n`);
+  const refused = await exitOf(['run', '-c', newer.file, '--log-file', join(newer.dir, 'm.log')], newer.dir);
+  assert.equal(refused.code, 2);
+  assert.match(refused.output, /schema version 999 is newer than this ocpp-proxy knows.*upgrade ocpp-proxy/);
+});
+
+test('PostgreSQL lost while running: the charger is served on, writes are retried and counted, and land once it is back; sessions reads them', { skip }, async () => {
+  const primary = await startCsms({ protocols: ['ocpp1.6'] });
+  cleanups.push(() => primary.close());
+  const url = await freshDatabase(postgres);
+  const { dir, file } = iniFile(`[ext-server]\nserver = ${primary.url}\n[store]\nurl = ${url}\ninstance = solo\n`);
+  const webPort = await freePort();
+  const daemon = await startDaemon(['run', '-c', file, '--log-file', join(dir, 'm.log')], { cwd: dir, webPort });
+  cleanups.push(() => daemon.child.kill('SIGKILL'));
+  const cp = strictCharger(daemon.port, 'LOST1', ['ocpp1.6']);
+  cleanups.push(() => cp.close({ force: true }));
+  await cp.connect();
+  await cp.call('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' });
+
+  await postgres.stop();
+  const { transactionId } = (await cp.call('StartTransaction', { connectorId: 1, idTag: 'T1', meterStart: 0, timestamp: now() })) as { transactionId: number };
+  await cp.call('StopTransaction', { transactionId, meterStop: 2500, timestamp: now() });
+  await cp.call('Heartbeat', {});
+  const metrics = async () => (await fetch(`http://127.0.0.1:${webPort}/metrics`)).text();
+  await eventually(async () => (/ocpp_proxy_store_write_retries_total [1-9]/.test(await metrics()) ? true : null), 'retries to be counted');
+  const text = await metrics();
+  assert.match(text, /ocpp_proxy_store_up 0/);
+  assert.match(text, /ocpp_proxy_store_pending_writes [1-9]/);
+  assert.match(text, /ocpp_proxy_instance_info\{instance="solo"\} 1/);
+  const health = await fetch(`http://127.0.0.1:${webPort}/healthz`);
+  assert.equal(health.status, 200, 'the balancer keeps the instance: the database is every instance’s');
+  assert.match(((await health.json()) as { store: string }).store, /writes kept and retried/);
+  assert.match(daemon.output(), /state database: writes fail/);
+
+  await postgres.start();
+  await eventually(async () => (/ocpp_proxy_store_pending_writes 0/.test(await metrics()) ? true : null), 'the kept writes to be committed', 15_000);
+  assert.match(await metrics(), /ocpp_proxy_store_up 1/);
+  const rows = await queryOnce<{ id_tag: string; energy_kwh: number }>(url, "SELECT id_tag, energy_kwh FROM sessions WHERE charger = 'LOST1'");
+  assert.deepEqual(rows, [{ id_tag: 'T1', energy_kwh: 2.5 }]);
+
+  // `ocpp-proxy sessions -c` reads the shared database.
+  const child = spawnProxy(['sessions', '-c', file, '--csv'], { cwd: dir });
+  let out = '';
+  child.stdout!.on('data', (d) => (out += d));
+  const [code] = (await within(once(child, 'exit'), 'sessions to print')) as [number];
+  assert.equal(code, 0);
+  assert.match(out, /^id,charger,/);
+  assert.match(out, /\d+,LOST1,1,T1,primary,\d+,,[^,]+,[^,]+,0,2500,2.5,,/);
+});
