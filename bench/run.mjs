@@ -19,6 +19,8 @@ const fleetsOnly = option('fleets') !== undefined;
 /** `--sequential`: only the sequential figures (printed as JSON), for trying a change quickly. */
 const sequentialOnly = process.argv.includes('--sequential');
 const pingInterval = option('ping');
+/** `--store`: only the state-store figures (SQLite against PostgreSQL), printed as JSON. */
+const storeOnly = process.argv.includes('--store');
 /** `--rounds=N`: interleaved rounds of the sequential figures (medians). */
 const rounds = Number(option('rounds') ?? 5);
 const work = mkdtempSync(join(tmpdir(), 'ocpp-proxy-bench-'));
@@ -143,6 +145,48 @@ async function startup(command, args) {
   return { median_ms: Math.round(times[5]), min_ms: Math.round(times[0]) };
 }
 
+/**
+ * The same proxy (primary + secondary) on SQLite and on PostgreSQL (`[store] url`, a server of the
+ * benchmark's own with its default durability: fsync, synchronous commit): sequential Heartbeats,
+ * sequential StartTransaction/StopTransaction (each a durable write the charger's answer waits
+ * for with PostgreSQL), and a fleet at 1 msg/s. Interleaved rounds, medians.
+ */
+async function storeFigures(a, b, chargers) {
+  const { postgresMissing, startPostgres, freshDatabase } = await import('../test/helpers/postgres.ts');
+  const missing = postgresMissing();
+  if (missing !== null) return { skipped: missing };
+  const server = await startPostgres({ durable: true });
+  try {
+    const engines = { sqlite: async () => '', postgres: async () => `[store]\nurl = ${await freshDatabase(server)}\ninstance = bench\n` };
+    const runs = {};
+    for (let round = 0; round < 3; round++) {
+      for (const [engine, ini] of Object.entries(engines)) {
+        for (const call of ['heartbeat', 'tx']) {
+          const px = await proxy(a.url, b.url, await ini());
+          ((runs[engine] ??= {})[call] ??= []).push(await load('seq', px.url, [`call=${call}`, 'count=6000', 'warmup=600']));
+          await stop(px.child);
+        }
+      }
+    }
+    const middle = (list) => [...list].sort((x, y) => x.calls_per_s - y.calls_per_s)[1];
+    const out = { chargers, sequential: {}, fleet: {} };
+    for (const engine of Object.keys(engines)) out.sequential[engine] = { heartbeat: middle(runs[engine].heartbeat), tx: middle(runs[engine].tx) };
+    out.sequential.tx_ratio = +(out.sequential.postgres.tx.calls_per_s / out.sequential.sqlite.tx.calls_per_s).toFixed(2);
+    out.sequential.heartbeat_ratio = +(out.sequential.postgres.heartbeat.calls_per_s / out.sequential.sqlite.heartbeat.calls_per_s).toFixed(2);
+    const direct = await load('fleet', a.url, [`chargers=${chargers}`, 'seconds=15']);
+    for (const [engine, ini] of Object.entries(engines)) {
+      const px = await proxy(a.url, b.url, await ini());
+      const connectStarted = performance.now();
+      const fleet = await load('fleet', px.url, [`chargers=${chargers}`, 'seconds=15', 'settle=3000']);
+      out.fleet[engine] = { added_p50_ms: +(fleet.p50_ms - direct.p50_ms).toFixed(3), added_p99_ms: +(fleet.p99_ms - direct.p99_ms).toFixed(3), run_s: +((performance.now() - connectStarted) / 1000).toFixed(1) };
+      await stop(px.child);
+    }
+    return out;
+  } finally {
+    await server.stop();
+  }
+}
+
 async function logWriter() {
   const { MessageLog } = await import('../src/log/message-log.ts');
   const { createLoggers } = await import('../src/log/console-log.ts');
@@ -168,6 +212,11 @@ try {
   const b = await csms();
   let p;
 
+  if (storeOnly) {
+    results.store = await storeFigures(a, b, 1000);
+    console.log(JSON.stringify(results.store, null, 2));
+    process.exit(0);
+  }
   if (fleetsOnly) {
     results.sequential = null;
   } else {
@@ -271,6 +320,8 @@ try {
   }
 
   if (!fleetsOnly && !sequentialOnly) {
+    results.store = await storeFigures(a, b, 1000);
+    console.error(JSON.stringify(results.store));
     results.startup = {
       binary: await startup(join(root, 'dist/ocpp-proxy'), []),
       bundle_node: await startup(process.execPath, [join(root, 'dist/ocpp-proxy.mjs')]),
@@ -317,11 +368,30 @@ const md = [
   '|---|---|---|---|---|---|',
   ...results.memory.proxy.map((m, i) => `| ${m.chargers} chargers | ${m.rss_mb} | ${m.kb_per_session} | ${m.heap_kb_per_session} | ${results.memory.forwarder[i].kb_per_session} | ${results.memory.forwarder[i].heap_kb_per_session} |`),
   '',
+  ...storeTable(results.store),
   `Startup to the first accepted charger (median of 10): binary ${results.startup.binary.median_ms} ms, bundle on Node ${results.startup.bundle_node.median_ms} ms.`,
   '',
   `Message log writer: ${results.log_writer.lines_per_s} lines/s to disk, ${results.log_writer.lost} of ${results.log_writer.written + results.log_writer.lost} lines lost.`,
   '',
 ].join('\n');
+function storeTable(store) {
+  if (store.skipped !== undefined) return [`State store figures skipped: ${store.skipped}.`, ''];
+  const row = (label, r) => `| ${label} | ${r.calls_per_s} | ${r.p50_ms.toFixed(3)} | ${r.p99_ms.toFixed(3)} |`;
+  const { sqlite, postgres } = store.sequential;
+  return [
+    '| state store (primary + secondary; PostgreSQL on loopback with fsync and synchronous commit) | calls/s | p50 ms | p99 ms |',
+    '|---|---|---|---|',
+    row('SQLite, sequential Heartbeat', sqlite.heartbeat),
+    row('PostgreSQL, sequential Heartbeat', postgres.heartbeat),
+    row('SQLite, sequential Start/StopTransaction', sqlite.tx),
+    row('PostgreSQL, sequential Start/StopTransaction (answer after commit)', postgres.tx),
+    '',
+    `PostgreSQL ÷ SQLite: Heartbeat ${store.sequential.heartbeat_ratio}, Start/StopTransaction ${store.sequential.tx_ratio}. ` +
+      `${store.chargers} chargers at 1 msg/s, added p50 / p99 ms: SQLite ${store.fleet.sqlite.added_p50_ms} / ${store.fleet.sqlite.added_p99_ms}, PostgreSQL ${store.fleet.postgres.added_p50_ms} / ${store.fleet.postgres.added_p99_ms}.`,
+    '',
+  ];
+}
+
 const stamp = results.date.slice(0, 10);
 mkdirSync(join(root, 'bench/results'), { recursive: true });
 writeFileSync(join(root, `bench/results/${stamp}.json`), `${JSON.stringify(results, null, 2)}\n`);

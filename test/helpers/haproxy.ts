@@ -1,10 +1,12 @@
-// An HAProxy of the test's own (Debian's binary) in front of several proxy instances: one
-// frontend on a free loopback port, the backends hashed on the charger path (consistent hashing,
-// as docs/scale-out.md advises), health checks on /healthz. Stopped by pid.
+// An HAProxy of the test's own (Debian's binary) in front of several proxy instances, configured
+// with docs/scale-out/haproxy.cfg on free loopback ports: the backends hashed on the charger path
+// (consistent hashing), health checks on /healthz, a refused connection redispatched. Stopped by pid.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../..');
 import { createConnection } from 'node:net';
 import { eventually, freePort, tempDir } from './peers.ts';
 
@@ -30,30 +32,22 @@ export function haproxyMissing(): string | null {
 export async function startHaproxy(backends: HaproxyBackend[]): Promise<TestHaproxy> {
   const dir = tempDir();
   const port = await freePort();
-  const servers = backends.map((b) => `    server ${b.name} 127.0.0.1:${b.port}${b.healthPort === undefined ? '' : ` check port ${b.healthPort} inter 500ms fall 2 rise 1`}`);
-  const config = [
-    'global',
-    '    maxconn 256', // few connections; HAProxy needs about twice as many file descriptors
-    'defaults',
-    '    mode http',
-    '    timeout connect 2s',
-    '    timeout client 60s',
-    '    timeout server 60s',
-    '    timeout tunnel 1h',
-    '    retries 3',
-    '    option redispatch 1', // a refused connection goes to another instance before the check notices
-    'frontend chargers',
-    `    bind 127.0.0.1:${port}`,
-    '    default_backend instances',
-    'backend instances',
-    '    balance uri',
-    '    hash-type consistent',
-    '    option httpchk GET /healthz',
-    ...servers,
-    '',
-  ].join('\n');
+  // The configuration docs/scale-out.md gives to operators, on loopback ports: what it says is what is tested.
+  const template = readFileSync(join(root, 'docs/scale-out/haproxy.cfg'), 'utf8').split('\n');
+  const statsPort = await freePort();
+  const config: string[] = [];
+  for (const line of template) {
+    if (/^\s*maxconn /.test(line)) config.push('    maxconn 256'); // HAProxy needs about twice as many file descriptors
+    else if (/^\s*bind :8888/.test(line)) config.push(`    bind 127.0.0.1:${port}`);
+    else if (/^\s*bind :8404/.test(line)) config.push(`    bind 127.0.0.1:${statsPort}`);
+    else if (/^\s*server /.test(line)) {
+      if (config.some((l) => /^\s*server /.test(l))) continue;
+      const checks = /check port \d+ (.*)$/.exec(line)?.[1] ?? '';
+      for (const b of backends) config.push(`    server ${b.name} 127.0.0.1:${b.port}${b.healthPort === undefined ? '' : ` check port ${b.healthPort} ${checks}`}`);
+    } else config.push(line);
+  }
   const file = join(dir, 'haproxy.cfg');
-  writeFileSync(file, config);
+  writeFileSync(file, config.join('\n'));
   const check = spawnSync('haproxy', ['-c', '-f', file], { encoding: 'utf8' });
   if (check.status !== 0) throw new Error(`haproxy -c: ${check.stdout}${check.stderr}`);
   const child: ChildProcess = spawn('haproxy', ['-db', '-f', file], { stdio: ['ignore', 'ignore', 'pipe'] });

@@ -35,8 +35,12 @@ function asPostgres(command: string, args: string[]): [string, string[]] {
   return ['setpriv', ['--reuid=postgres', '--regid=postgres', '--init-groups', '--', command, ...args]];
 }
 
-/** initdb in a temporary directory (trust authentication on loopback), then the server. */
-export async function startPostgres(): Promise<TestPostgres> {
+/**
+ * initdb in a temporary directory (trust authentication on loopback), then the server. Tests run
+ * it without flushing to disk; `durable` keeps PostgreSQL's defaults (fsync, synchronous commit),
+ * as the benchmark does.
+ */
+export async function startPostgres(options: { durable?: boolean } = {}): Promise<TestPostgres> {
   const bin = binDir();
   if (bin === null) throw new Error(postgresMissing()!);
   const dir = tempDir();
@@ -51,7 +55,8 @@ export async function startPostgres(): Promise<TestPostgres> {
   const port = await freePort();
   let server: ChildProcess | null = null;
   const start = async (): Promise<void> => {
-    const [command, args] = asPostgres(join(bin, 'postgres'), ['-D', data, '-h', '127.0.0.1', '-p', String(port), '-k', dir, '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']);
+    const fast = options.durable === true ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'];
+    const [command, args] = asPostgres(join(bin, 'postgres'), ['-D', data, '-h', '127.0.0.1', '-p', String(port), '-k', dir, ...fast]);
     const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     server = child;
     let log = '';
