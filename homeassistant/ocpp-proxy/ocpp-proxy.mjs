@@ -16680,7 +16680,7 @@ var UpstreamFrames = class {
           session.record({ ts, from: link.name, to: "charger", type, id: chargerId, action, tags: NO_TAGS, raw: typeof out === "string" ? out : text3 });
         };
         if (committed === null) send();
-        else void committed.then(send);
+        else void committed.then(() => session.isEnded || send());
         if (action === "BootNotification" && frame.type === CALLRESULT) {
           const accepted = frame.payload.status === "Accepted";
           session.memory.bootAnswered(accepted);
@@ -17546,7 +17546,7 @@ var Outbox = class {
       oldest: db.prepare("SELECT min(at) AS oldest FROM outbox WHERE upstream = ?"),
       prune: db.prepare("DELETE FROM outbox WHERE upstream = ? AND at < ?")
     };
-    this.nextSeq = 1;
+    this.nextSeq = shared2 === null ? 1 : Date.now() * 1e3;
     this.recount();
   }
   /** Counts the entries again (shared state: a charger's rows came or went); seqs go on past the highest. */
@@ -18148,6 +18148,7 @@ function bigintAsNumber(pgModule) {
 var SharedStateError = class extends Error {
 };
 var CHANNEL = "ocpp_proxy";
+var CHARGER_ROWS_QUERY = `SELECT ${Object.entries(CHARGER_ROWS).map(([name, sql]) => `(SELECT COALESCE(json_agg(r), '[]'::json) FROM (${sql}) r) AS ${name}`).join(", ")}`;
 var LOCK_SPACE = 1868787824;
 var HANDOVER_MS = 5e3;
 var NOW_MS = `(extract(epoch FROM clock_timestamp()) * 1000)::bigint`;
@@ -18183,7 +18184,7 @@ var SharedState = class _SharedState {
     this.pgModule = pgModule;
     this.options = options;
     this.instance = options.instance;
-    this.pool = new pgModule.Pool({ connectionString: options.url, max: 3, application_name: this.applicationName, connectionTimeoutMillis: 5e3, types: this.types() });
+    this.pool = new pgModule.Pool({ connectionString: options.url, max: 3, application_name: this.applicationName, connectionTimeoutMillis: 5e3, keepAlive: true, types: this.types() });
     this.pool.on("error", (error) => this.options.log.warn(`state database connection lost: ${error.message}`));
     this.queue = new WriteQueue(this.pool, options.log);
   }
@@ -18247,7 +18248,7 @@ var SharedState = class _SharedState {
   }
   /** The listening connection: also the one that holds the instance's name (an advisory lock ends with it). */
   async listen(first) {
-    const client = new this.pgModule.Client({ connectionString: this.options.url, application_name: this.applicationName, types: this.types() });
+    const client = new this.pgModule.Client({ connectionString: this.options.url, application_name: this.applicationName, keepAlive: true, connectionTimeoutMillis: 5e3, types: this.types() });
     client.on("error", () => void 0);
     await client.connect();
     const { rows } = await client.query("SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked", [LOCK_SPACE, this.instance]);
@@ -18389,12 +18390,10 @@ var SharedState = class _SharedState {
       });
     });
   }
+  /** The charger's rows of every table, in one round trip (each table as a JSON array). */
   async rowsOf(charger) {
-    const out = {};
-    for (const [name, sql] of Object.entries(CHARGER_ROWS)) {
-      out[name] = (await this.pool.query(sql, [charger])).rows;
-    }
-    return out;
+    const { rows } = await this.pool.query(CHARGER_ROWS_QUERY, [charger]);
+    return rows[0];
   }
   /** The settings that belong to no charger (override, homeowner cap), read at start. */
   async globalSettings() {
@@ -18442,6 +18441,7 @@ var SharedState = class _SharedState {
     if (this.heartbeatTimer !== null) clearInterval(this.heartbeatTimer);
     if (this.queue.pending > 0 && this.problem === null) await this.durable(5e3);
     this.queue.stop();
+    if (this.queue.pending > 0) this.options.log.error(`state database: ${this.queue.pending} durable writes could not be committed before the end (${this.problem ?? "timeout"})`);
     if (this.problem === null) {
       await this.pool.query("DELETE FROM charger_owner WHERE instance = $1", [this.instance]).catch(() => void 0);
       await this.pool.query("DELETE FROM instances WHERE name = $1", [this.instance]).catch(() => void 0);

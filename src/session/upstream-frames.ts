@@ -292,7 +292,7 @@ export class UpstreamFrames {
           session.record({ ts, from: link.name, to: 'charger', type, id: chargerId, action, tags: NO_TAGS, raw: typeof out === 'string' ? out : text });
         };
         if (committed === null) send();
-        else void committed.then(send);
+        else void committed.then(() => session.isEnded || send());
         if (action === 'BootNotification' && frame.type === CALLRESULT) {
           const accepted = frame.payload.status === 'Accepted';
           session.memory.bootAnswered(accepted);

@@ -85,7 +85,9 @@ export class Outbox {
       oldest: db.prepare('SELECT min(at) AS oldest FROM outbox WHERE upstream = ?'),
       prune: db.prepare('DELETE FROM outbox WHERE upstream = ? AND at < ?'),
     };
-    this.nextSeq = 1;
+    // Shared state: seqs from the clock (µs), so that an instance that could not read a charger's
+    // rows (the database away) cannot reuse one another instance wrote for it.
+    this.nextSeq = shared === null ? 1 : Date.now() * 1000;
     this.recount();
   }
 

@@ -55,6 +55,9 @@ export interface SharedStats {
 export class SharedStateError extends Error {}
 
 const CHANNEL = 'ocpp_proxy';
+const CHARGER_ROWS_QUERY = `SELECT ${Object.entries(CHARGER_ROWS)
+  .map(([name, sql]) => `(SELECT COALESCE(json_agg(r), '[]'::json) FROM (${sql}) r) AS ${name}`)
+  .join(', ')}`;
 /** First key of the instances' advisory locks ('ocpp'). */
 const LOCK_SPACE = 0x6f637070;
 /** How long a new claim waits for the previous instance to let go (it closes within this). */
@@ -96,7 +99,7 @@ export class SharedState {
     this.pgModule = pgModule;
     this.options = options;
     this.instance = options.instance;
-    this.pool = new pgModule.Pool({ connectionString: options.url, max: 3, application_name: this.applicationName, connectionTimeoutMillis: 5000, types: this.types() });
+    this.pool = new pgModule.Pool({ connectionString: options.url, max: 3, application_name: this.applicationName, connectionTimeoutMillis: 5000, keepAlive: true, types: this.types() });
     this.pool.on('error', (error) => this.options.log.warn(`state database connection lost: ${error.message}`));
     this.queue = new WriteQueue(this.pool, options.log);
   }
@@ -165,7 +168,7 @@ export class SharedState {
 
   /** The listening connection: also the one that holds the instance's name (an advisory lock ends with it). */
   private async listen(first: boolean): Promise<void> {
-    const client = new this.pgModule.Client({ connectionString: this.options.url, application_name: this.applicationName, types: this.types() });
+    const client = new this.pgModule.Client({ connectionString: this.options.url, application_name: this.applicationName, keepAlive: true, connectionTimeoutMillis: 5000, types: this.types() });
     client.on('error', () => undefined); // 'end' follows and reconnects
     await client.connect();
     const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [LOCK_SPACE, this.instance]);
@@ -320,12 +323,10 @@ export class SharedState {
     });
   }
 
+  /** The charger's rows of every table, in one round trip (each table as a JSON array). */
   private async rowsOf(charger: string): Promise<ChargerRows> {
-    const out: Partial<ChargerRows> = {};
-    for (const [name, sql] of Object.entries(CHARGER_ROWS) as Array<[keyof ChargerRows, string]>) {
-      out[name] = (await this.pool.query(sql, [charger])).rows as never;
-    }
-    return out as ChargerRows;
+    const { rows } = await this.pool.query<ChargerRows>(CHARGER_ROWS_QUERY, [charger]);
+    return rows[0]!;
   }
 
   /** The settings that belong to no charger (override, homeowner cap), read at start. */
@@ -380,6 +381,7 @@ export class SharedState {
     if (this.heartbeatTimer !== null) clearInterval(this.heartbeatTimer);
     if (this.queue.pending > 0 && this.problem === null) await this.durable(5000);
     this.queue.stop();
+    if (this.queue.pending > 0) this.options.log.error(`state database: ${this.queue.pending} durable writes could not be committed before the end (${this.problem ?? 'timeout'})`);
     if (this.problem === null) {
       await this.pool.query('DELETE FROM charger_owner WHERE instance = $1', [this.instance]).catch(() => undefined);
       await this.pool.query('DELETE FROM instances WHERE name = $1', [this.instance]).catch(() => undefined);

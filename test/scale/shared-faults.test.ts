@@ -122,3 +122,21 @@ test('PostgreSQL lost while running: the charger is served on, writes are retrie
   assert.match(out, /^id,charger,/);
   assert.match(out, /\d+,LOST1,1,T1,primary,\d+,,[^,]+,[^,]+,0,2500,2.5,,/);
 });
+
+for (const exe of ['binary', 'deno'] as const) {
+  test(`${exe}: shared state works the same (the pg driver is in the bundle)`, { skip }, async () => {
+    const primary = await startCsms({ protocols: ['ocpp1.6'] });
+    cleanups.push(() => primary.close());
+    const url = await freshDatabase(postgres);
+    const { dir, file } = iniFile(`[ext-server]\nserver = ${primary.url}\n[store]\nurl = ${url}\ninstance = ${exe}\n`);
+    const daemon = await startDaemon(['run', '-c', file, '--log-file', join(dir, 'm.log')], { cwd: dir, exe });
+    cleanups.push(() => daemon.child.kill('SIGKILL'));
+    const cp = strictCharger(daemon.port, `RT-${exe}`, ['ocpp1.6']);
+    cleanups.push(() => cp.close({ force: true }));
+    await cp.connect();
+    await cp.call('StartTransaction', { connectorId: 1, idTag: 'T', meterStart: 0, timestamp: now() });
+    // The answer came after the commit: the row is there now.
+    assert.deepEqual(await queryOnce(url, 'SELECT charger, owner FROM transactions'), [{ charger: `RT-${exe}`, owner: 'primary' }]);
+    assert.deepEqual(await queryOnce(url, 'SELECT instance FROM charger_owner'), [{ instance: exe }]);
+  });
+}
