@@ -157,7 +157,14 @@ async function storeFigures(a, b, chargers) {
   if (missing !== null) return { skipped: missing };
   const server = await startPostgres({ durable: true });
   try {
-    const engines = { sqlite: async () => '', postgres: async () => `[store]\nurl = ${await freshDatabase(server)}\ninstance = bench\n` };
+    // postgres_async: the same with synchronous_commit off for the proxy's connections (a commit
+    // returns before PostgreSQL's log is on disk: an instance that dies loses nothing, a database
+    // server that crashes can lose its last fraction of a second).
+    const engines = {
+      sqlite: async () => '',
+      postgres: async () => `[store]\nurl = ${await freshDatabase(server)}\ninstance = bench\n`,
+      postgres_async: async () => `[store]\nurl = ${await freshDatabase(server)}?options=-c%20synchronous_commit%3Doff\ninstance = bench\n`,
+    };
     const runs = {};
     for (let round = 0; round < 3; round++) {
       for (const [engine, ini] of Object.entries(engines)) {
@@ -172,9 +179,11 @@ async function storeFigures(a, b, chargers) {
     const out = { chargers, sequential: {}, fleet: {} };
     for (const engine of Object.keys(engines)) out.sequential[engine] = { heartbeat: middle(runs[engine].heartbeat), tx: middle(runs[engine].tx) };
     out.sequential.tx_ratio = +(out.sequential.postgres.tx.calls_per_s / out.sequential.sqlite.tx.calls_per_s).toFixed(2);
+    out.sequential.tx_ratio_async = +(out.sequential.postgres_async.tx.calls_per_s / out.sequential.sqlite.tx.calls_per_s).toFixed(2);
     out.sequential.heartbeat_ratio = +(out.sequential.postgres.heartbeat.calls_per_s / out.sequential.sqlite.heartbeat.calls_per_s).toFixed(2);
     const direct = await load('fleet', a.url, [`chargers=${chargers}`, 'seconds=15']);
     for (const [engine, ini] of Object.entries(engines)) {
+      if (engine === 'postgres_async') continue; // heartbeats write nothing: the same as postgres
       const px = await proxy(a.url, b.url, await ini());
       const connectStarted = performance.now();
       const fleet = await load('fleet', px.url, [`chargers=${chargers}`, 'seconds=15', 'settle=3000']);
@@ -214,7 +223,11 @@ try {
 
   if (storeOnly) {
     results.store = await storeFigures(a, b, 1000);
-    console.log(JSON.stringify(results.store, null, 2));
+    const stamp = results.date.slice(0, 10);
+    writeFileSync(join(root, `bench/results/${stamp}-store.json`), `${JSON.stringify(results, null, 2)}\n`);
+    const md = [`# State store benchmark ${stamp}`, '', `${results.machine.cpus} cores (${results.machine.model}), ${results.machine.memory_gb} GiB, Node ${results.machine.node}; ${results.note}.`, '', ...storeTable(results.store)].join('\n');
+    writeFileSync(join(root, `bench/results/${stamp}-store.md`), md);
+    console.log(md);
     process.exit(0);
   }
   if (fleetsOnly) {
@@ -377,7 +390,7 @@ const md = [
 function storeTable(store) {
   if (store.skipped !== undefined) return [`State store figures skipped: ${store.skipped}.`, ''];
   const row = (label, r) => `| ${label} | ${r.calls_per_s} | ${r.p50_ms.toFixed(3)} | ${r.p99_ms.toFixed(3)} |`;
-  const { sqlite, postgres } = store.sequential;
+  const { sqlite, postgres, postgres_async: postgresAsync } = store.sequential;
   return [
     '| state store (primary + secondary; PostgreSQL on loopback with fsync and synchronous commit) | calls/s | p50 ms | p99 ms |',
     '|---|---|---|---|',
@@ -385,8 +398,9 @@ function storeTable(store) {
     row('PostgreSQL, sequential Heartbeat', postgres.heartbeat),
     row('SQLite, sequential Start/StopTransaction', sqlite.tx),
     row('PostgreSQL, sequential Start/StopTransaction (answer after commit)', postgres.tx),
+    row('PostgreSQL with synchronous_commit = off, sequential Start/StopTransaction', postgresAsync.tx),
     '',
-    `PostgreSQL ÷ SQLite: Heartbeat ${store.sequential.heartbeat_ratio}, Start/StopTransaction ${store.sequential.tx_ratio}. ` +
+    `PostgreSQL ÷ SQLite: Heartbeat ${store.sequential.heartbeat_ratio}, Start/StopTransaction ${store.sequential.tx_ratio} (${store.sequential.tx_ratio_async} with synchronous_commit = off). ` +
       `${store.chargers} chargers at 1 msg/s, added p50 / p99 ms: SQLite ${store.fleet.sqlite.added_p50_ms} / ${store.fleet.sqlite.added_p99_ms}, PostgreSQL ${store.fleet.postgres.added_p50_ms} / ${store.fleet.postgres.added_p99_ms}.`,
     '',
   ];

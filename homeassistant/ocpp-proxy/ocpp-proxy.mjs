@@ -18363,8 +18363,9 @@ var SharedState = class _SharedState {
       if (previous !== null && previous !== this.instance) {
         const { rows } = await client.query(
           `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = $1::bigint::oid
-                            AND objid = (hashtext($2)::bigint & 4294967295)::oid AND objsubid = 2) AS alive`,
-          [LOCK_SPACE, previous]
+                            AND objid = (hashtext($2)::bigint & 4294967295)::oid AND objsubid = 2)
+                  AND EXISTS (SELECT 1 FROM instances WHERE name = $2 AND heartbeat >= ${NOW_MS} - $3) AS alive`,
+          [LOCK_SPACE, previous, Math.round(this.options.lease * 1e3)]
         );
         alive = rows[0]?.alive === true;
       }
