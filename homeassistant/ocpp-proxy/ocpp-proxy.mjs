@@ -15557,6 +15557,10 @@ var CallQueue = class {
 };
 
 // src/session/session-core.ts
+function commitBeforeAnswer(session, action) {
+  return TRANSACTION_ANSWERS.has(action) ? session.context.store?.whenDurable() ?? null : null;
+}
+var TRANSACTION_ANSWERS = /* @__PURE__ */ new Set(["StartTransaction", "StopTransaction", "TransactionEvent", "MeterValues"]);
 var NO_TAGS = [];
 var DROPPED = ["dropped"];
 var QUEUED = ["queued"];
@@ -15971,7 +15975,9 @@ var ChargerFrames = class {
     session.log.proxy.info(`StartTransaction ${callId} is a resend; ${answer === null ? "the owner's answer will carry its id" : "answering with the owner's answer"}`);
     if (answer === null) return;
     const out = withId(answer, JSON.stringify(callId));
-    session.sendToCharger(out);
+    const committed = commitBeforeAnswer(session, "StartTransaction");
+    if (committed === null) session.sendToCharger(out);
+    else session.sendToChargerAfter(committed, out);
     session.record({ ts, from: "proxy", to: "charger", type: "CALLRESULT", id: callId, action: "StartTransaction", tags: NO_TAGS, raw: out });
   }
   /** Boot, status and meter events for listeners (event API, sharing rules). */
@@ -16448,7 +16454,6 @@ function transactionToProfiles(profiles, event) {
 
 // src/session/upstream-frames.ts
 import { randomUUID as randomUUID3 } from "node:crypto";
-var TRANSACTION_ANSWERS = /* @__PURE__ */ new Set(["StartTransaction", "StopTransaction", "TransactionEvent", "MeterValues"]);
 var FIRST_CALL_WAIT_MS = 1e4;
 var UpstreamFrames = class {
   session;
@@ -16538,7 +16543,9 @@ var UpstreamFrames = class {
     this.answerers.delete(id);
     const answer = untranslatableAnswer(action);
     const out = "payload" in answer ? JSON.stringify([CALLRESULT, id, answer.payload]) : callError(id, answer.code, answer.description);
-    session.sendToCharger(out);
+    const committed = commitBeforeAnswer(session, action);
+    if (committed === null) session.sendToCharger(out);
+    else session.sendToChargerAfter(committed, out);
     session.record({ ts: (/* @__PURE__ */ new Date()).toISOString(), from: "proxy", to: "charger", type: "payload" in answer ? "CALLRESULT" : "CALLERROR", id, action, tags: BLOCKED, raw: out });
   }
   /** The session ended. */
@@ -16674,13 +16681,10 @@ var UpstreamFrames = class {
         const out = chargerId === id ? data : withId(text3, JSON.stringify(chargerId));
         const started = action === "StartTransaction" && frame.type === CALLRESULT ? frame.payload.transactionId : void 0;
         if (typeof started === "number" || typeof started === "string") this.durable?.startAnswered(id, String(started));
-        const committed = TRANSACTION_ANSWERS.has(action) ? session.context.store?.whenDurable() ?? null : null;
-        const send = () => {
-          session.sendToCharger(out);
-          session.record({ ts, from: link.name, to: "charger", type, id: chargerId, action, tags: NO_TAGS, raw: typeof out === "string" ? out : text3 });
-        };
-        if (committed === null) send();
-        else void committed.then(() => session.isEnded || send());
+        const committed = commitBeforeAnswer(session, action);
+        if (committed === null) session.sendToCharger(out);
+        else session.sendToChargerAfter(committed, out);
+        session.record({ ts, from: link.name, to: "charger", type, id: chargerId, action, tags: NO_TAGS, raw: typeof out === "string" ? out : text3 });
         if (action === "BootNotification" && frame.type === CALLRESULT) {
           const accepted = frame.payload.status === "Accepted";
           session.memory.bootAnswered(accepted);
@@ -16698,6 +16702,34 @@ var UpstreamFrames = class {
     const reply = callError(id, code, description);
     link.send(reply);
     this.session.record({ ts, from: "proxy", to: link.name, type: "CALLERROR", id, action, tags, raw: reply });
+  }
+};
+
+// src/session/ordered-sends.ts
+var OrderedSends = class {
+  /** Frames held behind a waiting one, in order; null while nothing waits. */
+  held = null;
+  gate = null;
+  /** Takes `data` when frames are waiting (true: the caller sends nothing now). */
+  holds(data) {
+    if (this.held === null) return false;
+    this.held.push(data);
+    return true;
+  }
+  /** `data` leaves once `until` settles, and so does everything given after it. `send` sends for real. */
+  after(until, data, send) {
+    (this.held ??= []).push(data);
+    const gate = this.gate = Promise.all([this.gate, until]).then(
+      () => void 0,
+      () => void 0
+    );
+    void gate.then(() => {
+      if (this.gate !== gate) return;
+      const frames = this.held ?? [];
+      this.held = null;
+      this.gate = null;
+      for (const frame of frames) send(frame);
+    });
   }
 };
 
@@ -16731,6 +16763,8 @@ var ChargerSession = class {
   /** Polls a backed-up socket until it drains (then reading resumes) or is stuck too long. */
   drainTimer = null;
   rate;
+  /** Frames to the charger that wait behind one that waits for a commit (shared state). */
+  ordered = new OrderedSends();
   /** `ended` is called once when the session has ended, so the registry can forget it. */
   constructor(chargerId, memory, context, ended = () => void 0) {
     this.chargerId = chargerId;
@@ -16907,9 +16941,13 @@ var ChargerSession = class {
     this.context.messageLog.write(entry);
   }
   sendToCharger(data) {
+    if (this.ordered.holds(data)) return;
     const charger = this.charger;
     charger.send(data, { binary: false });
     if (charger.bufferedAmount > HIGH_WATER_MARK) this.holdBack("toCharger");
+  }
+  sendToChargerAfter(until, data) {
+    this.ordered.after(until, data, (frame) => this.ended || this.sendToCharger(frame));
   }
   // ---- the charger's socket ----------------------------------------------------------------------
   onChargerMessage(data, isBinary) {
@@ -17320,8 +17358,14 @@ var ProxyServer = class {
       this.refusals.record(chargerId, remote, 101, "subprotocol", `${said}, no OCPP version`);
       return this.acceptAndClose(request, socket, head2, false, "no supported OCPP subprotocol offered");
     }
+    let claim = null;
     if (this.context.store?.shared != null) {
-      await this.context.store.claim(chargerId);
+      try {
+        claim = await this.context.store.claim(chargerId);
+      } catch (error) {
+        this.loggers.server.error(`${chargerId}: state database: ${error.message}; served with what this instance knows`);
+      }
+      if (claim?.loaded === true) this.memories.delete(chargerId);
       if (socket.destroyed || this.stopping) {
         socket.destroy();
         return;
@@ -17364,6 +17408,11 @@ var ProxyServer = class {
     this.wss.handleUpgrade(request, socket, head2, (charger) => {
       upgraded = true;
       this.handshaking.delete(session);
+      if (claim !== null && !this.context.store.holds(chargerId, claim.epoch)) {
+        void session.shutdown(1e3, 1e3, "served by another instance");
+        closeWithin(charger, 1e3, "served by another instance", 1e3);
+        return;
+      }
       const previous = this.sessions.get(chargerId);
       this.sessions.set(chargerId, session);
       this.remember(chargerId, memory);
@@ -17386,9 +17435,10 @@ var ProxyServer = class {
    */
   async handOver(chargerId) {
     this.memories.delete(chargerId);
+    const ending = [...this.handshaking].filter((s) => s.chargerId === chargerId);
     const session = this.sessions.get(chargerId);
-    if (session === void 0) return;
-    await Promise.race([session.shutdown(1e3, 1e3, "served by another instance"), new Promise((resolve6) => setTimeout(resolve6, 4e3).unref())]);
+    if (session !== void 0) ending.push(session);
+    await Promise.all(ending.map((s) => s.shutdown(1e3, 1e3, "served by another instance")));
   }
   /** Keeps what is known of a charger; past MAX_REMEMBERED_CHARGERS the longest-gone is forgotten. */
   remember(chargerId, memory) {
@@ -17467,16 +17517,32 @@ var CHARGER_ROWS = {
   settings: `SELECT key, value FROM settings WHERE key = 'charger_memory ' || $1 OR starts_with(key, 'translation ' || $1 || ' ')`
 };
 var OPEN_SESSION = "SELECT max(id) FROM sessions WHERE charger = $1 AND charger_tx = $2 AND stopped_at IS NULL";
+var ENERGY = "CASE WHEN $4::double precision IS NOT NULL AND meter_start IS NOT NULL THEN round((($4::double precision - meter_start) / 1000.0)::numeric, 3)::double precision END";
 var WRITES = {
   owner: `INSERT INTO transactions (charger, charger_tx, owner, created_at, guessed) VALUES ($1, $2, $3, $4, $5)
           ON CONFLICT (charger, charger_tx) DO UPDATE SET owner = excluded.owner, created_at = excluded.created_at, guessed = excluded.guessed`,
-  startSession: "INSERT INTO sessions (charger, connector, evse, id_tag, owner, charger_tx, started_at, meter_start) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-  reown: `UPDATE sessions SET owner = $3, id_tag = COALESCE($4, id_tag) WHERE id = (${OPEN_SESSION})`,
+  /**
+   * The session of a transaction start: its open row gets the (new) owner, else a row is made.
+   * Decided here, not by what the local copy holds, and the same when sent twice.
+   */
+  startOrReown: `WITH reowned AS (UPDATE sessions SET owner = $5, id_tag = COALESCE($4, id_tag) WHERE id = (${OPEN_SESSION.replace("$2", "$6")}) RETURNING id)
+    INSERT INTO sessions (charger, connector, evse, id_tag, owner, charger_tx, started_at, meter_start)
+    SELECT $1, $2, $3, $4, $5, $6, $7, $8 WHERE NOT EXISTS (SELECT 1 FROM reowned)`,
   upstreamTx: `INSERT INTO upstream_tx (charger, charger_tx, upstream, upstream_tx) VALUES ($1, $2, $3, $4)
                ON CONFLICT (charger, charger_tx, upstream) DO UPDATE SET upstream_tx = excluded.upstream_tx`,
-  /** The ended session's values as the local copy computed them (energy, revenue). */
-  stop: `UPDATE sessions SET stopped_at = $3, meter_stop = $4, stop_reason = $5, energy_kwh = $6, revenue = $7 WHERE id = (${OPEN_SESSION})`,
-  stopUnknown: "INSERT INTO sessions (charger, owner, charger_tx, stopped_at, meter_stop, stop_reason, revenue) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+  /**
+   * A transaction stop: its open row ends (energy from its own meter start, revenue at price $7),
+   * else (a start never seen) a row of the stop alone is made, once: the same stop sent again
+   * (a resent StopTransaction, a batch retried) finds it and adds nothing.
+   */
+  stop: `WITH ended AS (
+      UPDATE sessions SET stopped_at = $3, meter_stop = $4, stop_reason = $5,
+        energy_kwh = ${ENERGY},
+        revenue = round((${ENERGY} * $7::double precision)::numeric, 4)::double precision
+      WHERE id = (${OPEN_SESSION}) RETURNING id)
+    INSERT INTO sessions (charger, owner, charger_tx, stopped_at, meter_stop, stop_reason)
+    SELECT $1, $6, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM ended) AND NOT EXISTS (
+      SELECT 1 FROM sessions WHERE charger = $1 AND charger_tx = $2 AND stopped_at IS NOT DISTINCT FROM $3::text AND meter_stop IS NOT DISTINCT FROM $4::double precision)`,
   setSetting: "INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
   deleteSetting: "DELETE FROM settings WHERE key = $1",
   setView: `INSERT INTO config_views (charger, upstream, key, value) VALUES ($1, $2, $3, $4)
@@ -17996,6 +18062,65 @@ function loadCharger(db, charger, rows) {
 // src/store/shared-state.ts
 import { hostname as hostname2 } from "node:os";
 
+// src/store/postgres.ts
+var LOCK_SPACE = 1868787824;
+async function loadPg() {
+  return (await Promise.resolve().then(() => (init_esm(), esm_exports))).default;
+}
+function bigintAsNumber(pgModule) {
+  const builtins = pgModule.types;
+  return { getTypeParser: (oid, format3) => oid === 20 ? (text3) => Number(text3) : builtins.getTypeParser(oid, format3) };
+}
+var SharedStateError = class extends Error {
+};
+function redactedUrl(url) {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password !== "") parsed.password = "***";
+    if (parsed.searchParams.has("password")) parsed.searchParams.set("password", "***");
+    return parsed.toString().replace("password=%2A%2A%2A", "password=***");
+  } catch {
+    return "postgres://\u2026";
+  }
+}
+async function migratePostgres(pool) {
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query("SELECT pg_advisory_xact_lock($1, 0)", [LOCK_SPACE]);
+    await client.query("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)");
+    const rows = (await client.query("SELECT version FROM schema_version")).rows;
+    const version = rows[0]?.version ?? 0;
+    if (rows.length === 0) await client.query("INSERT INTO schema_version (version) VALUES (0)");
+    if (version > MIGRATIONS.length) throw new SharedStateError(`the state database's schema version ${version} is newer than this ocpp-proxy knows (${MIGRATIONS.length}); upgrade ocpp-proxy`);
+    for (let next = version; next < MIGRATIONS.length; next++) {
+      await client.query(forPostgres(MIGRATIONS[next]));
+      await client.query("UPDATE schema_version SET version = $1", [next + 1]);
+    }
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => void 0);
+    throw error;
+  } finally {
+    client.release();
+  }
+}
+async function sharedSessions(url, filter) {
+  const pgModule = await loadPg();
+  const client = new pgModule.Client({ connectionString: url, connectionTimeoutMillis: 5e3, types: bigintAsNumber(pgModule) });
+  client.on("error", () => void 0);
+  try {
+    await client.connect();
+    const { sql, params } = sessionsQuery(filter);
+    const { rows } = await client.query(sql, params);
+    return rows.map((row) => ({ ...row, upstream_tx: row.upstream_tx ?? {} }));
+  } catch (error) {
+    throw new SharedStateError(`cannot read sessions from ${redactedUrl(url)}: ${error.message}`);
+  } finally {
+    await client.end().catch(() => void 0);
+  }
+}
+
 // src/store/write-queue.ts
 var BATCH = 500;
 var MAX_QUEUED2 = 2e5;
@@ -18005,14 +18130,27 @@ function isConnectionProblem(error) {
   if (typeof code !== "string") return true;
   return /^(08|53|57|58)/.test(code) || code.startsWith("E");
 }
+function inlined(write, escapeLiteral2) {
+  return write.sql.replace(/\$(\d+)/g, (_, n) => {
+    const value = write.params[Number(n) - 1];
+    if (value === null || value === void 0) return "NULL";
+    if (typeof value === "number") return Number.isFinite(value) ? String(value) : "NULL";
+    if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
+    return escapeLiteral2(String(value).replace(/\0/g, ""));
+  });
+}
 var WriteQueue = class {
   pool;
   log;
+  escapeLiteral;
   queue = [];
+  /** Writes ever queued; writes settled (committed, or dropped: they will never be). */
   queued = 0;
-  committed = 0;
+  settled = 0;
+  /** How many of the queue's first writes the batch being committed holds. */
+  inFlight = 0;
   waiters = [];
-  flushing = false;
+  running = false;
   retryTimer = null;
   attempt = 0;
   stopped = false;
@@ -18022,37 +18160,38 @@ var WriteQueue = class {
   retries = 0;
   dropped = 0;
   writes = 0;
-  constructor(pool, log) {
+  constructor(pool, log, escapeLiteral2) {
     this.pool = pool;
     this.log = log;
+    this.escapeLiteral = escapeLiteral2;
   }
-  /** Queues one durable write (committed in order, in the next batch). */
   write(sql, params) {
     if (this.queue.length >= MAX_QUEUED2) {
-      this.queue.shift();
+      this.queue.splice(this.inFlight, 1);
       this.dropped++;
+      this.settle(0, 1);
     }
     this.queue.push({ sql, params });
     this.queued++;
-    if (!this.flushing && this.retryTimer === null) {
-      this.flushing = true;
-      setImmediate(() => void this.flush());
-    }
+    this.kick();
   }
   /** Writes waiting (queued or in the batch being committed). */
   get pending() {
-    return this.queued - this.committed;
+    return this.queued - this.settled;
   }
   /**
    * Resolves true once every write queued so far is committed; false as soon as a batch fails or
    * `timeoutMs` passes (the caller goes on live: the writes stay queued and are retried).
    */
   durable(timeoutMs = 5e3) {
-    if (this.committed >= this.queued) return Promise.resolve(true);
+    if (this.settled >= this.queued) return Promise.resolve(true);
     if (this.problem !== null) return Promise.resolve(false);
     return new Promise((resolve6) => {
       const waiter = { seq: this.queued, resolve: resolve6 };
-      const timer = setTimeout(() => this.settle(waiter, false), timeoutMs);
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        resolve6(false);
+      }, timeoutMs);
       timer.unref();
       waiter.resolve = (committed) => {
         clearTimeout(timer);
@@ -18061,106 +18200,111 @@ var WriteQueue = class {
       this.waiters.push(waiter);
     });
   }
-  settle(waiter, committed) {
-    const index = this.waiters.indexOf(waiter);
-    if (index >= 0) this.waiters.splice(index, 1);
-    waiter.resolve(committed);
+  /** No more batches (closing). */
+  stop() {
+    this.stopped = true;
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
   }
-  async flush() {
-    this.flushing = true;
+  kick() {
+    if (this.running || this.retryTimer !== null || this.stopped) return;
+    this.running = true;
+    setImmediate(() => void this.run());
+  }
+  /** The one loop that commits (never two at once: `running`). */
+  async run() {
     while (this.queue.length > 0 && !this.stopped) {
       const batch = this.queue.slice(0, BATCH);
-      let client = null;
-      try {
-        client = await this.pool.connect();
-        await client.query("BEGIN");
-        for (const { sql, params } of batch) await client.query(sql, params);
-        await client.query("COMMIT");
-      } catch (error) {
-        await client?.query("ROLLBACK").catch(() => void 0);
-        client?.release(isConnectionProblem(error) ? error : void 0);
-        client = null;
-        if (isConnectionProblem(error)) {
-          this.failed(error.message);
-          return;
-        }
-        await this.writeEach(batch);
+      this.inFlight = batch.length;
+      const outcome = await this.commit(batch);
+      if (outcome === "refused") {
+        if (!await this.commitEach(batch)) return;
         continue;
-      } finally {
-        client?.release();
       }
-      this.done(batch.length);
+      this.inFlight = 0;
+      if (outcome !== "ok") return this.failed(outcome.down);
+      this.queue.splice(0, batch.length);
+      this.settle(batch.length, 0);
     }
-    this.flushing = false;
+    this.running = false;
   }
-  /** Commits `batch` statement by statement; a refused one is dropped, said and counted. */
-  async writeEach(batch) {
-    for (const item of batch) {
+  async commit(batch) {
+    let client = null;
+    try {
+      client = await this.pool.connect();
+      await client.query(batch.map((w) => inlined(w, this.escapeLiteral)).join(";\n"));
+      client.release();
+      return "ok";
+    } catch (error) {
+      const down = isConnectionProblem(error);
+      client?.release(down ? error : void 0);
+      return down ? { down: error.message } : "refused";
+    }
+  }
+  /** Commits `batch` statement by statement; a refused one is dropped, said and counted. False: the database went away. */
+  async commitEach(batch) {
+    for (let i = 0; i < batch.length; i++) {
+      this.inFlight = batch.length - i;
       try {
-        await this.pool.query(item.sql, item.params);
+        await this.pool.query(batch[i].sql, batch[i].params);
+        this.queue.shift();
+        this.settle(1, 0);
       } catch (error) {
-        if (isConnectionProblem(error)) return this.failed(error.message);
+        if (isConnectionProblem(error)) {
+          this.inFlight = 0;
+          this.failed(error.message);
+          return false;
+        }
         this.dropped++;
         this.log.error(`state database refused a write, dropped: ${error.message}`);
+        this.queue.shift();
+        this.settle(0, 1);
       }
-      this.done(1);
     }
+    this.inFlight = 0;
+    return true;
   }
-  done(count) {
-    this.queue.splice(0, count);
-    this.committed += count;
-    this.writes += count;
-    this.attempt = 0;
-    if (this.problem !== null) this.log.info(`state database reachable again: ${this.writes} writes committed so far`);
-    this.problem = null;
-    const ready = this.waiters.filter((w) => w.seq <= this.committed);
-    if (ready.length > 0) {
-      this.waiters = this.waiters.filter((w) => w.seq > this.committed);
-      for (const w of ready) w.resolve(true);
+  /** Writes done with (the caller took them out of the queue): committed, or dropped for good. */
+  settle(committed, dropped) {
+    this.settled += committed + dropped;
+    this.writes += committed;
+    if (committed > 0) {
+      this.attempt = 0;
+      if (this.problem !== null) this.log.info(`state database reachable again: ${this.writes} writes committed so far`);
+      this.problem = null;
     }
+    const ready = this.waiters.filter((w) => w.seq <= this.settled);
+    if (ready.length === 0) return;
+    this.waiters = this.waiters.filter((w) => w.seq > this.settled);
+    for (const w of ready) w.resolve(true);
   }
   failed(message) {
     this.retries++;
     if (this.problem === null) this.log.error(`state database: writes fail (${message}); ${this.queue.length} kept and retried, forwarding goes on`);
     this.problem = message;
     for (const w of this.waiters.splice(0)) w.resolve(false);
-    this.flushing = false;
+    this.running = false;
     if (this.stopped) return;
     const delay = RETRY_MS[Math.min(this.attempt++, RETRY_MS.length - 1)];
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
-      void this.flush();
+      this.kick();
     }, delay);
     this.retryTimer.unref();
-  }
-  /** No more batches (closing). */
-  stop() {
-    this.stopped = true;
-    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
   }
 };
 
 // src/store/shared-state.ts
-function bigintAsNumber(pgModule) {
-  const builtins = pgModule.types;
-  return { getTypeParser: (oid, format3) => oid === 20 ? (text3) => Number(text3) : builtins.getTypeParser(oid, format3) };
+function withTimeout(work, ms) {
+  return Promise.race([work, new Promise((resolve6) => setTimeout(resolve6, ms).unref())]);
 }
-var SharedStateError = class extends Error {
-};
 var CHANNEL = "ocpp_proxy";
 var CHARGER_ROWS_QUERY = `SELECT ${Object.entries(CHARGER_ROWS).map(([name, sql]) => `(SELECT COALESCE(json_agg(r), '[]'::json) FROM (${sql}) r) AS ${name}`).join(", ")}`;
-var LOCK_SPACE = 1868787824;
 var HANDOVER_MS = 5e3;
+var CLOSE_MS = 2e3;
+var COMMIT_MS = 2500;
 var NOW_MS = `(extract(epoch FROM clock_timestamp()) * 1000)::bigint`;
-function redactedUrl(url) {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password !== "") parsed.password = "***";
-    return parsed.toString();
-  } catch {
-    return "postgres://\u2026";
-  }
-}
 var SharedState = class _SharedState {
   instance;
   options;
@@ -18175,7 +18319,10 @@ var SharedState = class _SharedState {
   held = /* @__PURE__ */ new Map();
   /** Per charger: the claim or release in progress (they run one after the other). */
   chains = /* @__PURE__ */ new Map();
+  /** Claims waiting for the previous instance to let go, by charger. */
   releases = /* @__PURE__ */ new Map();
+  /** This instance holds the lock on its name (only then its rows are its own to free at the end). */
+  ownsName = false;
   /** Another instance took a charger: close its session (bounded by the caller). */
   onTakeover = async () => void 0;
   /** The charger's rows may go from the local copy. */
@@ -18184,19 +18331,31 @@ var SharedState = class _SharedState {
     this.pgModule = pgModule;
     this.options = options;
     this.instance = options.instance;
-    this.pool = new pgModule.Pool({ connectionString: options.url, max: 3, application_name: this.applicationName, connectionTimeoutMillis: 5e3, keepAlive: true, types: this.types() });
+    this.pool = new pgModule.Pool({ ...this.connection(), max: 6 });
     this.pool.on("error", (error) => this.options.log.warn(`state database connection lost: ${error.message}`));
-    this.queue = new WriteQueue(this.pool, options.log);
+    this.queue = new WriteQueue(this.pool, options.log, pgModule.escapeLiteral);
   }
   get applicationName() {
     return `ocpp-proxy ${this.instance}`.slice(0, 63);
   }
-  types() {
-    return bigintAsNumber(this.pgModule);
+  /** Every connection's settings: bounded waits everywhere, so a half-open socket cannot hang a claim or a batch. */
+  connection() {
+    return {
+      connectionString: this.options.url,
+      application_name: this.applicationName,
+      connectionTimeoutMillis: 5e3,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 1e4,
+      statement_timeout: 1e4,
+      lock_timeout: 5e3,
+      query_timeout: 15e3,
+      idle_in_transaction_session_timeout: 15e3,
+      types: bigintAsNumber(this.pgModule)
+    };
   }
   /** Connects, brings the schema up to date, takes the instance's name and lease, listens. */
   static async open(options) {
-    const pgModule = (await Promise.resolve().then(() => (init_esm(), esm_exports))).default;
+    const pgModule = await loadPg();
     const state = new _SharedState(pgModule, options);
     for (let attempt2 = 0; ; attempt2++) {
       try {
@@ -18212,7 +18371,7 @@ var SharedState = class _SharedState {
       }
     }
     try {
-      await state.migrate();
+      await migratePostgres(state.pool);
       await state.listen(true);
       await state.heartbeat(true);
     } catch (error) {
@@ -18223,40 +18382,26 @@ var SharedState = class _SharedState {
     state.heartbeatTimer.unref();
     return state;
   }
-  /** The same migrations as SQLite, in PostgreSQL's dialect, one transaction each; two instances starting at once take turns. */
-  async migrate() {
-    const client = await this.pool.connect();
-    try {
-      await client.query("BEGIN");
-      await client.query("SELECT pg_advisory_xact_lock($1, 0)", [LOCK_SPACE]);
-      await client.query("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)");
-      const rows = (await client.query("SELECT version FROM schema_version")).rows;
-      const version = rows[0]?.version ?? 0;
-      if (rows.length === 0) await client.query("INSERT INTO schema_version (version) VALUES (0)");
-      if (version > MIGRATIONS.length) throw new SharedStateError(`the state database's schema version ${version} is newer than this ocpp-proxy knows (${MIGRATIONS.length}); upgrade ocpp-proxy`);
-      for (let next = version; next < MIGRATIONS.length; next++) {
-        await client.query(forPostgres(MIGRATIONS[next]));
-        await client.query("UPDATE schema_version SET version = $1", [next + 1]);
-      }
-      await client.query("COMMIT");
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => void 0);
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
   /** The listening connection: also the one that holds the instance's name (an advisory lock ends with it). */
   async listen(first) {
-    const client = new this.pgModule.Client({ connectionString: this.options.url, application_name: this.applicationName, keepAlive: true, connectionTimeoutMillis: 5e3, types: this.types() });
+    const { statement_timeout: _s, query_timeout: _q, ...settings } = this.connection();
+    const client = new this.pgModule.Client(settings);
     client.on("error", () => void 0);
     await client.connect();
     const { rows } = await client.query("SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked", [LOCK_SPACE, this.instance]);
     if (rows[0]?.locked !== true) {
-      await client.end().catch(() => void 0);
       const message = `another running instance is named ${JSON.stringify(this.instance)}; give each instance its own [store] instance`;
-      if (first) throw new SharedStateError(message);
-      this.options.log.error(message);
+      if (first) {
+        await client.end().catch(() => void 0);
+        throw new SharedStateError(message);
+      }
+      this.options.log.warn(`${message} (or this instance's previous connection is still open on the server)`);
+    } else {
+      this.ownsName = true;
+    }
+    if (this.closing) {
+      await client.end().catch(() => void 0);
+      return;
     }
     await client.query(`LISTEN ${CHANNEL}`);
     client.on("notification", (note) => this.notified(note.payload));
@@ -18269,7 +18414,8 @@ var SharedState = class _SharedState {
   async relisten() {
     for (let attempt2 = 0; !this.closing && this.listener === null; attempt2++) {
       if (attempt2 === 0) this.options.log.warn("state database: lost the connection that listens for other instances; reconnecting");
-      await new Promise((resolve6) => setTimeout(resolve6, RETRY_MS[Math.min(attempt2, RETRY_MS.length - 1)]));
+      await new Promise((resolve6) => setTimeout(resolve6, RETRY_MS[Math.min(attempt2, RETRY_MS.length - 1)]).unref());
+      if (this.closing) return;
       try {
         await this.listen(false);
         this.options.log.info("state database: listening for other instances again");
@@ -18277,18 +18423,29 @@ var SharedState = class _SharedState {
       }
     }
   }
-  /** Renews this instance's lease; frees the chargers of instances whose lease ran out. */
+  /**
+   * Renews this instance's lease; frees the chargers of instances whose lease ran out (their rows
+   * stay, with no instance, so that claim epochs only grow). An instance that finds its own lease
+   * gone was taken for dead: whatever it held may be served elsewhere now, so it lets all of it go.
+   */
   async heartbeat(first) {
     const leaseMs = Math.round(this.options.lease * 1e3);
     try {
+      if (!first) {
+        const renewed = await this.pool.query(`UPDATE instances SET heartbeat = ${NOW_MS} WHERE name = $1`, [this.instance]);
+        if (renewed.rowCount === 0) {
+          this.options.log.error(`state database: this instance's lease ran out (it was taken for dead); letting its ${this.held.size} chargers go`);
+          for (const charger of [...this.held.keys()]) void this.serial(charger, () => this.release(charger, "another instance", Number.MAX_SAFE_INTEGER));
+        }
+      }
       await this.pool.query(
         `INSERT INTO instances (name, heartbeat, started, host, pid) VALUES ($1, ${NOW_MS}, ${NOW_MS}, $2, $3)
-         ON CONFLICT (name) DO UPDATE SET heartbeat = excluded.heartbeat${first ? ", started = excluded.started, host = excluded.host, pid = excluded.pid" : ""}`,
+         ON CONFLICT (name) DO ${first ? "UPDATE SET heartbeat = excluded.heartbeat, started = excluded.started, host = excluded.host, pid = excluded.pid" : "NOTHING"}`,
         [this.instance, hostname2(), process.pid]
       );
       await this.pool.query(
         `WITH gone AS (DELETE FROM instances WHERE name <> $1 AND heartbeat < ${NOW_MS} - $2 RETURNING name)
-         DELETE FROM charger_owner WHERE instance IN (SELECT name FROM gone)`,
+         UPDATE charger_owner SET instance = '' WHERE instance IN (SELECT name FROM gone)`,
         [this.instance, leaseMs]
       );
     } catch (error) {
@@ -18319,12 +18476,16 @@ var SharedState = class _SharedState {
     return next;
   }
   /**
-   * Takes the charger for this instance. Resolves with its rows to load into the local copy, with
-   * 'held' when this instance held it already (its copy is the newest), or with null when the
-   * database cannot be reached (the caller serves with what it has, and says so).
+   * Takes the charger for this instance. Resolves with the claim's epoch and the rows to load into
+   * the local copy (null when this instance held it already: its copy is the newest); null when
+   * the database cannot be reached (the caller serves with what it has, and says so).
    */
   claim(charger) {
     return this.serial(charger, async () => {
+      if (this.problem !== null) {
+        this.options.log.warn(`${charger}: state database away (${this.problem}): served with what this instance knows`);
+        return null;
+      }
       let claimed;
       try {
         claimed = await this.claimRow(charger);
@@ -18334,18 +18495,23 @@ var SharedState = class _SharedState {
       }
       const heldBefore = this.held.has(charger);
       this.held.set(charger, claimed.epoch);
-      if (claimed.previous === this.instance && heldBefore) return "held";
+      if (claimed.previous === this.instance && heldBefore) return { epoch: claimed.epoch, rows: null };
       if (claimed.previous !== null && claimed.previous !== this.instance && claimed.alive) {
-        const released = await this.releasedWithin(charger, HANDOVER_MS);
-        if (!released) this.options.log.warn(`${charger}: instance ${claimed.previous} did not let go within ${HANDOVER_MS / 1e3} s; serving it here all the same`);
+        const outcome = await this.releasedWithin(charger, claimed.previous, claimed.epoch);
+        if (outcome === "timeout") this.options.log.warn(`${charger}: instance ${claimed.previous} did not let go within ${HANDOVER_MS / 1e3} s; serving it here all the same`);
       }
       try {
-        return await this.rowsOf(charger);
+        await this.durable(COMMIT_MS);
+        return { epoch: claimed.epoch, rows: await this.rowsOf(charger) };
       } catch (error) {
         this.options.log.warn(`${charger}: state database: cannot read its state (${error.message}): served with what this instance knows`);
         return null;
       }
     });
+  }
+  /** Whether this instance still holds the charger by the claim of `epoch`. */
+  holds(charger, epoch) {
+    return this.held.get(charger) === epoch;
   }
   async claimRow(charger) {
     const client = await this.pool.connect();
@@ -18358,7 +18524,7 @@ var SharedState = class _SharedState {
         [charger, this.instance]
       )).rows[0];
       await client.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify({ kind: "claim", charger, instance: this.instance, epoch })]);
-      const previous = before?.instance ?? null;
+      const previous = before === void 0 || before.instance === "" ? null : before.instance;
       let alive = false;
       if (previous !== null && previous !== this.instance) {
         const { rows } = await client.query(
@@ -18378,17 +18544,21 @@ var SharedState = class _SharedState {
       client.release();
     }
   }
-  releasedWithin(charger, ms) {
+  /**
+   * Waits for `previous` to let go of the charger: 'released'; 'superseded' when a newer claim
+   * (another connection) came meanwhile, which this one's release follows at once; else 'timeout'.
+   */
+  releasedWithin(charger, previous, epoch) {
     return new Promise((resolve6) => {
-      const timer = setTimeout(() => {
-        this.releases.delete(charger);
-        resolve6(false);
-      }, ms);
-      this.releases.set(charger, () => {
+      const finish = (outcome) => {
         clearTimeout(timer);
-        this.releases.delete(charger);
-        resolve6(true);
-      });
+        if (this.releases.get(charger)?.done === done) this.releases.delete(charger);
+        resolve6(outcome);
+      };
+      const done = () => finish("released");
+      const timer = setTimeout(() => finish("timeout"), HANDOVER_MS);
+      timer.unref();
+      this.releases.set(charger, { previous, epoch, done });
     });
   }
   /** The charger's rows of every table, in one round trip (each table as a JSON array). */
@@ -18412,12 +18582,15 @@ var SharedState = class _SharedState {
     }
     const { kind, charger, instance, epoch } = note;
     if (typeof charger !== "string" || typeof instance !== "string" || instance === this.instance) return;
+    const waiting = this.releases.get(charger);
     if (kind === "release") {
-      this.releases.get(charger)?.();
+      if (waiting?.previous === instance) waiting.done();
       return;
     }
+    if (kind !== "claim" || typeof epoch !== "number") return;
+    if (waiting !== void 0 && waiting.epoch < epoch) waiting.done();
     const mine = this.held.get(charger);
-    if (kind !== "claim" || typeof epoch !== "number" || mine === void 0 || mine >= epoch) return;
+    if (mine === void 0 || mine >= epoch) return;
     void this.serial(charger, () => this.release(charger, instance, epoch));
   }
   /** Another instance claimed a charger this one held: close, commit, forget, say so. */
@@ -18426,9 +18599,13 @@ var SharedState = class _SharedState {
     if (mine === void 0 || mine >= epoch) return;
     this.held.delete(charger);
     this.options.log.info(`${charger}: now served by instance ${by}; closing here`);
-    await this.onTakeover(charger).catch((error) => this.options.log.warn(`${charger}: closing for ${by}: ${error.message}`));
-    await this.durable(3e3);
-    if (!this.held.has(charger)) this.onReleased(charger);
+    await withTimeout(this.onTakeover(charger), CLOSE_MS).catch((error) => this.options.log.warn(`${charger}: closing for ${by}: ${error.message}`));
+    await this.durable(COMMIT_MS);
+    try {
+      if (!this.held.has(charger)) this.onReleased(charger);
+    } catch (error) {
+      this.options.log.error(`${charger}: forgetting its state here: ${error.message}`);
+    }
     await this.pool.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify({ kind: "release", charger, instance: this.instance, epoch: mine })]).catch(() => void 0);
   }
   /** For /metrics and /api/status. */
@@ -18443,8 +18620,8 @@ var SharedState = class _SharedState {
     if (this.queue.pending > 0 && this.problem === null) await this.durable(5e3);
     this.queue.stop();
     if (this.queue.pending > 0) this.options.log.error(`state database: ${this.queue.pending} durable writes could not be committed before the end (${this.problem ?? "timeout"})`);
-    if (this.problem === null) {
-      await this.pool.query("DELETE FROM charger_owner WHERE instance = $1", [this.instance]).catch(() => void 0);
+    if (this.problem === null && this.ownsName) {
+      await this.pool.query("UPDATE charger_owner SET instance = '' WHERE instance = $1", [this.instance]).catch(() => void 0);
       await this.pool.query("DELETE FROM instances WHERE name = $1", [this.instance]).catch(() => void 0);
     }
     const listener = this.listener;
@@ -18453,21 +18630,6 @@ var SharedState = class _SharedState {
     await this.pool.end().catch(() => void 0);
   }
 };
-async function sharedSessions(url, filter) {
-  const pgModule = (await Promise.resolve().then(() => (init_esm(), esm_exports))).default;
-  const client = new pgModule.Client({ connectionString: url, connectionTimeoutMillis: 5e3, types: bigintAsNumber(pgModule) });
-  client.on("error", () => void 0);
-  try {
-    await client.connect();
-    const { sql, params } = sessionsQuery(filter);
-    const { rows } = await client.query(sql, params);
-    return rows.map((row) => ({ ...row, upstream_tx: row.upstream_tx ?? {} }));
-  } catch (error) {
-    throw new SharedStateError(`cannot read sessions from ${redactedUrl(url)}: ${error.message}`);
-  } finally {
-    await client.end().catch(() => void 0);
-  }
-}
 
 // src/store/store.ts
 var requireBuiltin = createRequire(import.meta.url);
@@ -18551,7 +18713,12 @@ var Store = class _Store {
     const db = new (sqlite()).DatabaseSync(":memory:");
     migrate(db);
     const store = new _Store(redactedUrl(options.url), db, shared2);
-    for (const { key: key2, value } of await shared2.globalSettings()) store.statements.setSetting.run(key2, value);
+    try {
+      for (const { key: key2, value } of await shared2.globalSettings()) store.statements.setSetting.run(key2, value);
+    } catch (error) {
+      await store.close();
+      throw new StoreError(`state database ${store.path}: ${error.message}`);
+    }
     shared2.onTakeover = async (charger) => {
       await store.onTakeover(charger);
       store.outbox.flush();
@@ -18562,13 +18729,24 @@ var Store = class _Store {
     };
     return store;
   }
-  /** Shared state: takes the charger for this instance and brings its state here (resolves at once with SQLite). */
+  /**
+   * Shared state: takes the charger for this instance and brings its state here. Resolves with the
+   * claim (its epoch; whether the state was read from the database), or null: SQLite, or the
+   * database away (this instance serves with what it knows).
+   */
   async claim(charger) {
-    if (this.shared === null) return;
-    const rows = await this.shared.claim(charger);
-    if (rows === null || rows === "held") return;
-    loadCharger(this.db, charger, rows);
-    this.outbox.recount();
+    if (this.shared === null) return null;
+    const claim = await this.shared.claim(charger);
+    if (claim === null) return null;
+    if (claim.rows !== null) {
+      loadCharger(this.db, charger, claim.rows);
+      this.outbox.recount();
+    }
+    return { epoch: claim.epoch, loaded: claim.rows !== null };
+  }
+  /** Shared state: whether the claim of `epoch` still holds the charger (no other instance took it since). */
+  holds(charger, epoch) {
+    return this.shared?.holds(charger, epoch) ?? true;
   }
   /**
    * Shared state: resolves once what was written so far is committed in PostgreSQL (false: it
@@ -18601,17 +18779,14 @@ var Store = class _Store {
   startTransaction(start) {
     const createdAt = (/* @__PURE__ */ new Date()).toISOString();
     const guessed = start.guessed === true ? 1 : 0;
-    let reowned = false;
     this.atomically(() => {
       this.statements.owner.run(start.charger, start.chargerTx, start.owner, createdAt, guessed);
       const open2 = this.statements.openSession.get(start.charger, start.chargerTx);
-      reowned = open2 !== void 0;
       if (open2 !== void 0) this.statements.reown.run(start.owner, start.idTag, open2.id);
       else this.statements.start.run(start.charger, start.connector, start.evse, start.idTag, start.owner, start.chargerTx, start.startedAt, start.meterStart);
     });
     this.shared?.write(WRITES.owner, [start.charger, start.chargerTx, start.owner, createdAt, guessed]);
-    if (reowned) this.shared?.write(WRITES.reown, [start.charger, start.chargerTx, start.owner, start.idTag]);
-    else this.shared?.write(WRITES.startSession, [start.charger, start.connector, start.evse, start.idTag, start.owner, start.chargerTx, start.startedAt, start.meterStart]);
+    this.shared?.write(WRITES.startOrReown, [start.charger, start.connector, start.evse, start.idTag, start.owner, start.chargerTx, start.startedAt, start.meterStart]);
   }
   setUpstreamTx(charger, chargerTx, upstream, upstreamTx) {
     this.statements.upstreamTx.run(charger, chargerTx, upstream, upstreamTx);
@@ -18629,8 +18804,7 @@ var Store = class _Store {
     }
     if (price !== null) this.statements.revenue.run(price, id);
     const finished = this.statements.finished.get(id);
-    if (open2 !== void 0) this.shared?.write(WRITES.stop, [stop.charger, stop.chargerTx, stop.stoppedAt, stop.meterStop, stop.reason, finished.energy_kwh, finished.revenue]);
-    else this.shared?.write(WRITES.stopUnknown, [stop.charger, owner, stop.chargerTx, stop.stoppedAt, stop.meterStop, stop.reason, finished.revenue]);
+    this.shared?.write(WRITES.stop, [stop.charger, stop.chargerTx, stop.stoppedAt, stop.meterStop, stop.reason, owner, price]);
     return finished;
   }
   getSetting(key2) {

@@ -240,8 +240,14 @@ export class ProxyServer {
     }
 
     // Shared state: this instance takes the charger (the one that held it lets go) and reads its state.
+    let claim: { epoch: number; loaded: boolean } | null = null;
     if (this.context.store?.shared != null) {
-      await this.context.store.claim(chargerId);
+      try {
+        claim = await this.context.store.claim(chargerId);
+      } catch (error) {
+        this.loggers.server.error(`${chargerId}: state database: ${(error as Error).message}; served with what this instance knows`);
+      }
+      if (claim?.loaded === true) this.memories.delete(chargerId); // read again from the state just loaded
       if (socket.destroyed || this.stopping) {
         socket.destroy();
         return;
@@ -291,6 +297,12 @@ export class ProxyServer {
     this.wss.handleUpgrade(request, socket, head, (charger: WebSocket) => {
       upgraded = true;
       this.handshaking.delete(session);
+      if (claim !== null && !this.context.store!.holds(chargerId, claim.epoch)) {
+        // Another instance took the charger while this connection was being accepted: it serves it.
+        void session.shutdown(1000, 1000, 'served by another instance');
+        closeWithin(charger, 1000, 'served by another instance', 1000);
+        return;
+      }
       // Fully accepted (primary handshake done, charger upgraded): only now it replaces the previous one.
       const previous = this.sessions.get(chargerId);
       this.sessions.set(chargerId, session);
@@ -316,9 +328,10 @@ export class ProxyServer {
    */
   async handOver(chargerId: string): Promise<void> {
     this.memories.delete(chargerId);
+    const ending = [...this.handshaking].filter((s) => s.chargerId === chargerId);
     const session = this.sessions.get(chargerId);
-    if (session === undefined) return;
-    await Promise.race([session.shutdown(1000, 1000, 'served by another instance'), new Promise((resolve) => setTimeout(resolve, 4000).unref())]);
+    if (session !== undefined) ending.push(session);
+    await Promise.all(ending.map((s) => s.shutdown(1000, 1000, 'served by another instance')));
   }
 
   /** Keeps what is known of a charger; past MAX_REMEMBERED_CHARGERS the longest-gone is forgotten. */

@@ -11,7 +11,6 @@ import type { Payload } from '../ocpp/frame.ts';
 import { versionRules, type OcppVersion, type VersionSource } from '../ocpp/versions.ts';
 import { viewKeys } from '../rules/config-views.ts';
 import { FixupPipeline } from '../rules/fixups.ts';
-import type { ChargingProfiles } from '../sharing/charging-profiles.ts';
 import { ConfigViews } from '../sharing/config-views.ts';
 import { stageChain } from '../stages/chain.ts';
 import type { Stage } from '../stages/stage.ts';
@@ -29,24 +28,16 @@ import { chargingProfilesOf, statusOf, transactionToProfiles } from './charging-
 import type { SessionContext } from './session-context.ts';
 import { HIGH_WATER_MARK, NO_TAGS, type Hop, type SessionCore } from './session-core.ts';
 import { UpstreamFrames } from './upstream-frames.ts';
+import { OrderedSends } from './ordered-sends.ts';
 
 export type { SessionContext } from './session-context.ts';
 export { HIGH_WATER_MARK } from './session-core.ts';
 export { MAX_WAITING_PROXY_CALLS } from './call-slot.ts';
 export { FIRST_CALL_WAIT_MS } from './upstream-frames.ts';
 
-export interface SessionStatus {
-  id: string;
-  protocol: string;
-  protocol_source: string;
-  connected_since: string | null;
-  queued_calls: number;
-  upstreams: Array<{ name: string; role: string; url: string; state: string; since: string; reconnect_attempts: number; backlog: number }>;
-  autoconfig: Record<string, string>;
-  /** `[configuration]` views: per shared key, the effective value and each upstream's view. */
-  configuration: ReturnType<ConfigViews['status']>;
-  charging: ReturnType<ChargingProfiles['status']>;
-}
+import type { SessionStatus } from './session-status.ts';
+
+export type { SessionStatus };
 
 /** How long closing links may take before their sockets are destroyed. */
 const CLOSE_GRACE_MS = 1000;
@@ -86,6 +77,8 @@ export class ChargerSession implements LinkOwner, SessionCore {
   /** Polls a backed-up socket until it drains (then reading resumes) or is stuck too long. */
   private drainTimer: NodeJS.Timeout | null = null;
   private readonly rate: ChargerRate;
+  /** Frames to the charger that wait behind one that waits for a commit (shared state). */
+  private readonly ordered = new OrderedSends();
 
   /** `ended` is called once when the session has ended, so the registry can forget it. */
   constructor(chargerId: string, memory: ChargerMemory, context: SessionContext, ended: (session: ChargerSession) => void = () => undefined) {
@@ -284,9 +277,14 @@ export class ChargerSession implements LinkOwner, SessionCore {
   }
 
   sendToCharger(data: Buffer | string): void {
+    if (this.ordered.holds(data)) return;
     const charger = this.charger!;
     charger.send(data, { binary: false });
     if (charger.bufferedAmount > HIGH_WATER_MARK) this.holdBack('toCharger');
+  }
+
+  sendToChargerAfter(until: Promise<unknown>, data: Buffer | string): void {
+    this.ordered.after(until, data, (frame) => this.ended || this.sendToCharger(frame));
   }
 
   // ---- the charger's socket ----------------------------------------------------------------------

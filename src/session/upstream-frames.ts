@@ -18,10 +18,7 @@ import type { UpstreamCall } from './call-queue.ts';
 import type { CallSlot } from './call-slot.ts';
 import { DurableDelivery } from './durable-delivery.ts';
 import { untranslatableAnswer } from '../translate/charger-calls.ts';
-import { BLOCKED, DROPPED, INJECTED, NO_TAGS, internalError, QUEUED, REPLAYED, type SessionCore } from './session-core.ts';
-
-/** The charger's Calls whose answers wait for shared state to commit (see answer()). */
-const TRANSACTION_ANSWERS = new Set(['StartTransaction', 'StopTransaction', 'TransactionEvent', 'MeterValues']);
+import { BLOCKED, DROPPED, INJECTED, NO_TAGS, commitBeforeAnswer, internalError, QUEUED, REPLAYED, type SessionCore } from './session-core.ts';
 
 /**
  * A charger that says nothing for this long after connecting is taken not to boot again: links
@@ -136,7 +133,9 @@ export class UpstreamFrames {
     this.answerers.delete(id);
     const answer = untranslatableAnswer(action);
     const out = 'payload' in answer ? JSON.stringify([CALLRESULT, id, answer.payload]) : callError(id, answer.code, answer.description);
-    session.sendToCharger(out);
+    const committed = commitBeforeAnswer(session, action);
+    if (committed === null) session.sendToCharger(out);
+    else session.sendToChargerAfter(committed, out);
     session.record({ ts: new Date().toISOString(), from: 'proxy', to: 'charger', type: 'payload' in answer ? 'CALLRESULT' : 'CALLERROR', id, action, tags: BLOCKED, raw: out });
   }
 
@@ -284,15 +283,10 @@ export class UpstreamFrames {
         const out = chargerId === id ? data : withId(text, JSON.stringify(chargerId));
         const started = action === 'StartTransaction' && frame.type === CALLRESULT ? frame.payload.transactionId : undefined;
         if (typeof started === 'number' || typeof started === 'string') this.durable?.startAnswered(id, String(started));
-        // Shared state: the charger hears that a transaction Call was taken only once what it
-        // changed is committed, so an instance that dies now has lost nothing (else it repeats it).
-        const committed = TRANSACTION_ANSWERS.has(action) ? (session.context.store?.whenDurable() ?? null) : null;
-        const send = () => {
-          session.sendToCharger(out);
-          session.record({ ts, from: link.name, to: 'charger', type, id: chargerId, action, tags: NO_TAGS, raw: typeof out === 'string' ? out : text });
-        };
-        if (committed === null) send();
-        else void committed.then(() => session.isEnded || send());
+        const committed = commitBeforeAnswer(session, action);
+        if (committed === null) session.sendToCharger(out);
+        else session.sendToChargerAfter(committed, out);
+        session.record({ ts, from: link.name, to: 'charger', type, id: chargerId, action, tags: NO_TAGS, raw: typeof out === 'string' ? out : text });
         if (action === 'BootNotification' && frame.type === CALLRESULT) {
           const accepted = frame.payload.status === 'Accepted';
           session.memory.bootAnswered(accepted);

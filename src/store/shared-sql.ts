@@ -26,18 +26,35 @@ export const CHARGER_ROWS: { readonly [name in keyof ChargerRows]: string } = {
 };
 
 const OPEN_SESSION = 'SELECT max(id) FROM sessions WHERE charger = $1 AND charger_tx = $2 AND stopped_at IS NULL';
+/** kWh from the row's meter start to $4 (Wh), as SQLite computes it. */
+const ENERGY = 'CASE WHEN $4::double precision IS NOT NULL AND meter_start IS NOT NULL THEN round((($4::double precision - meter_start) / 1000.0)::numeric, 3)::double precision END';
 
 /** The mirrored writes, by the store method that makes them. */
 export const WRITES = {
   owner: `INSERT INTO transactions (charger, charger_tx, owner, created_at, guessed) VALUES ($1, $2, $3, $4, $5)
           ON CONFLICT (charger, charger_tx) DO UPDATE SET owner = excluded.owner, created_at = excluded.created_at, guessed = excluded.guessed`,
-  startSession: 'INSERT INTO sessions (charger, connector, evse, id_tag, owner, charger_tx, started_at, meter_start) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)',
-  reown: `UPDATE sessions SET owner = $3, id_tag = COALESCE($4, id_tag) WHERE id = (${OPEN_SESSION})`,
+  /**
+   * The session of a transaction start: its open row gets the (new) owner, else a row is made.
+   * Decided here, not by what the local copy holds, and the same when sent twice.
+   */
+  startOrReown: `WITH reowned AS (UPDATE sessions SET owner = $5, id_tag = COALESCE($4, id_tag) WHERE id = (${OPEN_SESSION.replace('$2', '$6')}) RETURNING id)
+    INSERT INTO sessions (charger, connector, evse, id_tag, owner, charger_tx, started_at, meter_start)
+    SELECT $1, $2, $3, $4, $5, $6, $7, $8 WHERE NOT EXISTS (SELECT 1 FROM reowned)`,
   upstreamTx: `INSERT INTO upstream_tx (charger, charger_tx, upstream, upstream_tx) VALUES ($1, $2, $3, $4)
                ON CONFLICT (charger, charger_tx, upstream) DO UPDATE SET upstream_tx = excluded.upstream_tx`,
-  /** The ended session's values as the local copy computed them (energy, revenue). */
-  stop: `UPDATE sessions SET stopped_at = $3, meter_stop = $4, stop_reason = $5, energy_kwh = $6, revenue = $7 WHERE id = (${OPEN_SESSION})`,
-  stopUnknown: 'INSERT INTO sessions (charger, owner, charger_tx, stopped_at, meter_stop, stop_reason, revenue) VALUES ($1, $2, $3, $4, $5, $6, $7)',
+  /**
+   * A transaction stop: its open row ends (energy from its own meter start, revenue at price $7),
+   * else (a start never seen) a row of the stop alone is made, once: the same stop sent again
+   * (a resent StopTransaction, a batch retried) finds it and adds nothing.
+   */
+  stop: `WITH ended AS (
+      UPDATE sessions SET stopped_at = $3, meter_stop = $4, stop_reason = $5,
+        energy_kwh = ${ENERGY},
+        revenue = round((${ENERGY} * $7::double precision)::numeric, 4)::double precision
+      WHERE id = (${OPEN_SESSION}) RETURNING id)
+    INSERT INTO sessions (charger, owner, charger_tx, stopped_at, meter_stop, stop_reason)
+    SELECT $1, $6, $2, $3, $4, $5 WHERE NOT EXISTS (SELECT 1 FROM ended) AND NOT EXISTS (
+      SELECT 1 FROM sessions WHERE charger = $1 AND charger_tx = $2 AND stopped_at IS NOT DISTINCT FROM $3::text AND meter_stop IS NOT DISTINCT FROM $4::double precision)`,
   setSetting: 'INSERT INTO settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
   deleteSetting: 'DELETE FROM settings WHERE key = $1',
   setView: `INSERT INTO config_views (charger, upstream, key, value) VALUES ($1, $2, $3, $4)

@@ -14,13 +14,14 @@
 
 import type { Client, Notification, Pool } from 'pg';
 import { hostname } from 'node:os';
-import { MIGRATIONS, forPostgres } from './migrations.ts';
-import { CHARGER_ROWS, sessionsQuery, type ChargerRows } from './shared-sql.ts';
+import { LOCK_SPACE, SharedStateError, bigintAsNumber, loadPg, migratePostgres, redactedUrl } from './postgres.ts';
+import { CHARGER_ROWS, type ChargerRows } from './shared-sql.ts';
 import { RETRY_MS, WriteQueue, isConnectionProblem, type SharedLog } from './write-queue.ts';
 
 export type { ChargerRows } from './shared-sql.ts';
 
 export type { SharedLog } from './write-queue.ts';
+export { SharedStateError, redactedUrl, sharedSessions } from './postgres.ts';
 
 export interface SharedOptions {
   url: string;
@@ -32,12 +33,9 @@ export interface SharedOptions {
   log: SharedLog;
 }
 
-type PgTypes = { getTypeParser: (oid: number, format?: string) => (text: string) => unknown };
-
-/** BIGINT as a number (milliseconds, ids and counts fit 2^53), without touching pg's global parsers. */
-function bigintAsNumber(pgModule: typeof import('pg')): PgTypes {
-  const builtins = pgModule.types;
-  return { getTypeParser: (oid: number, format?: string) => (oid === 20 ? (text: string) => Number(text) : builtins.getTypeParser(oid, format as 'text')) };
+/** `work`, or after `ms` whatever it has not done (it goes on unobserved). */
+function withTimeout(work: Promise<void>, ms: number): Promise<void> {
+  return Promise.race([work, new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
 }
 
 /** For /metrics. */
@@ -51,29 +49,16 @@ export interface SharedStats {
   chargers: number;
 }
 
-/** What keeps shared state from starting; the message names the cause, never the password. */
-export class SharedStateError extends Error {}
-
 const CHANNEL = 'ocpp_proxy';
 const CHARGER_ROWS_QUERY = `SELECT ${Object.entries(CHARGER_ROWS)
   .map(([name, sql]) => `(SELECT COALESCE(json_agg(r), '[]'::json) FROM (${sql}) r) AS ${name}`)
   .join(', ')}`;
-/** First key of the instances' advisory locks ('ocpp'). */
-const LOCK_SPACE = 0x6f637070;
-/** How long a new claim waits for the previous instance to let go (it closes within this). */
+/** How long a new claim waits for the previous instance to let go; its session closes within this. */
 const HANDOVER_MS = 5_000;
+/** The instance that lets go: at most this long to close the session, then to commit its writes (together < HANDOVER_MS). */
+const CLOSE_MS = 2_000;
+const COMMIT_MS = 2_500;
 const NOW_MS = `(extract(epoch FROM clock_timestamp()) * 1000)::bigint`;
-
-/** The URL without its password, for messages. */
-export function redactedUrl(url: string): string {
-  try {
-    const parsed = new URL(url);
-    if (parsed.password !== '') parsed.password = '***';
-    return parsed.toString();
-  } catch {
-    return 'postgres://…';
-  }
-}
 
 export class SharedState {
   readonly instance: string;
@@ -89,7 +74,10 @@ export class SharedState {
   readonly held = new Map<string, number>();
   /** Per charger: the claim or release in progress (they run one after the other). */
   private readonly chains = new Map<string, Promise<unknown>>();
-  private readonly releases = new Map<string, () => void>();
+  /** Claims waiting for the previous instance to let go, by charger. */
+  private readonly releases = new Map<string, { previous: string; epoch: number; done: () => void }>();
+  /** This instance holds the lock on its name (only then its rows are its own to free at the end). */
+  private ownsName = false;
   /** Another instance took a charger: close its session (bounded by the caller). */
   onTakeover: (charger: string) => Promise<void> = async () => undefined;
   /** The charger's rows may go from the local copy. */
@@ -99,22 +87,34 @@ export class SharedState {
     this.pgModule = pgModule;
     this.options = options;
     this.instance = options.instance;
-    this.pool = new pgModule.Pool({ connectionString: options.url, max: 3, application_name: this.applicationName, connectionTimeoutMillis: 5000, keepAlive: true, types: this.types() });
+    this.pool = new pgModule.Pool({ ...this.connection(), max: 6 });
     this.pool.on('error', (error) => this.options.log.warn(`state database connection lost: ${error.message}`));
-    this.queue = new WriteQueue(this.pool, options.log);
+    this.queue = new WriteQueue(this.pool, options.log, pgModule.escapeLiteral);
   }
 
   private get applicationName(): string {
     return `ocpp-proxy ${this.instance}`.slice(0, 63);
   }
 
-  private types(): PgTypes {
-    return bigintAsNumber(this.pgModule);
+  /** Every connection's settings: bounded waits everywhere, so a half-open socket cannot hang a claim or a batch. */
+  private connection() {
+    return {
+      connectionString: this.options.url,
+      application_name: this.applicationName,
+      connectionTimeoutMillis: 5000,
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 10_000,
+      statement_timeout: 10_000,
+      lock_timeout: 5000,
+      query_timeout: 15_000,
+      idle_in_transaction_session_timeout: 15_000,
+      types: bigintAsNumber(this.pgModule),
+    };
   }
 
   /** Connects, brings the schema up to date, takes the instance's name and lease, listens. */
   static async open(options: SharedOptions): Promise<SharedState> {
-    const pgModule = ((await import('pg')) as unknown as { default: typeof import('pg') }).default;
+    const pgModule = await loadPg();
     const state = new SharedState(pgModule, options);
     for (let attempt = 0; ; attempt++) {
       try {
@@ -130,11 +130,11 @@ export class SharedState {
       }
     }
     try {
-      await state.migrate();
+      await migratePostgres(state.pool);
       await state.listen(true);
       await state.heartbeat(true);
     } catch (error) {
-      await state.close();
+      await state.close(); // frees nothing that is another instance's: this one took no name
       throw error instanceof SharedStateError ? error : new SharedStateError(`state database ${redactedUrl(options.url)}: ${(error as Error).message}`);
     }
     state.heartbeatTimer = setInterval(() => void state.heartbeat(false), Math.max(1000, (options.lease * 1000) / 3));
@@ -142,41 +142,27 @@ export class SharedState {
     return state;
   }
 
-  /** The same migrations as SQLite, in PostgreSQL's dialect, one transaction each; two instances starting at once take turns. */
-  private async migrate(): Promise<void> {
-    const client = await this.pool.connect();
-    try {
-      await client.query('BEGIN');
-      await client.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK_SPACE]);
-      await client.query('CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)');
-      const rows = (await client.query<{ version: number }>('SELECT version FROM schema_version')).rows;
-      const version = rows[0]?.version ?? 0;
-      if (rows.length === 0) await client.query('INSERT INTO schema_version (version) VALUES (0)');
-      if (version > MIGRATIONS.length) throw new SharedStateError(`the state database's schema version ${version} is newer than this ocpp-proxy knows (${MIGRATIONS.length}); upgrade ocpp-proxy`);
-      for (let next = version; next < MIGRATIONS.length; next++) {
-        await client.query(forPostgres(MIGRATIONS[next]!));
-        await client.query('UPDATE schema_version SET version = $1', [next + 1]);
-      }
-      await client.query('COMMIT');
-    } catch (error) {
-      await client.query('ROLLBACK').catch(() => undefined);
-      throw error;
-    } finally {
-      client.release();
-    }
-  }
-
   /** The listening connection: also the one that holds the instance's name (an advisory lock ends with it). */
   private async listen(first: boolean): Promise<void> {
-    const client = new this.pgModule.Client({ connectionString: this.options.url, application_name: this.applicationName, keepAlive: true, connectionTimeoutMillis: 5000, types: this.types() });
+    const { statement_timeout: _s, query_timeout: _q, ...settings } = this.connection(); // LISTEN waits for as long as it likes
+    const client = new this.pgModule.Client(settings);
     client.on('error', () => undefined); // 'end' follows and reconnects
     await client.connect();
     const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [LOCK_SPACE, this.instance]);
     if (rows[0]?.locked !== true) {
-      await client.end().catch(() => undefined);
       const message = `another running instance is named ${JSON.stringify(this.instance)}; give each instance its own [store] instance`;
-      if (first) throw new SharedStateError(message);
-      this.options.log.error(message);
+      if (first) {
+        await client.end().catch(() => undefined);
+        throw new SharedStateError(message);
+      }
+      // Back after a lost connection whose server side has not ended yet: listen all the same; the lock is taken on the next reconnect.
+      this.options.log.warn(`${message} (or this instance's previous connection is still open on the server)`);
+    } else {
+      this.ownsName = true;
+    }
+    if (this.closing) {
+      await client.end().catch(() => undefined);
+      return;
     }
     await client.query(`LISTEN ${CHANNEL}`);
     client.on('notification', (note: Notification) => this.notified(note.payload));
@@ -190,7 +176,8 @@ export class SharedState {
   private async relisten(): Promise<void> {
     for (let attempt = 0; !this.closing && this.listener === null; attempt++) {
       if (attempt === 0) this.options.log.warn('state database: lost the connection that listens for other instances; reconnecting');
-      await new Promise((resolve) => setTimeout(resolve, RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]));
+      await new Promise((resolve) => setTimeout(resolve, RETRY_MS[Math.min(attempt, RETRY_MS.length - 1)]).unref());
+      if (this.closing) return;
       try {
         await this.listen(false);
         this.options.log.info('state database: listening for other instances again');
@@ -200,18 +187,29 @@ export class SharedState {
     }
   }
 
-  /** Renews this instance's lease; frees the chargers of instances whose lease ran out. */
+  /**
+   * Renews this instance's lease; frees the chargers of instances whose lease ran out (their rows
+   * stay, with no instance, so that claim epochs only grow). An instance that finds its own lease
+   * gone was taken for dead: whatever it held may be served elsewhere now, so it lets all of it go.
+   */
   private async heartbeat(first: boolean): Promise<void> {
     const leaseMs = Math.round(this.options.lease * 1000);
     try {
+      if (!first) {
+        const renewed = await this.pool.query(`UPDATE instances SET heartbeat = ${NOW_MS} WHERE name = $1`, [this.instance]);
+        if (renewed.rowCount === 0) {
+          this.options.log.error(`state database: this instance's lease ran out (it was taken for dead); letting its ${this.held.size} chargers go`);
+          for (const charger of [...this.held.keys()]) void this.serial(charger, () => this.release(charger, 'another instance', Number.MAX_SAFE_INTEGER));
+        }
+      }
       await this.pool.query(
         `INSERT INTO instances (name, heartbeat, started, host, pid) VALUES ($1, ${NOW_MS}, ${NOW_MS}, $2, $3)
-         ON CONFLICT (name) DO UPDATE SET heartbeat = excluded.heartbeat${first ? ', started = excluded.started, host = excluded.host, pid = excluded.pid' : ''}`,
+         ON CONFLICT (name) DO ${first ? 'UPDATE SET heartbeat = excluded.heartbeat, started = excluded.started, host = excluded.host, pid = excluded.pid' : 'NOTHING'}`,
         [this.instance, hostname(), process.pid],
       );
       await this.pool.query(
         `WITH gone AS (DELETE FROM instances WHERE name <> $1 AND heartbeat < ${NOW_MS} - $2 RETURNING name)
-         DELETE FROM charger_owner WHERE instance IN (SELECT name FROM gone)`,
+         UPDATE charger_owner SET instance = '' WHERE instance IN (SELECT name FROM gone)`,
         [this.instance, leaseMs],
       );
     } catch (error) {
@@ -247,12 +245,16 @@ export class SharedState {
   }
 
   /**
-   * Takes the charger for this instance. Resolves with its rows to load into the local copy, with
-   * 'held' when this instance held it already (its copy is the newest), or with null when the
-   * database cannot be reached (the caller serves with what it has, and says so).
+   * Takes the charger for this instance. Resolves with the claim's epoch and the rows to load into
+   * the local copy (null when this instance held it already: its copy is the newest); null when
+   * the database cannot be reached (the caller serves with what it has, and says so).
    */
-  claim(charger: string): Promise<ChargerRows | 'held' | null> {
+  claim(charger: string): Promise<{ epoch: number; rows: ChargerRows | null } | null> {
     return this.serial(charger, async () => {
+      if (this.problem !== null) {
+        this.options.log.warn(`${charger}: state database away (${this.problem}): served with what this instance knows`);
+        return null;
+      }
       let claimed: { epoch: number; previous: string | null; alive: boolean };
       try {
         claimed = await this.claimRow(charger);
@@ -262,18 +264,24 @@ export class SharedState {
       }
       const heldBefore = this.held.has(charger);
       this.held.set(charger, claimed.epoch);
-      if (claimed.previous === this.instance && heldBefore) return 'held';
+      if (claimed.previous === this.instance && heldBefore) return { epoch: claimed.epoch, rows: null };
       if (claimed.previous !== null && claimed.previous !== this.instance && claimed.alive) {
-        const released = await this.releasedWithin(charger, HANDOVER_MS);
-        if (!released) this.options.log.warn(`${charger}: instance ${claimed.previous} did not let go within ${HANDOVER_MS / 1000} s; serving it here all the same`);
+        const outcome = await this.releasedWithin(charger, claimed.previous, claimed.epoch);
+        if (outcome === 'timeout') this.options.log.warn(`${charger}: instance ${claimed.previous} did not let go within ${HANDOVER_MS / 1000} s; serving it here all the same`);
       }
       try {
-        return await this.rowsOf(charger);
+        await this.durable(COMMIT_MS); // what this instance wrote for it before (a hop back) is read back too
+        return { epoch: claimed.epoch, rows: await this.rowsOf(charger) };
       } catch (error) {
         this.options.log.warn(`${charger}: state database: cannot read its state (${(error as Error).message}): served with what this instance knows`);
         return null;
       }
     });
+  }
+
+  /** Whether this instance still holds the charger by the claim of `epoch`. */
+  holds(charger: string, epoch: number): boolean {
+    return this.held.get(charger) === epoch;
   }
 
   private async claimRow(charger: string): Promise<{ epoch: number; previous: string | null; alive: boolean }> {
@@ -289,7 +297,7 @@ export class SharedState {
         )
       ).rows[0]!;
       await client.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ kind: 'claim', charger, instance: this.instance, epoch })]);
-      const previous = before?.instance ?? null;
+      const previous = before === undefined || before.instance === '' ? null : before.instance; // '': freed
       let alive = false;
       if (previous !== null && previous !== this.instance) {
         // Alive: its connection (and with it the lock on its name) is there, and its lease is fresh.
@@ -311,17 +319,21 @@ export class SharedState {
     }
   }
 
-  private releasedWithin(charger: string, ms: number): Promise<boolean> {
+  /**
+   * Waits for `previous` to let go of the charger: 'released'; 'superseded' when a newer claim
+   * (another connection) came meanwhile, which this one's release follows at once; else 'timeout'.
+   */
+  private releasedWithin(charger: string, previous: string, epoch: number): Promise<'released' | 'superseded' | 'timeout'> {
     return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.releases.delete(charger);
-        resolve(false);
-      }, ms);
-      this.releases.set(charger, () => {
+      const finish = (outcome: 'released' | 'superseded' | 'timeout') => {
         clearTimeout(timer);
-        this.releases.delete(charger);
-        resolve(true);
-      });
+        if (this.releases.get(charger)?.done === done) this.releases.delete(charger);
+        resolve(outcome);
+      };
+      const done = () => finish('released');
+      const timer = setTimeout(() => finish('timeout'), HANDOVER_MS);
+      timer.unref();
+      this.releases.set(charger, { previous, epoch, done });
     });
   }
 
@@ -348,12 +360,16 @@ export class SharedState {
     }
     const { kind, charger, instance, epoch } = note;
     if (typeof charger !== 'string' || typeof instance !== 'string' || instance === this.instance) return;
+    const waiting = this.releases.get(charger);
     if (kind === 'release') {
-      this.releases.get(charger)?.();
+      if (waiting?.previous === instance) waiting.done();
       return;
     }
+    if (kind !== 'claim' || typeof epoch !== 'number') return;
+    // A newer claim of a charger this instance is still waiting for: stop waiting, let go next.
+    if (waiting !== undefined && waiting.epoch < epoch) waiting.done();
     const mine = this.held.get(charger);
-    if (kind !== 'claim' || typeof epoch !== 'number' || mine === undefined || mine >= epoch) return;
+    if (mine === undefined || mine >= epoch) return;
     void this.serial(charger, () => this.release(charger, instance, epoch));
   }
 
@@ -363,9 +379,13 @@ export class SharedState {
     if (mine === undefined || mine >= epoch) return; // claimed here again meanwhile
     this.held.delete(charger);
     this.options.log.info(`${charger}: now served by instance ${by}; closing here`);
-    await this.onTakeover(charger).catch((error: Error) => this.options.log.warn(`${charger}: closing for ${by}: ${error.message}`));
-    await this.durable(3000);
-    if (!this.held.has(charger)) this.onReleased(charger);
+    await withTimeout(this.onTakeover(charger), CLOSE_MS).catch((error: Error) => this.options.log.warn(`${charger}: closing for ${by}: ${error.message}`));
+    await this.durable(COMMIT_MS);
+    try {
+      if (!this.held.has(charger)) this.onReleased(charger);
+    } catch (error) {
+      this.options.log.error(`${charger}: forgetting its state here: ${(error as Error).message}`);
+    }
     await this.pool
       .query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ kind: 'release', charger, instance: this.instance, epoch: mine })])
       .catch(() => undefined);
@@ -384,8 +404,10 @@ export class SharedState {
     if (this.queue.pending > 0 && this.problem === null) await this.durable(5000);
     this.queue.stop();
     if (this.queue.pending > 0) this.options.log.error(`state database: ${this.queue.pending} durable writes could not be committed before the end (${this.problem ?? 'timeout'})`);
-    if (this.problem === null) {
-      await this.pool.query('DELETE FROM charger_owner WHERE instance = $1', [this.instance]).catch(() => undefined);
+    // Its chargers are free at once (their rows stay, so that claim epochs only grow); a start that
+    // was refused (the name taken, the schema newer) touches nothing of the instance that runs.
+    if (this.problem === null && this.ownsName) {
+      await this.pool.query("UPDATE charger_owner SET instance = '' WHERE instance = $1", [this.instance]).catch(() => undefined);
       await this.pool.query('DELETE FROM instances WHERE name = $1', [this.instance]).catch(() => undefined);
     }
     const listener = this.listener;
@@ -395,19 +417,3 @@ export class SharedState {
   }
 }
 
-/** Every instance's sessions from the shared database (`ocpp-proxy sessions` with `[store] url`). */
-export async function sharedSessions<Row>(url: string, filter: { since?: string; charger?: string }): Promise<Row[]> {
-  const pgModule = ((await import('pg')) as unknown as { default: typeof import('pg') }).default;
-  const client = new pgModule.Client({ connectionString: url, connectionTimeoutMillis: 5000, types: bigintAsNumber(pgModule) });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    const { sql, params } = sessionsQuery(filter);
-    const { rows } = await client.query<Record<string, unknown>>(sql, params);
-    return rows.map((row) => ({ ...row, upstream_tx: (row.upstream_tx ?? {}) as Record<string, string> }) as Row);
-  } catch (error) {
-    throw new SharedStateError(`cannot read sessions from ${redactedUrl(url)}: ${(error as Error).message}`);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
-}

@@ -157,7 +157,12 @@ export class Store {
     const db = new (sqlite().DatabaseSync)(':memory:');
     migrate(db);
     const store = new Store(redactedUrl(options.url), db, shared);
-    for (const { key, value } of await shared.globalSettings()) store.statements.setSetting!.run(key, value);
+    try {
+      for (const { key, value } of await shared.globalSettings()) store.statements.setSetting!.run(key, value);
+    } catch (error) {
+      await store.close();
+      throw new StoreError(`state database ${store.path}: ${(error as Error).message}`);
+    }
     shared.onTakeover = async (charger) => {
       await store.onTakeover(charger);
       store.outbox.flush();
@@ -169,13 +174,25 @@ export class Store {
     return store;
   }
 
-  /** Shared state: takes the charger for this instance and brings its state here (resolves at once with SQLite). */
-  async claim(charger: string): Promise<void> {
-    if (this.shared === null) return;
-    const rows = await this.shared.claim(charger);
-    if (rows === null || rows === 'held') return;
-    loadCharger(this.db, charger, rows);
-    this.outbox.recount();
+  /**
+   * Shared state: takes the charger for this instance and brings its state here. Resolves with the
+   * claim (its epoch; whether the state was read from the database), or null: SQLite, or the
+   * database away (this instance serves with what it knows).
+   */
+  async claim(charger: string): Promise<{ epoch: number; loaded: boolean } | null> {
+    if (this.shared === null) return null;
+    const claim = await this.shared.claim(charger);
+    if (claim === null) return null;
+    if (claim.rows !== null) {
+      loadCharger(this.db, charger, claim.rows);
+      this.outbox.recount();
+    }
+    return { epoch: claim.epoch, loaded: claim.rows !== null };
+  }
+
+  /** Shared state: whether the claim of `epoch` still holds the charger (no other instance took it since). */
+  holds(charger: string, epoch: number): boolean {
+    return this.shared?.holds(charger, epoch) ?? true;
   }
 
   /**
@@ -212,17 +229,14 @@ export class Store {
   startTransaction(start: SessionStart): void {
     const createdAt = new Date().toISOString();
     const guessed = start.guessed === true ? 1 : 0;
-    let reowned = false;
     this.atomically(() => {
       this.statements.owner!.run(start.charger, start.chargerTx, start.owner, createdAt, guessed);
       const open = this.statements.openSession!.get(start.charger, start.chargerTx) as { id: number } | undefined;
-      reowned = open !== undefined;
       if (open !== undefined) this.statements.reown!.run(start.owner, start.idTag, open.id);
       else this.statements.start!.run(start.charger, start.connector, start.evse, start.idTag, start.owner, start.chargerTx, start.startedAt, start.meterStart);
     });
     this.shared?.write(WRITES.owner, [start.charger, start.chargerTx, start.owner, createdAt, guessed]);
-    if (reowned) this.shared?.write(WRITES.reown, [start.charger, start.chargerTx, start.owner, start.idTag]);
-    else this.shared?.write(WRITES.startSession, [start.charger, start.connector, start.evse, start.idTag, start.owner, start.chargerTx, start.startedAt, start.meterStart]);
+    this.shared?.write(WRITES.startOrReown, [start.charger, start.connector, start.evse, start.idTag, start.owner, start.chargerTx, start.startedAt, start.meterStart]);
   }
 
   setUpstreamTx(charger: string, chargerTx: string, upstream: string, upstreamTx: string): void {
@@ -243,8 +257,7 @@ export class Store {
     }
     if (price !== null) this.statements.revenue!.run(price, id);
     const finished = this.statements.finished!.get(id) as Omit<SessionRow, 'upstream_tx'>;
-    if (open !== undefined) this.shared?.write(WRITES.stop, [stop.charger, stop.chargerTx, stop.stoppedAt, stop.meterStop, stop.reason, finished.energy_kwh, finished.revenue]);
-    else this.shared?.write(WRITES.stopUnknown, [stop.charger, owner, stop.chargerTx, stop.stoppedAt, stop.meterStop, stop.reason, finished.revenue]);
+    this.shared?.write(WRITES.stop, [stop.charger, stop.chargerTx, stop.stoppedAt, stop.meterStop, stop.reason, owner, price]);
     return finished;
   }
 

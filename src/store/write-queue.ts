@@ -1,6 +1,8 @@
-// The durable writes of shared state, in order: queued as they are made, committed in batches
-// (one transaction each). While the database is away they are kept, retried with a growing pause
-// and counted; a statement the database refuses is dropped and said, the rest go on.
+// The durable writes of shared state, in order: queued as they are made, committed in batches,
+// one round trip and one transaction each (the statements go as one simple query, their values
+// escaped by the driver). While the database is away they are kept, retried with a growing pause
+// and counted; a statement the database refuses is dropped and said, the rest go on. Every
+// statement is idempotent, so a batch whose commit was not acknowledged can be sent again.
 
 import type { Pool, PoolClient } from 'pg';
 
@@ -24,19 +26,40 @@ export function isConnectionProblem(error: unknown): boolean {
   return /^(08|53|57|58)/.test(code) || code.startsWith('E');
 }
 
+interface Write {
+  sql: string;
+  params: readonly unknown[];
+}
+
 interface Waiter {
   seq: number;
   resolve: (committed: boolean) => void;
 }
 
+/** One statement with its values written in, for a multi-statement simple query. */
+export function inlined(write: Write, escapeLiteral: (text: string) => string): string {
+  return write.sql.replace(/\$(\d+)/g, (_, n: string) => {
+    const value = write.params[Number(n) - 1];
+    if (value === null || value === undefined) return 'NULL';
+    if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'NULL';
+    if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+    // PostgreSQL's text cannot hold NUL; SQLite's can. The local copy keeps it, PostgreSQL not.
+    return escapeLiteral(String(value).replace(/\0/g, ''));
+  });
+}
+
 export class WriteQueue {
   private readonly pool: Pool;
   private readonly log: SharedLog;
-  private readonly queue: Array<{ sql: string; params: unknown[] }> = [];
+  private readonly escapeLiteral: (text: string) => string;
+  private readonly queue: Write[] = [];
+  /** Writes ever queued; writes settled (committed, or dropped: they will never be). */
   private queued = 0;
-  private committed = 0;
+  private settled = 0;
+  /** How many of the queue's first writes the batch being committed holds. */
+  private inFlight = 0;
   private waiters: Waiter[] = [];
-  private flushing = false;
+  private running = false;
   private retryTimer: NodeJS.Timeout | null = null;
   private attempt = 0;
   private stopped = false;
@@ -47,28 +70,30 @@ export class WriteQueue {
   dropped = 0;
   writes = 0;
 
-  constructor(pool: Pool, log: SharedLog) {
+  private readonly maxQueued: number;
+
+  constructor(pool: Pool, log: SharedLog, escapeLiteral: (text: string) => string, maxQueued = MAX_QUEUED) {
     this.pool = pool;
     this.log = log;
+    this.escapeLiteral = escapeLiteral;
+    this.maxQueued = maxQueued;
   }
 
-  /** Queues one durable write (committed in order, in the next batch). */
-  write(sql: string, params: unknown[]): void {
-    if (this.queue.length >= MAX_QUEUED) {
-      this.queue.shift();
+  write(sql: string, params: readonly unknown[]): void {
+    if (this.queue.length >= this.maxQueued) {
+      // The oldest write that is not in the batch being committed goes.
+      this.queue.splice(this.inFlight, 1);
       this.dropped++;
+      this.settle(0, 1);
     }
     this.queue.push({ sql, params });
     this.queued++;
-    if (!this.flushing && this.retryTimer === null) {
-      this.flushing = true;
-      setImmediate(() => void this.flush());
-    }
+    this.kick();
   }
 
   /** Writes waiting (queued or in the batch being committed). */
   get pending(): number {
-    return this.queued - this.committed;
+    return this.queued - this.settled;
   }
 
   /**
@@ -76,11 +101,14 @@ export class WriteQueue {
    * `timeoutMs` passes (the caller goes on live: the writes stay queued and are retried).
    */
   durable(timeoutMs = 5000): Promise<boolean> {
-    if (this.committed >= this.queued) return Promise.resolve(true);
+    if (this.settled >= this.queued) return Promise.resolve(true);
     if (this.problem !== null) return Promise.resolve(false);
     return new Promise((resolve) => {
       const waiter: Waiter = { seq: this.queued, resolve };
-      const timer = setTimeout(() => this.settle(waiter, false), timeoutMs);
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        resolve(false);
+      }, timeoutMs);
       timer.unref();
       waiter.resolve = (committed) => {
         clearTimeout(timer);
@@ -90,67 +118,90 @@ export class WriteQueue {
     });
   }
 
-  private settle(waiter: Waiter, committed: boolean): void {
-    const index = this.waiters.indexOf(waiter);
-    if (index >= 0) this.waiters.splice(index, 1);
-    waiter.resolve(committed);
+  /** No more batches (closing). */
+  stop(): void {
+    this.stopped = true;
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
   }
 
-  private async flush(): Promise<void> {
-    this.flushing = true;
+  private kick(): void {
+    if (this.running || this.retryTimer !== null || this.stopped) return;
+    this.running = true;
+    setImmediate(() => void this.run());
+  }
+
+  /** The one loop that commits (never two at once: `running`). */
+  private async run(): Promise<void> {
     while (this.queue.length > 0 && !this.stopped) {
       const batch = this.queue.slice(0, BATCH);
-      let client: PoolClient | null = null;
-      try {
-        client = await this.pool.connect();
-        await client.query('BEGIN');
-        for (const { sql, params } of batch) await client.query(sql, params);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client?.query('ROLLBACK').catch(() => undefined);
-        client?.release(isConnectionProblem(error) ? (error as Error) : undefined);
-        client = null;
-        if (isConnectionProblem(error)) {
-          this.failed((error as Error).message);
-          return;
-        }
+      this.inFlight = batch.length;
+      const outcome = await this.commit(batch);
+      if (outcome === 'refused') {
         // A statement the database refuses (not a lost connection): one at a time, dropping it.
-        await this.writeEach(batch);
+        if (!(await this.commitEach(batch))) return;
         continue;
-      } finally {
-        client?.release();
       }
-      this.done(batch.length);
+      this.inFlight = 0;
+      if (outcome !== 'ok') return this.failed(outcome.down);
+      this.queue.splice(0, batch.length);
+      this.settle(batch.length, 0);
     }
-    this.flushing = false;
+    this.running = false;
   }
 
-  /** Commits `batch` statement by statement; a refused one is dropped, said and counted. */
-  private async writeEach(batch: Array<{ sql: string; params: unknown[] }>): Promise<void> {
-    for (const item of batch) {
+  private async commit(batch: Write[]): Promise<'ok' | 'refused' | { down: string }> {
+    let client: PoolClient | null = null;
+    try {
+      client = await this.pool.connect();
+      // One simple query: one round trip, one implicit transaction (all or nothing).
+      await client.query(batch.map((w) => inlined(w, this.escapeLiteral)).join(';\n'));
+      client.release();
+      return 'ok';
+    } catch (error) {
+      const down = isConnectionProblem(error);
+      client?.release(down ? (error as Error) : undefined);
+      return down ? { down: (error as Error).message } : 'refused';
+    }
+  }
+
+  /** Commits `batch` statement by statement; a refused one is dropped, said and counted. False: the database went away. */
+  private async commitEach(batch: Write[]): Promise<boolean> {
+    for (let i = 0; i < batch.length; i++) {
+      this.inFlight = batch.length - i;
       try {
-        await this.pool.query(item.sql, item.params);
+        await this.pool.query(batch[i]!.sql, batch[i]!.params as unknown[]);
+        this.queue.shift();
+        this.settle(1, 0);
       } catch (error) {
-        if (isConnectionProblem(error)) return this.failed((error as Error).message);
+        if (isConnectionProblem(error)) {
+          this.inFlight = 0;
+          this.failed((error as Error).message);
+          return false;
+        }
         this.dropped++;
         this.log.error(`state database refused a write, dropped: ${(error as Error).message}`);
+        this.queue.shift();
+        this.settle(0, 1);
       }
-      this.done(1);
     }
+    this.inFlight = 0;
+    return true;
   }
 
-  private done(count: number): void {
-    this.queue.splice(0, count);
-    this.committed += count;
-    this.writes += count;
-    this.attempt = 0;
-    if (this.problem !== null) this.log.info(`state database reachable again: ${this.writes} writes committed so far`);
-    this.problem = null;
-    const ready = this.waiters.filter((w) => w.seq <= this.committed);
-    if (ready.length > 0) {
-      this.waiters = this.waiters.filter((w) => w.seq > this.committed);
-      for (const w of ready) w.resolve(true);
+  /** Writes done with (the caller took them out of the queue): committed, or dropped for good. */
+  private settle(committed: number, dropped: number): void {
+    this.settled += committed + dropped;
+    this.writes += committed;
+    if (committed > 0) {
+      this.attempt = 0;
+      if (this.problem !== null) this.log.info(`state database reachable again: ${this.writes} writes committed so far`);
+      this.problem = null;
     }
+    const ready = this.waiters.filter((w) => w.seq <= this.settled);
+    if (ready.length === 0) return;
+    this.waiters = this.waiters.filter((w) => w.seq > this.settled);
+    for (const w of ready) w.resolve(true);
   }
 
   private failed(message: string): void {
@@ -158,19 +209,14 @@ export class WriteQueue {
     if (this.problem === null) this.log.error(`state database: writes fail (${message}); ${this.queue.length} kept and retried, forwarding goes on`);
     this.problem = message;
     for (const w of this.waiters.splice(0)) w.resolve(false);
-    this.flushing = false;
+    this.running = false;
     if (this.stopped) return;
     const delay = RETRY_MS[Math.min(this.attempt++, RETRY_MS.length - 1)]!;
+    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
     this.retryTimer = setTimeout(() => {
       this.retryTimer = null;
-      void this.flush();
+      this.kick();
     }, delay);
     this.retryTimer.unref();
-  }
-
-  /** No more batches (closing). */
-  stop(): void {
-    this.stopped = true;
-    if (this.retryTimer !== null) clearTimeout(this.retryTimer);
   }
 }

@@ -58,7 +58,8 @@ test('PostgreSQL down at start: exit 2 with a clear line and no password; with w
   const daemon = await started;
   cleanups.push(() => daemon.child.kill('SIGKILL'));
   assert.match(daemon.output(), /unreachable .*waiting for it/);
-  assert.match(daemon.output(), /state: postgres:\/\/ocpp@127\.0\.0\.1:\d+\/\w+ \(shared, as instance a\)/);
+  // Said once it runs (after it listens): the database without a password, and the instance's name.
+  await eventually(async () => (/state: postgres:\/\/ocpp@127\.0\.0\.1:\d+\/\w+ \(shared, as instance a\)/.test(daemon.output()) ? true : null), 'the state line');
 });
 
 test('a second instance with the same name is refused (exit 2); a database with a newer schema too', { skip }, async () => {

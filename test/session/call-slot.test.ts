@@ -64,6 +64,10 @@ class FakeSession implements SessionCore {
     this.toCharger.push(String(data));
   }
 
+  sendToChargerAfter(until: Promise<unknown>, data: Buffer | string): void {
+    void until.then(() => this.sendToCharger(data));
+  }
+
   holdBack(): void {}
 
   /** The last Call the charger got: its proxy id, action and payload. */

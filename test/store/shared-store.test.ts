@@ -114,8 +114,11 @@ test('a charger that hops back and forth is held by exactly the instance that cl
 
 test('refused with a clear message: a second instance of the same name, a schema newer than the program', { skip }, async () => {
   const url = await freshDatabase(server);
-  await open(url, 'same');
+  const running = await open(url, 'same');
+  await running.claim('KEPT');
   await assert.rejects(open(url, 'same'), /another running instance is named "same"/);
+  assert.deepEqual(await queryOnce(url, 'SELECT name FROM instances'), [{ name: 'same' }], "the refused one left the running one's lease alone");
+  assert.deepEqual(await queryOnce(url, "SELECT instance FROM charger_owner WHERE charger = 'KEPT'"), [{ instance: 'same' }], 'and its chargers');
   await queryOnce(url, 'UPDATE schema_version SET version = 99');
   await assert.rejects(open(url, 'other'), /schema version 99 is newer than this ocpp-proxy knows/);
 });
@@ -185,3 +188,36 @@ async function eventuallyRows(url: string, sql: string, expected: unknown[]): Pr
   const { eventually } = await import('../helpers/peers.ts');
   await eventually(async () => (JSON.stringify(await queryOnce(url, sql)) === JSON.stringify(expected) ? true : null), `${sql} to give ${JSON.stringify(expected)}`, 5000);
 }
+
+test('the sessions in PostgreSQL are decided there: a stop whose start this instance never read ends the open row, once', { skip }, async () => {
+  const url = await freshDatabase(server);
+  const a = await open(url, 'a');
+  await a.claim('S1');
+  a.startTransaction({ charger: 'S1', chargerTx: '5', owner: 'fleet', connector: 1, evse: null, idTag: 'C', startedAt: '2026-12-01T10:00:00.000Z', meterStart: 1000 });
+  assert.equal(await a.whenDurable(), true);
+  // b serves the charger without having read its state (the database was away when it connected).
+  const b = await open(url, 'b');
+  const stop = { charger: 'S1', chargerTx: '5', stoppedAt: '2026-12-01T11:00:00.000Z', meterStop: 4000, reason: 'Local' };
+  b.stopTransaction(stop, 'fleet', 0.5);
+  b.stopTransaction(stop, 'fleet', 0.5); // the charger sends it again (its answer was lost)
+  a.startTransaction({ charger: 'S1', chargerTx: '6', owner: 'fleet', connector: 1, evse: null, idTag: 'C', startedAt: '2026-12-01T12:00:00.000Z', meterStart: 4000 });
+  a.startTransaction({ charger: 'S1', chargerTx: '6', owner: 'home', connector: 1, evse: null, idTag: 'H', startedAt: '2026-12-01T12:00:00.000Z', meterStart: 4000 });
+  assert.equal(await b.whenDurable(), true);
+  assert.equal(await a.whenDurable(), true);
+  assert.deepEqual(await queryOnce(url, 'SELECT charger_tx, owner, id_tag, stopped_at, energy_kwh, revenue FROM sessions ORDER BY id'), [
+    { charger_tx: '5', owner: 'fleet', id_tag: 'C', stopped_at: '2026-12-01T11:00:00.000Z', energy_kwh: 3, revenue: 1.5 },
+    { charger_tx: '6', owner: 'home', id_tag: 'H', stopped_at: null, energy_kwh: null, revenue: null },
+  ]);
+});
+
+test('claim epochs only grow: a charger freed by a clean stop keeps its count', { skip }, async () => {
+  const url = await freshDatabase(server);
+  const a = await open(url, 'a');
+  await a.claim('E1');
+  await a.claim('E1');
+  await a.close();
+  assert.deepEqual(await queryOnce(url, "SELECT instance, epoch FROM charger_owner WHERE charger = 'E1'"), [{ instance: '', epoch: '2' }], 'free, its count kept');
+  const b = await open(url, 'b');
+  await b.claim('E1');
+  assert.deepEqual(await queryOnce(url, "SELECT instance, epoch FROM charger_owner WHERE charger = 'E1'"), [{ instance: 'b', epoch: '3' }]);
+});
