@@ -18160,13 +18160,15 @@ var WriteQueue = class {
   retries = 0;
   dropped = 0;
   writes = 0;
-  constructor(pool, log, escapeLiteral2) {
+  maxQueued;
+  constructor(pool, log, escapeLiteral2, maxQueued = MAX_QUEUED2) {
     this.pool = pool;
     this.log = log;
     this.escapeLiteral = escapeLiteral2;
+    this.maxQueued = maxQueued;
   }
   write(sql, params) {
-    if (this.queue.length >= MAX_QUEUED2) {
+    if (this.queue.length >= this.maxQueued) {
       this.queue.splice(this.inFlight, 1);
       this.dropped++;
       this.settle(0, 1);

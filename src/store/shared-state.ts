@@ -303,6 +303,7 @@ export class SharedState {
         // Alive: its connection (and with it the lock on its name) is there, and its lease is fresh.
         const { rows } = await client.query<{ alive: boolean }>(
           `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = $1::bigint::oid
+                            AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
                             AND objid = (hashtext($2)::bigint & 4294967295)::oid AND objsubid = 2)
                   AND EXISTS (SELECT 1 FROM instances WHERE name = $2 AND heartbeat >= ${NOW_MS} - $3) AS alive`,
           [LOCK_SPACE, previous, Math.round(this.options.lease * 1000)],

@@ -114,7 +114,7 @@ export class Metrics {
     if (shared !== null) {
       family('instance_info', 'gauge', 'This instance of several sharing one PostgreSQL ([store] instance).');
       out.push(`ocpp_proxy_instance_info{instance="${esc(shared.instance)}"} 1`);
-      family('instance_chargers', 'gauge', 'Chargers this instance holds in the shared state.');
+      family('instance_chargers', 'gauge', 'Chargers this instance has claimed in the shared state (connected now or since), and no other instance took since.');
       out.push(`ocpp_proxy_instance_chargers ${shared.chargers}`);
       family('store_up', 'gauge', '1 while writes to the shared state database go through.');
       out.push(`ocpp_proxy_store_up ${shared.problem === null ? 1 : 0}`);
