@@ -1,7 +1,8 @@
 // Benchmark load generator (its own process): `seq` — one charger, sequential Heartbeats
 // (`call=meter`: MeterValues of a transaction, which go to every non-answering upstream's durable
 // outbox; `call=meter-notx`: the same without a transactionId, which do not; `call=tx`:
-// StartTransaction and StopTransaction in turn, each a write to the state store); `fleet` — N
+// StartTransaction and StopTransaction in turn, each a new transaction (bench/csms.mjs answers
+// with the meterStart as its id), each a write to the state store); `fleet` — N
 // chargers, one Heartbeat per second each. Prints one JSON result line.
 import { WebSocket } from 'ws';
 
@@ -27,7 +28,7 @@ if (mode === 'seq') {
   const tx = (n) =>
     n % 2 === 0
       ? `[2,"${n}","StartTransaction",{"connectorId":1,"idTag":"BENCH","meterStart":${n},"timestamp":"2026-11-21T20:44:54.123Z"}]`
-      : `[2,"${n}","StopTransaction",{"transactionId":1,"meterStop":${n},"timestamp":"2026-11-21T20:44:55.123Z"}]`;
+      : `[2,"${n}","StopTransaction",{"transactionId":${n - 1},"meterStop":${n},"timestamp":"2026-11-21T20:44:55.123Z"}]`;
   const frame = { heartbeat: (n) => `[2,"${n}","Heartbeat",{}]`, meter: meter('"transactionId":1,'), 'meter-notx': meter(''), tx }[args.call ?? 'heartbeat'];
   const ws = await connect('SEQ1');
   const latencies = [];

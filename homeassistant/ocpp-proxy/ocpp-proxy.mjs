@@ -18531,6 +18531,7 @@ var SharedState = class _SharedState {
       if (previous !== null && previous !== this.instance) {
         const { rows } = await client.query(
           `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = $1::bigint::oid
+                            AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
                             AND objid = (hashtext($2)::bigint & 4294967295)::oid AND objsubid = 2)
                   AND EXISTS (SELECT 1 FROM instances WHERE name = $2 AND heartbeat >= ${NOW_MS} - $3) AS alive`,
           [LOCK_SPACE, previous, Math.round(this.options.lease * 1e3)]
@@ -20859,7 +20860,7 @@ var Metrics = class {
     if (shared2 !== null) {
       family("instance_info", "gauge", "This instance of several sharing one PostgreSQL ([store] instance).");
       out.push(`ocpp_proxy_instance_info{instance="${esc(shared2.instance)}"} 1`);
-      family("instance_chargers", "gauge", "Chargers this instance holds in the shared state.");
+      family("instance_chargers", "gauge", "Chargers this instance has claimed in the shared state (connected now or since), and no other instance took since.");
       out.push(`ocpp_proxy_instance_chargers ${shared2.chargers}`);
       family("store_up", "gauge", "1 while writes to the shared state database go through.");
       out.push(`ocpp_proxy_store_up ${shared2.problem === null ? 1 : 0}`);

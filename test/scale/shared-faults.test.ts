@@ -141,3 +141,22 @@ for (const exe of ['binary', 'deno'] as const) {
     assert.deepEqual(await queryOnce(url, 'SELECT instance FROM charger_owner'), [{ instance: exe }]);
   });
 }
+
+test('a database address that takes the connection and never answers: exit 2 within the connect timeout; a bad URL is named, not shown', { skip }, async () => {
+  const { createServer } = await import('node:net');
+  const silent = createServer(() => undefined); // accepts, reads nothing, says nothing
+  await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
+  cleanups.push(() => new Promise((resolve) => silent.close(resolve)));
+  const port = (silent.address() as { port: number }).port;
+  const mute = iniFile(`[ext-server]\nserver = ws://127.0.0.1:9\n[store]\nurl = postgres://ocpp:hunter2@127.0.0.1:${port}/ocpp\n`);
+  const stuck = await exitOf(['run', '-c', mute.file, '--log-file', join(mute.dir, 'm.log')], mute.dir);
+  assert.equal(stuck.code, 2);
+  assert.match(stuck.output, /cannot reach the state database postgres:\/\/ocpp:\*\*\*@127\.0\.0\.1:\d+\/ocpp: .*timeout/i);
+  assert.doesNotMatch(stuck.output, /hunter2/);
+
+  const bad = iniFile(`[ext-server]\nserver = ws://127.0.0.1:9\n[store]\nurl = mysql://ocpp:hunter2@db/ocpp\n`);
+  const refused = await exitOf(['run', '-c', bad.file], bad.dir);
+  assert.equal(refused.code, 2);
+  assert.match(refused.output, /\[store\] url: must start with postgres:\/\/ or postgresql:\/\//);
+  assert.doesNotMatch(refused.output, /hunter2/);
+});
