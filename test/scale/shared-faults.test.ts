@@ -144,9 +144,13 @@ for (const exe of ['binary', 'deno'] as const) {
 
 test('a database address that takes the connection and never answers: exit 2 within the connect timeout; a bad URL is named, not shown', { skip }, async () => {
   const { createServer } = await import('node:net');
-  const silent = createServer(() => undefined); // accepts, reads nothing, says nothing
+  const accepted: Array<import('node:net').Socket> = [];
+  const silent = createServer((socket) => accepted.push(socket)); // accepts, reads nothing, says nothing
   await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', () => resolve()));
-  cleanups.push(() => new Promise((resolve) => silent.close(resolve)));
+  cleanups.push(() => {
+    for (const socket of accepted) socket.destroy();
+    return new Promise((resolve) => silent.close(resolve));
+  });
   const port = (silent.address() as { port: number }).port;
   const mute = iniFile(`[ext-server]\nserver = ws://127.0.0.1:9\n[store]\nurl = postgres://ocpp:hunter2@127.0.0.1:${port}/ocpp\n`);
   const stuck = await exitOf(['run', '-c', mute.file, '--log-file', join(mute.dir, 'm.log')], mute.dir);
