@@ -4,6 +4,34 @@
 import type { Pool } from 'pg';
 import { MIGRATIONS, forPostgres } from './migrations.ts';
 import { sessionsQuery } from './shared-sql.ts';
+import type { SharedLog } from './write-queue.ts';
+
+/** What shared state is opened with (`[store] url`, `instance`, `lease`, `wait`). */
+export interface SharedOptions {
+  url: string;
+  instance: string;
+  /** Seconds. */
+  lease: number;
+  /** Wait for an unreachable database at start (else fail). */
+  wait: boolean;
+  log: SharedLog;
+}
+
+/** For /metrics. */
+export interface SharedStats {
+  instance: string;
+  pending: number;
+  retries: number;
+  dropped: number;
+  writes: number;
+  problem: string | null;
+  chargers: number;
+}
+
+/** `work`, or after `ms` whatever it has not done (it goes on unobserved). */
+export function withTimeout(work: Promise<void>, ms: number): Promise<void> {
+  return Promise.race([work, new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
+}
 
 /** First key of the instances' advisory locks ('ocpp'). */
 export const LOCK_SPACE = 0x6f637070;
@@ -38,17 +66,19 @@ export function redactedUrl(url: string): string {
 
 /** The same migrations as SQLite, in PostgreSQL's dialect, one transaction each; two instances starting at once take turns. */
 export async function migratePostgres(pool: Pool): Promise<void> {
-const client = await pool.connect();
+  const client = await pool.connect();
   try {
     await client.query('BEGIN');
-    await client.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK_SPACE]);
+    // A migration may take long (an index on a big table), and so may waiting for another instance's.
+    await client.query({ text: 'SET LOCAL statement_timeout = 0; SET LOCAL lock_timeout = 0', query_timeout: 0 } as never);
+    await client.query({ text: 'SELECT pg_advisory_xact_lock($1, 0)', values: [LOCK_SPACE], query_timeout: 0 } as never);
     await client.query('CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)');
     const rows = (await client.query<{ version: number }>('SELECT version FROM schema_version')).rows;
     const version = rows[0]?.version ?? 0;
     if (rows.length === 0) await client.query('INSERT INTO schema_version (version) VALUES (0)');
     if (version > MIGRATIONS.length) throw new SharedStateError(`the state database's schema version ${version} is newer than this ocpp-proxy knows (${MIGRATIONS.length}); upgrade ocpp-proxy`);
     for (let next = version; next < MIGRATIONS.length; next++) {
-      await client.query(forPostgres(MIGRATIONS[next]!));
+      await client.query({ text: forPostgres(MIGRATIONS[next]!), query_timeout: 0 } as never);
       await client.query('UPDATE schema_version SET version = $1', [next + 1]);
     }
     await client.query('COMMIT');

@@ -25,6 +25,14 @@ export const CHARGER_ROWS: { readonly [name in keyof ChargerRows]: string } = {
   settings: `SELECT key, value FROM settings WHERE key = 'charger_memory ' || $1 OR starts_with(key, 'translation ' || $1 || ' ')`,
 };
 
+/** One charger's rows of every table in one round trip, each table as a JSON array. */
+export const CHARGER_ROWS_QUERY = `SELECT ${Object.entries(CHARGER_ROWS)
+  .map(([name, sql]) => `(SELECT COALESCE(json_agg(r), '[]'::json) FROM (${sql}) r) AS ${name}`)
+  .join(', ')}`;
+
+/** The settings that belong to no charger (override, homeowner cap), read at start. */
+export const GLOBAL_SETTINGS = `SELECT key, value FROM settings WHERE key NOT LIKE 'charger\\_memory %' AND key NOT LIKE 'translation %' AND key <> 'healthz'`;
+
 const OPEN_SESSION = 'SELECT max(id) FROM sessions WHERE charger = $1 AND charger_tx = $2 AND stopped_at IS NULL';
 /** kWh from the row's meter start to $4 (Wh), as SQLite computes it. */
 const ENERGY = 'CASE WHEN $4::double precision IS NOT NULL AND meter_start IS NOT NULL THEN round((($4::double precision - meter_start) / 1000.0)::numeric, 3)::double precision END';
@@ -34,12 +42,14 @@ export const WRITES = {
   owner: `INSERT INTO transactions (charger, charger_tx, owner, created_at, guessed) VALUES ($1, $2, $3, $4, $5)
           ON CONFLICT (charger, charger_tx) DO UPDATE SET owner = excluded.owner, created_at = excluded.created_at, guessed = excluded.guessed`,
   /**
-   * The session of a transaction start: its open row gets the (new) owner, else a row is made.
-   * Decided here, not by what the local copy holds, and the same when sent twice.
+   * The session of a transaction start: its open row gets the (new) owner, else a row is made,
+   * unless that very start is there already (a batch of start and stop sent twice). Decided here,
+   * not by what the local copy holds.
    */
   startOrReown: `WITH reowned AS (UPDATE sessions SET owner = $5, id_tag = COALESCE($4, id_tag) WHERE id = (${OPEN_SESSION.replace('$2', '$6')}) RETURNING id)
     INSERT INTO sessions (charger, connector, evse, id_tag, owner, charger_tx, started_at, meter_start)
-    SELECT $1, $2, $3, $4, $5, $6, $7, $8 WHERE NOT EXISTS (SELECT 1 FROM reowned)`,
+    SELECT $1, $2, $3, $4, $5, $6, $7, $8 WHERE NOT EXISTS (SELECT 1 FROM reowned)
+      AND ($7::text IS NULL OR NOT EXISTS (SELECT 1 FROM sessions WHERE charger = $1 AND charger_tx = $6 AND started_at = $7::text))`,
   upstreamTx: `INSERT INTO upstream_tx (charger, charger_tx, upstream, upstream_tx) VALUES ($1, $2, $3, $4)
                ON CONFLICT (charger, charger_tx, upstream) DO UPDATE SET upstream_tx = excluded.upstream_tx`,
   /**

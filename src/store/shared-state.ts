@@ -14,45 +14,16 @@
 
 import type { Client, Notification, Pool } from 'pg';
 import { hostname } from 'node:os';
-import { LOCK_SPACE, SharedStateError, bigintAsNumber, loadPg, migratePostgres, redactedUrl } from './postgres.ts';
-import { CHARGER_ROWS, type ChargerRows } from './shared-sql.ts';
-import { RETRY_MS, WriteQueue, isConnectionProblem, type SharedLog } from './write-queue.ts';
+import { LOCK_SPACE, SharedStateError, bigintAsNumber, loadPg, migratePostgres, redactedUrl, withTimeout, type SharedOptions, type SharedStats } from './postgres.ts';
+import { CHARGER_ROWS_QUERY, GLOBAL_SETTINGS, type ChargerRows } from './shared-sql.ts';
+import { RETRY_MS, WriteQueue, isConnectionProblem } from './write-queue.ts';
 
 export type { ChargerRows } from './shared-sql.ts';
 
 export type { SharedLog } from './write-queue.ts';
-export { SharedStateError, redactedUrl, sharedSessions } from './postgres.ts';
-
-export interface SharedOptions {
-  url: string;
-  instance: string;
-  /** Seconds. */
-  lease: number;
-  /** Wait for an unreachable database at start (else fail). */
-  wait: boolean;
-  log: SharedLog;
-}
-
-/** `work`, or after `ms` whatever it has not done (it goes on unobserved). */
-function withTimeout(work: Promise<void>, ms: number): Promise<void> {
-  return Promise.race([work, new Promise<void>((resolve) => setTimeout(resolve, ms).unref())]);
-}
-
-/** For /metrics. */
-export interface SharedStats {
-  instance: string;
-  pending: number;
-  retries: number;
-  dropped: number;
-  writes: number;
-  problem: string | null;
-  chargers: number;
-}
+export { SharedStateError, redactedUrl, sharedSessions, type SharedOptions, type SharedStats } from './postgres.ts';
 
 const CHANNEL = 'ocpp_proxy';
-const CHARGER_ROWS_QUERY = `SELECT ${Object.entries(CHARGER_ROWS)
-  .map(([name, sql]) => `(SELECT COALESCE(json_agg(r), '[]'::json) FROM (${sql}) r) AS ${name}`)
-  .join(', ')}`;
 /** How long a new claim waits for the previous instance to let go; its session closes within this. */
 const HANDOVER_MS = 5_000;
 /** The instance that lets go: at most this long to close the session, then to commit its writes (together < HANDOVER_MS). */
@@ -76,8 +47,12 @@ export class SharedState {
   private readonly chains = new Map<string, Promise<unknown>>();
   /** Claims waiting for the previous instance to let go, by charger. */
   private readonly releases = new Map<string, { previous: string; epoch: number; done: () => void }>();
-  /** This instance holds the lock on its name (only then its rows are its own to free at the end). */
+  /** This instance took the lock on its name (only then its rows are its own to free at the end). */
   private ownsName = false;
+  /** The listening connection holds that lock now (after a reconnect it may not yet: retried each heartbeat). */
+  private locked = false;
+  /** Since when this instance's heartbeats go through without a break (ms; null: they fail now). */
+  private reachableSince: number | null = null;
   /** Another instance took a charger: close its session (bounded by the caller). */
   onTakeover: (charger: string) => Promise<void> = async () => undefined;
   /** The charger's rows may go from the local copy. */
@@ -104,9 +79,9 @@ export class SharedState {
       connectionTimeoutMillis: 5000,
       keepAlive: true,
       keepAliveInitialDelayMillis: 10_000,
-      statement_timeout: 10_000,
+      statement_timeout: 30_000,
       lock_timeout: 5000,
-      query_timeout: 15_000,
+      query_timeout: 60_000,
       idle_in_transaction_session_timeout: 15_000,
       types: bigintAsNumber(this.pgModule),
     };
@@ -159,6 +134,7 @@ export class SharedState {
       this.options.log.warn(`${message} (or this instance's previous connection is still open on the server)`);
     } else {
       this.ownsName = true;
+      this.locked = true;
     }
     if (this.closing) {
       await client.end().catch(() => undefined);
@@ -168,6 +144,7 @@ export class SharedState {
     client.on('notification', (note: Notification) => this.notified(note.payload));
     client.once('end', () => {
       if (this.listener === client) this.listener = null;
+      this.locked = false;
       if (!this.closing) void this.relisten();
     });
     this.listener = client;
@@ -181,6 +158,7 @@ export class SharedState {
       try {
         await this.listen(false);
         this.options.log.info('state database: listening for other instances again');
+        await this.recheckHeld(); // claims made meanwhile were not heard
       } catch {
         // the database is still away
       }
@@ -188,33 +166,62 @@ export class SharedState {
   }
 
   /**
-   * Renews this instance's lease; frees the chargers of instances whose lease ran out (their rows
-   * stay, with no instance, so that claim epochs only grow). An instance that finds its own lease
-   * gone was taken for dead: whatever it held may be served elsewhere now, so it lets all of it go.
+   * Renews this instance's lease; frees the chargers of dead instances: lease run out and no
+   * connection holding their name (their rows stay, with no instance, so that claim epochs only
+   * grow). A database outage longer than the lease kills nobody: every live instance still holds
+   * its lock. At start, the chargers this name held in an earlier run are free (it serves none yet).
    */
   private async heartbeat(first: boolean): Promise<void> {
     const leaseMs = Math.round(this.options.lease * 1000);
     try {
-      if (!first) {
-        const renewed = await this.pool.query(`UPDATE instances SET heartbeat = ${NOW_MS} WHERE name = $1`, [this.instance]);
-        if (renewed.rowCount === 0) {
-          this.options.log.error(`state database: this instance's lease ran out (it was taken for dead); letting its ${this.held.size} chargers go`);
-          for (const charger of [...this.held.keys()]) void this.serial(charger, () => this.release(charger, 'another instance', Number.MAX_SAFE_INTEGER));
-        }
+      if (!this.locked && this.listener !== null) {
+        const { rows } = await this.listener.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [LOCK_SPACE, this.instance]);
+        this.locked = rows[0]?.locked === true;
+        if (this.locked) this.ownsName = true;
       }
-      await this.pool.query(
+      const renewed = await this.pool.query(
         `INSERT INTO instances (name, heartbeat, started, host, pid) VALUES ($1, ${NOW_MS}, ${NOW_MS}, $2, $3)
-         ON CONFLICT (name) DO ${first ? 'UPDATE SET heartbeat = excluded.heartbeat, started = excluded.started, host = excluded.host, pid = excluded.pid' : 'NOTHING'}`,
+         ON CONFLICT (name) DO UPDATE SET heartbeat = excluded.heartbeat${first ? ', started = excluded.started, host = excluded.host, pid = excluded.pid' : ''}
+         RETURNING (xmax = 0) AS inserted`,
         [this.instance, hostname(), process.pid],
       );
+      if (first) await this.pool.query("UPDATE charger_owner SET instance = '' WHERE instance = $1", [this.instance]);
+      else if (renewed.rows[0]?.inserted === true) {
+        // Its lease was gone: taken for dead meanwhile. What another instance claimed since is let go.
+        this.options.log.warn("state database: this instance's lease had run out; renewed, checking its chargers");
+        await this.recheckHeld();
+      }
+      const now = Date.now();
+      this.reachableSince ??= now;
+      // Others are judged only after a whole lease of heartbeats here: after an outage of the
+      // database, every live instance has had the time to renew its lease (and to take its lock again).
+      if (now - this.reachableSince < leaseMs) return;
       await this.pool.query(
-        `WITH gone AS (DELETE FROM instances WHERE name <> $1 AND heartbeat < ${NOW_MS} - $2 RETURNING name)
+        `WITH gone AS (DELETE FROM instances i WHERE name <> $1 AND heartbeat < ${NOW_MS} - $2
+                         AND NOT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = $3::bigint::oid
+                                           AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                                           AND objid = (hashtext(i.name)::bigint & 4294967295)::oid AND objsubid = 2)
+                       RETURNING name)
          UPDATE charger_owner SET instance = '' WHERE instance IN (SELECT name FROM gone)`,
-        [this.instance, leaseMs],
+        [this.instance, leaseMs, LOCK_SPACE],
       );
     } catch (error) {
+      this.reachableSince = null;
       if (first) throw error;
     }
+  }
+
+  /** Lets go of the chargers this instance holds that the database says another instance claimed (a claim not heard). */
+  private async recheckHeld(): Promise<void> {
+    if (this.held.size === 0) return;
+    const held = [...this.held.keys()];
+    // Freed meanwhile (taken for dead), claimed by nobody: still this instance's.
+    await this.pool.query("UPDATE charger_owner SET instance = $2 WHERE charger = ANY($1) AND instance = ''", [held, this.instance]);
+    const { rows } = await this.pool.query<{ charger: string; instance: string; epoch: number }>(
+      'SELECT charger, instance, epoch FROM charger_owner WHERE charger = ANY($1) AND instance <> $2',
+      [held, this.instance],
+    );
+    for (const { charger, instance, epoch } of rows) void this.serial(charger, () => this.release(charger, instance, epoch));
   }
 
   /** Queues one durable write (committed in order, in the next batch). */
@@ -321,12 +328,12 @@ export class SharedState {
   }
 
   /**
-   * Waits for `previous` to let go of the charger: 'released'; 'superseded' when a newer claim
-   * (another connection) came meanwhile, which this one's release follows at once; else 'timeout'.
+   * Waits for `previous` to let go of the charger ('released'), at most HANDOVER_MS ('timeout').
+   * Two claims that cross (each instance waiting for the other) both wait that long.
    */
-  private releasedWithin(charger: string, previous: string, epoch: number): Promise<'released' | 'superseded' | 'timeout'> {
+  private releasedWithin(charger: string, previous: string, epoch: number): Promise<'released' | 'timeout'> {
     return new Promise((resolve) => {
-      const finish = (outcome: 'released' | 'superseded' | 'timeout') => {
+      const finish = (outcome: 'released' | 'timeout') => {
         clearTimeout(timer);
         if (this.releases.get(charger)?.done === done) this.releases.delete(charger);
         resolve(outcome);
@@ -346,10 +353,7 @@ export class SharedState {
 
   /** The settings that belong to no charger (override, homeowner cap), read at start. */
   async globalSettings(): Promise<Array<{ key: string; value: string }>> {
-    const { rows } = await this.pool.query<{ key: string; value: string }>(
-      `SELECT key, value FROM settings WHERE key NOT LIKE 'charger\\_memory %' AND key NOT LIKE 'translation %' AND key <> 'healthz'`,
-    );
-    return rows;
+    return (await this.pool.query<{ key: string; value: string }>(GLOBAL_SETTINGS)).rows;
   }
 
   private notified(payload: string | undefined): void {
@@ -361,14 +365,14 @@ export class SharedState {
     }
     const { kind, charger, instance, epoch } = note;
     if (typeof charger !== 'string' || typeof instance !== 'string' || instance === this.instance) return;
-    const waiting = this.releases.get(charger);
+    if (typeof epoch !== 'number') return;
     if (kind === 'release') {
-      if (waiting?.previous === instance) waiting.done();
+      // The release of the claim just before this instance's (not a late one of an older hop).
+      const waiting = this.releases.get(charger);
+      if (waiting?.previous === instance && epoch === waiting.epoch - 1) waiting.done();
       return;
     }
-    if (kind !== 'claim' || typeof epoch !== 'number') return;
-    // A newer claim of a charger this instance is still waiting for: stop waiting, let go next.
-    if (waiting !== undefined && waiting.epoch < epoch) waiting.done();
+    if (kind !== 'claim') return;
     const mine = this.held.get(charger);
     if (mine === undefined || mine >= epoch) return;
     void this.serial(charger, () => this.release(charger, instance, epoch));

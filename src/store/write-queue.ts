@@ -19,11 +19,21 @@ const BATCH = 500;
 const MAX_QUEUED = 200_000;
 export const RETRY_MS = [250, 500, 1000, 2000, 5000];
 
-/** Connection failures worth a retry, as opposed to a statement the database refuses. */
+/**
+ * Failures worth a retry (the database away, busy, or a conflict between instances: a lock
+ * timeout, a deadlock, a serialization failure), as opposed to a statement the database refuses.
+ */
 export function isConnectionProblem(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   if (typeof code !== 'string') return true; // ECONNREFUSED, a closed socket, a timeout
-  return /^(08|53|57|58)/.test(code) || code.startsWith('E');
+  return /^(08|40|53|57|58)/.test(code) || code === '55P03' || code.startsWith('E');
+}
+
+/** A value as PostgreSQL can take it: text without NUL (SQLite keeps it), no NaN or infinity. */
+function storable(value: unknown): unknown {
+  if (typeof value === 'string') return value.replace(/\0/g, '');
+  if (typeof value === 'number' && !Number.isFinite(value)) return null;
+  return value ?? null;
 }
 
 interface Write {
@@ -39,12 +49,11 @@ interface Waiter {
 /** One statement with its values written in, for a multi-statement simple query. */
 export function inlined(write: Write, escapeLiteral: (text: string) => string): string {
   return write.sql.replace(/\$(\d+)/g, (_, n: string) => {
-    const value = write.params[Number(n) - 1];
-    if (value === null || value === undefined) return 'NULL';
-    if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'NULL';
+    const value = storable(write.params[Number(n) - 1]);
+    if (value === null) return 'NULL';
+    if (typeof value === 'number') return String(value);
     if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-    // PostgreSQL's text cannot hold NUL; SQLite's can. The local copy keeps it, PostgreSQL not.
-    return escapeLiteral(String(value).replace(/\0/g, ''));
+    return escapeLiteral(String(value));
   });
 }
 
@@ -80,7 +89,7 @@ export class WriteQueue {
   }
 
   write(sql: string, params: readonly unknown[]): void {
-    if (this.queue.length >= this.maxQueued) {
+    if (this.queue.length >= this.maxQueued && this.inFlight < this.queue.length) {
       // The oldest write that is not in the batch being committed goes.
       this.queue.splice(this.inFlight, 1);
       this.dropped++;
@@ -97,7 +106,8 @@ export class WriteQueue {
   }
 
   /**
-   * Resolves true once every write queued so far is committed; false as soon as a batch fails or
+   * Resolves true once every write queued so far is settled (committed, or dropped and counted:
+   * refused by the database or past the bound); false as soon as a batch fails or
    * `timeoutMs` passes (the caller goes on live: the writes stay queued and are retried).
    */
   durable(timeoutMs = 5000): Promise<boolean> {
@@ -170,7 +180,7 @@ export class WriteQueue {
     for (let i = 0; i < batch.length; i++) {
       this.inFlight = batch.length - i;
       try {
-        await this.pool.query(batch[i]!.sql, batch[i]!.params as unknown[]);
+        await this.pool.query(batch[i]!.sql, batch[i]!.params.map(storable));
         this.queue.shift();
         this.settle(1, 0);
       } catch (error) {
