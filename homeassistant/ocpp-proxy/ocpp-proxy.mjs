@@ -17516,18 +17516,22 @@ var CHARGER_ROWS = {
   outbox: "SELECT upstream, seq, call_id, action, text, at, charger_tx FROM outbox WHERE charger = $1 ORDER BY upstream, seq",
   settings: `SELECT key, value FROM settings WHERE key = 'charger_memory ' || $1 OR starts_with(key, 'translation ' || $1 || ' ')`
 };
+var CHARGER_ROWS_QUERY = `SELECT ${Object.entries(CHARGER_ROWS).map(([name, sql]) => `(SELECT COALESCE(json_agg(r), '[]'::json) FROM (${sql}) r) AS ${name}`).join(", ")}`;
+var GLOBAL_SETTINGS = `SELECT key, value FROM settings WHERE key NOT LIKE 'charger\\_memory %' AND key NOT LIKE 'translation %' AND key <> 'healthz'`;
 var OPEN_SESSION = "SELECT max(id) FROM sessions WHERE charger = $1 AND charger_tx = $2 AND stopped_at IS NULL";
 var ENERGY = "CASE WHEN $4::double precision IS NOT NULL AND meter_start IS NOT NULL THEN round((($4::double precision - meter_start) / 1000.0)::numeric, 3)::double precision END";
 var WRITES = {
   owner: `INSERT INTO transactions (charger, charger_tx, owner, created_at, guessed) VALUES ($1, $2, $3, $4, $5)
           ON CONFLICT (charger, charger_tx) DO UPDATE SET owner = excluded.owner, created_at = excluded.created_at, guessed = excluded.guessed`,
   /**
-   * The session of a transaction start: its open row gets the (new) owner, else a row is made.
-   * Decided here, not by what the local copy holds, and the same when sent twice.
+   * The session of a transaction start: its open row gets the (new) owner, else a row is made,
+   * unless that very start is there already (a batch of start and stop sent twice). Decided here,
+   * not by what the local copy holds.
    */
   startOrReown: `WITH reowned AS (UPDATE sessions SET owner = $5, id_tag = COALESCE($4, id_tag) WHERE id = (${OPEN_SESSION.replace("$2", "$6")}) RETURNING id)
     INSERT INTO sessions (charger, connector, evse, id_tag, owner, charger_tx, started_at, meter_start)
-    SELECT $1, $2, $3, $4, $5, $6, $7, $8 WHERE NOT EXISTS (SELECT 1 FROM reowned)`,
+    SELECT $1, $2, $3, $4, $5, $6, $7, $8 WHERE NOT EXISTS (SELECT 1 FROM reowned)
+      AND ($7::text IS NULL OR NOT EXISTS (SELECT 1 FROM sessions WHERE charger = $1 AND charger_tx = $6 AND started_at = $7::text))`,
   upstreamTx: `INSERT INTO upstream_tx (charger, charger_tx, upstream, upstream_tx) VALUES ($1, $2, $3, $4)
                ON CONFLICT (charger, charger_tx, upstream) DO UPDATE SET upstream_tx = excluded.upstream_tx`,
   /**
@@ -18063,6 +18067,9 @@ function loadCharger(db, charger, rows) {
 import { hostname as hostname2 } from "node:os";
 
 // src/store/postgres.ts
+function withTimeout(work, ms) {
+  return Promise.race([work, new Promise((resolve6) => setTimeout(resolve6, ms).unref())]);
+}
 var LOCK_SPACE = 1868787824;
 async function loadPg() {
   return (await Promise.resolve().then(() => (init_esm(), esm_exports))).default;
@@ -18087,14 +18094,15 @@ async function migratePostgres(pool) {
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    await client.query("SELECT pg_advisory_xact_lock($1, 0)", [LOCK_SPACE]);
+    await client.query({ text: "SET LOCAL statement_timeout = 0; SET LOCAL lock_timeout = 0", query_timeout: 0 });
+    await client.query({ text: "SELECT pg_advisory_xact_lock($1, 0)", values: [LOCK_SPACE], query_timeout: 0 });
     await client.query("CREATE TABLE IF NOT EXISTS schema_version (version BIGINT NOT NULL)");
     const rows = (await client.query("SELECT version FROM schema_version")).rows;
     const version = rows[0]?.version ?? 0;
     if (rows.length === 0) await client.query("INSERT INTO schema_version (version) VALUES (0)");
     if (version > MIGRATIONS.length) throw new SharedStateError(`the state database's schema version ${version} is newer than this ocpp-proxy knows (${MIGRATIONS.length}); upgrade ocpp-proxy`);
     for (let next = version; next < MIGRATIONS.length; next++) {
-      await client.query(forPostgres(MIGRATIONS[next]));
+      await client.query({ text: forPostgres(MIGRATIONS[next]), query_timeout: 0 });
       await client.query("UPDATE schema_version SET version = $1", [next + 1]);
     }
     await client.query("COMMIT");
@@ -18128,15 +18136,20 @@ var RETRY_MS = [250, 500, 1e3, 2e3, 5e3];
 function isConnectionProblem(error) {
   const code = error.code;
   if (typeof code !== "string") return true;
-  return /^(08|53|57|58)/.test(code) || code.startsWith("E");
+  return /^(08|40|53|57|58)/.test(code) || code === "55P03" || code.startsWith("E");
+}
+function storable(value) {
+  if (typeof value === "string") return value.replace(/\0/g, "");
+  if (typeof value === "number" && !Number.isFinite(value)) return null;
+  return value ?? null;
 }
 function inlined(write, escapeLiteral2) {
   return write.sql.replace(/\$(\d+)/g, (_, n) => {
-    const value = write.params[Number(n) - 1];
-    if (value === null || value === void 0) return "NULL";
-    if (typeof value === "number") return Number.isFinite(value) ? String(value) : "NULL";
+    const value = storable(write.params[Number(n) - 1]);
+    if (value === null) return "NULL";
+    if (typeof value === "number") return String(value);
     if (typeof value === "boolean") return value ? "TRUE" : "FALSE";
-    return escapeLiteral2(String(value).replace(/\0/g, ""));
+    return escapeLiteral2(String(value));
   });
 }
 var WriteQueue = class {
@@ -18168,7 +18181,7 @@ var WriteQueue = class {
     this.maxQueued = maxQueued;
   }
   write(sql, params) {
-    if (this.queue.length >= this.maxQueued) {
+    if (this.queue.length >= this.maxQueued && this.inFlight < this.queue.length) {
       this.queue.splice(this.inFlight, 1);
       this.dropped++;
       this.settle(0, 1);
@@ -18182,7 +18195,8 @@ var WriteQueue = class {
     return this.queued - this.settled;
   }
   /**
-   * Resolves true once every write queued so far is committed; false as soon as a batch fails or
+   * Resolves true once every write queued so far is settled (committed, or dropped and counted:
+   * refused by the database or past the bound); false as soon as a batch fails or
    * `timeoutMs` passes (the caller goes on live: the writes stay queued and are retried).
    */
   durable(timeoutMs = 5e3) {
@@ -18248,7 +18262,7 @@ var WriteQueue = class {
     for (let i = 0; i < batch.length; i++) {
       this.inFlight = batch.length - i;
       try {
-        await this.pool.query(batch[i].sql, batch[i].params);
+        await this.pool.query(batch[i].sql, batch[i].params.map(storable));
         this.queue.shift();
         this.settle(1, 0);
       } catch (error) {
@@ -18298,11 +18312,7 @@ var WriteQueue = class {
 };
 
 // src/store/shared-state.ts
-function withTimeout(work, ms) {
-  return Promise.race([work, new Promise((resolve6) => setTimeout(resolve6, ms).unref())]);
-}
 var CHANNEL = "ocpp_proxy";
-var CHARGER_ROWS_QUERY = `SELECT ${Object.entries(CHARGER_ROWS).map(([name, sql]) => `(SELECT COALESCE(json_agg(r), '[]'::json) FROM (${sql}) r) AS ${name}`).join(", ")}`;
 var HANDOVER_MS = 5e3;
 var CLOSE_MS = 2e3;
 var COMMIT_MS = 2500;
@@ -18323,8 +18333,12 @@ var SharedState = class _SharedState {
   chains = /* @__PURE__ */ new Map();
   /** Claims waiting for the previous instance to let go, by charger. */
   releases = /* @__PURE__ */ new Map();
-  /** This instance holds the lock on its name (only then its rows are its own to free at the end). */
+  /** This instance took the lock on its name (only then its rows are its own to free at the end). */
   ownsName = false;
+  /** The listening connection holds that lock now (after a reconnect it may not yet: retried each heartbeat). */
+  locked = false;
+  /** Since when this instance's heartbeats go through without a break (ms; null: they fail now). */
+  reachableSince = null;
   /** Another instance took a charger: close its session (bounded by the caller). */
   onTakeover = async () => void 0;
   /** The charger's rows may go from the local copy. */
@@ -18348,9 +18362,9 @@ var SharedState = class _SharedState {
       connectionTimeoutMillis: 5e3,
       keepAlive: true,
       keepAliveInitialDelayMillis: 1e4,
-      statement_timeout: 1e4,
+      statement_timeout: 3e4,
       lock_timeout: 5e3,
-      query_timeout: 15e3,
+      query_timeout: 6e4,
       idle_in_transaction_session_timeout: 15e3,
       types: bigintAsNumber(this.pgModule)
     };
@@ -18400,6 +18414,7 @@ var SharedState = class _SharedState {
       this.options.log.warn(`${message} (or this instance's previous connection is still open on the server)`);
     } else {
       this.ownsName = true;
+      this.locked = true;
     }
     if (this.closing) {
       await client.end().catch(() => void 0);
@@ -18409,6 +18424,7 @@ var SharedState = class _SharedState {
     client.on("notification", (note) => this.notified(note.payload));
     client.once("end", () => {
       if (this.listener === client) this.listener = null;
+      this.locked = false;
       if (!this.closing) void this.relisten();
     });
     this.listener = client;
@@ -18421,38 +18437,63 @@ var SharedState = class _SharedState {
       try {
         await this.listen(false);
         this.options.log.info("state database: listening for other instances again");
+        await this.recheckHeld();
       } catch {
       }
     }
   }
   /**
-   * Renews this instance's lease; frees the chargers of instances whose lease ran out (their rows
-   * stay, with no instance, so that claim epochs only grow). An instance that finds its own lease
-   * gone was taken for dead: whatever it held may be served elsewhere now, so it lets all of it go.
+   * Renews this instance's lease; frees the chargers of dead instances: lease run out and no
+   * connection holding their name (their rows stay, with no instance, so that claim epochs only
+   * grow). A database outage longer than the lease kills nobody: every live instance still holds
+   * its lock. At start, the chargers this name held in an earlier run are free (it serves none yet).
    */
   async heartbeat(first) {
     const leaseMs = Math.round(this.options.lease * 1e3);
     try {
-      if (!first) {
-        const renewed = await this.pool.query(`UPDATE instances SET heartbeat = ${NOW_MS} WHERE name = $1`, [this.instance]);
-        if (renewed.rowCount === 0) {
-          this.options.log.error(`state database: this instance's lease ran out (it was taken for dead); letting its ${this.held.size} chargers go`);
-          for (const charger of [...this.held.keys()]) void this.serial(charger, () => this.release(charger, "another instance", Number.MAX_SAFE_INTEGER));
-        }
+      if (!this.locked && this.listener !== null) {
+        const { rows } = await this.listener.query("SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked", [LOCK_SPACE, this.instance]);
+        this.locked = rows[0]?.locked === true;
+        if (this.locked) this.ownsName = true;
       }
-      await this.pool.query(
+      const renewed = await this.pool.query(
         `INSERT INTO instances (name, heartbeat, started, host, pid) VALUES ($1, ${NOW_MS}, ${NOW_MS}, $2, $3)
-         ON CONFLICT (name) DO ${first ? "UPDATE SET heartbeat = excluded.heartbeat, started = excluded.started, host = excluded.host, pid = excluded.pid" : "NOTHING"}`,
+         ON CONFLICT (name) DO UPDATE SET heartbeat = excluded.heartbeat${first ? ", started = excluded.started, host = excluded.host, pid = excluded.pid" : ""}
+         RETURNING (xmax = 0) AS inserted`,
         [this.instance, hostname2(), process.pid]
       );
+      if (first) await this.pool.query("UPDATE charger_owner SET instance = '' WHERE instance = $1", [this.instance]);
+      else if (renewed.rows[0]?.inserted === true) {
+        this.options.log.warn("state database: this instance's lease had run out; renewed, checking its chargers");
+        await this.recheckHeld();
+      }
+      const now = Date.now();
+      this.reachableSince ??= now;
+      if (now - this.reachableSince < leaseMs) return;
       await this.pool.query(
-        `WITH gone AS (DELETE FROM instances WHERE name <> $1 AND heartbeat < ${NOW_MS} - $2 RETURNING name)
+        `WITH gone AS (DELETE FROM instances i WHERE name <> $1 AND heartbeat < ${NOW_MS} - $2
+                         AND NOT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = $3::bigint::oid
+                                           AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+                                           AND objid = (hashtext(i.name)::bigint & 4294967295)::oid AND objsubid = 2)
+                       RETURNING name)
          UPDATE charger_owner SET instance = '' WHERE instance IN (SELECT name FROM gone)`,
-        [this.instance, leaseMs]
+        [this.instance, leaseMs, LOCK_SPACE]
       );
     } catch (error) {
+      this.reachableSince = null;
       if (first) throw error;
     }
+  }
+  /** Lets go of the chargers this instance holds that the database says another instance claimed (a claim not heard). */
+  async recheckHeld() {
+    if (this.held.size === 0) return;
+    const held = [...this.held.keys()];
+    await this.pool.query("UPDATE charger_owner SET instance = $2 WHERE charger = ANY($1) AND instance = ''", [held, this.instance]);
+    const { rows } = await this.pool.query(
+      "SELECT charger, instance, epoch FROM charger_owner WHERE charger = ANY($1) AND instance <> $2",
+      [held, this.instance]
+    );
+    for (const { charger, instance, epoch } of rows) void this.serial(charger, () => this.release(charger, instance, epoch));
   }
   /** Queues one durable write (committed in order, in the next batch). */
   write(sql, params) {
@@ -18548,8 +18589,8 @@ var SharedState = class _SharedState {
     }
   }
   /**
-   * Waits for `previous` to let go of the charger: 'released'; 'superseded' when a newer claim
-   * (another connection) came meanwhile, which this one's release follows at once; else 'timeout'.
+   * Waits for `previous` to let go of the charger ('released'), at most HANDOVER_MS ('timeout').
+   * Two claims that cross (each instance waiting for the other) both wait that long.
    */
   releasedWithin(charger, previous, epoch) {
     return new Promise((resolve6) => {
@@ -18571,10 +18612,7 @@ var SharedState = class _SharedState {
   }
   /** The settings that belong to no charger (override, homeowner cap), read at start. */
   async globalSettings() {
-    const { rows } = await this.pool.query(
-      `SELECT key, value FROM settings WHERE key NOT LIKE 'charger\\_memory %' AND key NOT LIKE 'translation %' AND key <> 'healthz'`
-    );
-    return rows;
+    return (await this.pool.query(GLOBAL_SETTINGS)).rows;
   }
   notified(payload) {
     let note;
@@ -18585,13 +18623,13 @@ var SharedState = class _SharedState {
     }
     const { kind, charger, instance, epoch } = note;
     if (typeof charger !== "string" || typeof instance !== "string" || instance === this.instance) return;
-    const waiting = this.releases.get(charger);
+    if (typeof epoch !== "number") return;
     if (kind === "release") {
-      if (waiting?.previous === instance) waiting.done();
+      const waiting = this.releases.get(charger);
+      if (waiting?.previous === instance && epoch === waiting.epoch - 1) waiting.done();
       return;
     }
-    if (kind !== "claim" || typeof epoch !== "number") return;
-    if (waiting !== void 0 && waiting.epoch < epoch) waiting.done();
+    if (kind !== "claim") return;
     const mine = this.held.get(charger);
     if (mine === void 0 || mine >= epoch) return;
     void this.serial(charger, () => this.release(charger, instance, epoch));
