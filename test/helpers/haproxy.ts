@@ -51,6 +51,9 @@ export async function startHaproxy(backends: HaproxyBackend[]): Promise<TestHapr
   const check = spawnSync('haproxy', ['-c', '-f', file], { encoding: 'utf8' });
   if (check.status !== 0) throw new Error(`haproxy -c: ${check.stdout}${check.stderr}`);
   const child: ChildProcess = spawn('haproxy', ['-db', '-f', file], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const orphaned = () => child.kill('SIGKILL');
+  process.once('exit', orphaned);
+  child.once('exit', () => process.off('exit', orphaned));
   let log = '';
   child.stderr!.on('data', (chunk: Buffer) => (log = (log + chunk.toString()).slice(-2000)));
   // Listening once a TCP connection to the frontend succeeds.

@@ -59,6 +59,10 @@ export async function startPostgres(options: { durable?: boolean } = {}): Promis
     const [command, args] = asPostgres(join(bin, 'postgres'), ['-D', data, '-h', '127.0.0.1', '-p', String(port), '-k', dir, ...fast]);
     const child = spawn(command, args, { stdio: ['ignore', 'ignore', 'pipe'] });
     server = child;
+    // A test process that ends without its cleanups (killed on a timeout) leaves no server behind.
+    const orphaned = () => child.kill('SIGKILL');
+    process.once('exit', orphaned);
+    child.once('exit', () => process.off('exit', orphaned));
     let log = '';
     await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`PostgreSQL did not start within 30 s: ${log.slice(-500)}`)), 30_000);
