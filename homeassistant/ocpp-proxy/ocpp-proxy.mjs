@@ -17564,6 +17564,10 @@ var WRITES = {
 function sessionsQuery(filter) {
   const where = [];
   const params = [];
+  if (filter.id !== void 0) {
+    params.push(filter.id);
+    where.push(`s.id = $${params.length}`);
+  }
   if (filter.since !== void 0) {
     params.push(filter.since);
     where.push(`COALESCE(started_at, stopped_at) >= $${params.length}`);
@@ -18113,15 +18117,18 @@ async function migratePostgres(pool) {
     client.release();
   }
 }
+async function sessionsFrom(db, filter) {
+  const { sql, params } = sessionsQuery(filter);
+  const { rows } = await db.query(sql, params);
+  return rows.map((row) => ({ ...row, upstream_tx: row.upstream_tx ?? {} }));
+}
 async function sharedSessions(url, filter) {
   const pgModule = await loadPg();
   const client = new pgModule.Client({ connectionString: url, connectionTimeoutMillis: 5e3, types: bigintAsNumber(pgModule) });
   client.on("error", () => void 0);
   try {
     await client.connect();
-    const { sql, params } = sessionsQuery(filter);
-    const { rows } = await client.query(sql, params);
-    return rows.map((row) => ({ ...row, upstream_tx: row.upstream_tx ?? {} }));
+    return await sessionsFrom(client, filter);
   } catch (error) {
     throw new SharedStateError(`cannot read sessions from ${redactedUrl(url)}: ${error.message}`);
   } finally {
@@ -18610,6 +18617,10 @@ var SharedState = class _SharedState {
     const { rows } = await this.pool.query(CHARGER_ROWS_QUERY, [charger]);
     return rows[0];
   }
+  /** Every instance's sessions (the web pages' list, `ocpp-proxy sessions`), by a filter or by id. */
+  sessions(filter) {
+    return sessionsFrom(this.pool, filter);
+  }
   /** The settings that belong to no charger (override, homeowner cap), read at start. */
   async globalSettings() {
     return (await this.pool.query(GLOBAL_SETTINGS)).rows;
@@ -18912,6 +18923,14 @@ var Store = class _Store {
          FROM sessions s ${where.length > 0 ? `WHERE ${where.join(" AND ")}` : ""} ORDER BY s.id`
     ).all(...args2);
     return rows.map((row) => ({ ...row, upstream_tx: row.upstream_tx === null ? {} : JSON.parse(row.upstream_tx) }));
+  }
+  /** The sessions of `sessions()`; with shared state every instance's, read from PostgreSQL. */
+  async listSessions(filter = {}) {
+    return this.shared === null ? this.sessions(filter) : this.shared.sessions(filter);
+  }
+  /** The session of `session()`; with shared state by its PostgreSQL id (the ids `listSessions` gives). */
+  async findSession(id) {
+    return this.shared === null ? this.session(id) : (await this.shared.sessions({ id }))[0] ?? null;
   }
   /** One session by its row id (the sessions page's charts), or null. */
   session(id) {
@@ -21135,15 +21154,26 @@ function sessionFilter(url) {
   if (charger !== null && charger !== "") query.store.charger = charger;
   return query;
 }
-function sessionRows(store, url, state) {
+async function sessionRows(store, url, state) {
   if (store === null) return { status: 503, body: { error: "no state database" } };
   const filter = sessionFilter(url);
   if (typeof filter === "string") return { status: 400, body: { error: filter } };
-  return store.sessions(filter.store).filter((row) => filter.until === null || (row.started_at ?? row.stopped_at ?? "") < filter.until).map((row) => ({ ...row, id_tag: state.maskTag(row.id_tag) }));
+  let rows;
+  try {
+    rows = await store.listSessions(filter.store);
+  } catch (error) {
+    return { status: 503, body: { error: `state database: ${error.message}` } };
+  }
+  return rows.filter((row) => filter.until === null || (row.started_at ?? row.stopped_at ?? "") < filter.until).map((row) => ({ ...row, id_tag: state.maskTag(row.id_tag) }));
 }
-function sessionSeries(store, id, state) {
+async function sessionSeries(store, id, state) {
   if (store === null) return { status: 503, body: { error: "no state database" } };
-  const row = store.session(id);
+  let row;
+  try {
+    row = await store.findSession(id);
+  } catch (error) {
+    return { status: 503, body: { error: `state database: ${error.message}` } };
+  }
   if (row === null) return { status: 404, body: { error: `no session ${id}` } };
   const from = Date.parse(row.started_at ?? "") - 6e4;
   const to = Date.parse(row.stopped_at ?? "") + 6e4;
@@ -21596,7 +21626,7 @@ data: ${data}
     }
     if (request.method !== "GET") return this.json(response, 405, { error: "method not allowed" });
     const seriesPath = /^\/api\/sessions\/(\d{1,15})\/series$/.exec(url.pathname);
-    if (seriesPath !== null) return this.answer(response, sessionSeries(this.store, Number(seriesPath[1]), this.state));
+    if (seriesPath !== null) return void sessionSeries(this.store, Number(seriesPath[1]), this.state).then((answer) => this.answer(response, answer));
     switch (url.pathname) {
       case "/":
         return this.page(response, PAGES.monitor);
@@ -21624,9 +21654,9 @@ data: ${data}
       case "/api/live":
         return this.events(response);
       case "/api/sessions":
-        return this.sessions(url, response, "json");
+        return void this.sessions(url, response, "json");
       case "/sessions.csv":
-        return this.sessions(url, response, "csv");
+        return void this.sessions(url, response, "csv");
       case "/metrics":
         response.writeHead(200, { "Content-Type": "text/plain; version=0.0.4; charset=utf-8" });
         response.end(this.state.metrics.render(this.proxy.sessions.values(), this.store?.outbox ?? null, this.store?.shared?.stats() ?? null));
@@ -21693,8 +21723,8 @@ data: ${JSON.stringify(this.statusJson())}
       this.linkWatch.unref();
     }
   }
-  sessions(url, response, format3) {
-    const rows = sessionRows(this.store, url, this.state);
+  async sessions(url, response, format3) {
+    const rows = await sessionRows(this.store, url, this.state);
     if (!Array.isArray(rows)) return this.answer(response, rows);
     if (format3 === "json") return this.json(response, 200, { sessions: rows });
     response.writeHead(200, { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": 'attachment; filename="sessions.csv"' });

@@ -90,6 +90,13 @@ export async function migratePostgres(pool: Pool): Promise<void> {
   }
 }
 
+/** Sessions as the store lists them (upstream ids as an object), by a filter or by id. */
+export async function sessionsFrom<Row>(db: Pick<Pool, 'query'>, filter: { since?: string; charger?: string; id?: number }): Promise<Row[]> {
+  const { sql, params } = sessionsQuery(filter);
+  const { rows } = await db.query<Record<string, unknown>>(sql, params);
+  return rows.map((row) => ({ ...row, upstream_tx: (row.upstream_tx ?? {}) as Record<string, string> }) as Row);
+}
+
 /** Every instance's sessions from the shared database (`ocpp-proxy sessions` with `[store] url`). */
 export async function sharedSessions<Row>(url: string, filter: { since?: string; charger?: string }): Promise<Row[]> {
   const pgModule = await loadPg();
@@ -97,9 +104,7 @@ export async function sharedSessions<Row>(url: string, filter: { since?: string;
   client.on('error', () => undefined);
   try {
     await client.connect();
-    const { sql, params } = sessionsQuery(filter);
-    const { rows } = await client.query<Record<string, unknown>>(sql, params);
-    return rows.map((row) => ({ ...row, upstream_tx: (row.upstream_tx ?? {}) as Record<string, string> }) as Row);
+    return await sessionsFrom(client, filter);
   } catch (error) {
     throw new SharedStateError(`cannot read sessions from ${redactedUrl(url)}: ${(error as Error).message}`);
   } finally {

@@ -81,9 +81,13 @@ export const WRITES = {
 } as const;
 
 /** Ended sessions, for `ocpp-proxy sessions` against the shared store (same filters as Store.sessions). */
-export function sessionsQuery(filter: { since?: string; charger?: string }): { sql: string; params: string[] } {
+export function sessionsQuery(filter: { since?: string; charger?: string; id?: number }): { sql: string; params: Array<string | number> } {
   const where: string[] = [];
-  const params: string[] = [];
+  const params: Array<string | number> = [];
+  if (filter.id !== undefined) {
+    params.push(filter.id);
+    where.push(`s.id = $${params.length}`);
+  }
   if (filter.since !== undefined) {
     params.push(filter.since);
     where.push(`COALESCE(started_at, stopped_at) >= $${params.length}`);

@@ -14,7 +14,7 @@
 
 import type { Client, Notification, Pool } from 'pg';
 import { hostname } from 'node:os';
-import { LOCK_SPACE, SharedStateError, bigintAsNumber, loadPg, migratePostgres, redactedUrl, withTimeout, type SharedOptions, type SharedStats } from './postgres.ts';
+import { LOCK_SPACE, SharedStateError, bigintAsNumber, loadPg, migratePostgres, redactedUrl, sessionsFrom, withTimeout, type SharedOptions, type SharedStats } from './postgres.ts';
 import { CHARGER_ROWS_QUERY, GLOBAL_SETTINGS, type ChargerRows } from './shared-sql.ts';
 import { RETRY_MS, WriteQueue, isConnectionProblem } from './write-queue.ts';
 
@@ -349,6 +349,11 @@ export class SharedState {
   private async rowsOf(charger: string): Promise<ChargerRows> {
     const { rows } = await this.pool.query<ChargerRows>(CHARGER_ROWS_QUERY, [charger]);
     return rows[0]!;
+  }
+
+  /** Every instance's sessions (the web pages' list, `ocpp-proxy sessions`), by a filter or by id. */
+  sessions<Row>(filter: { since?: string; charger?: string; id?: number }): Promise<Row[]> {
+    return sessionsFrom<Row>(this.pool, filter);
   }
 
   /** The settings that belong to no charger (override, homeowner cap), read at start. */

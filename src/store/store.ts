@@ -347,6 +347,16 @@ export class Store {
     return rows.map((row) => ({ ...row, upstream_tx: row.upstream_tx === null ? {} : (JSON.parse(row.upstream_tx) as Record<string, string>) }));
   }
 
+  /** The sessions of `sessions()`; with shared state every instance's, read from PostgreSQL. */
+  async listSessions(filter: { since?: string; charger?: string } = {}): Promise<SessionRow[]> {
+    return this.shared === null ? this.sessions(filter) : this.shared.sessions<SessionRow>(filter);
+  }
+
+  /** The session of `session()`; with shared state by its PostgreSQL id (the ids `listSessions` gives). */
+  async findSession(id: number): Promise<SessionRow | null> {
+    return this.shared === null ? this.session(id) : ((await this.shared.sessions<SessionRow>({ id }))[0] ?? null);
+  }
+
   /** One session by its row id (the sessions page's charts), or null. */
   session(id: number): SessionRow | null {
     const row = this.prepared(

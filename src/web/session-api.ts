@@ -34,20 +34,30 @@ export function sessionFilter(url: URL): SessionQuery | string {
 }
 
 /** The sessions a URL asks for (idTags masked), or why not. */
-export function sessionRows(store: Store | null, url: URL, state: MonitorState): SessionRow[] | Answer {
+export async function sessionRows(store: Store | null, url: URL, state: MonitorState): Promise<SessionRow[] | Answer> {
   if (store === null) return { status: 503, body: { error: 'no state database' } };
   const filter = sessionFilter(url);
   if (typeof filter === 'string') return { status: 400, body: { error: filter } };
-  return store
-    .sessions(filter.store)
+  let rows: SessionRow[];
+  try {
+    rows = await store.listSessions(filter.store);
+  } catch (error) {
+    return { status: 503, body: { error: `state database: ${(error as Error).message}` } };
+  }
+  return rows
     .filter((row) => filter.until === null || (row.started_at ?? row.stopped_at ?? '') < filter.until)
     .map((row) => ({ ...row, id_tag: state.maskTag(row.id_tag) }));
 }
 
 /** One session's meter series (a minute either side of it), for its chart. */
-export function sessionSeries(store: Store | null, id: number, state: MonitorState): Answer {
+export async function sessionSeries(store: Store | null, id: number, state: MonitorState): Promise<Answer> {
   if (store === null) return { status: 503, body: { error: 'no state database' } };
-  const row = store.session(id);
+  let row: SessionRow | null;
+  try {
+    row = await store.findSession(id);
+  } catch (error) {
+    return { status: 503, body: { error: `state database: ${(error as Error).message}` } };
+  }
   if (row === null) return { status: 404, body: { error: `no session ${id}` } };
   const from = Date.parse(row.started_at ?? '') - 60_000;
   const to = Date.parse(row.stopped_at ?? '') + 60_000;

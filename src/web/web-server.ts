@@ -196,7 +196,7 @@ export class WebServer {
     }
     if (request.method !== 'GET') return this.json(response, 405, { error: 'method not allowed' });
     const seriesPath = /^\/api\/sessions\/(\d{1,15})\/series$/.exec(url.pathname);
-    if (seriesPath !== null) return this.answer(response, sessionSeries(this.store, Number(seriesPath[1]), this.state));
+    if (seriesPath !== null) return void sessionSeries(this.store, Number(seriesPath[1]), this.state).then((answer) => this.answer(response, answer));
     switch (url.pathname) {
       case '/':
         return this.page(response, PAGES.monitor);
@@ -225,9 +225,9 @@ export class WebServer {
       case '/api/live':
         return this.events(response);
       case '/api/sessions':
-        return this.sessions(url, response, 'json');
+        return void this.sessions(url, response, 'json');
       case '/sessions.csv':
-        return this.sessions(url, response, 'csv');
+        return void this.sessions(url, response, 'csv');
       case '/metrics':
         response.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
         response.end(this.state.metrics.render(this.proxy.sessions.values(), this.store?.outbox ?? null, this.store?.shared?.stats() ?? null));
@@ -300,8 +300,8 @@ export class WebServer {
     }
   }
 
-  private sessions(url: URL, response: ServerResponse, format: 'json' | 'csv'): void {
-    const rows = sessionRows(this.store, url, this.state);
+  private async sessions(url: URL, response: ServerResponse, format: 'json' | 'csv'): Promise<void> {
+    const rows = await sessionRows(this.store, url, this.state);
     if (!Array.isArray(rows)) return this.answer(response, rows);
     if (format === 'json') return this.json(response, 200, { sessions: rows });
     response.writeHead(200, { 'Content-Type': 'text/csv; charset=utf-8', 'Content-Disposition': 'attachment; filename="sessions.csv"' });

@@ -114,6 +114,15 @@ test('PostgreSQL lost while running: the charger is served on, writes are retrie
   const rows = await queryOnce<{ id_tag: string; energy_kwh: number }>(url, "SELECT id_tag, energy_kwh FROM sessions WHERE charger = 'LOST1'");
   assert.deepEqual(rows, [{ id_tag: 'T1', energy_kwh: 2.5 }]);
 
+  // The web pages list the sessions from PostgreSQL (every instance's), and open one by that id.
+  const id = (await queryOnce<{ id: string }>(url, "SELECT id FROM sessions WHERE charger = 'LOST1'"))[0]!.id;
+  await queryOnce(url, "INSERT INTO sessions (charger, owner, charger_tx, stopped_at, meter_stop) VALUES ('ELSEWHERE', 'primary', '1', '2026-12-01T00:00:00.000Z', 5)");
+  const listed = (await (await fetch(`http://127.0.0.1:${webPort}/api/sessions`)).json()) as { sessions: Array<{ id: number; charger: string }> };
+  assert.deepEqual(listed.sessions.map((row) => [row.id, row.charger]).sort(), [[Number(id), 'LOST1'], [Number(id) + 1, 'ELSEWHERE']].sort());
+  const one = await fetch(`http://127.0.0.1:${webPort}/api/sessions/${id}/series`);
+  assert.equal(one.status, 200);
+  assert.equal(((await one.json()) as { session: { charger: string } }).session.charger, 'LOST1');
+
   // `ocpp-proxy sessions -c` reads the shared database.
   const child = spawnProxy(['sessions', '-c', file, '--csv'], { cwd: dir });
   let out = '';
@@ -122,6 +131,7 @@ test('PostgreSQL lost while running: the charger is served on, writes are retrie
   assert.equal(code, 0);
   assert.match(out, /^id,charger,/);
   assert.match(out, /\d+,LOST1,1,T1,primary,\d+,,[^,]+,[^,]+,0,2500,2.5,,/);
+  assert.match(out, /\d+,ELSEWHERE,/);
 });
 
 for (const exe of ['binary', 'deno'] as const) {
