@@ -18344,6 +18344,7 @@ var SharedState = class _SharedState {
   ownsName = false;
   /** The listening connection holds that lock now (after a reconnect it may not yet: retried each heartbeat). */
   locked = false;
+  counts = { claims: 0, handovers: 0, handoverTimeouts: 0 };
   /** Since when this instance's heartbeats go through without a break (ms; null: they fail now). */
   reachableSince = null;
   /** Another instance took a charger: close its session (bounded by the caller). */
@@ -18543,12 +18544,16 @@ var SharedState = class _SharedState {
         this.options.log.warn(`${charger}: state database unreachable (${error.message}): served with what this instance knows`);
         return null;
       }
+      this.counts.claims++;
       const heldBefore = this.held.has(charger);
       this.held.set(charger, claimed.epoch);
       if (claimed.previous === this.instance && heldBefore) return { epoch: claimed.epoch, rows: null };
       if (claimed.previous !== null && claimed.previous !== this.instance && claimed.alive) {
         const outcome = await this.releasedWithin(charger, claimed.previous, claimed.epoch);
-        if (outcome === "timeout") this.options.log.warn(`${charger}: instance ${claimed.previous} did not let go within ${HANDOVER_MS / 1e3} s; serving it here all the same`);
+        if (outcome === "timeout") {
+          this.counts.handoverTimeouts++;
+          this.options.log.warn(`${charger}: instance ${claimed.previous} did not let go within ${HANDOVER_MS / 1e3} s; serving it here all the same`);
+        }
       }
       try {
         await this.durable(COMMIT_MS);
@@ -18650,6 +18655,7 @@ var SharedState = class _SharedState {
     const mine = this.held.get(charger);
     if (mine === void 0 || mine >= epoch) return;
     this.held.delete(charger);
+    this.counts.handovers++;
     this.options.log.info(`${charger}: now served by instance ${by}; closing here`);
     await withTimeout(this.onTakeover(charger), CLOSE_MS).catch((error) => this.options.log.warn(`${charger}: closing for ${by}: ${error.message}`));
     await this.durable(COMMIT_MS);
@@ -18663,7 +18669,7 @@ var SharedState = class _SharedState {
   /** For /metrics and /api/status. */
   stats() {
     const { pending, retries, dropped, writes, problem } = this.queue;
-    return { instance: this.instance, pending, retries, dropped, writes, problem, chargers: this.held.size };
+    return { instance: this.instance, pending, retries, dropped, writes, problem, chargers: this.held.size, ...this.counts };
   }
   /** Commits what is queued (bounded), gives up the lease and the chargers, disconnects. */
   async close() {
@@ -20919,6 +20925,12 @@ var Metrics = class {
       out.push(`ocpp_proxy_instance_info{instance="${esc(shared2.instance)}"} 1`);
       family("instance_chargers", "gauge", "Chargers this instance has claimed in the shared state (connected now or since), and no other instance took since.");
       out.push(`ocpp_proxy_instance_chargers ${shared2.chargers}`);
+      family("instance_claims_total", "counter", "Chargers this instance took when they connected (shared state).");
+      out.push(`ocpp_proxy_instance_claims_total ${shared2.claims}`);
+      family("instance_handovers_total", "counter", "Chargers this instance let go because another instance took them.");
+      out.push(`ocpp_proxy_instance_handovers_total ${shared2.handovers}`);
+      family("instance_handover_timeouts_total", "counter", "Claims that served a charger after waiting 5 s for the instance that held it.");
+      out.push(`ocpp_proxy_instance_handover_timeouts_total ${shared2.handoverTimeouts}`);
       family("store_up", "gauge", "1 while writes to the shared state database go through.");
       out.push(`ocpp_proxy_store_up ${shared2.problem === null ? 1 : 0}`);
       family("store_pending_writes", "gauge", "Durable writes queued for the shared state database.");

@@ -26,6 +26,10 @@ export interface SharedStats {
   writes: number;
   problem: string | null;
   chargers: number;
+  /** Claims made, chargers let go to another instance, claims that waited the whole hand-over time. */
+  claims: number;
+  handovers: number;
+  handoverTimeouts: number;
 }
 
 /** `work`, or after `ms` whatever it has not done (it goes on unobserved). */

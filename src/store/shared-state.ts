@@ -1,16 +1,11 @@
 // Shared state for several instances (`[store] url`): the PostgreSQL side of the store. Each
-// instance keeps the state of the chargers it serves in its own in-memory SQLite (store.ts reads
-// and writes there, synchronously, as with a file) and mirrors every durable write here:
-// - writes are queued and committed in batches, one transaction each, in order; while the
-//   database is away they are kept, retried and counted, and live forwarding goes on;
-// - `durable()` resolves once everything queued so far is committed: the charger's answer to a
-//   transaction Call waits for it, so an instance that dies has lost nothing the charger saw
-//   acknowledged;
-// - one instance serves a charger at a time: an instance claims the charger when it connects
-//   (charger_owner, NOTIFY); the instance that held it closes its session, commits what it
-//   queued and says so (NOTIFY release); only then the new one reads the charger's rows;
-// - each instance holds an advisory lock on its name (a second instance of that name is refused)
-//   and a lease: the chargers of an instance silent for `[store] lease` seconds are free.
+// instance keeps the chargers it serves in an in-memory SQLite (store.ts reads and writes there
+// as with a file) and mirrors every durable write here through write-queue.ts; the charger's
+// answer to a transaction Call waits for its commit (`durable()`). One instance serves a charger
+// at a time: it claims the charger when it connects (charger_owner, NOTIFY); the instance that
+// held it closes its session, commits what it queued and says so (NOTIFY release); only then the
+// new one reads the charger's rows. Each instance holds an advisory lock on its name (a second
+// one of that name is refused) and a lease: the chargers of a dead instance are free.
 
 import type { Client, Notification, Pool } from 'pg';
 import { hostname } from 'node:os';
@@ -51,6 +46,7 @@ export class SharedState {
   private ownsName = false;
   /** The listening connection holds that lock now (after a reconnect it may not yet: retried each heartbeat). */
   private locked = false;
+  private readonly counts = { claims: 0, handovers: 0, handoverTimeouts: 0 };
   /** Since when this instance's heartbeats go through without a break (ms; null: they fail now). */
   private reachableSince: number | null = null;
   /** Another instance took a charger: close its session (bounded by the caller). */
@@ -269,12 +265,16 @@ export class SharedState {
         this.options.log.warn(`${charger}: state database unreachable (${(error as Error).message}): served with what this instance knows`);
         return null;
       }
+      this.counts.claims++;
       const heldBefore = this.held.has(charger);
       this.held.set(charger, claimed.epoch);
       if (claimed.previous === this.instance && heldBefore) return { epoch: claimed.epoch, rows: null };
       if (claimed.previous !== null && claimed.previous !== this.instance && claimed.alive) {
         const outcome = await this.releasedWithin(charger, claimed.previous, claimed.epoch);
-        if (outcome === 'timeout') this.options.log.warn(`${charger}: instance ${claimed.previous} did not let go within ${HANDOVER_MS / 1000} s; serving it here all the same`);
+        if (outcome === 'timeout') {
+          this.counts.handoverTimeouts++;
+          this.options.log.warn(`${charger}: instance ${claimed.previous} did not let go within ${HANDOVER_MS / 1000} s; serving it here all the same`);
+        }
       }
       try {
         await this.durable(COMMIT_MS); // what this instance wrote for it before (a hop back) is read back too
@@ -388,6 +388,7 @@ export class SharedState {
     const mine = this.held.get(charger);
     if (mine === undefined || mine >= epoch) return; // claimed here again meanwhile
     this.held.delete(charger);
+    this.counts.handovers++;
     this.options.log.info(`${charger}: now served by instance ${by}; closing here`);
     await withTimeout(this.onTakeover(charger), CLOSE_MS).catch((error: Error) => this.options.log.warn(`${charger}: closing for ${by}: ${error.message}`));
     await this.durable(COMMIT_MS);
@@ -404,7 +405,7 @@ export class SharedState {
   /** For /metrics and /api/status. */
   stats(): SharedStats {
     const { pending, retries, dropped, writes, problem } = this.queue;
-    return { instance: this.instance, pending, retries, dropped, writes, problem, chargers: this.held.size };
+    return { instance: this.instance, pending, retries, dropped, writes, problem, chargers: this.held.size, ...this.counts };
   }
 
   /** Commits what is queued (bounded), gives up the lease and the chargers, disconnects. */

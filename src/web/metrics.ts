@@ -116,6 +116,12 @@ export class Metrics {
       out.push(`ocpp_proxy_instance_info{instance="${esc(shared.instance)}"} 1`);
       family('instance_chargers', 'gauge', 'Chargers this instance has claimed in the shared state (connected now or since), and no other instance took since.');
       out.push(`ocpp_proxy_instance_chargers ${shared.chargers}`);
+      family('instance_claims_total', 'counter', 'Chargers this instance took when they connected (shared state).');
+      out.push(`ocpp_proxy_instance_claims_total ${shared.claims}`);
+      family('instance_handovers_total', 'counter', 'Chargers this instance let go because another instance took them.');
+      out.push(`ocpp_proxy_instance_handovers_total ${shared.handovers}`);
+      family('instance_handover_timeouts_total', 'counter', 'Claims that served a charger after waiting 5 s for the instance that held it.');
+      out.push(`ocpp_proxy_instance_handover_timeouts_total ${shared.handoverTimeouts}`);
       family('store_up', 'gauge', '1 while writes to the shared state database go through.');
       out.push(`ocpp_proxy_store_up ${shared.problem === null ? 1 : 0}`);
       family('store_pending_writes', 'gauge', 'Durable writes queued for the shared state database.');

@@ -108,6 +108,7 @@ test('a charger that hops back and forth is held by exactly the instance that cl
   await waitUntil(() => closed.b === 1, 'b to let go');
   assert.deepEqual(closed, { a: 1, b: 1 });
   assert.equal(a.shared!.held.has('HOP'), true);
+  assert.deepEqual([a.shared!.stats(), b.shared!.stats()].map((x) => [x.claims, x.handovers, x.handoverTimeouts]), [[2, 1, 0], [1, 1, 0]]);
   assert.equal(b.shared!.held.has('HOP'), false);
   assert.deepEqual(await queryOnce(url, "SELECT instance, epoch FROM charger_owner WHERE charger = 'HOP'"), [{ instance: 'a', epoch: '3' }]);
 });
