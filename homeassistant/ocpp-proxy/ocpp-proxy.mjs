@@ -17518,6 +17518,25 @@ var CHARGER_ROWS = {
 };
 var CHARGER_ROWS_QUERY = `SELECT ${Object.entries(CHARGER_ROWS).map(([name, sql]) => `(SELECT COALESCE(json_agg(r), '[]'::json) FROM (${sql}) r) AS ${name}`).join(", ")}`;
 var GLOBAL_SETTINGS = `SELECT key, value FROM settings WHERE key NOT LIKE 'charger\\_memory %' AND key NOT LIKE 'translation %' AND key <> 'healthz'`;
+var NOW_MS = `(extract(epoch FROM clock_timestamp()) * 1000)::bigint`;
+var NAME_LOCKED = (name) => `EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = $LOCK::bigint::oid
+  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+  AND objid = (hashtext(${name})::bigint & 4294967295)::oid AND objsubid = 2)`;
+var REGISTER = `INSERT INTO instances (name, heartbeat, started, host, pid) VALUES ($1, ${NOW_MS}, ${NOW_MS}, $2, $3)
+  ON CONFLICT (name) DO UPDATE SET heartbeat = excluded.heartbeat`;
+var OWNERSHIP = {
+  /** At start: the lease, with where it runs. */
+  register: `${REGISTER}, started = excluded.started, host = excluded.host, pid = excluded.pid RETURNING (xmax = 0) AS inserted`,
+  /** Each heartbeat; `inserted`: the lease was gone (taken for dead meanwhile). */
+  renew: `${REGISTER} RETURNING (xmax = 0) AS inserted`,
+  /** Dead: lease run out ($2 ms) and no connection holds the name; its chargers are freed, their rows (and epochs) stay. */
+  sweepDead: `WITH gone AS (DELETE FROM instances i WHERE name <> $1 AND heartbeat < ${NOW_MS} - $2 AND NOT ${NAME_LOCKED("i.name").replace("$LOCK", "$3")} RETURNING name)
+    UPDATE charger_owner SET instance = '' WHERE instance IN (SELECT name FROM gone)`,
+  claim: `INSERT INTO charger_owner (charger, instance, epoch, since) VALUES ($1, $2, 1, ${NOW_MS})
+    ON CONFLICT (charger) DO UPDATE SET instance = excluded.instance, epoch = charger_owner.epoch + 1, since = excluded.since RETURNING epoch`,
+  /** Alive: its connection (and with it the lock on its name) is there, and its lease ($3 ms) is fresh. */
+  alive: `SELECT ${NAME_LOCKED("$2").replace("$LOCK", "$1")} AND EXISTS (SELECT 1 FROM instances WHERE name = $2 AND heartbeat >= ${NOW_MS} - $3) AS alive`
+};
 var OPEN_SESSION = "SELECT max(id) FROM sessions WHERE charger = $1 AND charger_tx = $2 AND stopped_at IS NULL";
 var ENERGY = "CASE WHEN $4::double precision IS NOT NULL AND meter_start IS NOT NULL THEN round((($4::double precision - meter_start) / 1000.0)::numeric, 3)::double precision END";
 var WRITES = {
@@ -18323,7 +18342,6 @@ var CHANNEL = "ocpp_proxy";
 var HANDOVER_MS = 5e3;
 var CLOSE_MS = 2e3;
 var COMMIT_MS = 2500;
-var NOW_MS = `(extract(epoch FROM clock_timestamp()) * 1000)::bigint`;
 var SharedState = class _SharedState {
   instance;
   options;
@@ -18340,6 +18358,8 @@ var SharedState = class _SharedState {
   chains = /* @__PURE__ */ new Map();
   /** Claims waiting for the previous instance to let go, by charger. */
   releases = /* @__PURE__ */ new Map();
+  /** Release notes heard for chargers being claimed here: one may come before the claim waits for it. */
+  earlyReleases = /* @__PURE__ */ new Map();
   /** This instance took the lock on its name (only then its rows are its own to free at the end). */
   ownsName = false;
   /** The listening connection holds that lock now (after a reconnect it may not yet: retried each heartbeat). */
@@ -18464,12 +18484,7 @@ var SharedState = class _SharedState {
         this.locked = rows[0]?.locked === true;
         if (this.locked) this.ownsName = true;
       }
-      const renewed = await this.pool.query(
-        `INSERT INTO instances (name, heartbeat, started, host, pid) VALUES ($1, ${NOW_MS}, ${NOW_MS}, $2, $3)
-         ON CONFLICT (name) DO UPDATE SET heartbeat = excluded.heartbeat${first ? ", started = excluded.started, host = excluded.host, pid = excluded.pid" : ""}
-         RETURNING (xmax = 0) AS inserted`,
-        [this.instance, hostname2(), process.pid]
-      );
+      const renewed = await this.pool.query(first ? OWNERSHIP.register : OWNERSHIP.renew, [this.instance, hostname2(), process.pid]);
       if (first) await this.pool.query("UPDATE charger_owner SET instance = '' WHERE instance = $1", [this.instance]);
       else if (renewed.rows[0]?.inserted === true) {
         this.options.log.warn("state database: this instance's lease had run out; renewed, checking its chargers");
@@ -18479,12 +18494,7 @@ var SharedState = class _SharedState {
       this.reachableSince ??= now;
       if (now - this.reachableSince < leaseMs) return;
       await this.pool.query(
-        `WITH gone AS (DELETE FROM instances i WHERE name <> $1 AND heartbeat < ${NOW_MS} - $2
-                         AND NOT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = $3::bigint::oid
-                                           AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                                           AND objid = (hashtext(i.name)::bigint & 4294967295)::oid AND objsubid = 2)
-                       RETURNING name)
-         UPDATE charger_owner SET instance = '' WHERE instance IN (SELECT name FROM gone)`,
+        OWNERSHIP.sweepDead,
         [this.instance, leaseMs, LOCK_SPACE]
       );
     } catch (error) {
@@ -18538,17 +18548,22 @@ var SharedState = class _SharedState {
         return null;
       }
       let claimed;
+      this.earlyReleases.set(charger, []);
       try {
         claimed = await this.claimRow(charger);
       } catch (error) {
+        this.earlyReleases.delete(charger);
         this.options.log.warn(`${charger}: state database unreachable (${error.message}): served with what this instance knows`);
         return null;
       }
+      const early = this.earlyReleases.get(charger) ?? [];
+      this.earlyReleases.delete(charger);
       this.counts.claims++;
       const heldBefore = this.held.has(charger);
       this.held.set(charger, claimed.epoch);
       if (claimed.previous === this.instance && heldBefore) return { epoch: claimed.epoch, rows: null };
-      if (claimed.previous !== null && claimed.previous !== this.instance && claimed.alive) {
+      const releasedAlready = early.some((note) => note.instance === claimed.previous && note.epoch === claimed.epoch - 1);
+      if (claimed.previous !== null && claimed.previous !== this.instance && claimed.alive && !releasedAlready) {
         const outcome = await this.releasedWithin(charger, claimed.previous, claimed.epoch);
         if (outcome === "timeout") {
           this.counts.handoverTimeouts++;
@@ -18574,21 +18589,14 @@ var SharedState = class _SharedState {
       await client.query("BEGIN");
       const before = (await client.query("SELECT instance FROM charger_owner WHERE charger = $1 FOR UPDATE", [charger])).rows[0];
       const { epoch } = (await client.query(
-        `INSERT INTO charger_owner (charger, instance, epoch, since) VALUES ($1, $2, 1, ${NOW_MS})
-           ON CONFLICT (charger) DO UPDATE SET instance = excluded.instance, epoch = charger_owner.epoch + 1, since = excluded.since RETURNING epoch`,
+        OWNERSHIP.claim,
         [charger, this.instance]
       )).rows[0];
       await client.query("SELECT pg_notify($1, $2)", [CHANNEL, JSON.stringify({ kind: "claim", charger, instance: this.instance, epoch })]);
       const previous = before === void 0 || before.instance === "" ? null : before.instance;
       let alive = false;
       if (previous !== null && previous !== this.instance) {
-        const { rows } = await client.query(
-          `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = $1::bigint::oid
-                            AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                            AND objid = (hashtext($2)::bigint & 4294967295)::oid AND objsubid = 2)
-                  AND EXISTS (SELECT 1 FROM instances WHERE name = $2 AND heartbeat >= ${NOW_MS} - $3) AS alive`,
-          [LOCK_SPACE, previous, Math.round(this.options.lease * 1e3)]
-        );
+        const { rows } = await client.query(OWNERSHIP.alive, [LOCK_SPACE, previous, Math.round(this.options.lease * 1e3)]);
         alive = rows[0]?.alive === true;
       }
       await client.query("COMMIT");
@@ -18641,6 +18649,7 @@ var SharedState = class _SharedState {
     if (typeof charger !== "string" || typeof instance !== "string" || instance === this.instance) return;
     if (typeof epoch !== "number") return;
     if (kind === "release") {
+      this.earlyReleases.get(charger)?.push({ instance, epoch });
       const waiting = this.releases.get(charger);
       if (waiting?.previous === instance && epoch === waiting.epoch - 1) waiting.done();
       return;

@@ -33,6 +33,29 @@ export const CHARGER_ROWS_QUERY = `SELECT ${Object.entries(CHARGER_ROWS)
 /** The settings that belong to no charger (override, homeowner cap), read at start. */
 export const GLOBAL_SETTINGS = `SELECT key, value FROM settings WHERE key NOT LIKE 'charger\\_memory %' AND key NOT LIKE 'translation %' AND key <> 'healthz'`;
 
+const NOW_MS = `(extract(epoch FROM clock_timestamp()) * 1000)::bigint`;
+/** Some connection holds the advisory lock on the name `name` (an SQL expression): that instance lives. */
+const NAME_LOCKED = (name: string) => `EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = $LOCK::bigint::oid
+  AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
+  AND objid = (hashtext(${name})::bigint & 4294967295)::oid AND objsubid = 2)`;
+const REGISTER = `INSERT INTO instances (name, heartbeat, started, host, pid) VALUES ($1, ${NOW_MS}, ${NOW_MS}, $2, $3)
+  ON CONFLICT (name) DO UPDATE SET heartbeat = excluded.heartbeat`;
+
+/** Instances and who serves each charger (store/shared-state.ts). */
+export const OWNERSHIP = {
+  /** At start: the lease, with where it runs. */
+  register: `${REGISTER}, started = excluded.started, host = excluded.host, pid = excluded.pid RETURNING (xmax = 0) AS inserted`,
+  /** Each heartbeat; `inserted`: the lease was gone (taken for dead meanwhile). */
+  renew: `${REGISTER} RETURNING (xmax = 0) AS inserted`,
+  /** Dead: lease run out ($2 ms) and no connection holds the name; its chargers are freed, their rows (and epochs) stay. */
+  sweepDead: `WITH gone AS (DELETE FROM instances i WHERE name <> $1 AND heartbeat < ${NOW_MS} - $2 AND NOT ${NAME_LOCKED('i.name').replace('$LOCK', '$3')} RETURNING name)
+    UPDATE charger_owner SET instance = '' WHERE instance IN (SELECT name FROM gone)`,
+  claim: `INSERT INTO charger_owner (charger, instance, epoch, since) VALUES ($1, $2, 1, ${NOW_MS})
+    ON CONFLICT (charger) DO UPDATE SET instance = excluded.instance, epoch = charger_owner.epoch + 1, since = excluded.since RETURNING epoch`,
+  /** Alive: its connection (and with it the lock on its name) is there, and its lease ($3 ms) is fresh. */
+  alive: `SELECT ${NAME_LOCKED('$2').replace('$LOCK', '$1')} AND EXISTS (SELECT 1 FROM instances WHERE name = $2 AND heartbeat >= ${NOW_MS} - $3) AS alive`,
+} as const;
+
 const OPEN_SESSION = 'SELECT max(id) FROM sessions WHERE charger = $1 AND charger_tx = $2 AND stopped_at IS NULL';
 /** kWh from the row's meter start to $4 (Wh), as SQLite computes it. */
 const ENERGY = 'CASE WHEN $4::double precision IS NOT NULL AND meter_start IS NOT NULL THEN round((($4::double precision - meter_start) / 1000.0)::numeric, 3)::double precision END';

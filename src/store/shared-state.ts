@@ -10,7 +10,7 @@
 import type { Client, Notification, Pool } from 'pg';
 import { hostname } from 'node:os';
 import { LOCK_SPACE, SharedStateError, bigintAsNumber, loadPg, migratePostgres, redactedUrl, sessionsFrom, withTimeout, type SharedOptions, type SharedStats } from './postgres.ts';
-import { CHARGER_ROWS_QUERY, GLOBAL_SETTINGS, type ChargerRows } from './shared-sql.ts';
+import { CHARGER_ROWS_QUERY, GLOBAL_SETTINGS, OWNERSHIP, type ChargerRows } from './shared-sql.ts';
 import { RETRY_MS, WriteQueue, isConnectionProblem } from './write-queue.ts';
 
 export type { ChargerRows } from './shared-sql.ts';
@@ -24,7 +24,6 @@ const HANDOVER_MS = 5_000;
 /** The instance that lets go: at most this long to close the session, then to commit its writes (together < HANDOVER_MS). */
 const CLOSE_MS = 2_000;
 const COMMIT_MS = 2_500;
-const NOW_MS = `(extract(epoch FROM clock_timestamp()) * 1000)::bigint`;
 
 export class SharedState {
   readonly instance: string;
@@ -42,6 +41,8 @@ export class SharedState {
   private readonly chains = new Map<string, Promise<unknown>>();
   /** Claims waiting for the previous instance to let go, by charger. */
   private readonly releases = new Map<string, { previous: string; epoch: number; done: () => void }>();
+  /** Release notes heard for chargers being claimed here: one may come before the claim waits for it. */
+  private readonly earlyReleases = new Map<string, Array<{ instance: string; epoch: number }>>();
   /** This instance took the lock on its name (only then its rows are its own to free at the end). */
   private ownsName = false;
   /** The listening connection holds that lock now (after a reconnect it may not yet: retried each heartbeat). */
@@ -175,12 +176,7 @@ export class SharedState {
         this.locked = rows[0]?.locked === true;
         if (this.locked) this.ownsName = true;
       }
-      const renewed = await this.pool.query(
-        `INSERT INTO instances (name, heartbeat, started, host, pid) VALUES ($1, ${NOW_MS}, ${NOW_MS}, $2, $3)
-         ON CONFLICT (name) DO UPDATE SET heartbeat = excluded.heartbeat${first ? ', started = excluded.started, host = excluded.host, pid = excluded.pid' : ''}
-         RETURNING (xmax = 0) AS inserted`,
-        [this.instance, hostname(), process.pid],
-      );
+      const renewed = await this.pool.query(first ? OWNERSHIP.register : OWNERSHIP.renew, [this.instance, hostname(), process.pid]);
       if (first) await this.pool.query("UPDATE charger_owner SET instance = '' WHERE instance = $1", [this.instance]);
       else if (renewed.rows[0]?.inserted === true) {
         // Its lease was gone: taken for dead meanwhile. What another instance claimed since is let go.
@@ -193,13 +189,7 @@ export class SharedState {
       // database, every live instance has had the time to renew its lease (and to take its lock again).
       if (now - this.reachableSince < leaseMs) return;
       await this.pool.query(
-        `WITH gone AS (DELETE FROM instances i WHERE name <> $1 AND heartbeat < ${NOW_MS} - $2
-                         AND NOT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = $3::bigint::oid
-                                           AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                                           AND objid = (hashtext(i.name)::bigint & 4294967295)::oid AND objsubid = 2)
-                       RETURNING name)
-         UPDATE charger_owner SET instance = '' WHERE instance IN (SELECT name FROM gone)`,
-        [this.instance, leaseMs, LOCK_SPACE],
+OWNERSHIP.sweepDead, [this.instance, leaseMs, LOCK_SPACE]
       );
     } catch (error) {
       this.reachableSince = null;
@@ -259,17 +249,22 @@ export class SharedState {
         return null;
       }
       let claimed: { epoch: number; previous: string | null; alive: boolean };
+      this.earlyReleases.set(charger, []);
       try {
         claimed = await this.claimRow(charger);
       } catch (error) {
+        this.earlyReleases.delete(charger);
         this.options.log.warn(`${charger}: state database unreachable (${(error as Error).message}): served with what this instance knows`);
         return null;
       }
+      const early = this.earlyReleases.get(charger) ?? [];
+      this.earlyReleases.delete(charger);
       this.counts.claims++;
       const heldBefore = this.held.has(charger);
       this.held.set(charger, claimed.epoch);
       if (claimed.previous === this.instance && heldBefore) return { epoch: claimed.epoch, rows: null };
-      if (claimed.previous !== null && claimed.previous !== this.instance && claimed.alive) {
+      const releasedAlready = early.some((note) => note.instance === claimed.previous && note.epoch === claimed.epoch - 1);
+      if (claimed.previous !== null && claimed.previous !== this.instance && claimed.alive && !releasedAlready) {
         const outcome = await this.releasedWithin(charger, claimed.previous, claimed.epoch);
         if (outcome === 'timeout') {
           this.counts.handoverTimeouts++;
@@ -298,23 +293,14 @@ export class SharedState {
       const before = (await client.query<{ instance: string }>('SELECT instance FROM charger_owner WHERE charger = $1 FOR UPDATE', [charger])).rows[0];
       const { epoch } = (
         await client.query<{ epoch: number }>(
-          `INSERT INTO charger_owner (charger, instance, epoch, since) VALUES ($1, $2, 1, ${NOW_MS})
-           ON CONFLICT (charger) DO UPDATE SET instance = excluded.instance, epoch = charger_owner.epoch + 1, since = excluded.since RETURNING epoch`,
-          [charger, this.instance],
-        )
+OWNERSHIP.claim, [charger, this.instance])
       ).rows[0]!;
       await client.query('SELECT pg_notify($1, $2)', [CHANNEL, JSON.stringify({ kind: 'claim', charger, instance: this.instance, epoch })]);
       const previous = before === undefined || before.instance === '' ? null : before.instance; // '': freed
       let alive = false;
       if (previous !== null && previous !== this.instance) {
         // Alive: its connection (and with it the lock on its name) is there, and its lease is fresh.
-        const { rows } = await client.query<{ alive: boolean }>(
-          `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = $1::bigint::oid
-                            AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
-                            AND objid = (hashtext($2)::bigint & 4294967295)::oid AND objsubid = 2)
-                  AND EXISTS (SELECT 1 FROM instances WHERE name = $2 AND heartbeat >= ${NOW_MS} - $3) AS alive`,
-          [LOCK_SPACE, previous, Math.round(this.options.lease * 1000)],
-        );
+        const { rows } = await client.query<{ alive: boolean }>(OWNERSHIP.alive, [LOCK_SPACE, previous, Math.round(this.options.lease * 1000)]);
         alive = rows[0]?.alive === true;
       }
       await client.query('COMMIT');
@@ -373,6 +359,7 @@ export class SharedState {
     if (typeof epoch !== 'number') return;
     if (kind === 'release') {
       // The release of the claim just before this instance's (not a late one of an older hop).
+      this.earlyReleases.get(charger)?.push({ instance, epoch });
       const waiting = this.releases.get(charger);
       if (waiting?.previous === instance && epoch === waiting.epoch - 1) waiting.done();
       return;
