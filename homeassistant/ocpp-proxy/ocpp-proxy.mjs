@@ -15557,10 +15557,6 @@ var CallQueue = class {
 };
 
 // src/session/session-core.ts
-function commitBeforeAnswer(session, action) {
-  return TRANSACTION_ANSWERS.has(action) ? session.context.store?.whenDurable() ?? null : null;
-}
-var TRANSACTION_ANSWERS = /* @__PURE__ */ new Set(["StartTransaction", "StopTransaction", "TransactionEvent", "MeterValues"]);
 var NO_TAGS = [];
 var DROPPED = ["dropped"];
 var QUEUED = ["queued"];
@@ -15975,9 +15971,7 @@ var ChargerFrames = class {
     session.log.proxy.info(`StartTransaction ${callId} is a resend; ${answer === null ? "the owner's answer will carry its id" : "answering with the owner's answer"}`);
     if (answer === null) return;
     const out = withId(answer, JSON.stringify(callId));
-    const committed = commitBeforeAnswer(session, "StartTransaction");
-    if (committed === null) session.sendToCharger(out);
-    else session.sendToChargerAfter(committed, out);
+    session.answerCharger("StartTransaction", out);
     session.record({ ts, from: "proxy", to: "charger", type: "CALLRESULT", id: callId, action: "StartTransaction", tags: NO_TAGS, raw: out });
   }
   /** Boot, status and meter events for listeners (event API, sharing rules). */
@@ -16543,9 +16537,7 @@ var UpstreamFrames = class {
     this.answerers.delete(id);
     const answer = untranslatableAnswer(action);
     const out = "payload" in answer ? JSON.stringify([CALLRESULT, id, answer.payload]) : callError(id, answer.code, answer.description);
-    const committed = commitBeforeAnswer(session, action);
-    if (committed === null) session.sendToCharger(out);
-    else session.sendToChargerAfter(committed, out);
+    session.answerCharger(action, out);
     session.record({ ts: (/* @__PURE__ */ new Date()).toISOString(), from: "proxy", to: "charger", type: "payload" in answer ? "CALLRESULT" : "CALLERROR", id, action, tags: BLOCKED, raw: out });
   }
   /** The session ended. */
@@ -16681,9 +16673,7 @@ var UpstreamFrames = class {
         const out = chargerId === id ? data : withId(text3, JSON.stringify(chargerId));
         const started = action === "StartTransaction" && frame.type === CALLRESULT ? frame.payload.transactionId : void 0;
         if (typeof started === "number" || typeof started === "string") this.durable?.startAnswered(id, String(started));
-        const committed = commitBeforeAnswer(session, action);
-        if (committed === null) session.sendToCharger(out);
-        else session.sendToChargerAfter(committed, out);
+        session.answerCharger(action, out);
         session.record({ ts, from: link.name, to: "charger", type, id: chargerId, action, tags: NO_TAGS, raw: typeof out === "string" ? out : text3 });
         if (action === "BootNotification" && frame.type === CALLRESULT) {
           const accepted = frame.payload.status === "Accepted";
@@ -16734,6 +16724,7 @@ var OrderedSends = class {
 };
 
 // src/session/charger-session.ts
+var TRANSACTION_ANSWERS = /* @__PURE__ */ new Set(["StartTransaction", "StopTransaction", "TransactionEvent", "MeterValues"]);
 var CLOSE_GRACE_MS = 1e3;
 var DRAIN_POLL_MS = 50;
 var ChargerSession = class {
@@ -16946,8 +16937,10 @@ var ChargerSession = class {
     charger.send(data, { binary: false });
     if (charger.bufferedAmount > HIGH_WATER_MARK) this.holdBack("toCharger");
   }
-  sendToChargerAfter(until, data) {
-    this.ordered.after(until, data, (frame) => this.ended || this.sendToCharger(frame));
+  answerCharger(action, data) {
+    const committed = TRANSACTION_ANSWERS.has(action) ? this.context.store?.whenDurable() ?? null : null;
+    if (committed === null) this.sendToCharger(data);
+    else this.ordered.after(committed, data, (frame) => this.ended || this.sendToCharger(frame));
   }
   // ---- the charger's socket ----------------------------------------------------------------------
   onChargerMessage(data, isBinary) {
@@ -17525,6 +17518,8 @@ var NAME_LOCKED = (name) => `EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'ad
 var REGISTER = `INSERT INTO instances (name, heartbeat, started, host, pid) VALUES ($1, ${NOW_MS}, ${NOW_MS}, $2, $3)
   ON CONFLICT (name) DO UPDATE SET heartbeat = excluded.heartbeat`;
 var OWNERSHIP = {
+  /** The lock on this instance's name ($2), held by its listening connection for as long as it lives. */
+  lock: "SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked",
   /** At start: the lease, with where it runs. */
   register: `${REGISTER}, started = excluded.started, host = excluded.host, pid = excluded.pid RETURNING (xmax = 0) AS inserted`,
   /** Each heartbeat; `inserted`: the lease was gone (taken for dead meanwhile). */
@@ -18432,7 +18427,7 @@ var SharedState = class _SharedState {
     const client = new this.pgModule.Client(settings);
     client.on("error", () => void 0);
     await client.connect();
-    const { rows } = await client.query("SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked", [LOCK_SPACE, this.instance]);
+    const { rows } = await client.query(OWNERSHIP.lock, [LOCK_SPACE, this.instance]);
     if (rows[0]?.locked !== true) {
       const message = `another running instance is named ${JSON.stringify(this.instance)}; give each instance its own [store] instance`;
       if (first) {
@@ -18480,7 +18475,7 @@ var SharedState = class _SharedState {
     const leaseMs = Math.round(this.options.lease * 1e3);
     try {
       if (!this.locked && this.listener !== null) {
-        const { rows } = await this.listener.query("SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked", [LOCK_SPACE, this.instance]);
+        const { rows } = await this.listener.query(OWNERSHIP.lock, [LOCK_SPACE, this.instance]);
         this.locked = rows[0]?.locked === true;
         if (this.locked) this.ownsName = true;
       }
@@ -18879,10 +18874,13 @@ var Store = class _Store {
     return row?.value ?? null;
   }
   setSetting(key2, value) {
-    if (value === null) this.statements.deleteSetting.run(key2);
-    else this.statements.setSetting.run(key2, value);
-    if (value === null) this.shared?.write(WRITES.deleteSetting, [key2]);
-    else this.shared?.write(WRITES.setSetting, [key2, value]);
+    if (value === null) {
+      this.statements.deleteSetting.run(key2);
+      this.shared?.write(WRITES.deleteSetting, [key2]);
+    } else {
+      this.statements.setSetting.run(key2, value);
+      this.shared?.write(WRITES.setSetting, [key2, value]);
+    }
   }
   /** The configuration views of a charger (upstream '' holds the base values). */
   configViews(charger) {
@@ -18891,10 +18889,13 @@ var Store = class _Store {
   }
   /** Sets (null: removes) one upstream's view of one key; written when a view changes, never per frame. */
   setConfigView(charger, upstream, key2, value) {
-    if (value === null) this.prepared("DELETE FROM config_views WHERE charger = ? AND upstream = ? AND key = ?").run(charger, upstream, key2);
-    else this.prepared("INSERT OR REPLACE INTO config_views (charger, upstream, key, value) VALUES (?, ?, ?, ?)").run(charger, upstream, key2, value);
-    if (value === null) this.shared?.write(WRITES.deleteView, [charger, upstream, key2]);
-    else this.shared?.write(WRITES.setView, [charger, upstream, key2, value]);
+    if (value === null) {
+      this.prepared("DELETE FROM config_views WHERE charger = ? AND upstream = ? AND key = ?").run(charger, upstream, key2);
+      this.shared?.write(WRITES.deleteView, [charger, upstream, key2]);
+    } else {
+      this.prepared("INSERT OR REPLACE INTO config_views (charger, upstream, key, value) VALUES (?, ?, ?, ?)").run(charger, upstream, key2, value);
+      this.shared?.write(WRITES.setView, [charger, upstream, key2, value]);
+    }
   }
   /** The charger's sessions that have not ended: where (1.6 connector, 2.0.1+ EVSE) and since when. */
   runningSessions(charger) {
@@ -18906,10 +18907,13 @@ var Store = class _Store {
   }
   /** Keeps (profile null: forgets) one upstream's charging profile; written on Set/Clear, never per frame. */
   setChargingProfile(charger, upstream, connector, purpose, id, profile) {
-    if (profile === null) this.prepared("DELETE FROM charging_profiles WHERE charger = ? AND upstream = ? AND connector = ? AND purpose = ? AND profile_id = ?").run(charger, upstream, connector, purpose, id);
-    else this.prepared("INSERT OR REPLACE INTO charging_profiles (charger, upstream, connector, purpose, profile_id, profile) VALUES (?, ?, ?, ?, ?, ?)").run(charger, upstream, connector, purpose, id, profile);
-    if (profile === null) this.shared?.write(WRITES.deleteProfile, [charger, upstream, connector, purpose, id]);
-    else this.shared?.write(WRITES.setProfile, [charger, upstream, connector, purpose, id, profile]);
+    if (profile === null) {
+      this.prepared("DELETE FROM charging_profiles WHERE charger = ? AND upstream = ? AND connector = ? AND purpose = ? AND profile_id = ?").run(charger, upstream, connector, purpose, id);
+      this.shared?.write(WRITES.deleteProfile, [charger, upstream, connector, purpose, id]);
+    } else {
+      this.prepared("INSERT OR REPLACE INTO charging_profiles (charger, upstream, connector, purpose, profile_id, profile) VALUES (?, ?, ?, ?, ?, ?)").run(charger, upstream, connector, purpose, id, profile);
+      this.shared?.write(WRITES.setProfile, [charger, upstream, connector, purpose, id, profile]);
+    }
   }
   /** Null when the database takes a write now, else why not (disk full, read-only, locked). */
   writeProblem() {
@@ -20883,9 +20887,12 @@ var Metrics = class {
   render(sessions2, outbox = null, shared2 = null) {
     const out = [];
     const family = (name, type, help) => out.push(`# HELP ocpp_proxy_${name} ${help}`, `# TYPE ocpp_proxy_${name} ${type}`);
+    const single = (name, type, help, value) => {
+      family(name, type, help);
+      out.push(`ocpp_proxy_${name} ${value}`);
+    };
     const list = [...sessions2];
-    family("chargers_connected", "gauge", "Chargers with an open connection.");
-    out.push(`ocpp_proxy_chargers_connected ${list.length}`);
+    single("chargers_connected", "gauge", "Chargers with an open connection.", list.length);
     family("upstream_link_up", "gauge", "Upstream link state per charger (1 open, 0 otherwise).");
     family("upstream_backlog", "gauge", "Charger frames waiting for an upstream that is away or catching up.");
     family("upstream_reconnect_attempts", "gauge", "Failed reconnect attempts since the link was last open.");
@@ -20922,50 +20929,34 @@ var Metrics = class {
       for (const s of stats) out.push(`ocpp_proxy_outbox_entries{upstream="${esc(s.upstream)}"} ${s.entries}`);
       family("outbox_oldest_seconds", "gauge", "Age of the oldest entry an upstream has not answered.");
       for (const s of stats) out.push(`ocpp_proxy_outbox_oldest_seconds{upstream="${esc(s.upstream)}"} ${s.oldestSeconds}`);
-      family("outbox_dropped_total", "counter", "Outbox entries dropped for their age ([host] outbox_days).");
-      out.push(`ocpp_proxy_outbox_dropped_total ${outbox.dropped}`);
-      family("outbox_refused_total", "counter", "Outbox entries an upstream answered with a CallError.");
-      out.push(`ocpp_proxy_outbox_refused_total ${outbox.refused}`);
-      family("outbox_write_failures_total", "counter", "Transaction Calls forwarded live whose outbox write failed (disk full, read-only).");
-      out.push(`ocpp_proxy_outbox_write_failures_total ${outbox.lost}`);
+      single("outbox_dropped_total", "counter", "Outbox entries dropped for their age ([host] outbox_days).", outbox.dropped);
+      single("outbox_refused_total", "counter", "Outbox entries an upstream answered with a CallError.", outbox.refused);
+      single("outbox_write_failures_total", "counter", "Transaction Calls forwarded live whose outbox write failed (disk full, read-only).", outbox.lost);
     }
     if (shared2 !== null) {
       family("instance_info", "gauge", "This instance of several sharing one PostgreSQL ([store] instance).");
       out.push(`ocpp_proxy_instance_info{instance="${esc(shared2.instance)}"} 1`);
-      family("instance_chargers", "gauge", "Chargers this instance has claimed in the shared state (connected now or since), and no other instance took since.");
-      out.push(`ocpp_proxy_instance_chargers ${shared2.chargers}`);
-      family("instance_claims_total", "counter", "Chargers this instance took when they connected (shared state).");
-      out.push(`ocpp_proxy_instance_claims_total ${shared2.claims}`);
-      family("instance_handovers_total", "counter", "Chargers this instance let go because another instance took them.");
-      out.push(`ocpp_proxy_instance_handovers_total ${shared2.handovers}`);
-      family("instance_handover_timeouts_total", "counter", "Claims that served a charger after waiting 5 s for the instance that held it.");
-      out.push(`ocpp_proxy_instance_handover_timeouts_total ${shared2.handoverTimeouts}`);
-      family("store_up", "gauge", "1 while writes to the shared state database go through.");
-      out.push(`ocpp_proxy_store_up ${shared2.problem === null ? 1 : 0}`);
-      family("store_pending_writes", "gauge", "Durable writes queued for the shared state database.");
-      out.push(`ocpp_proxy_store_pending_writes ${shared2.pending}`);
-      family("store_writes_total", "counter", "Durable writes committed to the shared state database.");
-      out.push(`ocpp_proxy_store_writes_total ${shared2.writes}`);
-      family("store_write_retries_total", "counter", "Batches of durable writes that failed and were retried (database away).");
-      out.push(`ocpp_proxy_store_write_retries_total ${shared2.retries}`);
-      family("store_dropped_writes_total", "counter", "Durable writes dropped: refused by the database, or past the queue bound.");
-      out.push(`ocpp_proxy_store_dropped_writes_total ${shared2.dropped}`);
+      single("instance_chargers", "gauge", "Chargers this instance has claimed in the shared state (connected now or since), and no other instance took since.", shared2.chargers);
+      single("instance_claims_total", "counter", "Chargers this instance took when they connected (shared state).", shared2.claims);
+      single("instance_handovers_total", "counter", "Chargers this instance let go because another instance took them.", shared2.handovers);
+      single("instance_handover_timeouts_total", "counter", "Claims that served a charger after waiting 5 s for the instance that held it.", shared2.handoverTimeouts);
+      single("store_up", "gauge", "1 while writes to the shared state database go through.", shared2.problem === null ? 1 : 0);
+      single("store_pending_writes", "gauge", "Durable writes queued for the shared state database.", shared2.pending);
+      single("store_writes_total", "counter", "Durable writes committed to the shared state database.", shared2.writes);
+      single("store_write_retries_total", "counter", "Batches of durable writes that failed and were retried (database away).", shared2.retries);
+      single("store_dropped_writes_total", "counter", "Durable writes dropped: refused by the database, or past the queue bound.", shared2.dropped);
     }
     const memory = process.memoryUsage();
     const cpu = process.cpuUsage();
-    family("process_resident_memory_bytes", "gauge", "Resident memory.");
-    out.push(`ocpp_proxy_process_resident_memory_bytes ${memory.rss}`);
-    family("process_heap_used_bytes", "gauge", "JavaScript heap in use.");
-    out.push(`ocpp_proxy_process_heap_used_bytes ${memory.heapUsed}`);
-    family("process_cpu_seconds_total", "counter", "User and system CPU time.");
-    out.push(`ocpp_proxy_process_cpu_seconds_total ${(cpu.user + cpu.system) / 1e6}`);
+    single("process_resident_memory_bytes", "gauge", "Resident memory.", memory.rss);
+    single("process_heap_used_bytes", "gauge", "JavaScript heap in use.", memory.heapUsed);
+    single("process_cpu_seconds_total", "counter", "User and system CPU time.", (cpu.user + cpu.system) / 1e6);
     const resources = process.getActiveResourcesInfo?.() ?? [];
     const byType = /* @__PURE__ */ new Map();
     for (const type of resources) byType.set(type, (byType.get(type) ?? 0) + 1);
     family("process_active_resources", "gauge", "Live handles and timers by type (leak checks).");
     for (const [type, count] of byType) out.push(`ocpp_proxy_process_active_resources{type="${esc(type)}"} ${count}`);
-    family("process_start_time_seconds", "gauge", "Start time, seconds since the epoch.");
-    out.push(`ocpp_proxy_process_start_time_seconds ${Math.floor(this.startedAt / 1e3)}`);
+    single("process_start_time_seconds", "gauge", "Start time, seconds since the epoch.", Math.floor(this.startedAt / 1e3));
     out.push(...this.health.lines());
     return `${out.join("\n")}
 `;

@@ -12,7 +12,7 @@ import { runChain, type Stage } from '../stages/stage.ts';
 import type { Transactions } from '../stages/transactions.ts';
 import type { UpstreamLink } from '../upstream/upstream-link.ts';
 import type { CallSlot } from './call-slot.ts';
-import { DROPPED, FILTERED, FIXED, HIGH_WATER_MARK, NO_TAGS, commitBeforeAnswer, internalError, type Hop, type SessionCore } from './session-core.ts';
+import { DROPPED, FILTERED, FIXED, HIGH_WATER_MARK, NO_TAGS, internalError, type Hop, type SessionCore } from './session-core.ts';
 import type { UpstreamFrames } from './upstream-frames.ts';
 
 /** Bad frames in a row from the charger before the proxy gives up on it (1002). */
@@ -150,9 +150,7 @@ export class ChargerFrames {
     session.log.proxy.info(`StartTransaction ${callId} is a resend; ${answer === null ? 'the owner\'s answer will carry its id' : 'answering with the owner\'s answer'}`);
     if (answer === null) return;
     const out = withId(answer, JSON.stringify(callId));
-    const committed = commitBeforeAnswer(session, 'StartTransaction');
-    if (committed === null) session.sendToCharger(out);
-    else session.sendToChargerAfter(committed, out);
+    session.answerCharger('StartTransaction', out);
     session.record({ ts, from: 'proxy', to: 'charger', type: 'CALLRESULT', id: callId, action: 'StartTransaction', tags: NO_TAGS, raw: out });
   }
 

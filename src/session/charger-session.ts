@@ -39,6 +39,8 @@ import type { SessionStatus } from './session-status.ts';
 
 export type { SessionStatus };
 
+/** The charger's Calls whose answers wait for shared state to commit (answerCharger). */
+const TRANSACTION_ANSWERS = new Set(['StartTransaction', 'StopTransaction', 'TransactionEvent', 'MeterValues']);
 /** How long closing links may take before their sockets are destroyed. */
 const CLOSE_GRACE_MS = 1000;
 const DRAIN_POLL_MS = 50;
@@ -283,8 +285,10 @@ export class ChargerSession implements LinkOwner, SessionCore {
     if (charger.bufferedAmount > HIGH_WATER_MARK) this.holdBack('toCharger');
   }
 
-  sendToChargerAfter(until: Promise<unknown>, data: Buffer | string): void {
-    this.ordered.after(until, data, (frame) => this.ended || this.sendToCharger(frame));
+  answerCharger(action: string, data: Buffer | string): void {
+    const committed = TRANSACTION_ANSWERS.has(action) ? (this.context.store?.whenDurable() ?? null) : null;
+    if (committed === null) this.sendToCharger(data);
+    else this.ordered.after(committed, data, (frame) => this.ended || this.sendToCharger(frame));
   }
 
   // ---- the charger's socket ----------------------------------------------------------------------

@@ -9,17 +9,6 @@ import type { UpstreamLink } from '../upstream/upstream-link.ts';
 import type { ChargerMemory } from './charger-memory.ts';
 import type { SessionContext } from './session-context.ts';
 
-/**
- * With shared state, the charger's answer to a transaction Call waits for the commit of what it
- * changed: an instance that dies before has not answered, so the charger sends it again (to the
- * instance that takes over). Null: send now (SQLite commits as it writes).
- */
-export function commitBeforeAnswer(session: SessionCore, action: string): Promise<boolean> | null {
-  return TRANSACTION_ANSWERS.has(action) ? (session.context.store?.whenDurable() ?? null) : null;
-}
-
-const TRANSACTION_ANSWERS = new Set(['StartTransaction', 'StopTransaction', 'TransactionEvent', 'MeterValues']);
-
 /** One message log line of this session: a frame on one hop (the session adds the charger). */
 export type Hop = Omit<MessageLogEntry, 'charger' | 'protocol' | 'protocol_source'>;
 
@@ -42,8 +31,12 @@ export interface SessionCore {
   record(hop: Hop): void;
   /** Sends to the charger; reading its sources stops when it backs up. */
   sendToCharger(data: Buffer | string): void;
-  /** Sends to the charger once `until` settles; what is sent meanwhile waits behind it, in order. */
-  sendToChargerAfter(until: Promise<unknown>, data: Buffer | string): void;
+  /**
+   * Sends the answer to the charger's Call `action`. With shared state, the answer to a transaction
+   * Call leaves once what it changed is committed (an instance that dies before has not answered,
+   * so the charger sends it again to the one that takes over); what is sent after it waits behind it.
+   */
+  answerCharger(action: string, data: Buffer | string): void;
   /** A socket is backed up: stop reading what feeds it until it drains (closed if it never does). */
   holdBack(direction: 'toUpstreams' | 'toCharger'): void;
 }

@@ -18,7 +18,7 @@ import type { UpstreamCall } from './call-queue.ts';
 import type { CallSlot } from './call-slot.ts';
 import { DurableDelivery } from './durable-delivery.ts';
 import { untranslatableAnswer } from '../translate/charger-calls.ts';
-import { BLOCKED, DROPPED, INJECTED, NO_TAGS, commitBeforeAnswer, internalError, QUEUED, REPLAYED, type SessionCore } from './session-core.ts';
+import { BLOCKED, DROPPED, INJECTED, NO_TAGS, internalError, QUEUED, REPLAYED, type SessionCore } from './session-core.ts';
 
 /**
  * A charger that says nothing for this long after connecting is taken not to boot again: links
@@ -133,9 +133,7 @@ export class UpstreamFrames {
     this.answerers.delete(id);
     const answer = untranslatableAnswer(action);
     const out = 'payload' in answer ? JSON.stringify([CALLRESULT, id, answer.payload]) : callError(id, answer.code, answer.description);
-    const committed = commitBeforeAnswer(session, action);
-    if (committed === null) session.sendToCharger(out);
-    else session.sendToChargerAfter(committed, out);
+    session.answerCharger(action, out);
     session.record({ ts: new Date().toISOString(), from: 'proxy', to: 'charger', type: 'payload' in answer ? 'CALLRESULT' : 'CALLERROR', id, action, tags: BLOCKED, raw: out });
   }
 
@@ -283,9 +281,7 @@ export class UpstreamFrames {
         const out = chargerId === id ? data : withId(text, JSON.stringify(chargerId));
         const started = action === 'StartTransaction' && frame.type === CALLRESULT ? frame.payload.transactionId : undefined;
         if (typeof started === 'number' || typeof started === 'string') this.durable?.startAnswered(id, String(started));
-        const committed = commitBeforeAnswer(session, action);
-        if (committed === null) session.sendToCharger(out);
-        else session.sendToChargerAfter(committed, out);
+        session.answerCharger(action, out);
         session.record({ ts, from: link.name, to: 'charger', type, id: chargerId, action, tags: NO_TAGS, raw: typeof out === 'string' ? out : text });
         if (action === 'BootNotification' && frame.type === CALLRESULT) {
           const accepted = frame.payload.status === 'Accepted';

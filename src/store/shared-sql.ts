@@ -43,6 +43,8 @@ const REGISTER = `INSERT INTO instances (name, heartbeat, started, host, pid) VA
 
 /** Instances and who serves each charger (store/shared-state.ts). */
 export const OWNERSHIP = {
+  /** The lock on this instance's name ($2), held by its listening connection for as long as it lives. */
+  lock: 'SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked',
   /** At start: the lease, with where it runs. */
   register: `${REGISTER}, started = excluded.started, host = excluded.host, pid = excluded.pid RETURNING (xmax = 0) AS inserted`,
   /** Each heartbeat; `inserted`: the lease was gone (taken for dead meanwhile). */

@@ -120,14 +120,14 @@ export class SharedState {
     const client = new this.pgModule.Client(settings);
     client.on('error', () => undefined); // 'end' follows and reconnects
     await client.connect();
-    const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [LOCK_SPACE, this.instance]);
+    const { rows } = await client.query<{ locked: boolean }>(OWNERSHIP.lock, [LOCK_SPACE, this.instance]);
     if (rows[0]?.locked !== true) {
       const message = `another running instance is named ${JSON.stringify(this.instance)}; give each instance its own [store] instance`;
       if (first) {
         await client.end().catch(() => undefined);
         throw new SharedStateError(message);
       }
-      // Back after a lost connection whose server side has not ended yet: listen all the same; the lock is taken on the next reconnect.
+      // Back after a lost connection whose server side has not ended yet: listen all the same; the heartbeat takes the lock later.
       this.options.log.warn(`${message} (or this instance's previous connection is still open on the server)`);
     } else {
       this.ownsName = true;
@@ -172,7 +172,7 @@ export class SharedState {
     const leaseMs = Math.round(this.options.lease * 1000);
     try {
       if (!this.locked && this.listener !== null) {
-        const { rows } = await this.listener.query<{ locked: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS locked', [LOCK_SPACE, this.instance]);
+        const { rows } = await this.listener.query<{ locked: boolean }>(OWNERSHIP.lock, [LOCK_SPACE, this.instance]);
         this.locked = rows[0]?.locked === true;
         if (this.locked) this.ownsName = true;
       }

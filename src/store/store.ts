@@ -267,10 +267,13 @@ export class Store {
   }
 
   setSetting(key: string, value: string | null): void {
-    if (value === null) this.statements.deleteSetting!.run(key);
-    else this.statements.setSetting!.run(key, value);
-    if (value === null) this.shared?.write(WRITES.deleteSetting, [key]);
-    else this.shared?.write(WRITES.setSetting, [key, value]);
+    if (value === null) {
+      this.statements.deleteSetting!.run(key);
+      this.shared?.write(WRITES.deleteSetting, [key]);
+    } else {
+      this.statements.setSetting!.run(key, value);
+      this.shared?.write(WRITES.setSetting, [key, value]);
+    }
   }
 
   /** The configuration views of a charger (upstream '' holds the base values). */
@@ -281,10 +284,13 @@ export class Store {
 
   /** Sets (null: removes) one upstream's view of one key; written when a view changes, never per frame. */
   setConfigView(charger: string, upstream: string, key: string, value: string | null): void {
-    if (value === null) this.prepared('DELETE FROM config_views WHERE charger = ? AND upstream = ? AND key = ?').run(charger, upstream, key);
-    else this.prepared('INSERT OR REPLACE INTO config_views (charger, upstream, key, value) VALUES (?, ?, ?, ?)').run(charger, upstream, key, value);
-    if (value === null) this.shared?.write(WRITES.deleteView, [charger, upstream, key]);
-    else this.shared?.write(WRITES.setView, [charger, upstream, key, value]);
+    if (value === null) {
+      this.prepared('DELETE FROM config_views WHERE charger = ? AND upstream = ? AND key = ?').run(charger, upstream, key);
+      this.shared?.write(WRITES.deleteView, [charger, upstream, key]);
+    } else {
+      this.prepared('INSERT OR REPLACE INTO config_views (charger, upstream, key, value) VALUES (?, ?, ?, ?)').run(charger, upstream, key, value);
+      this.shared?.write(WRITES.setView, [charger, upstream, key, value]);
+    }
   }
 
   /** The charger's sessions that have not ended: where (1.6 connector, 2.0.1+ EVSE) and since when. */
@@ -309,10 +315,13 @@ export class Store {
 
   /** Keeps (profile null: forgets) one upstream's charging profile; written on Set/Clear, never per frame. */
   setChargingProfile(charger: string, upstream: string, connector: number, purpose: string, id: number, profile: string | null): void {
-    if (profile === null) this.prepared('DELETE FROM charging_profiles WHERE charger = ? AND upstream = ? AND connector = ? AND purpose = ? AND profile_id = ?').run(charger, upstream, connector, purpose, id);
-    else this.prepared('INSERT OR REPLACE INTO charging_profiles (charger, upstream, connector, purpose, profile_id, profile) VALUES (?, ?, ?, ?, ?, ?)').run(charger, upstream, connector, purpose, id, profile);
-    if (profile === null) this.shared?.write(WRITES.deleteProfile, [charger, upstream, connector, purpose, id]);
-    else this.shared?.write(WRITES.setProfile, [charger, upstream, connector, purpose, id, profile]);
+    if (profile === null) {
+      this.prepared('DELETE FROM charging_profiles WHERE charger = ? AND upstream = ? AND connector = ? AND purpose = ? AND profile_id = ?').run(charger, upstream, connector, purpose, id);
+      this.shared?.write(WRITES.deleteProfile, [charger, upstream, connector, purpose, id]);
+    } else {
+      this.prepared('INSERT OR REPLACE INTO charging_profiles (charger, upstream, connector, purpose, profile_id, profile) VALUES (?, ?, ?, ?, ?, ?)').run(charger, upstream, connector, purpose, id, profile);
+      this.shared?.write(WRITES.setProfile, [charger, upstream, connector, purpose, id, profile]);
+    }
   }
 
   /** Null when the database takes a write now, else why not (disk full, read-only, locked). */

@@ -60,10 +60,14 @@ export class Metrics {
   render(sessions: Iterable<ChargerSession>, outbox: Outbox | null = null, shared: SharedStats | null = null): string {
     const out: string[] = [];
     const family = (name: string, type: string, help: string) => out.push(`# HELP ocpp_proxy_${name} ${help}`, `# TYPE ocpp_proxy_${name} ${type}`);
+    /** A family of one unlabelled sample. */
+    const single = (name: string, type: string, help: string, value: number) => {
+      family(name, type, help);
+      out.push(`ocpp_proxy_${name} ${value}`);
+    };
     const list = [...sessions];
 
-    family('chargers_connected', 'gauge', 'Chargers with an open connection.');
-    out.push(`ocpp_proxy_chargers_connected ${list.length}`);
+    single('chargers_connected', 'gauge', 'Chargers with an open connection.', list.length);
     family('upstream_link_up', 'gauge', 'Upstream link state per charger (1 open, 0 otherwise).');
     family('upstream_backlog', 'gauge', 'Charger frames waiting for an upstream that is away or catching up.');
     family('upstream_reconnect_attempts', 'gauge', 'Failed reconnect attempts since the link was last open.');
@@ -103,52 +107,36 @@ export class Metrics {
       for (const s of stats) out.push(`ocpp_proxy_outbox_entries{upstream="${esc(s.upstream)}"} ${s.entries}`);
       family('outbox_oldest_seconds', 'gauge', 'Age of the oldest entry an upstream has not answered.');
       for (const s of stats) out.push(`ocpp_proxy_outbox_oldest_seconds{upstream="${esc(s.upstream)}"} ${s.oldestSeconds}`);
-      family('outbox_dropped_total', 'counter', 'Outbox entries dropped for their age ([host] outbox_days).');
-      out.push(`ocpp_proxy_outbox_dropped_total ${outbox.dropped}`);
-      family('outbox_refused_total', 'counter', 'Outbox entries an upstream answered with a CallError.');
-      out.push(`ocpp_proxy_outbox_refused_total ${outbox.refused}`);
-      family('outbox_write_failures_total', 'counter', 'Transaction Calls forwarded live whose outbox write failed (disk full, read-only).');
-      out.push(`ocpp_proxy_outbox_write_failures_total ${outbox.lost}`);
+      single('outbox_dropped_total', 'counter', 'Outbox entries dropped for their age ([host] outbox_days).', outbox.dropped);
+      single('outbox_refused_total', 'counter', 'Outbox entries an upstream answered with a CallError.', outbox.refused);
+      single('outbox_write_failures_total', 'counter', 'Transaction Calls forwarded live whose outbox write failed (disk full, read-only).', outbox.lost);
     }
 
     if (shared !== null) {
       family('instance_info', 'gauge', 'This instance of several sharing one PostgreSQL ([store] instance).');
       out.push(`ocpp_proxy_instance_info{instance="${esc(shared.instance)}"} 1`);
-      family('instance_chargers', 'gauge', 'Chargers this instance has claimed in the shared state (connected now or since), and no other instance took since.');
-      out.push(`ocpp_proxy_instance_chargers ${shared.chargers}`);
-      family('instance_claims_total', 'counter', 'Chargers this instance took when they connected (shared state).');
-      out.push(`ocpp_proxy_instance_claims_total ${shared.claims}`);
-      family('instance_handovers_total', 'counter', 'Chargers this instance let go because another instance took them.');
-      out.push(`ocpp_proxy_instance_handovers_total ${shared.handovers}`);
-      family('instance_handover_timeouts_total', 'counter', 'Claims that served a charger after waiting 5 s for the instance that held it.');
-      out.push(`ocpp_proxy_instance_handover_timeouts_total ${shared.handoverTimeouts}`);
-      family('store_up', 'gauge', '1 while writes to the shared state database go through.');
-      out.push(`ocpp_proxy_store_up ${shared.problem === null ? 1 : 0}`);
-      family('store_pending_writes', 'gauge', 'Durable writes queued for the shared state database.');
-      out.push(`ocpp_proxy_store_pending_writes ${shared.pending}`);
-      family('store_writes_total', 'counter', 'Durable writes committed to the shared state database.');
-      out.push(`ocpp_proxy_store_writes_total ${shared.writes}`);
-      family('store_write_retries_total', 'counter', 'Batches of durable writes that failed and were retried (database away).');
-      out.push(`ocpp_proxy_store_write_retries_total ${shared.retries}`);
-      family('store_dropped_writes_total', 'counter', 'Durable writes dropped: refused by the database, or past the queue bound.');
-      out.push(`ocpp_proxy_store_dropped_writes_total ${shared.dropped}`);
+      single('instance_chargers', 'gauge', 'Chargers this instance has claimed in the shared state (connected now or since), and no other instance took since.', shared.chargers);
+      single('instance_claims_total', 'counter', 'Chargers this instance took when they connected (shared state).', shared.claims);
+      single('instance_handovers_total', 'counter', 'Chargers this instance let go because another instance took them.', shared.handovers);
+      single('instance_handover_timeouts_total', 'counter', 'Claims that served a charger after waiting 5 s for the instance that held it.', shared.handoverTimeouts);
+      single('store_up', 'gauge', '1 while writes to the shared state database go through.', shared.problem === null ? 1 : 0);
+      single('store_pending_writes', 'gauge', 'Durable writes queued for the shared state database.', shared.pending);
+      single('store_writes_total', 'counter', 'Durable writes committed to the shared state database.', shared.writes);
+      single('store_write_retries_total', 'counter', 'Batches of durable writes that failed and were retried (database away).', shared.retries);
+      single('store_dropped_writes_total', 'counter', 'Durable writes dropped: refused by the database, or past the queue bound.', shared.dropped);
     }
 
     const memory = process.memoryUsage();
     const cpu = process.cpuUsage();
-    family('process_resident_memory_bytes', 'gauge', 'Resident memory.');
-    out.push(`ocpp_proxy_process_resident_memory_bytes ${memory.rss}`);
-    family('process_heap_used_bytes', 'gauge', 'JavaScript heap in use.');
-    out.push(`ocpp_proxy_process_heap_used_bytes ${memory.heapUsed}`);
-    family('process_cpu_seconds_total', 'counter', 'User and system CPU time.');
-    out.push(`ocpp_proxy_process_cpu_seconds_total ${(cpu.user + cpu.system) / 1e6}`);
+    single('process_resident_memory_bytes', 'gauge', 'Resident memory.', memory.rss);
+    single('process_heap_used_bytes', 'gauge', 'JavaScript heap in use.', memory.heapUsed);
+    single('process_cpu_seconds_total', 'counter', 'User and system CPU time.', (cpu.user + cpu.system) / 1e6);
     const resources = (process as { getActiveResourcesInfo?: () => string[] }).getActiveResourcesInfo?.() ?? [];
     const byType = new Map<string, number>();
     for (const type of resources) byType.set(type, (byType.get(type) ?? 0) + 1);
     family('process_active_resources', 'gauge', 'Live handles and timers by type (leak checks).');
     for (const [type, count] of byType) out.push(`ocpp_proxy_process_active_resources{type="${esc(type)}"} ${count}`);
-    family('process_start_time_seconds', 'gauge', 'Start time, seconds since the epoch.');
-    out.push(`ocpp_proxy_process_start_time_seconds ${Math.floor(this.startedAt / 1000)}`);
+    single('process_start_time_seconds', 'gauge', 'Start time, seconds since the epoch.', Math.floor(this.startedAt / 1000));
     out.push(...this.health.lines());
     return `${out.join('\n')}\n`;
   }

@@ -126,6 +126,17 @@ describe('valid configurations', () => {
     assert.equal(config.maxMessageSize, 1024 * 1024);
   });
 
+  test('[store] shared state: url, instance (the host name by default), wait, lease; a bad url is named, never shown', async () => {
+    const { hostname } = await import('node:os');
+    assert.deepEqual(load('[ext-server]\nserver = ws://p:1\n').config!.store, { url: null, instance: hostname(), wait: false, lease: 30 });
+    const ini = '[ext-server]\nserver = ws://p:1\n[store]\nurl = postgres://ocpp:s3cret@db/ocpp\ninstance = proxy-a\nwait = true\nlease = 12.5\n';
+    assert.deepEqual(load(ini).config!.store, { url: 'postgres://ocpp:s3cret@db/ocpp', instance: 'proxy-a', wait: true, lease: 12.5 });
+    const bad = problemLines('[ext-server]\nserver = ws://p:1\n[store]\nurl = http://ocpp:s3cret@db/ocpp\nlease = 0\n');
+    assert.ok(bad.some((line) => /\[store\] url: must start with postgres:\/\/ or postgresql:\/\//.test(line)), bad.join('\n'));
+    assert.ok(bad.some((line) => /\[store\] lease/.test(line)), bad.join('\n'));
+    assert.ok(!bad.join('\n').includes('s3cret'));
+  });
+
   test('the command line overrides the INI file, which overrides the defaults', () => {
     const ini = `[host]\nport = 9100\naddr = 127.0.0.2\n[logging]\nproxy = WARNING\n[web]\nport = 9101\n[messages]\nfile = from-ini.log\n[ext-server]\nserver = ws://ini-primary:1\nsecondary_server = ws://ini-secondary:2\n`;
     const fromIni = load(ini).config!;

@@ -2,6 +2,7 @@
 // listening on a free loopback port only, stopped by pid. PostgreSQL refuses to run as root, so
 // as root it runs as the `postgres` user the Debian package creates (setpriv: no extra process).
 
+import { before } from 'node:test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { chownSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -118,4 +119,26 @@ export async function queryOnce<T = Record<string, unknown>>(url: string, sql: s
   } finally {
     await client.end();
   }
+}
+
+/**
+ * One PostgreSQL for a whole test file: `skip` for its tests (why they cannot run, or false) and
+ * `server`, started before them and stopped with the file's cleanups. `alsoMissing`: another
+ * part the tests need, and why it is missing (null: there).
+ */
+export function postgresForFile(cleanups: Array<() => unknown>, alsoMissing: string | null = null): { readonly skip: string | false; readonly server: TestPostgres } {
+  const skip = postgresMissing() ?? alsoMissing ?? false;
+  let server: TestPostgres | null = null;
+  before(async () => {
+    if (skip !== false) return;
+    server = await startPostgres();
+    cleanups.push(() => server!.stop());
+  });
+  return {
+    skip,
+    get server(): TestPostgres {
+      if (server === null) throw new Error('PostgreSQL is not running for this file');
+      return server;
+    },
+  };
 }

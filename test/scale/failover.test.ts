@@ -5,7 +5,7 @@
 // upstream transaction ids and the same outboxes. A charger that hops between instances is served
 // by exactly one.
 
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -14,19 +14,13 @@ import { join } from 'node:path';
 import type { RPCClient } from 'ocpp-rpc';
 import { cleanupAfter, eventually, freePort, startCsms, strictCharger, tempDir, waitUntil, within, type RPCClientLike } from '../helpers/peers.ts';
 import { startDaemon } from '../helpers/daemon-process.ts';
-import { freshDatabase, postgresMissing, queryOnce, startPostgres, type TestPostgres } from '../helpers/postgres.ts';
+import { freshDatabase, postgresForFile, queryOnce } from '../helpers/postgres.ts';
 import { haproxyMissing, startHaproxy } from '../helpers/haproxy.ts';
 
 const cleanups = cleanupAfter();
-const skip = postgresMissing() ?? haproxyMissing() ?? false;
+const db = postgresForFile(cleanups, haproxyMissing());
+const skip = db.skip;
 const now = () => new Date().toISOString();
-let postgres: TestPostgres;
-
-before(async () => {
-  if (skip !== false) return;
-  postgres = await startPostgres();
-  cleanups.push(() => postgres.stop());
-});
 
 /** A CSMS that records the transaction Calls it gets ("Action idTag|transactionId") and hands out its own transaction id. */
 async function recordingCsms(transactionId: number, port = 0) {
@@ -83,7 +77,7 @@ async function connect(port: number, id: string): Promise<RPCClient> {
 }
 
 test('kill -9 of the instance in the middle of a split transaction: the survivor finishes it with the same owner, ids and outboxes', { skip }, async () => {
-  const url = await freshDatabase(postgres);
+  const url = await freshDatabase(db.server);
   const company = await recordingCsms(11);
   const home = await recordingCsms(555);
   const ere = await recordingCsms(900);
@@ -148,7 +142,7 @@ test('kill -9 of the instance in the middle of a split transaction: the survivor
 });
 
 test('a charger that hops between instances twice in a row is served by exactly one: the last', { skip }, async () => {
-  const url = await freshDatabase(postgres);
+  const url = await freshDatabase(db.server);
   const primary = await startCsms({ protocols: ['ocpp1.6'] });
   cleanups.push(() => primary.close());
   const ini = `[ext-server]\nserver = ${primary.url}\n[store]\nurl = ${url}\n`;

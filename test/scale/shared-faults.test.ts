@@ -3,25 +3,19 @@
 // writes are kept, retried, counted and committed later), a second instance of the same name,
 // and `ocpp-proxy sessions` reading every instance's sessions from PostgreSQL.
 
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { once } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanupAfter, eventually, freePort, startCsms, strictCharger, tempDir, within } from '../helpers/peers.ts';
 import { spawnProxy, startDaemon } from '../helpers/daemon-process.ts';
-import { freshDatabase, postgresMissing, queryOnce, startPostgres, type TestPostgres } from '../helpers/postgres.ts';
+import { freshDatabase, postgresForFile, queryOnce } from '../helpers/postgres.ts';
 
 const cleanups = cleanupAfter();
-const skip = postgresMissing() ?? false;
+const db = postgresForFile(cleanups);
+const skip = db.skip;
 const now = () => new Date().toISOString();
-let postgres: TestPostgres;
-
-before(async () => {
-  if (skip !== false) return;
-  postgres = await startPostgres();
-  cleanups.push(() => postgres.stop());
-});
 
 function iniFile(text: string): { dir: string; file: string } {
   const dir = tempDir();
@@ -49,12 +43,12 @@ test('PostgreSQL down at start: exit 2 with a clear line and no password; with w
   assert.match(refused.output, /cannot reach the state database postgres:\/\/ocpp:\*\*\*@127\.0\.0\.1:\d+\/ocpp.*\[store\] wait = true/);
   assert.doesNotMatch(refused.output, /hunter2/);
 
-  const url = await freshDatabase(postgres);
-  await postgres.stop();
+  const url = await freshDatabase(db.server);
+  await db.server.stop();
   const waiting = iniFile(`[ext-server]\nserver = ${primary.url}\n[store]\nurl = ${url}\ninstance = a\nwait = true\n`);
   const started = startDaemon(['run', '-c', waiting.file, '--log-file', join(waiting.dir, 'm.log')], { cwd: waiting.dir });
   await new Promise((resolve) => setTimeout(resolve, 1500)); // it must still be waiting, not gone
-  await postgres.start();
+  await db.server.start();
   const daemon = await started;
   cleanups.push(() => daemon.child.kill('SIGKILL'));
   assert.match(daemon.output(), /unreachable .*waiting for it/);
@@ -65,7 +59,7 @@ test('PostgreSQL down at start: exit 2 with a clear line and no password; with w
 test('a second instance with the same name is refused (exit 2); a database with a newer schema too', { skip }, async () => {
   const primary = await startCsms({ protocols: ['ocpp1.6'] });
   cleanups.push(() => primary.close());
-  const url = await freshDatabase(postgres);
+  const url = await freshDatabase(db.server);
   const first = iniFile(`[ext-server]\nserver = ${primary.url}\n[store]\nurl = ${url}\ninstance = twin\n`);
   const daemon = await startDaemon(['run', '-c', first.file, '--log-file', join(first.dir, 'm.log')], { cwd: first.dir });
   cleanups.push(() => daemon.child.kill('SIGKILL'));
@@ -83,7 +77,7 @@ test('a second instance with the same name is refused (exit 2); a database with 
 test('PostgreSQL lost while running: the charger is served on, writes are retried and counted, and land once it is back; sessions reads them', { skip }, async () => {
   const primary = await startCsms({ protocols: ['ocpp1.6'] });
   cleanups.push(() => primary.close());
-  const url = await freshDatabase(postgres);
+  const url = await freshDatabase(db.server);
   const { dir, file } = iniFile(`[ext-server]\nserver = ${primary.url}\n[store]\nurl = ${url}\ninstance = solo\n`);
   const webPort = await freePort();
   const daemon = await startDaemon(['run', '-c', file, '--log-file', join(dir, 'm.log')], { cwd: dir, webPort });
@@ -93,7 +87,7 @@ test('PostgreSQL lost while running: the charger is served on, writes are retrie
   await cp.connect();
   await cp.call('BootNotification', { chargePointVendor: 'V', chargePointModel: 'M' });
 
-  await postgres.stop();
+  await db.server.stop();
   const { transactionId } = (await cp.call('StartTransaction', { connectorId: 1, idTag: 'T1', meterStart: 0, timestamp: now() })) as { transactionId: number };
   await cp.call('StopTransaction', { transactionId, meterStop: 2500, timestamp: now() });
   await cp.call('Heartbeat', {});
@@ -108,7 +102,7 @@ test('PostgreSQL lost while running: the charger is served on, writes are retrie
   assert.match(((await health.json()) as { store: string }).store, /writes kept and retried/);
   assert.match(daemon.output(), /state database: writes fail/);
 
-  await postgres.start();
+  await db.server.start();
   await eventually(async () => (/ocpp_proxy_store_pending_writes 0/.test(await metrics()) ? true : null), 'the kept writes to be committed', 15_000);
   assert.match(await metrics(), /ocpp_proxy_store_up 1/);
   const rows = await queryOnce<{ id_tag: string; energy_kwh: number }>(url, "SELECT id_tag, energy_kwh FROM sessions WHERE charger = 'LOST1'");
@@ -138,7 +132,7 @@ for (const exe of ['binary', 'deno'] as const) {
   test(`${exe}: shared state works the same (the pg driver is in the bundle)`, { skip }, async () => {
     const primary = await startCsms({ protocols: ['ocpp1.6'] });
     cleanups.push(() => primary.close());
-    const url = await freshDatabase(postgres);
+    const url = await freshDatabase(db.server);
     const { dir, file } = iniFile(`[ext-server]\nserver = ${primary.url}\n[store]\nurl = ${url}\ninstance = ${exe}\n`);
     const daemon = await startDaemon(['run', '-c', file, '--log-file', join(dir, 'm.log')], { cwd: dir, exe });
     cleanups.push(() => daemon.child.kill('SIGKILL'));

@@ -64,8 +64,8 @@ class FakeSession implements SessionCore {
     this.toCharger.push(String(data));
   }
 
-  sendToChargerAfter(until: Promise<unknown>, data: Buffer | string): void {
-    void until.then(() => this.sendToCharger(data));
+  answerCharger(_action: string, data: Buffer | string): void {
+    this.sendToCharger(data);
   }
 
   holdBack(): void {}

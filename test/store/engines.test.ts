@@ -3,22 +3,15 @@
 // for PostgreSQL, another instance claiming the chargers after the first one stopped: what
 // comes back must be the same, so everything durable goes through the shared database.
 
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { Store } from '../../src/store/store.ts';
 import { cleanupAfter, tempDir } from '../helpers/peers.ts';
-import { freshDatabase, postgresMissing, startPostgres, type TestPostgres } from '../helpers/postgres.ts';
+import { freshDatabase, postgresForFile } from '../helpers/postgres.ts';
 
 const cleanups = cleanupAfter();
-const noPostgres = postgresMissing();
-let server: TestPostgres | null = null;
-
-before(async () => {
-  if (noPostgres !== null) return;
-  server = await startPostgres();
-  cleanups.push(() => server!.stop());
-});
+const db = postgresForFile(cleanups);
 
 interface Engine {
   open(chargers: string[]): Promise<Store>;
@@ -40,7 +33,7 @@ const ENGINES: Record<string, () => Promise<Engine>> = {
     };
   },
   postgres: async () => {
-    const url = await freshDatabase(server!);
+    const url = await freshDatabase(db.server);
     let n = 0;
     const open = async (chargers: string[]) => {
       const store = await Store.openShared({ url, instance: `i${++n}`, wait: false, lease: 30, log: quiet });
@@ -61,7 +54,7 @@ const ENGINES: Record<string, () => Promise<Engine>> = {
 
 function scenario(name: string, chargers: string[], body: (store: Store, reopen: (store: Store) => Promise<Store>) => Promise<Store | void>) {
   for (const [engine, make] of Object.entries(ENGINES)) {
-    test(`${engine}: ${name}`, { skip: engine === 'postgres' ? (noPostgres ?? false) : false }, async () => {
+    test(`${engine}: ${name}`, { skip: engine === 'postgres' ? db.skip : false }, async () => {
       const made = await make();
       const store = await made.open(chargers);
       const last = await body(store, (s) => made.reopen(s, chargers));

@@ -2,23 +2,17 @@
 // migrations, every durable write mirrored, one instance per charger with its state handed over,
 // and the faults: the database down at start, lost while running, a newer schema, a duplicate name.
 
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MIGRATIONS } from '../../src/store/migrations.ts';
 import { Store } from '../../src/store/store.ts';
 import type { SharedLog } from '../../src/store/shared-state.ts';
 import { cleanupAfter, waitUntil } from '../helpers/peers.ts';
-import { freshDatabase, postgresMissing, queryOnce, startPostgres, type TestPostgres } from '../helpers/postgres.ts';
+import { freshDatabase, postgresForFile, queryOnce } from '../helpers/postgres.ts';
 
 const cleanups = cleanupAfter();
-const skip = postgresMissing() ?? false;
-let server: TestPostgres;
-
-before(async () => {
-  if (skip !== false) return;
-  server = await startPostgres();
-  cleanups.push(() => server.stop());
-});
+const db = postgresForFile(cleanups);
+const skip = db.skip;
 
 function quietLog(): SharedLog & { lines: string[] } {
   const lines: string[] = [];
@@ -32,7 +26,7 @@ async function open(url: string, instance: string, log = quietLog(), extra: { wa
 }
 
 test('the same migrations: PostgreSQL has every table and column SQLite has, at the same version', { skip }, async () => {
-  const url = await freshDatabase(server);
+  const url = await freshDatabase(db.server);
   const store = await open(url, 'a');
   const [row] = await queryOnce<{ version: number }>(url, 'SELECT version FROM schema_version');
   assert.equal(Number(row!.version), MIGRATIONS.length);
@@ -40,20 +34,20 @@ test('the same migrations: PostgreSQL has every table and column SQLite has, at 
   const pgTables = new Map<string, string[]>();
   for (const c of columns) if (c.table_name !== 'schema_version') pgTables.set(c.table_name, [...(pgTables.get(c.table_name) ?? []), c.column_name]);
   const { DatabaseSync } = await import('node:sqlite');
-  const db = new DatabaseSync(':memory:');
+  const local = new DatabaseSync(':memory:');
   const { migrate } = await import('../../src/store/migrations.ts');
-  migrate(db);
+  migrate(local);
   const sqliteTables = new Map<string, string[]>();
-  for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{ name: string }>) {
-    sqliteTables.set(name, (db.prepare(`PRAGMA table_info(${name})`).all() as Array<{ name: string }>).map((c) => c.name));
+  for (const { name } of local.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as Array<{ name: string }>) {
+    sqliteTables.set(name, (local.prepare(`PRAGMA table_info(${name})`).all() as Array<{ name: string }>).map((c) => c.name));
   }
-  db.close();
+  local.close();
   assert.deepEqual(Object.fromEntries([...pgTables].sort()), Object.fromEntries([...sqliteTables].sort()));
   await store.close();
 });
 
 test('durable writes reach PostgreSQL; a second instance that claims the charger gets its whole state, and the first lets go', { skip }, async () => {
-  const url = await freshDatabase(server);
+  const url = await freshDatabase(db.server);
   const a = await open(url, 'a');
   const b = await open(url, 'b');
   const takenFromA: string[] = [];
@@ -96,7 +90,7 @@ test('durable writes reach PostgreSQL; a second instance that claims the charger
 });
 
 test('a charger that hops back and forth is held by exactly the instance that claimed it last', { skip }, async () => {
-  const url = await freshDatabase(server);
+  const url = await freshDatabase(db.server);
   const a = await open(url, 'a');
   const b = await open(url, 'b');
   const closed = { a: 0, b: 0 };
@@ -114,7 +108,7 @@ test('a charger that hops back and forth is held by exactly the instance that cl
 });
 
 test('refused with a clear message: a second instance of the same name, a schema newer than the program', { skip }, async () => {
-  const url = await freshDatabase(server);
+  const url = await freshDatabase(db.server);
   const running = await open(url, 'same');
   await running.claim('KEPT');
   await assert.rejects(open(url, 'same'), /another running instance is named "same"/);
@@ -131,36 +125,36 @@ test('PostgreSQL down at start: a clear error without the password, or waiting f
     assert.doesNotMatch(error.message, /hunter2/);
     return true;
   });
-  const url = await freshDatabase(server);
-  await server.stop();
+  const url = await freshDatabase(db.server);
+  await db.server.stop();
   const log = quietLog();
   const waiting = open(url, 'a', log, { wait: true });
   await waitUntil(() => log.lines.some((l) => l.includes('waiting for it')), 'the wait to be said');
-  await server.start();
+  await db.server.start();
   const store = await waiting;
   assert.equal(store.shared!.problem, null);
 });
 
 test('PostgreSQL lost while running: writes are kept, retried and counted, and committed once it is back', { skip }, async () => {
-  const url = await freshDatabase(server);
+  const url = await freshDatabase(db.server);
   const log = quietLog();
   const a = await open(url, 'a', log);
   await a.claim('CP9');
-  await server.stop();
+  await db.server.stop();
   a.startTransaction({ charger: 'CP9', chargerTx: '1', owner: 'primary', connector: 1, evse: null, idTag: 'X', startedAt: null, meterStart: 0 });
   assert.equal(await a.whenDurable(), false, 'the answer goes on without waiting for the database');
   assert.equal(a.loadCharger('CP9').owners.get('1'), 'primary', 'the local copy has it');
   await waitUntil(() => a.shared!.queue.retries >= 2, 'retries');
   assert.ok(a.writeProblem() !== null, 'the write problem is reported');
   assert.ok(log.lines.some((l) => l.startsWith('ERROR state database: writes fail')));
-  await server.start();
+  await db.server.start();
   await waitUntil(() => a.shared!.queue.pending === 0, 'the kept writes to be committed');
   assert.deepEqual(await queryOnce(url, 'SELECT charger_tx, owner FROM transactions'), [{ charger_tx: '1', owner: 'primary' }]);
   assert.equal(a.writeProblem(), null);
 });
 
 test('leases: the chargers of a dead instance are free, a frozen one is not waited for, a live one is', { skip }, async () => {
-  const url = await freshDatabase(server);
+  const url = await freshDatabase(db.server);
   const log = quietLog();
   const a = await open(url, 'a', log, { lease: 1.5 });
   const { default: pg } = await import('pg');
@@ -192,7 +186,7 @@ test('leases: the chargers of a dead instance are free, a frozen one is not wait
 });
 
 test('PostgreSQL away for longer than the lease: every instance keeps its chargers', { skip }, async () => {
-  const url = await freshDatabase(server);
+  const url = await freshDatabase(db.server);
   const taken: string[] = [];
   const a = await open(url, 'a', quietLog(), { lease: 1 });
   const b = await open(url, 'b', quietLog(), { lease: 1 });
@@ -200,9 +194,9 @@ test('PostgreSQL away for longer than the lease: every instance keeps its charge
   b.onTakeover = async (charger) => void taken.push(`b:${charger}`);
   await a.claim('A1');
   await b.claim('B1');
-  await server.stop();
+  await db.server.stop();
   await new Promise((resolve) => setTimeout(resolve, 2500)); // longer than the lease: bounded, not a race
-  await server.start();
+  await db.server.start();
   const back = Date.now();
   await eventuallyRows(url, `SELECT name FROM instances WHERE heartbeat > ${back} ORDER BY name`, [{ name: 'a' }, { name: 'b' }]);
   await eventuallyRows(url, 'SELECT charger, instance FROM charger_owner ORDER BY charger', [{ charger: 'A1', instance: 'a' }, { charger: 'B1', instance: 'b' }]);
@@ -211,7 +205,7 @@ test('PostgreSQL away for longer than the lease: every instance keeps its charge
 });
 
 test('a batch of a start and its stop sent twice (its commit unacknowledged) leaves one session', { skip }, async () => {
-  const url = await freshDatabase(server);
+  const url = await freshDatabase(db.server);
   const a = await open(url, 'a');
   const { WRITES } = await import('../../src/store/shared-sql.ts');
   for (let round = 0; round < 2; round++) {
@@ -228,7 +222,7 @@ async function eventuallyRows(url: string, sql: string, expected: unknown[]): Pr
 }
 
 test('the sessions in PostgreSQL are decided there: a stop whose start this instance never read ends the open row, once', { skip }, async () => {
-  const url = await freshDatabase(server);
+  const url = await freshDatabase(db.server);
   const a = await open(url, 'a');
   await a.claim('S1');
   a.startTransaction({ charger: 'S1', chargerTx: '5', owner: 'fleet', connector: 1, evse: null, idTag: 'C', startedAt: '2026-12-01T10:00:00.000Z', meterStart: 1000 });
@@ -249,7 +243,7 @@ test('the sessions in PostgreSQL are decided there: a stop whose start this inst
 });
 
 test('claim epochs only grow: a charger freed by a clean stop keeps its count', { skip }, async () => {
-  const url = await freshDatabase(server);
+  const url = await freshDatabase(db.server);
   const a = await open(url, 'a');
   await a.claim('E1');
   await a.claim('E1');

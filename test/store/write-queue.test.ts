@@ -2,22 +2,16 @@
 // values escaped by the driver, a refused statement dropped without losing its neighbours, the
 // database away (kept in order, retried, bounded), and `durable()` telling the truth throughout.
 
-import { test, before } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import pg from 'pg';
 import { WriteQueue, inlined } from '../../src/store/write-queue.ts';
 import { cleanupAfter, eventually } from '../helpers/peers.ts';
-import { freshDatabase, postgresMissing, queryOnce, startPostgres, type TestPostgres } from '../helpers/postgres.ts';
+import { freshDatabase, postgresForFile, queryOnce } from '../helpers/postgres.ts';
 
 const cleanups = cleanupAfter();
-const skip = postgresMissing() ?? false;
-let server: TestPostgres;
-
-before(async () => {
-  if (skip !== false) return;
-  server = await startPostgres();
-  cleanups.push(() => server.stop());
-});
+const db = postgresForFile(cleanups);
+const skip = db.skip;
 
 async function queueOn(url: string, maxQueued?: number) {
   const pool = new pg.Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 2000 });
@@ -40,7 +34,7 @@ test('values are written in escaped: quotes, backslashes, NUL, unicode, numbers,
 });
 
 test('a batch commits in one go and in order; awkward text arrives intact', { skip }, async () => {
-  const url = await freshDatabase(server);
+  const url = await freshDatabase(db.server);
   const { queue } = await queueOn(url);
   const awkward = "O'Brien \\ 'quoted' ✓ -- ; $1";
   for (let n = 0; n < 1200; n++) queue.write(insert, [n % 10, n === 1199 ? awkward : `v${n}`]);
@@ -52,7 +46,7 @@ test('a batch commits in one go and in order; awkward text arrives intact', { sk
 });
 
 test('a statement the database refuses is dropped and said; the ones around it are committed', { skip }, async () => {
-  const url = await freshDatabase(server);
+  const url = await freshDatabase(db.server);
   const { queue, lines } = await queueOn(url);
   queue.write(insert, [1, 'a']);
   queue.write('INSERT INTO no_such_table VALUES ($1)', [1]);
@@ -65,17 +59,17 @@ test('a statement the database refuses is dropped and said; the ones around it a
 });
 
 test('the database away: writes are kept in order up to the bound, the oldest dropped and counted; all land once it is back', { skip }, async () => {
-  const url = await freshDatabase(server);
+  const url = await freshDatabase(db.server);
   const { queue } = await queueOn(url, 5);
   queue.write(insert, [0, 'before']);
   assert.equal(await queue.durable(), true);
-  await server.stop();
+  await db.server.stop();
   for (let n = 1; n <= 8; n++) queue.write(insert, [n, `v${n}`]);
   assert.equal(await queue.durable(), false, 'a failed attempt answers at once');
   assert.equal(queue.dropped, 3);
   assert.equal(queue.pending, 5);
   assert.ok(queue.retries >= 1);
-  await server.start();
+  await db.server.start();
   await eventually(async () => (queue.pending === 0 ? true : null), 'the kept writes to land', 15_000);
   assert.equal(await queue.durable(), true, 'nothing is waited for that will never come');
   assert.deepEqual((await queryOnce<{ s: string }>(url, 'SELECT s FROM t ORDER BY n')).map((r) => r.s), ['before', 'v4', 'v5', 'v6', 'v7', 'v8']);
